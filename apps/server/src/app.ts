@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db.ts';
+import { registerAuth } from './platform/auth.ts';
+import { registerErrorHandler } from './platform/errors.ts';
+import { MAX_UPLOAD_BYTES } from './platform/uploads.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { memberRoutes } from './modules/members/members.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+
+export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Our own ids are UUIDs; this keeps Fastify's request ids from colliding across restarts in logs.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '旗帜 Qizhi API', version: '1.0.0', description: '人民法院党建工作平台接口。状态变更请求须带 X-CSRF-Token 请求头。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qizhi_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The swagger UI registers its own routes; they are public documentation.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+  });
+
+  registerAuth(app, deps.database.db);
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(orgRoutes, { prefix: '/api' });
+  await app.register(memberRoutes, { prefix: '/api/members' });
+  await app.register(userRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, preCompressed: true, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    // Every other GET outside /api is a page of the single-page app.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个接口：GET ${request.url.split('?')[0] ?? ''}` } });
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,27 @@
+import { and, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import type { AuditQuery } from '@qizhi/domain';
+import { auditLog } from '../../db/schema/index.ts';
+import type { Db } from '../../platform/db.ts';
+
+function nextDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days are Shanghai calendar days: `from`/`to` bound the audit time at +08:00 midnights. */
+export async function findAuditPage(db: Db, tenantId: string, q: AuditQuery) {
+  const conditions: (SQL | undefined)[] = [eq(auditLog.tenantId, tenantId)];
+  if (q.action) conditions.push(ilike(auditLog.action, `%${q.action}%`));
+  if (q.actor) conditions.push(ilike(auditLog.actorName, `%${q.actor}%`));
+  if (q.entity) conditions.push(eq(auditLog.entity, q.entity));
+  if (q.from) conditions.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
+  if (q.to) conditions.push(lt(auditLog.at, new Date(`${nextDay(q.to)}T00:00:00+08:00`)));
+  return db
+    .select({ entry: auditLog, total: sql<number>`(count(*) over ())::int` })
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+}

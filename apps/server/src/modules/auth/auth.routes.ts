@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ChangePasswordRequest, ErrorResponse, LoginRequest, LoginResponse, MeResponse, OkResponse } from '@qizhi/domain';
+import { actorOf, clearSessionCookie, requireAuth, setSessionCookie } from '../../platform/auth.ts';
+import * as service from './auth.service.ts';
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.database;
+  const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+  app.post(
+    '/login',
+    {
+      config: { access: 'public', rateLimit: { max: app.deps.config.loginRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: { tags: ['登录'], summary: '登录', body: LoginRequest, response: { 200: LoginResponse, ...errors, 423: ErrorResponse, 429: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const result = await service.login(db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
+      setSessionCookie(reply, result.token, result.expiresAt, app.deps.config.secureCookie);
+      return { user: result.user, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.get(
+    '/me',
+    { config: { access: 'authenticated' }, schema: { tags: ['登录'], summary: '当前用户、角色和 CSRF 令牌', response: { 200: MeResponse, 401: ErrorResponse } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      return { user: auth.user, roles: auth.grants, permissions: [...auth.permissions].sort(), csrfToken: auth.csrfToken };
+    },
+  );
+
+  app.post(
+    '/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['登录'], summary: '退出登录（结束服务器端会话）', response: { 200: OkResponse, ...errors } } },
+    async (request, reply) => {
+      await service.logout(db, requireAuth(request), actorOf(request));
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['登录'], summary: '修改本人密码', body: ChangePasswordRequest, response: { 200: OkResponse, ...errors } },
+    },
+    async (request) => {
+      await service.changePassword(db, requireAuth(request), actorOf(request), request.body);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,195 @@
+import { todayInShanghai, type ExportQuery, type ImportError, type ImportResult } from '@qizhi/domain';
+import { writeAudit, type Actor } from '../../platform/audit.ts';
+import type { AuthContext } from '../../platform/auth.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { resolveScope } from '../../platform/scope.ts';
+import { assertSafeXlsx } from '../../platform/uploads.ts';
+import * as orgRepo from '../org/org.repo.ts';
+import { collectSubtreeIds } from '../org/org.service.ts';
+import * as repo from './members.repo.ts';
+import { auditablePerson } from './members.service.ts';
+import { buildRosterWorkbook, parseRosterWorkbook, type RosterRow } from './roster-excel.ts';
+
+/** Fields an import may set; what a file leaves empty it does not erase (offices' files are partial). */
+const IMPORTED_FIELDS = [
+  'name', 'gender', 'ethnicity', 'birthDate', 'education', 'status', 'joinedOn', 'confirmedOn',
+  'orgUnitId', 'departmentId', 'position', 'phone', 'retired',
+] as const satisfies readonly (keyof repo.PersonValues)[];
+
+const FIELD_LABELS: Record<(typeof IMPORTED_FIELDS)[number], string> = {
+  name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', status: '人员类别',
+  joinedOn: '入党日期', confirmedOn: '转正日期', orgUnitId: '所在党组织', departmentId: '工作部门',
+  position: '职务', phone: '联系电话', retired: '是否离退休',
+};
+
+interface PlannedRow {
+  row: RosterRow;
+  values: repo.PersonValues;
+  existing: repo.PersonRow | undefined;
+  changes: (typeof IMPORTED_FIELDS)[number][];
+}
+
+function norm(name: string): string {
+  return name.replace(/\s+/g, '');
+}
+
+/**
+ * Reads a roster file and works out, without writing, what importing it would create and update.
+ * The same plan is what a real import then applies, in one transaction.
+ */
+async function planImport(db: Db, auth: AuthContext, buffer: Buffer): Promise<{ plan: PlannedRow[]; errors: ImportError[] }> {
+  assertSafeXlsx(buffer);
+  const parsed = await parseRosterWorkbook(buffer);
+  const errors = [...parsed.errors];
+  const tenantId = auth.user.tenantId;
+  const scope = await resolveScope(db, auth, 'people.import');
+  const [units, depts] = await Promise.all([orgRepo.findOrgUnitsOfTenant(db, tenantId), orgRepo.findDepartmentsOfTenant(db, tenantId)]);
+  const branches = units.filter((u) => u.kind === 'branch' || u.kind === 'general_branch' || u.kind === 'party_committee');
+  const deptByName = new Map(depts.map((d) => [norm(d.name), d.id]));
+  const existing = new Map(
+    (await repo.findPeopleByIdNumbers(db, tenantId, parsed.rows.map((r) => r.idNumber))).map((p) => [p.idNumber, p]),
+  );
+
+  const plan: PlannedRow[] = [];
+  for (const row of parsed.rows) {
+    const rowErrors: ImportError[] = [];
+    let orgUnitId: string | null = null;
+    const branch = row.branchName ? branches.find((b) => norm(b.name) === norm(row.branchName!)) : undefined;
+    if (row.branchName && !branch) rowErrors.push({ row: row.row, column: '所在党支部', message: `党支部“${row.branchName}”不存在，请与组织机构中的名称一致` });
+    if (row.cellName) {
+      const cells = units.filter((u) => u.kind === 'cell' && norm(u.name) === norm(row.cellName!) && (!branch || u.parentId === branch.id));
+      if (cells.length === 0) rowErrors.push({ row: row.row, column: '所在党小组', message: `党小组“${row.cellName}”不存在${branch ? `于“${branch.name}”` : ''}` });
+      else orgUnitId = cells[0]!.id;
+    } else if (branch) {
+      orgUnitId = branch.id;
+    }
+    if (orgUnitId && row.status === 'non_party') rowErrors.push({ row: row.row, column: '人员类别', message: '群众不编入党组织，请清空所在党支部和党小组或修改人员类别' });
+    if (orgUnitId && !scope.all && !scope.orgUnitIds.includes(orgUnitId)) rowErrors.push({ row: row.row, column: '所在党小组', message: '只能导入本人负责的党组织的人员' });
+    if (!orgUnitId && !scope.all) rowErrors.push({ row: row.row, column: '所在党支部', message: '请填写本人负责的党支部或党小组' });
+    const departmentId = row.departmentName ? deptByName.get(norm(row.departmentName)) : null;
+    if (departmentId === undefined) rowErrors.push({ row: row.row, column: '工作部门', message: `内设部门“${row.departmentName ?? ''}”不存在` });
+    const found = existing.get(row.idNumber);
+    if (found && !scope.all && !(found.orgUnitId && scope.orgUnitIds.includes(found.orgUnitId))) {
+      rowErrors.push({ row: row.row, column: '公民身份号码', message: '该人员不在本人负责的党组织，不能通过导入修改' });
+    }
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    const incoming: repo.PersonValues = {
+      name: row.name,
+      gender: row.gender ?? 'male',
+      ethnicity: row.ethnicity,
+      birthDate: row.birthDate,
+      idNumber: row.idNumber,
+      education: row.education,
+      status: row.status,
+      joinedOn: row.joinedOn,
+      confirmedOn: row.confirmedOn,
+      orgUnitId,
+      departmentId: departmentId ?? null,
+      position: row.position,
+      phone: row.phone,
+      retired: row.retired,
+    };
+    if (!found) {
+      plan.push({ row, values: incoming, existing: undefined, changes: [] });
+      continue;
+    }
+    const values: repo.PersonValues = { ...found };
+    const changes: PlannedRow['changes'] = [];
+    for (const field of IMPORTED_FIELDS) {
+      const next = incoming[field];
+      // An empty cell keeps what is on record; `retired` and `status` are always stated by the file.
+      if ((next === null || next === undefined) && field !== 'retired') continue;
+      if ((values[field] ?? null) !== (next ?? null)) {
+        (values as Record<string, unknown>)[field] = next;
+        changes.push(field);
+      }
+    }
+    plan.push({ row, values, existing: found, changes });
+  }
+  errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+  return { plan, errors };
+}
+
+export async function importRoster(db: Db, auth: AuthContext, actor: Actor, buffer: Buffer, dryRun: boolean): Promise<ImportResult> {
+  const { plan, errors } = await planImport(db, auth, buffer);
+  const result: ImportResult = {
+    dryRun,
+    created: plan.filter((p) => !p.existing).length,
+    updated: plan.filter((p) => p.existing && p.changes.length > 0).length,
+    unchanged: plan.filter((p) => p.existing && p.changes.length === 0).length,
+    errors,
+    preview: plan.slice(0, 500).map((p) => ({
+      row: p.row.row,
+      name: p.row.name,
+      action: !p.existing ? 'create' : p.changes.length > 0 ? 'update' : 'unchanged',
+      changes: p.changes.map((c) => FIELD_LABELS[c]),
+    })),
+  };
+  if (dryRun) return result;
+  if (errors.length > 0) throw new AppError('IMPORT_HAS_ERRORS', `导入文件有${String(errors.length)}处错误，未导入任何数据`, result);
+  const tenantId = auth.user.tenantId;
+  await db.transaction(async (tx) => {
+    await repo.insertPeople(tx, tenantId, plan.filter((p) => !p.existing).map((p) => p.values));
+    const updates = plan.filter((p) => p.existing && p.changes.length > 0);
+    for (const p of updates) await repo.updatePerson(tx, tenantId, p.existing!.id, p.values);
+    await writeAudit(tx, actor, {
+      action: 'person.import',
+      entity: 'person',
+      summary: `导入花名册：新增${String(result.created)}人，更新${String(result.updated)}人，未变${String(result.unchanged)}人`,
+      after: {
+        created: plan.filter((p) => !p.existing).map((p) => auditablePerson(p.values)),
+        updated: updates.map((p) => ({
+          id: p.existing!.id,
+          name: p.values.name,
+          changes: Object.fromEntries(p.changes.map((c) => [c, auditablePerson({ [c]: p.values[c] })[c]])),
+        })),
+      },
+    });
+  });
+  return result;
+}
+
+export async function exportRoster(db: Db, auth: AuthContext, actor: Actor, query: ExportQuery): Promise<{ buffer: Buffer; filename: string }> {
+  const full = query.full === true;
+  if (full && !auth.permissions.has('people.pii.reveal')) throw new AppError('FORBIDDEN', '没有导出完整号码的权限');
+  const today = todayInShanghai();
+  const scope = await resolveScope(db, auth, 'people.export');
+  const units = await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId);
+  const orgUnitIds = query.orgUnitId ? collectSubtreeIds(units, query.orgUnitId) : undefined;
+  const rows = await repo.findMembersForExport(db, repo.memberConditions(auth.user.tenantId, scope, { ...query, orgUnitIds }, today));
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const buffer = await buildRosterWorkbook(
+    rows.map((r) => {
+      const unit = r.person.orgUnitId ? unitById.get(r.person.orgUnitId) : undefined;
+      const isCell = unit?.kind === 'cell';
+      return {
+        name: r.person.name,
+        gender: r.person.gender,
+        ethnicity: r.person.ethnicity,
+        birthDate: r.person.birthDate,
+        idNumber: r.person.idNumber ?? '',
+        education: r.person.education,
+        status: r.person.status,
+        joinedOn: r.person.joinedOn,
+        confirmedOn: r.person.confirmedOn,
+        branchName: isCell ? (unitById.get(unit.parentId ?? '')?.name ?? null) : (unit?.name ?? null),
+        cellName: isCell ? unit.name : null,
+        departmentName: r.departmentName,
+        position: r.person.position,
+        phone: r.person.phone,
+        retired: r.person.retired,
+      };
+    }),
+    { title: `${auth.user.tenantName}党员花名册`, full, generatedAt: new Date() },
+  );
+  if (full) {
+    await writeAudit(db, actor, { action: 'person.export_full', entity: 'person', summary: `导出含完整身份证号和手机号的花名册（${String(rows.length)}人）`, after: { filters: query } });
+  } else {
+    await writeAudit(db, actor, { action: 'person.export', entity: 'person', summary: `导出花名册（号码脱敏，${String(rows.length)}人）`, after: { filters: query } });
+  }
+  return { buffer, filename: `${auth.user.tenantName}党员花名册-${today}.xlsx` };
+}

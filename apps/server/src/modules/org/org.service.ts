@@ -1,0 +1,173 @@
+import {
+  addYears,
+  collectSubtreeIds,
+  COMMITTEE_TERM_YEARS,
+  computeOrgNotices,
+  ORG_CHILD_KINDS,
+  ORG_KIND_LABELS,
+  todayInShanghai,
+  type CreateOrgUnitRequest,
+  type Department,
+  type DepartmentRequest,
+  type OrgUnit,
+  type UpdateOrgUnitRequest,
+} from '@qizhi/domain';
+import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import * as repo from './org.repo.ts';
+
+export { collectSubtreeIds };
+
+export async function listOrgUnits(db: Db, tenantId: string, today = todayInShanghai()): Promise<OrgUnit[]> {
+  const [units, counts, names] = await Promise.all([
+    repo.findOrgUnitsOfTenant(db, tenantId),
+    repo.countMembersByOrgUnit(db, tenantId),
+    repo.findPeopleNames(db, tenantId),
+  ]);
+  const nameOf = new Map(names.map((p) => [p.id, p.name]));
+  const direct = new Map(counts.map((c) => [c.orgUnitId, c]));
+  const children = new Map<string | null, repo.OrgUnitRow[]>();
+  for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const totals = new Map<string, { members: number; fullMembers: number }>();
+  const total = (u: repo.OrgUnitRow, seen: Set<string>): { members: number; fullMembers: number } => {
+    const cached = totals.get(u.id);
+    if (cached) return cached;
+    seen.add(u.id);
+    const own = direct.get(u.id);
+    const sum = { members: own?.members ?? 0, fullMembers: own?.fullMembers ?? 0 };
+    for (const child of children.get(u.id) ?? []) {
+      if (seen.has(child.id)) continue;
+      const t = total(child, seen);
+      sum.members += t.members;
+      sum.fullMembers += t.fullMembers;
+    }
+    totals.set(u.id, sum);
+    return sum;
+  };
+  return units.map((u) => {
+    const t = total(u, new Set());
+    return {
+      id: u.id,
+      kind: u.kind,
+      name: u.name,
+      parentId: u.parentId,
+      secretaryPersonId: u.secretaryPersonId,
+      secretaryName: u.secretaryPersonId ? (nameOf.get(u.secretaryPersonId) ?? null) : null,
+      committee: u.committee.map((c) => ({ ...c, name: nameOf.get(c.personId) ?? '（已删除）' })),
+      establishedOn: u.establishedOn,
+      termStartedOn: u.termStartedOn,
+      termEndsOn: u.termStartedOn && u.kind !== 'cell' ? addYears(u.termStartedOn, COMMITTEE_TERM_YEARS) : null,
+      memberCount: t.members,
+      notices: computeOrgNotices({ kind: u.kind, memberCount: t.members, fullMemberCount: t.fullMembers, termStartedOn: u.termStartedOn, today }),
+      sortOrder: u.sortOrder,
+    };
+  });
+}
+
+async function assertPeopleExist(db: Db, tenantId: string, ids: (string | null | undefined)[]): Promise<void> {
+  const wanted = ids.filter((id): id is string => !!id);
+  if (wanted.length === 0) return;
+  const known = new Set((await repo.findPeopleNames(db, tenantId)).map((p) => p.id));
+  const missing = wanted.find((id) => !known.has(id));
+  if (missing) throw new AppError('VALIDATION_FAILED', '所选人员不存在', { issues: [{ path: 'secretaryPersonId', message: '所选人员不存在' }] });
+}
+
+export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRequest): Promise<OrgUnit> {
+  const parent = await repo.findOrgUnit(db, actor.tenantId, input.parentId);
+  if (!parent) throw notFound('上级组织');
+  if (!ORG_CHILD_KINDS[parent.kind].includes(input.kind)) {
+    throw new AppError('VALIDATION_FAILED', `${ORG_KIND_LABELS[parent.kind]}下不能设立${ORG_KIND_LABELS[input.kind]}`, {
+      issues: [{ path: 'kind', message: `${ORG_KIND_LABELS[parent.kind]}下不能设立${ORG_KIND_LABELS[input.kind]}` }],
+    });
+  }
+  await assertPeopleExist(db, actor.tenantId, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  const created = await db.transaction(async (tx) => {
+    const row = await repo.insertOrgUnit(tx, {
+      tenantId: actor.tenantId,
+      parentId: input.parentId,
+      kind: input.kind,
+      name: input.name,
+      secretaryPersonId: input.secretaryPersonId ?? null,
+      committee: input.committee ?? [],
+      establishedOn: input.establishedOn ?? null,
+      termStartedOn: input.termStartedOn ?? null,
+      sortOrder: input.sortOrder ?? 0,
+    });
+    await writeAudit(tx, actor, { action: 'org_unit.create', entity: 'org_unit', entityId: row.id, summary: `新建${ORG_KIND_LABELS[row.kind]}：${row.name}`, after: row });
+    return row;
+  });
+  return (await listOrgUnits(db, actor.tenantId)).find((u) => u.id === created.id)!;
+}
+
+export async function updateOrgUnit(db: Db, actor: Actor, id: string, input: UpdateOrgUnitRequest): Promise<OrgUnit> {
+  const before = await repo.findOrgUnit(db, actor.tenantId, id);
+  if (!before) throw notFound('组织');
+  await assertPeopleExist(db, actor.tenantId, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  await db.transaction(async (tx) => {
+    const after = await repo.updateOrgUnit(tx, actor.tenantId, id, input);
+    const diff = diffFields(before, input);
+    if (after && diff) {
+      await writeAudit(tx, actor, { action: 'org_unit.update', entity: 'org_unit', entityId: id, summary: `修改组织：${after.name}`, ...diff });
+    }
+  });
+  return (await listOrgUnits(db, actor.tenantId)).find((u) => u.id === id)!;
+}
+
+export async function deleteOrgUnit(db: Db, actor: Actor, id: string): Promise<void> {
+  const before = await repo.findOrgUnit(db, actor.tenantId, id);
+  if (!before) throw notFound('组织');
+  if (before.parentId === null) throw new AppError('ORG_NOT_EMPTY', '不能删除根组织');
+  const usage = await repo.countChildrenAndPeople(db, actor.tenantId, id);
+  if (usage.children > 0 || usage.people > 0) {
+    throw new AppError('ORG_NOT_EMPTY', `该组织下还有${String(usage.children)}个下级组织、${String(usage.people)}名人员，请先调整后再删除`);
+  }
+  await db.transaction(async (tx) => {
+    await repo.deleteOrgUnit(tx, actor.tenantId, id);
+    await writeAudit(tx, actor, { action: 'org_unit.delete', entity: 'org_unit', entityId: id, summary: `删除组织：${before.name}`, before });
+  });
+}
+
+export async function listDepartments(db: Db, tenantId: string): Promise<Department[]> {
+  const [rows, counts] = await Promise.all([repo.findDepartmentsOfTenant(db, tenantId), repo.countPeopleByDepartment(db, tenantId)]);
+  const byId = new Map(counts.map((c) => [c.departmentId, c]));
+  return rows.map((d) => ({
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    sortOrder: d.sortOrder,
+    staffCount: byId.get(d.id)?.staff ?? 0,
+    memberCount: byId.get(d.id)?.members ?? 0,
+  }));
+}
+
+export async function createDepartment(db: Db, actor: Actor, input: DepartmentRequest): Promise<Department> {
+  const row = await db.transaction(async (tx) => {
+    const created = await repo.insertDepartment(tx, { tenantId: actor.tenantId, name: input.name, kind: input.kind, sortOrder: input.sortOrder ?? 0 });
+    await writeAudit(tx, actor, { action: 'department.create', entity: 'department', entityId: created.id, summary: `新建内设部门：${created.name}`, after: created });
+    return created;
+  });
+  return { id: row.id, name: row.name, kind: row.kind, sortOrder: row.sortOrder, staffCount: 0, memberCount: 0 };
+}
+
+export async function updateDepartment(db: Db, actor: Actor, id: string, input: Partial<DepartmentRequest>): Promise<Department> {
+  const before = await repo.findDepartment(db, actor.tenantId, id);
+  if (!before) throw notFound('内设部门');
+  await db.transaction(async (tx) => {
+    await repo.updateDepartment(tx, actor.tenantId, id, input);
+    const diff = diffFields(before, input);
+    if (diff) await writeAudit(tx, actor, { action: 'department.update', entity: 'department', entityId: id, summary: `修改内设部门：${input.name ?? before.name}`, ...diff });
+  });
+  return (await listDepartments(db, actor.tenantId)).find((d) => d.id === id)!;
+}
+
+export async function deleteDepartment(db: Db, actor: Actor, id: string): Promise<void> {
+  const before = await repo.findDepartment(db, actor.tenantId, id);
+  if (!before) throw notFound('内设部门');
+  const staff = await repo.countPeopleInDepartment(db, actor.tenantId, id);
+  if (staff > 0) throw new AppError('ORG_NOT_EMPTY', `该部门还有${String(staff)}名干警，请先调整后再删除`);
+  await db.transaction(async (tx) => {
+    await repo.deleteDepartment(tx, actor.tenantId, id);
+    await writeAudit(tx, actor, { action: 'department.delete', entity: 'department', entityId: id, summary: `删除内设部门：${before.name}`, before });
+  });
+}

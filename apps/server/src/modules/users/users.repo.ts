@@ -1,0 +1,50 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { RoleGrant } from '@qizhi/domain';
+import { roleGrants, sessions, users } from '../../db/schema/index.ts';
+import type { Db } from '../../platform/db.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+const userColumns = {
+  user: users,
+  roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
+    from ${roleGrants} g where g.tenant_id = ${users.tenantId} and g.user_id = ${users.id}), '[]'::json)`,
+  total: sql<number>`(count(*) over ())::int`,
+};
+
+export async function findUserPage(db: Db, tenantId: string, q: string | undefined, page: number, pageSize: number) {
+  const conditions: (SQL | undefined)[] = [eq(users.tenantId, tenantId)];
+  if (q) conditions.push(or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)));
+  return db
+    .select(userColumns)
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.username))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
+export async function findUserWithRoles(db: Db, tenantId: string, id: string) {
+  const [row] = await db.select(userColumns).from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+  return row;
+}
+
+export async function insertUser(db: Db, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row!;
+}
+
+export async function updateUser(db: Db, tenantId: string, id: string, values: Partial<typeof users.$inferInsert>) {
+  await db.update(users).set(values).where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+}
+
+export async function replaceRoleGrants(db: Db, tenantId: string, userId: string, grants: readonly RoleGrant[]) {
+  await db.delete(roleGrants).where(and(eq(roleGrants.tenantId, tenantId), eq(roleGrants.userId, userId)));
+  if (grants.length > 0) {
+    await db.insert(roleGrants).values(grants.map((g) => ({ tenantId, userId, role: g.role, orgUnitId: g.orgUnitId })));
+  }
+}
+
+export async function deleteSessionsOfUser(db: Db, tenantId: string, userId: string) {
+  await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
+}

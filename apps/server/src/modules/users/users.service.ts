@@ -1,0 +1,148 @@
+import {
+  ALL_PERMISSIONS,
+  PERMISSIONS,
+  ROLE_CODES,
+  ROLES,
+  violatesSeparationOfDuties,
+  type CreateUserRequest,
+  type RoleGrant,
+  type UserListItem,
+} from '@qizhi/domain';
+import { writeAudit, type Actor } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { generateStrongPassword, hashPassword } from '../../platform/passwords.ts';
+import * as orgRepo from '../org/org.repo.ts';
+import * as memberRepo from '../members/members.repo.ts';
+import * as repo from './users.repo.ts';
+
+function toItem(row: { user: repo.UserRow; roles: RoleGrant[] }): UserListItem {
+  const u = row.user;
+  const locked = !!u.lockedUntil && u.lockedUntil.getTime() > Date.now();
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    personId: u.personId,
+    disabled: u.disabled,
+    locked,
+    lockedUntil: locked ? u.lockedUntil!.toISOString() : null,
+    mustChangePassword: u.mustChangePassword,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    roles: row.roles,
+  };
+}
+
+export async function listUsers(db: Db, tenantId: string, q: string | undefined, page: number, pageSize: number) {
+  const rows = await repo.findUserPage(db, tenantId, q, page, pageSize);
+  return { items: rows.map(toItem), total: rows[0]?.total ?? 0, page, pageSize };
+}
+
+async function getUser(db: Db, tenantId: string, id: string): Promise<UserListItem> {
+  const row = await repo.findUserWithRoles(db, tenantId, id);
+  if (!row) throw notFound('用户');
+  return toItem(row);
+}
+
+export async function createUser(db: Db, actor: Actor, input: CreateUserRequest) {
+  if (input.personId && !(await memberRepo.findMemberById(db, actor.tenantId, input.personId))) {
+    throw new AppError('VALIDATION_FAILED', '关联的人员不存在', { issues: [{ path: 'personId', message: '关联的人员不存在' }] });
+  }
+  const temporaryPassword = generateStrongPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  const created = await db.transaction(async (tx) => {
+    const row = await repo.insertUser(tx, {
+      tenantId: actor.tenantId,
+      username: input.username,
+      displayName: input.displayName,
+      personId: input.personId ?? null,
+      passwordHash,
+      mustChangePassword: true,
+    });
+    await writeAudit(tx, actor, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: row.id,
+      summary: `新建账号：${row.username}（${row.displayName}）`,
+      after: { username: row.username, displayName: row.displayName, personId: row.personId },
+    });
+    return row;
+  });
+  return { user: await getUser(db, actor.tenantId, created.id), temporaryPassword };
+}
+
+export async function updateUser(db: Db, actor: Actor, id: string, input: { displayName?: string | undefined; disabled?: boolean | undefined }) {
+  const before = await getUser(db, actor.tenantId, id);
+  if (input.disabled === true && id === actor.userId) throw new AppError('CONFLICT', '不能停用自己的账号');
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, actor.tenantId, id, input);
+    if (input.disabled === true) await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
+    await writeAudit(tx, actor, {
+      action: input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
+      entity: 'user',
+      entityId: id,
+      summary: `${input.disabled === true ? '停用' : input.disabled === false ? '启用' : '修改'}账号：${before.username}`,
+      before: { displayName: before.displayName, disabled: before.disabled },
+      after: input,
+    });
+  });
+  return getUser(db, actor.tenantId, id);
+}
+
+export async function resetPassword(db: Db, actor: Actor, id: string) {
+  const before = await getUser(db, actor.tenantId, id);
+  const temporaryPassword = generateStrongPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, actor.tenantId, id, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
+    await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
+    await writeAudit(tx, actor, { action: 'user.password_reset', entity: 'user', entityId: id, summary: `重置密码：${before.username}（须在下次登录时修改）` });
+  });
+  return { user: await getUser(db, actor.tenantId, id), temporaryPassword };
+}
+
+export async function unlockUser(db: Db, actor: Actor, id: string) {
+  const before = await getUser(db, actor.tenantId, id);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, actor.tenantId, id, { failedAttempts: 0, lockedUntil: null });
+    await writeAudit(tx, actor, {
+      action: 'user.unlock',
+      entity: 'user',
+      entityId: id,
+      summary: `解锁账号：${before.username}`,
+      before: { lockedUntil: before.lockedUntil },
+      after: { lockedUntil: null },
+    });
+  });
+  return getUser(db, actor.tenantId, id);
+}
+
+export async function setRoles(db: Db, actor: Actor, id: string, grants: RoleGrant[]) {
+  const before = await getUser(db, actor.tenantId, id);
+  if (violatesSeparationOfDuties(grants.map((g) => g.role))) throw new AppError('SEPARATION_OF_DUTIES');
+  const units = new Set((await orgRepo.findOrgUnitsOfTenant(db, actor.tenantId)).map((u) => u.id));
+  const badScope = grants.findIndex((g) => g.orgUnitId !== null && !units.has(g.orgUnitId));
+  if (badScope >= 0) {
+    throw new AppError('VALIDATION_FAILED', '授权范围的组织不存在', { issues: [{ path: `roles.${String(badScope)}.orgUnitId`, message: '授权范围的组织不存在' }] });
+  }
+  if (id === actor.userId) throw new AppError('CONFLICT', '不能修改自己的角色');
+  const unique = [...new Map(grants.map((g) => [`${g.role}:${g.orgUnitId ?? ''}`, g])).values()];
+  await db.transaction(async (tx) => {
+    await repo.replaceRoleGrants(tx, actor.tenantId, id, unique);
+    // The session carries the grants at sign-in for its idle timeout; start afresh with the new ones.
+    await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
+    await writeAudit(tx, actor, { action: 'user.roles_set', entity: 'user', entityId: id, summary: `调整角色：${before.username}`, before: before.roles, after: unique });
+  });
+  return getUser(db, actor.tenantId, id);
+}
+
+export function listRoles() {
+  return {
+    items: ROLE_CODES.map((code) => ({
+      code,
+      name: ROLES[code].name,
+      description: ROLES[code].description,
+      permissions: ALL_PERMISSIONS.filter((p) => ROLES[code].permissions.includes(p)).map((p) => ({ code: p, name: PERMISSIONS[p] })),
+    })),
+  };
+}

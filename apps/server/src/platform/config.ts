@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number({ error: 'PORT 应为端口号' }).int().min(1).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  QIZHI_DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 应以 postgres:// 或 postgresql:// 开头')
+    .optional(),
+  QIZHI_DEMO_PASSWORD: z.string().min(1).optional(),
+  QIZHI_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  QIZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
+  QIZHI_SECURE_COOKIE: z.enum(['true', 'false']).default('false'),
+  QIZHI_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demoPassword: string | undefined;
+  seedDemo: boolean;
+  loginRateLimitPerMinute: number;
+  secureCookie: boolean;
+  backupKeep: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a bad value stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}（当前值：${String(env[String(i.path[0])])}）`);
+    throw new ConfigError(`配置有误，请检查环境变量：\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.QIZHI_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demoPassword: e.QIZHI_DEMO_PASSWORD,
+    seedDemo: e.QIZHI_SEED_DEMO === 'true',
+    loginRateLimitPerMinute: e.QIZHI_LOGIN_RATE_LIMIT,
+    secureCookie: e.QIZHI_SECURE_COOKIE === 'true',
+    backupKeep: e.QIZHI_BACKUP_KEEP,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,74 @@
+import { ERROR_CODES, type ErrorCode, type FieldIssue } from '@qizhi/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+/** The one error type services throw; the handler below turns it into `{error: {code, message, details}}`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_CODES[code].message);
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `${what}不存在`);
+}
+
+export function validationFailed(issues: FieldIssue[]): AppError {
+  const first = issues[0];
+  const message = first ? `${first.path ? `${first.path}：` : ''}${first.message}` : ERROR_CODES.VALIDATION_FAILED.message;
+  return new AppError('VALIDATION_FAILED', message, { issues });
+}
+
+/** PostgreSQL unique violations that a user can cause map to a clear conflict, never a 500. */
+function fromDatabaseError(error: unknown): AppError | null {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const code = e.code ?? e.cause?.code;
+  const constraint = e.constraint ?? e.cause?.constraint ?? '';
+  if (code === '23505') {
+    if (constraint.includes('id_number')) return new AppError('DUPLICATE_ID_NUMBER');
+    if (constraint.includes('username')) return new AppError('DUPLICATE_USERNAME');
+    return new AppError('CONFLICT');
+  }
+  if (code === '23503') return new AppError('CONFLICT', '引用的数据不存在或仍被使用');
+  if (code === '22P02' || code === '22007' || code === '22008') return new AppError('VALIDATION_FAILED');
+  return null;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    let appError: AppError | null = error instanceof AppError ? error : null;
+    if (!appError && hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.').replace(/^body\.?/, ''),
+        message: v.message ?? '格式不正确',
+      }));
+      appError = validationFailed(issues);
+    }
+    if (!appError) appError = fromDatabaseError(error);
+    if (!appError && 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+      const status = error.statusCode;
+      if (status === 413) appError = new AppError('PAYLOAD_TOO_LARGE');
+      else if (status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
+      else if (status === 429) appError = new AppError('RATE_LIMITED');
+      else if (status === 404) appError = new AppError('NOT_FOUND');
+      else appError = new AppError('VALIDATION_FAILED', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求内容不是有效的 JSON' : '请求格式不正确');
+    }
+    if (!appError) {
+      request.log.error({ err: error }, 'unhandled error');
+      appError = new AppError('INTERNAL');
+    }
+    void reply.status(appError.status).send({
+      error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}` } });
+  });
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { backupDatabase, hasBackupFromDay, pruneBackups } from './platform/backup.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db.ts';
+import { isDatabaseEmpty, seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
+
+/** Opens the database, migrates, seeds an empty one with the demo court, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  await database.migrate();
+  const app = await buildApp({ config, database });
+
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    const seeded = await seedDemoCourt(database.db, { demoPassword: config.demoPassword });
+    if (seeded.generatedPasswords) {
+      const file = writeDemoPasswordsFile(config.dataDir, seeded.accounts);
+      const table = seeded.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.password}`).join('\n');
+      // Printed once, at the first start only; the file keeps them for the operator.
+      process.stdout.write(`\n已初始化演示法院“安泽县人民法院”。演示账号及一次性初始密码（首次登录须修改，另存于 ${file}）：\n${table}\n\n`);
+    } else {
+      app.log.info('已初始化演示法院，演示账号使用 QIZHI_DEMO_PASSWORD 设定的密码');
+    }
+  }
+
+  const backupDir = path.join(config.dataDir, 'backups');
+  let backupTimer: NodeJS.Timeout | undefined;
+  if (database.kind === 'pglite') {
+    // PGlite runs with fsync off, so the embedded mode keeps a daily snapshot of its own.
+    const dailyBackup = async () => {
+      const now = new Date();
+      if (hasBackupFromDay(backupDir, now)) return;
+      try {
+        const file = await backupDatabase(database, { dir: backupDir, now });
+        pruneBackups(backupDir, config.backupKeep);
+        app.log.info({ file }, '已完成每日自动备份');
+      } catch (err) {
+        app.log.error({ err }, '每日自动备份失败');
+      }
+    };
+    backupTimer = setInterval(() => void dailyBackup(), BACKUP_CHECK_MS);
+    backupTimer.unref();
+    setTimeout(() => void dailyBackup(), 5_000).unref();
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const lockFile = path.join(config.dataDir, 'server.pid');
+  if (database.kind === 'pglite') fs.writeFileSync(lockFile, String(process.pid));
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    app,
+    database,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`,
+    close: async () => {
+      if (backupTimer) clearInterval(backupTimer);
+      await app.close();
+      await database.close();
+      if (database.kind === 'pglite') fs.rmSync(lockFile, { force: true });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openPglite, openPostgres, type Database } from '../platform/db.ts';
+import { seedDemoCourt } from '../seed/demo-court.ts';
+import { OTHER_COURT, TEST_PASSWORD } from './fixtures.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+    postgresTemplate: string;
+  }
+}
+
+async function seedBothCourts(database: Database): Promise<void> {
+  await database.migrate();
+  await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD });
+  await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD, tenantCode: OTHER_COURT.code, tenantName: OTHER_COURT.name, usernamePrefix: OTHER_COURT.usernamePrefix });
+}
+
+/**
+ * Migrates and seeds once per run; each test file then starts from a copy (a PGlite data-folder
+ * snapshot, or a PostgreSQL database cloned from a template), which costs well under a second.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const target = process.env.QIZHI_TEST_DB ?? project.config.env?.QIZHI_TEST_DB ?? 'pglite';
+  if (target === 'postgresql') {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the postgresql project');
+    const template = `qizhi_tpl_${String(process.pid)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${template}`);
+    await admin.query(`create database ${template}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${template}`;
+    const database = openPostgres(url.toString(), 2);
+    await seedBothCourts(database);
+    await database.close();
+    project.provide('postgresTemplate', template);
+    return async () => {
+      await admin.query(`drop database if exists ${template}`);
+      await admin.end();
+    };
+  }
+  const database = await openPglite(undefined);
+  await seedBothCourts(database);
+  const dump = await database.pglite!.dumpDataDir('none');
+  await database.close();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-test-')), 'snapshot.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteSnapshot', file);
+  return async () => {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openPglite, openPostgres, type Database } from '../platform/db.ts';
+import { TEST_PASSWORD } from './fixtures.ts';
+
+export interface Session {
+  username: string;
+  cookie: string;
+  csrfToken: string;
+  /** A request as this user: the session cookie and, for writes, the CSRF header. */
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  kind: 'pglite' | 'postgresql';
+  login(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (process.env.QIZHI_TEST_DB === 'postgresql') {
+    const adminUrl = process.env.TEST_DATABASE_URL!;
+    const name = `qizhi_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = openPostgres(url.toString(), 4);
+    return {
+      database,
+      drop: async () => {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const snapshot = fs.readFileSync(inject('pgliteSnapshot'));
+  const database = await openPglite(undefined, new Blob([snapshot]));
+  return { database, drop: async () => {} };
+}
+
+export function cookieFrom(response: LightMyRequestResponse): string {
+  const header = response.headers['set-cookie'];
+  const first = Array.isArray(header) ? header[0] : header;
+  if (!first) throw new Error('no session cookie in the response');
+  return first.split(';')[0]!;
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const { database, drop } = await openTestDatabase();
+  const config = loadConfig({ QIZHI_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', QIZHI_LOGIN_RATE_LIMIT: '1000', ...env });
+  const app = await buildApp({ config, database }, { logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    kind: database.kind,
+    async login(username: string, password = TEST_PASSWORD) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
+      const cookie = cookieFrom(response);
+      const { csrfToken } = response.json<{ csrfToken: string }>();
+      return {
+        username,
+        cookie,
+        csrfToken,
+        request: (opts: InjectOptions) =>
+          app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } }),
+      };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { Permission } from '@qizhi/domain';
+import { FullPageSpin } from './platform/full-page-spin.tsx';
+import { RequirePermission } from './platform/permission-gate.tsx';
+import { RequireSignIn } from './platform/require-sign-in.tsx';
+
+// Every page is its own chunk, so the sign-in page loads only what it shows.
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
+const PasswordPage = lazy(() => import('./features/auth/password-page.tsx'));
+const AppLayout = lazy(() => import('./platform/layout/app-layout.tsx'));
+const HomePage = lazy(() => import('./features/home/home-page.tsx'));
+const OrgPage = lazy(() => import('./features/org/org-page.tsx'));
+const MembersPage = lazy(() => import('./features/members/members-page.tsx'));
+const MemberDetailPage = lazy(() => import('./features/members/member-detail-page.tsx'));
+const StatsPage = lazy(() => import('./features/stats/stats-page.tsx'));
+const UsersPage = lazy(() => import('./features/users/users-page.tsx'));
+const RolesPage = lazy(() => import('./features/roles/roles-page.tsx'));
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
+const NotFoundPage = lazy(() => import('./platform/not-found-page.tsx'));
+
+function page(Page: LazyExoticComponent<ComponentType>, permission?: Permission | readonly Permission[]) {
+  const element = (
+    <Suspense fallback={<FullPageSpin />}>
+      <Page />
+    </Suspense>
+  );
+  return permission ? <RequirePermission permission={permission}>{element}</RequirePermission> : element;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(LoginPage) },
+  {
+    element: <RequireSignIn />,
+    children: [
+      { path: '/password', element: page(PasswordPage) },
+      {
+        element: page(AppLayout),
+        children: [
+          { index: true, element: page(HomePage) },
+          { path: 'org', element: page(OrgPage, 'org.read') },
+          { path: 'members', element: page(MembersPage, 'people.read') },
+          { path: 'members/stats', element: page(StatsPage, 'roster.stats') },
+          { path: 'members/:id', element: page(MemberDetailPage, 'people.read') },
+          { path: 'admin/users', element: page(UsersPage, 'users.read') },
+          { path: 'admin/roles', element: page(RolesPage, ['users.read', 'roles.assign']) },
+          { path: 'admin/audit', element: page(AuditPage, 'audit.read') },
+          { path: '*', element: page(NotFoundPage) },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { LoginRequest, LoginResponse } from '@qizhi/domain';
+import { ApiError, api, errorMessage, setCsrfToken } from '../../platform/api.ts';
+import { queryClient } from '../../platform/query-client.ts';
+import { PASSWORD_PATH } from '../../platform/require-sign-in.tsx';
+import { fetchMe, meQueryKey, useMe } from '../../platform/session.tsx';
+import { AuthFrame } from './auth-frame.tsx';
+
+/** Only same-site paths, so a crafted link cannot send a fresh session elsewhere. */
+function safeNext(next: string | null): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  return next;
+}
+
+function explain(error: unknown): { title: string; description?: string } {
+  if (error instanceof ApiError && error.code === 'ACCOUNT_LOCKED') {
+    return {
+      title: error.message,
+      description: '连续多次输入错误密码后，账号将被锁定30分钟，到时自动解除；急需使用请联系安全管理员解锁。',
+    };
+  }
+  return { title: errorMessage(error) };
+}
+
+export default function LoginPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (me.data && !submitting) {
+    return <Navigate to={me.data.user.mustChangePassword ? PASSWORD_PATH : next} replace />;
+  }
+
+  async function signIn(values: LoginRequest) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const result = await api.post<LoginResponse>('/api/auth/login', values, { skipAuthRedirect: true });
+      setCsrfToken(result.csrfToken);
+      const session = await fetchMe();
+      queryClient.setQueryData(meQueryKey, session);
+      await navigate(result.user.mustChangePassword ? PASSWORD_PATH : next, { replace: true });
+    } catch (caught) {
+      setError(caught);
+      setSubmitting(false);
+    }
+  }
+
+  const problem = error ? explain(error) : null;
+  return (
+    <AuthFrame>
+      <Card title="登录" styles={{ header: { textAlign: 'center', fontSize: 18 } }}>
+        {problem && (
+          <Alert
+            type="error"
+            showIcon
+            title={problem.title}
+            description={problem.description}
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
+        )}
+        <Form<LoginRequest>
+          layout="vertical"
+          requiredMark={false}
+          disabled={submitting}
+          onFinish={(values) => void signIn(values)}
+          autoComplete="on"
+        >
+          <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+            登录
+          </Button>
+        </Form>
+      </Card>
+    </AuthFrame>
+  );
+}

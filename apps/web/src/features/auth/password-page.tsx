@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Result, Space } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { findPasswordProblems, PASSWORD_PROBLEM_MESSAGES, type ChangePasswordRequest } from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { applyFieldIssues } from '../../platform/form-errors.ts';
+import { queryClient } from '../../platform/query-client.ts';
+import { fetchMe, meQueryKey, useSession } from '../../platform/session.tsx';
+import { AuthFrame } from './auth-frame.tsx';
+import { PasswordPolicy } from './password-policy.tsx';
+
+interface PasswordForm extends ChangePasswordRequest {
+  confirmPassword: string;
+}
+
+export default function PasswordPage() {
+  const { user } = useSession();
+  const forced = user.mustChangePassword;
+  const navigate = useNavigate();
+  const [form] = Form.useForm<PasswordForm>();
+  const newPassword = Form.useWatch('newPassword', form) ?? '';
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function change(values: PasswordForm) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const body: ChangePasswordRequest = { currentPassword: values.currentPassword, newPassword: values.newPassword };
+      await api.post('/api/auth/password', body);
+      setDone(true);
+      queryClient.setQueryData(meQueryKey, await fetchMe());
+    } catch (caught) {
+      applyFieldIssues(form, caught);
+      setError(errorMessage(caught));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  async function signOut() {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    await navigate('/login', { replace: true });
+    queryClient.clear();
+    queryClient.setQueryData(meQueryKey, null);
+  }
+
+  if (done) {
+    return (
+      <AuthFrame subtitle="修改密码">
+        <Card>
+          <Result
+            status="success"
+            title="密码已修改"
+            subTitle="请牢记新密码，不要告诉他人。"
+            extra={
+              <Button type="primary" onClick={() => void navigate('/', { replace: true })}>
+                进入首页
+              </Button>
+            }
+          />
+        </Card>
+      </AuthFrame>
+    );
+  }
+
+  return (
+    <AuthFrame subtitle={forced ? '首次登录，请先修改初始密码' : '修改密码'}>
+      <Card title={forced ? '修改初始密码' : '修改密码'} styles={{ header: { textAlign: 'center', fontSize: 18 } }}>
+        {forced && (
+          <Alert
+            type="info"
+            showIcon
+            title="首次登录或密码被重置后，须先修改密码才能使用系统。"
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form<PasswordForm>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          disabled={submitting}
+          onFinish={(values) => void change(values)}
+        >
+          <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
+          <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label="新密码"
+            rules={[
+              { required: true, message: '请输入新密码' },
+              {
+                validator: (_, value: string | undefined) => {
+                  const problem = findPasswordProblems(value ?? '', user.username)[0];
+                  return problem ? Promise.reject(new Error(PASSWORD_PROBLEM_MESSAGES[problem])) : Promise.resolve();
+                },
+              },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <PasswordPolicy password={newPassword} username={user.username} />
+          <Form.Item
+            name="confirmPassword"
+            label="确认新密码"
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: '请再次输入新密码' },
+              ({ getFieldValue }) => ({
+                validator: (_, value: string | undefined) =>
+                  !value || getFieldValue('newPassword') === value
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('两次输入的新密码不一致')),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={submitting}>
+            确认修改
+          </Button>
+        </Form>
+        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'center' }}>
+          {forced ? (
+            <Button type="link" onClick={() => void signOut()}>
+              退出登录
+            </Button>
+          ) : (
+            <Link to="/">返回首页</Link>
+          )}
+        </Space>
+      </Card>
+    </AuthFrame>
+  );
+}

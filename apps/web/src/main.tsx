@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { RouterProvider } from 'react-router/dom';
+import { router } from './app-router.tsx';
+import { setSessionHooks } from './platform/api.ts';
+import { queryClient } from './platform/query-client.ts';
+import { meQueryKey } from './platform/session.tsx';
+import { themeConfig } from './platform/theme.ts';
+import './styles.css';
+
+dayjs.locale('zh-cn');
+
+setSessionHooks({
+  onSignedOut: () => {
+    // Forget everything the previous session could read, then let the page gate send us to /login.
+    queryClient.clear();
+    queryClient.setQueryData(meQueryKey, null);
+  },
+  onPasswordChangeRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: meQueryKey });
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={themeConfig}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,9 @@
+import { Spin } from 'antd';
+
+export function FullPageSpin() {
+  return (
+    <div style={{ minHeight: '60vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@qizhi/domain';
+
+export interface NavLink {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown when the user holds any of these; none means every signed-in user. */
+  permissions?: readonly Permission[];
+}
+
+export interface NavGroup {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  links: readonly NavLink[];
+}
+
+export const HOME_LINK: NavLink = { path: '/', label: '首页', icon: <HomeOutlined /> };
+
+/**
+ * The method's other groups (一个中心、两项机制、三个平台、四个结合、驾驶舱) join this list as
+ * their pages start working; only what works is in the menu.
+ */
+export const NAV_GROUPS: readonly NavGroup[] = [
+  {
+    key: 'org-people',
+    label: '组织与党员',
+    icon: <TeamOutlined />,
+    links: [
+      { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permissions: ['org.read'] },
+      { path: '/members', label: '花名册', icon: <UnorderedListOutlined />, permissions: ['people.read'] },
+      { path: '/members/stats', label: '花名册统计', icon: <BarChartOutlined />, permissions: ['roster.stats'] },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    links: [
+      { path: '/admin/users', label: '用户管理', icon: <UserOutlined />, permissions: ['users.read'] },
+      {
+        path: '/admin/roles',
+        label: '角色权限',
+        icon: <SafetyCertificateOutlined />,
+        permissions: ['users.read', 'roles.assign'],
+      },
+      { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permissions: ['audit.read'] },
+    ],
+  },
+];
+
+export function visibleLinks(links: readonly NavLink[], permissions: readonly Permission[]): NavLink[] {
+  return links.filter((link) => !link.permissions || link.permissions.some((p) => permissions.includes(p)));
+}
+
+/** The menu key of a location: the longest link path that prefixes it (/members/123 → /members). */
+export function selectedPath(pathname: string): string {
+  const paths = [HOME_LINK, ...NAV_GROUPS.flatMap((g) => g.links)].map((l) => l.path);
+  const matches = paths.filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '';
+}

@@ -1,0 +1,51 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown } from 'antd';
+import { useNavigate } from 'react-router';
+import { api, errorMessage } from '../api.ts';
+import { queryClient } from '../query-client.ts';
+import { meQueryKey, useSession } from '../session.tsx';
+
+export function UserMenu({ compact }: { compact: boolean }) {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+
+  async function signOut() {
+    try {
+      await api.post('/api/auth/logout');
+    } catch (error) {
+      // The session may already be gone on the server; signing out here must still work.
+      console.warn(errorMessage(error));
+    }
+    await navigate('/login', { replace: true });
+    queryClient.clear();
+    queryClient.setQueryData(meQueryKey, null);
+    void message.success('已退出登录');
+  }
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'who', label: `${user.displayName}（${user.username}）`, disabled: true },
+          { type: 'divider' },
+          { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+          { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'password') void navigate('/password');
+          if (key === 'logout') void signOut();
+        },
+      }}
+    >
+      <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} aria-label="用户菜单">
+        {compact ? null : (
+          <>
+            {user.displayName} <DownOutlined />
+          </>
+        )}
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,27 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { QueryErrorAlert } from './query-error-alert.tsx';
+import { SessionProvider, useMe } from './session.tsx';
+import { FullPageSpin } from './full-page-spin.tsx';
+
+export const PASSWORD_PATH = '/password';
+
+/** Gate of every signed-in page: no session → /login; an initial or reset password → change it first. */
+export function RequireSignIn() {
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) return <FullPageSpin />;
+  if (me.isError) return <QueryErrorAlert error={me.error} style={{ margin: 24 }} />;
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+    return <Navigate to={to} replace />;
+  }
+  if (me.data.user.mustChangePassword && location.pathname !== PASSWORD_PATH) {
+    return <Navigate to={PASSWORD_PATH} replace />;
+  }
+  return (
+    <SessionProvider me={me.data}>
+      <Outlet />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { findIdNumberProblem, ID_NUMBER_PROBLEM_MESSAGES, normalizeIdNumber } from '../id-number.rules.ts';
+import { isValidPhone, normalizePhone } from '../masking.rules.ts';
+import { AGE_BANDS, EDUCATION_LEVELS, GENDERS, MEMBERSHIP_STATUSES } from '../people.rules.ts';
+import { BooleanQuery, Id, IsoDate, PageQuery, pageOf } from './common.ts';
+
+export const MembershipStatusSchema = z.enum(MEMBERSHIP_STATUSES);
+/** In lists and filters a person without membership is `non_party` (群众). */
+export const PersonStatus = z.enum([...MEMBERSHIP_STATUSES, 'non_party']);
+export type PersonStatus = z.infer<typeof PersonStatus>;
+
+export const IdNumberInput = z
+  .string()
+  .trim()
+  .max(32, '公民身份号码过长')
+  .transform(normalizeIdNumber)
+  .superRefine((value, ctx) => {
+    const problem = findIdNumberProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: ID_NUMBER_PROBLEM_MESSAGES[problem] });
+  });
+
+export const PhoneInput = z
+  .string()
+  .trim()
+  .max(32, '联系电话过长')
+  .transform(normalizePhone)
+  .refine(isValidPhone, '联系电话应为11位手机号或带区号的固定电话');
+
+export const MemberListItem = z.object({
+  id: Id,
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string().nullable(),
+  age: z.number().int().nullable(),
+  status: PersonStatus,
+  retired: z.boolean(),
+  orgUnitId: Id.nullable(),
+  orgUnitName: z.string().nullable(),
+  departmentId: Id.nullable(),
+  departmentName: z.string().nullable(),
+  position: z.string().nullable(),
+  joinedOn: z.string().nullable(),
+  idNumber: z.string().nullable().describe('脱敏：110101********1234'),
+  phone: z.string().nullable().describe('脱敏：138****5678'),
+});
+export type MemberListItem = z.infer<typeof MemberListItem>;
+export const MemberPage = pageOf(MemberListItem);
+export type MemberPage = z.infer<typeof MemberPage>;
+
+export const MemberDetail = MemberListItem.extend({
+  ethnicity: z.string().nullable(),
+  education: z.enum(EDUCATION_LEVELS).nullable(),
+  confirmedOn: z.string().nullable(),
+  partyPosts: z.string().nullable(),
+  retiredOn: z.string().nullable(),
+  notes: z.string().nullable(),
+  hasAccount: z.boolean(),
+  updatedAt: z.string(),
+});
+export type MemberDetail = z.infer<typeof MemberDetail>;
+
+export const MemberPii = z.object({ id: Id, idNumber: z.string().nullable(), phone: z.string().nullable() });
+
+export const MEMBER_SORT_FIELDS = ['name', 'birthDate', 'joinedOn', 'status', 'department'] as const;
+export const MembersQuery = z.strictObject({
+  q: z.string().trim().max(50, '搜索词最多50个字').optional(),
+  status: PersonStatus.optional(),
+  retired: BooleanQuery.optional(),
+  orgUnitId: Id.optional(),
+  departmentId: Id.optional(),
+  ageBand: z.enum(AGE_BANDS).optional(),
+  sort: z.enum(MEMBER_SORT_FIELDS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  ...PageQuery,
+});
+export type MembersQuery = z.infer<typeof MembersQuery>;
+
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}最多${String(max)}个字`).nullable().optional();
+
+const personFields = {
+  name: z.string().trim().min(1, '请填写姓名').max(30, '姓名最多30个字'),
+  gender: z.enum(GENDERS).optional(),
+  ethnicity: optionalText('民族', 20),
+  birthDate: IsoDate.nullable().optional(),
+  idNumber: IdNumberInput.nullable().optional(),
+  phone: PhoneInput.nullable().optional(),
+  education: z.enum(EDUCATION_LEVELS).nullable().optional(),
+  status: PersonStatus,
+  joinedOn: IsoDate.nullable().optional(),
+  confirmedOn: IsoDate.nullable().optional(),
+  orgUnitId: Id.nullable().optional(),
+  departmentId: Id.nullable().optional(),
+  position: optionalText('职务', 40),
+  partyPosts: optionalText('党内职务', 60),
+  retired: z.boolean().optional(),
+  retiredOn: IsoDate.nullable().optional(),
+  notes: optionalText('备注', 500),
+};
+
+export const CreateMemberRequest = z.strictObject(personFields);
+export type CreateMemberRequest = z.infer<typeof CreateMemberRequest>;
+export const UpdateMemberRequest = z.strictObject(personFields).partial();
+export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
+
+export const ImportError = z.object({
+  row: z.number().int().describe('Excel 中的行号'),
+  column: z.string().describe('列名（表头文字），整行问题时为空字符串'),
+  message: z.string(),
+});
+export type ImportError = z.infer<typeof ImportError>;
+export const ImportPreviewRow = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  action: z.enum(['create', 'update', 'unchanged']),
+  changes: z.array(z.string()).describe('将要变更的字段'),
+});
+export const ImportResult = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(ImportError),
+  preview: z.array(ImportPreviewRow),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+export const ImportQuery = z.strictObject({ dryRun: BooleanQuery.default(true) });
+export const ExportQuery = z.strictObject({
+  full: BooleanQuery.optional(),
+  q: MembersQuery.shape.q,
+  status: PersonStatus.optional(),
+  retired: BooleanQuery.optional(),
+  orgUnitId: Id.optional(),
+  departmentId: Id.optional(),
+  ageBand: z.enum(AGE_BANDS).optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+const Bucket = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+export const RosterStats = z.object({
+  totalStaff: z.number().int(),
+  partyMembers: z.number().int().describe('正式党员与预备党员'),
+  retiredMembers: z.number().int(),
+  retiredShare: z.number(),
+  byStatus: z.array(Bucket),
+  byOrgUnit: z.array(Bucket),
+  byGender: z.array(Bucket),
+  byEthnicity: z.array(Bucket),
+  byEducation: z.array(Bucket),
+  byAgeBand: z.array(Bucket),
+  byPartyAge: z.array(Bucket),
+  byDepartmentKind: z.array(Bucket),
+});
+export type RosterStats = z.infer<typeof RosterStats>;

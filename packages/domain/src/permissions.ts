@@ -1,0 +1,117 @@
+/**
+ * Every permission the server checks. Routes declare one of these (or are explicitly public);
+ * roles bundle them; a user holds roles, each granted for the whole court or an organisation subtree.
+ */
+export const PERMISSIONS = {
+  'org.read': '查看组织机构',
+  'org.manage': '维护组织机构与内设部门',
+  'people.read': '查看花名册',
+  'people.manage': '新增、编辑、调整党员和干警信息',
+  'people.import': '导入花名册',
+  'people.export': '导出花名册',
+  'people.pii.reveal': '查看完整身份证号和手机号（留痕）',
+  'roster.stats': '查看花名册统计',
+  'users.read': '查看用户账号',
+  'users.manage': '新建账号、重置密码、停用账号',
+  'roles.assign': '授予和撤销角色、解锁账号',
+  'audit.read': '查看审计日志',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export const ROLE_CODES = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'leader',
+  'secretary',
+  'clerk',
+  'cell_leader',
+  'member',
+  'staff',
+] as const;
+export type RoleCodeValue = (typeof ROLE_CODES)[number];
+
+export interface RoleDefinition {
+  name: string;
+  description: string;
+  permissions: readonly Permission[];
+}
+
+export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
+  sysadmin: {
+    name: '系统管理员',
+    description: '管理用户账号和系统运行；不能查看审计日志，不能授予角色',
+    permissions: ['users.read', 'users.manage', 'org.read'],
+  },
+  secadmin: {
+    name: '安全管理员',
+    description: '授予和撤销角色、解锁账号；不能新建账号，不能查看审计日志',
+    permissions: ['users.read', 'roles.assign', 'org.read'],
+  },
+  auditor: {
+    name: '审计管理员',
+    description: '只读审计日志',
+    permissions: ['audit.read'],
+  },
+  leader: {
+    name: '院领导/党组书记',
+    description: '查阅全院党建工作',
+    permissions: ['org.read', 'people.read', 'people.export', 'roster.stats'],
+  },
+  secretary: {
+    name: '支部书记',
+    description: '管理本支部的党建工作',
+    permissions: [
+      'org.read',
+      'org.manage',
+      'people.read',
+      'people.manage',
+      'people.import',
+      'people.export',
+      'people.pii.reveal',
+      'roster.stats',
+    ],
+  },
+  clerk: {
+    name: '党务干事',
+    description: '党务数据录入与维护',
+    permissions: [
+      'org.read',
+      'people.read',
+      'people.manage',
+      'people.import',
+      'people.export',
+      'people.pii.reveal',
+      'roster.stats',
+    ],
+  },
+  cell_leader: {
+    name: '党小组长',
+    description: '查看本党小组党员',
+    permissions: ['org.read', 'people.read', 'roster.stats'],
+  },
+  member: {
+    name: '党员',
+    description: '查看本人信息和花名册统计',
+    permissions: ['org.read', 'roster.stats'],
+  },
+  staff: {
+    name: '干警',
+    description: '查看本人信息',
+    permissions: [],
+  },
+};
+
+/** 三员分立: nobody may hold two of these three. */
+export const SEPARATED_ADMIN_ROLES: readonly RoleCodeValue[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/** Administrators get the shorter idle timeout. */
+export function isAdministratorRole(role: RoleCodeValue): boolean {
+  return SEPARATED_ADMIN_ROLES.includes(role);
+}
+
+export function violatesSeparationOfDuties(roles: readonly RoleCodeValue[]): boolean {
+  return new Set(roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r))).size > 1;
+}
