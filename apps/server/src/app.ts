@@ -26,7 +26,6 @@ import { memberRoutes } from './modules/members/members.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
-export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -34,9 +33,17 @@ export interface AppDeps {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route with what it declared, so a test can prove none is unguarded. */
+    routeTable: RouteEntry[];
   }
 }
 
@@ -49,6 +56,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('deps', deps);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -67,6 +76,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   // The swagger UI registers its own routes; they are public documentation.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, access: route.config?.access });
   });
 
   registerAuth(app, deps.database.db);

@@ -10,11 +10,9 @@ export function toNamePath(path: string): (string | number)[] {
  * Puts the server's `details.issues` on the matching form fields. Returns the issues that matched
  * no field, so the caller can show them elsewhere.
  */
-export function applyFieldIssues<T>(form: FormInstance<T>, error: unknown): { path: string; message: string }[] {
+export function applyFieldIssues(form: FormInstance, error: unknown): { path: string; message: string }[] {
   if (!(error instanceof ApiError)) return [];
-  const registered = new Set(
-    form.getFieldsError().map((field) => field.name.join('.')),
-  );
+  const registered = new Set(form.getFieldsError().map((field) => field.name.join('.')));
   const unmatched: { path: string; message: string }[] = [];
   const fields = [];
   for (const issue of error.issues) {

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { Button, Col, Input, Row, Select } from 'antd';
+import type { AgeBand, PersonStatus } from '@qizhi/domain';
+import { useDepartments } from '../org/org-queries.ts';
+import { OrgUnitSelect } from '../org/org-unit-select.tsx';
+import { ageBandOptions, retiredOptions, statusOptions } from './member-labels.tsx';
+import type { MemberFilters } from './members-queries.ts';
+
+interface Props {
+  value: MemberFilters;
+  onChange: (patch: MemberFilters) => void;
+  onReset: () => void;
+}
+
+const col = { xs: 24, sm: 12, md: 8, xl: 4 } as const;
+
+export function MembersFilters({ value, onChange, onReset }: Props) {
+  const departments = useDepartments();
+  const [q, setQ] = useState(value.q ?? '');
+  useEffect(() => {
+    setQ(value.q ?? '');
+  }, [value.q]);
+
+  return (
+    <Row gutter={[8, 8]} className="no-print" style={{ marginBottom: 16 }} role="search" aria-label="筛选花名册">
+      <Col xs={24} sm={24} md={16} xl={8}>
+        <Input.Search
+          value={q}
+          onChange={(event) => {
+            setQ(event.target.value);
+          }}
+          onSearch={(text) => {
+            onChange({ q: text.trim() || undefined });
+          }}
+          placeholder="搜索姓名、身份证号、职务"
+          allowClear
+          enterButton="搜索"
+          maxLength={50}
+          aria-label="搜索"
+        />
+      </Col>
+      <Col {...col}>
+        <Select<PersonStatus>
+          value={value.status}
+          onChange={(status) => {
+            onChange({ status });
+          }}
+          options={statusOptions}
+          placeholder="人员类别"
+          allowClear
+          style={{ width: '100%' }}
+          aria-label="人员类别"
+        />
+      </Col>
+      <Col {...col}>
+        <Select<string>
+          value={value.retired === undefined ? undefined : String(value.retired)}
+          onChange={(retired) => {
+            onChange({ retired: retired === undefined ? undefined : retired === 'true' });
+          }}
+          options={retiredOptions}
+          placeholder="是否离退休"
+          allowClear
+          style={{ width: '100%' }}
+          aria-label="是否离退休"
+        />
+      </Col>
+      <Col {...col}>
+        <OrgUnitSelect
+          value={value.orgUnitId}
+          onChange={(orgUnitId) => {
+            onChange({ orgUnitId: orgUnitId ?? undefined });
+          }}
+          placeholder="党组织/党小组"
+          style={{ width: '100%' }}
+        />
+      </Col>
+      <Col {...col}>
+        <Select<string>
+          value={value.departmentId}
+          onChange={(departmentId) => {
+            onChange({ departmentId });
+          }}
+          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          loading={departments.isPending}
+          placeholder="所在部门"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: '100%' }}
+          aria-label="所在部门"
+        />
+      </Col>
+      <Col {...col}>
+        <Select<AgeBand>
+          value={value.ageBand}
+          onChange={(ageBand) => {
+            onChange({ ageBand });
+          }}
+          options={ageBandOptions}
+          placeholder="年龄段"
+          allowClear
+          style={{ width: '100%' }}
+          aria-label="年龄段"
+        />
+      </Col>
+      <Col {...col}>
+        <Button onClick={onReset}>重置筛选</Button>
+      </Col>
+    </Row>
+  );
+}
