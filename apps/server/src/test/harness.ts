@@ -83,3 +83,11 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     },
   };
 }
+
+/** A multipart/form-data body with one file field, as a browser sends an upload. */
+export function multipartFile(field: string, filename: string, content: Buffer, contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+  const boundary = `----qizhi${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -2,7 +2,7 @@
  * Builders of .xlsx files for the roster tests and the import benchmark: the shapes offices'
  * real files come in (a title row above the header, any column order, odd cell types).
  */
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { computeIdCheckChar, type Gender } from '@qizhi/domain';
 
@@ -139,23 +139,25 @@ export async function makeRosterFileOfSize(n: number): Promise<Buffer> {
   return makeRosterFile({ title: '安泽县人民法院党员花名册', headers: BENCH_HEADERS, rows });
 }
 
-/** A zip of stored (uncompressed) files: a real zip that is not a workbook. */
-export function makeZip(files: Record<string, string>): Buffer {
+/** A zip of stored (or, with `deflate`, compressed) files: a real zip that is not a workbook. */
+export function makeZip(files: Record<string, string | Buffer>, opts: { deflate?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const data = Buffer.from(content, 'utf8');
-    const crc = crc32(data);
+    const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const crc = crc32(raw);
+    const data = opts.deflate ? deflateRawSync(raw, { level: 9 }) : raw;
+    const method = opts.deflate ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     locals.push(local, nameBytes, data);
 
@@ -164,9 +166,10 @@ export function makeZip(files: Record<string, string>): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);

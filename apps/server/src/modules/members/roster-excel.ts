@@ -873,6 +873,16 @@ const TEMPLATE_HEADERS: readonly string[] = FIELDS.map((field) => {
 /** Rows below the header that get the dropdowns. */
 const TEMPLATE_INPUT_ROWS = 2_000;
 
+/**
+ * exceljs keeps a sheet's validations keyed by address and accepts a range (written as one
+ * `sqref`), but types only the per-cell property; validating cell by cell makes it write
+ * overlapping ranges, which Excel reports as a damaged file.
+ */
+function dataValidationsOf(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } })
+    .dataValidations;
+}
+
 function exampleIdNumber(): string {
   const first17 = '14102619900101123';
   return first17 + computeIdCheckChar(first17);
@@ -928,7 +938,8 @@ export async function buildRosterTemplate(): Promise<Buffer> {
       errorTitle: '请从下拉列表中选择',
       error: `可填写：${list.values.join('、')}`,
     };
-    for (let r = 3; r < 3 + TEMPLATE_INPUT_ROWS; r++) sheet.getCell(r, i + 1).dataValidation = validation;
+    const column = sheet.getColumn(i + 1).letter;
+    dataValidationsOf(sheet).add(`${column}3:${column}${String(2 + TEMPLATE_INPUT_ROWS)}`, validation);
   });
 
   const help = workbook.addWorksheet('填写说明');

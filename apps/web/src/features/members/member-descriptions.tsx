@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { Descriptions, Space, type DescriptionsProps } from 'antd';
+import dayjs from 'dayjs';
+import { completedYears, EDUCATION_LABELS, GENDER_LABELS, todayInShanghai, type MemberDetail } from '@qizhi/domain';
+import type { MemberPii } from '../../platform/schema-types.ts';
+import { isPartyMember, RetiredTag, StatusTag } from './member-labels.tsx';
+
+interface Props {
+  member: MemberDetail;
+  /** Full numbers, once revealed. */
+  pii?: MemberPii | null;
+  /** The 查看完整号码 button, for those allowed to press it. */
+  revealAction?: ReactNode;
+  /** The self-service card shows fewer fields. */
+  compact?: boolean;
+}
+
+const dash = (value: string | null | undefined): string => (value ? value : '—');
+
+export function MemberDescriptions({ member, pii, revealAction, compact = false }: Props) {
+  const partyYears =
+    member.joinedOn && isPartyMember(member.status) ? completedYears(member.joinedOn, todayInShanghai()) : null;
+  const idNumber = pii ? pii.idNumber : member.idNumber;
+  const phone = pii ? pii.phone : member.phone;
+
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: '姓名', children: member.name },
+    { key: 'gender', label: '性别', children: GENDER_LABELS[member.gender] },
+    { key: 'ethnicity', label: '民族', children: dash(member.ethnicity) },
+    {
+      key: 'birthDate',
+      label: '出生日期',
+      children: member.birthDate ? `${member.birthDate}${member.age === null ? '' : `（${String(member.age)}岁）`}` : '—',
+    },
+    {
+      key: 'idNumber',
+      label: '公民身份号码',
+      children: (
+        <Space wrap size={4}>
+          <span style={{ fontFamily: 'monospace' }}>{dash(idNumber)}</span>
+          {!pii && revealAction}
+        </Space>
+      ),
+    },
+    { key: 'phone', label: '联系电话', children: <span style={{ fontFamily: 'monospace' }}>{dash(phone)}</span> },
+    { key: 'education', label: '学历', children: member.education ? EDUCATION_LABELS[member.education] : '—' },
+    {
+      key: 'status',
+      label: '人员类别',
+      children: (
+        <>
+          <StatusTag status={member.status} />
+          <RetiredTag retired={member.retired} />
+        </>
+      ),
+    },
+    { key: 'joinedOn', label: '入党时间', children: dash(member.joinedOn) },
+    { key: 'confirmedOn', label: '转正时间', children: dash(member.confirmedOn) },
+    { key: 'partyAge', label: '党龄', children: partyYears === null ? '—' : `${String(partyYears)}年` },
+    { key: 'orgUnit', label: '所在党组织', children: dash(member.orgUnitName) },
+    { key: 'department', label: '所在部门', children: dash(member.departmentName) },
+    { key: 'position', label: '职务', children: dash(member.position) },
+    { key: 'partyPosts', label: '党内职务', children: dash(member.partyPosts) },
+  ];
+  if (!compact) {
+    items.push(
+      { key: 'retired', label: '离退休', children: member.retired ? `是${member.retiredOn ? `（${member.retiredOn}）` : ''}` : '否' },
+      { key: 'account', label: '系统账号', children: member.hasAccount ? '已开通' : '未开通' },
+      { key: 'updatedAt', label: '最后更新', children: dayjs(member.updatedAt).format('YYYY-MM-DD HH:mm') },
+      { key: 'notes', label: '备注', span: 'filled', children: dash(member.notes) },
+    );
+  }
+  return <Descriptions bordered size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />;
+}

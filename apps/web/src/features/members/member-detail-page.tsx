@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { ApartmentOutlined, ArrowLeftOutlined, EditOutlined, EyeOutlined, HomeOutlined } from '@ant-design/icons';
+import { App, Button, Card, Result, Skeleton, Space } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, errorMessage } from '../../platform/api.ts';
+import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import type { MemberPii } from '../../platform/schema-types.ts';
+import { useCan } from '../../platform/session.tsx';
+import { MemberActionModal, type MemberAction } from './member-actions.tsx';
+import { MemberDescriptions } from './member-descriptions.tsx';
+import { MemberFormDrawer } from './member-form-drawer.tsx';
+import { RetiredTag, StatusTag } from './member-labels.tsx';
+import { refreshPeople, useMember } from './members-queries.ts';
+
+export default function MemberDetailPage() {
+  const { id = '' } = useParams();
+  const can = useCan();
+  const { message, modal } = App.useApp();
+  const member = useMember(id);
+  const [pii, setPii] = useState<MemberPii | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [action, setAction] = useState<MemberAction>(null);
+
+  const back = (
+    <Link to="/members" className="no-print">
+      <ArrowLeftOutlined /> 返回花名册
+    </Link>
+  );
+
+  if (member.isPending) return <Card>{back}<Skeleton active style={{ marginTop: 16 }} /></Card>;
+  if (member.isError) {
+    if (member.error instanceof ApiError && member.error.status === 404) {
+      return <Result status="404" title="人员不存在" subTitle="此人可能已被删除，或不在您可以查看的范围内。" extra={back} />;
+    }
+    return <QueryErrorAlert error={member.error} />;
+  }
+  const person = member.data;
+
+  function revealPii() {
+    modal.confirm({
+      title: '查看完整号码',
+      content: '查看完整号码将被记录在审计日志中。确认查看吗？',
+      okText: '确认查看',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          setPii(await api.get<MemberPii>(`/api/members/${person.id}/pii`));
+        } catch (error) {
+          void message.error(errorMessage(error));
+        }
+      },
+    });
+  }
+
+  function unmarkRetired() {
+    modal.confirm({
+      title: '取消离退休标记',
+      content: `确认将 ${person.name} 改为在职吗？`,
+      okText: '确认',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await api.patch(`/api/members/${person.id}`, { retired: false, retiredOn: null });
+          void message.success('已改为在职');
+          await refreshPeople();
+        } catch (error) {
+          void message.error(errorMessage(error));
+        }
+      },
+    });
+  }
+
+  const manage = can('people.manage');
+  return (
+    <Card>
+      {back}
+      <div className="page-toolbar" style={{ marginTop: 12 }}>
+        <Space wrap align="center">
+          <h1 className="page-title">{person.name}</h1>
+          <StatusTag status={person.status} />
+          <RetiredTag retired={person.retired} />
+        </Space>
+        {manage && (
+          <Space wrap className="no-print">
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => {
+                setEditing(true);
+              }}
+            >
+              编辑
+            </Button>
+            <Button
+              icon={<ApartmentOutlined />}
+              onClick={() => {
+                setAction('move');
+              }}
+            >
+              调整党小组
+            </Button>
+            {person.retired ? (
+              <Button icon={<HomeOutlined />} onClick={unmarkRetired}>
+                取消离退休标记
+              </Button>
+            ) : (
+              <Button
+                icon={<HomeOutlined />}
+                onClick={() => {
+                  setAction('retire');
+                }}
+              >
+                标记离退休
+              </Button>
+            )}
+          </Space>
+        )}
+      </div>
+      <MemberDescriptions
+        member={person}
+        pii={pii}
+        revealAction={
+          can('people.pii.reveal') && (person.idNumber ?? person.phone) ? (
+            <Button size="small" type="link" icon={<EyeOutlined />} onClick={revealPii} className="no-print">
+              查看完整号码
+            </Button>
+          ) : null
+        }
+      />
+      <MemberFormDrawer
+        open={editing}
+        member={person}
+        onClose={() => {
+          setEditing(false);
+        }}
+        onSaved={() => {
+          setPii(null);
+        }}
+      />
+      <MemberActionModal
+        member={person}
+        action={action}
+        onClose={() => {
+          setAction(null);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,99 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import type {
+  CreateMemberRequest,
+  EducationLevel,
+  Gender,
+  MemberDetail,
+  PersonStatus,
+  UpdateMemberRequest,
+} from '@qizhi/domain';
+
+/** The member form's own shape (dates as dayjs, blanks as ''); converted to and from the API here. */
+export interface MemberFormValues {
+  name: string;
+  gender?: Gender;
+  ethnicity?: string;
+  birthDate?: Dayjs | null;
+  idNumber?: string;
+  phone?: string;
+  education?: EducationLevel | null;
+  status: PersonStatus;
+  joinedOn?: Dayjs | null;
+  confirmedOn?: Dayjs | null;
+  orgUnitId?: string | null;
+  departmentId?: string | null;
+  position?: string;
+  partyPosts?: string;
+  retired?: boolean;
+  retiredOn?: Dayjs | null;
+  notes?: string;
+}
+
+export const MEMBER_FORM_DEFAULTS: Partial<MemberFormValues> = { status: 'full', retired: false, ethnicity: '汉族' };
+
+function isoOf(value: Dayjs | null | undefined): string | null {
+  return value ? value.format('YYYY-MM-DD') : null;
+}
+
+function dateOf(value: string | null): Dayjs | null {
+  return value ? dayjs(value) : null;
+}
+
+function textOf(value: string | undefined): string | null {
+  const text = value?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
+function commonFields(values: MemberFormValues) {
+  const joined = values.status === 'full' || values.status === 'probationary';
+  return {
+    name: values.name.trim(),
+    gender: values.gender,
+    ethnicity: textOf(values.ethnicity),
+    birthDate: isoOf(values.birthDate),
+    education: values.education ?? null,
+    status: values.status,
+    joinedOn: joined ? isoOf(values.joinedOn) : null,
+    confirmedOn: values.status === 'full' ? isoOf(values.confirmedOn) : null,
+    orgUnitId: values.orgUnitId ?? null,
+    departmentId: values.departmentId ?? null,
+    position: textOf(values.position),
+    partyPosts: textOf(values.partyPosts),
+    retired: values.retired ?? false,
+    retiredOn: values.retired ? isoOf(values.retiredOn) : null,
+    notes: textOf(values.notes),
+  };
+}
+
+export function toCreateRequest(values: MemberFormValues): CreateMemberRequest {
+  return { ...commonFields(values), idNumber: textOf(values.idNumber), phone: textOf(values.phone) };
+}
+
+/** Numbers are shown masked, so the form starts them blank: blank means “leave as it is”. */
+export function toUpdateRequest(values: MemberFormValues): UpdateMemberRequest {
+  const idNumber = textOf(values.idNumber);
+  const phone = textOf(values.phone);
+  return { ...commonFields(values), ...(idNumber ? { idNumber } : {}), ...(phone ? { phone } : {}) };
+}
+
+export function fromDetail(member: MemberDetail): MemberFormValues {
+  return {
+    name: member.name,
+    gender: member.gender,
+    ethnicity: member.ethnicity ?? '',
+    birthDate: dateOf(member.birthDate),
+    idNumber: '',
+    phone: '',
+    education: member.education,
+    status: member.status,
+    joinedOn: dateOf(member.joinedOn),
+    confirmedOn: dateOf(member.confirmedOn),
+    orgUnitId: member.orgUnitId,
+    departmentId: member.departmentId,
+    position: member.position ?? '',
+    partyPosts: member.partyPosts ?? '',
+    retired: member.retired,
+    retiredOn: dateOf(member.retiredOn),
+    notes: member.notes ?? '',
+  };
+}

@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import { PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useNavigate, useSearchParams } from 'react-router';
+import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { useCan, useSession } from '../../platform/session.tsx';
+import { ExportButtons } from './export-buttons.tsx';
+import { ImportModal } from './import-modal.tsx';
+import { MemberFormDrawer } from './member-form-drawer.tsx';
+import { MembersFilters } from './members-filters.tsx';
+import { useMemberPage, type MemberListParams } from './members-queries.ts';
+import { filtersOf, readMemberParams, writeMemberParams } from './members-search-params.ts';
+import { MembersTable } from './members-table.tsx';
+
+export default function MembersPage() {
+  const { user } = useSession();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = useMemo(() => readMemberParams(searchParams), [searchParams]);
+  const filters = filtersOf(params);
+  const page = useMemberPage(params);
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+
+  function update(patch: MemberListParams, resetPage = true) {
+    setSearchParams(writeMemberParams({ ...params, ...patch, ...(resetPage ? { page: 1 } : {}) }));
+  }
+
+  return (
+    <Card>
+      <div className="page-toolbar">
+        <h1>
+          花名册
+          {page.data && (
+            <span style={{ fontSize: 14, fontWeight: 400, color: '#8c8c8c', marginLeft: 8 }}>
+              共 {page.data.total} 人
+            </span>
+          )}
+        </h1>
+        <Space wrap className="no-print">
+          {can('people.manage') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setCreating(true);
+              }}
+            >
+              新增
+            </Button>
+          )}
+          {can('people.import') && (
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => {
+                setImporting(true);
+              }}
+            >
+              导入
+            </Button>
+          )}
+          <ExportButtons filters={filters} />
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => {
+              window.print();
+            }}
+          >
+            打印
+          </Button>
+        </Space>
+      </div>
+      <div className="print-only" style={{ marginBottom: 8 }}>
+        <div style={{ fontSize: 18, fontWeight: 600, textAlign: 'center' }}>{user.tenantName}党员花名册</div>
+        <div style={{ fontSize: 12, textAlign: 'right' }}>打印时间：{dayjs().format('YYYY年M月D日 HH:mm')}</div>
+      </div>
+      <MembersFilters
+        value={filters}
+        onChange={(patch) => {
+          update(patch);
+        }}
+        onReset={() => {
+          setSearchParams(new URLSearchParams());
+        }}
+      />
+      {page.isError && <QueryErrorAlert error={page.error} style={{ marginBottom: 16 }} />}
+      <MembersTable
+        data={page.data}
+        loading={page.isFetching}
+        params={params}
+        onChange={(patch) => {
+          update(patch, false);
+        }}
+      />
+      <MemberFormDrawer
+        open={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+        onSaved={(member) => {
+          void message.info(`可在人员详情中继续完善 ${member.name} 的信息`);
+          void navigate(`/members/${member.id}`);
+        }}
+      />
+      <ImportModal
+        open={importing}
+        onClose={() => {
+          setImporting(false);
+        }}
+      />
+    </Card>
+  );
+}
