@@ -49,7 +49,7 @@ export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off -c timezone=UTC' });
   const client = drizzlePg(pool, { schema });
   return {
-    db: client as unknown as Db,
+    db: client,
     kind: 'postgresql',
     migrate: async () => {
       await migratePg(client, { migrationsFolder: MIGRATIONS_DIR });

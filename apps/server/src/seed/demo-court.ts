@@ -49,7 +49,7 @@ export async function seedDemoCourt(
       return {
         username: a.username,
         displayName: person.name,
-        role: a.role as RoleCode,
+        role: a.role,
         personKey: a.personKey,
         orgUnitKey: a.orgUnitKey,
       };

@@ -1,0 +1,27 @@
+import { Alert, Space } from 'antd';
+import type { OrgUnit } from '@qizhi/domain';
+
+type Notice = OrgUnit['notices'][number];
+
+/** Overdue re-election is a fault; the rest are reminders, never blocks. */
+export function noticeType(notice: Notice): 'warning' | 'error' | 'info' {
+  if (notice.kind === 'reelectionOverdue') return 'error';
+  if (notice.kind === 'reelectionDue') return 'info';
+  return 'warning';
+}
+
+export function OrgNotices({ unit, withName = false }: { unit: OrgUnit; withName?: boolean }) {
+  if (unit.notices.length === 0) return null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {unit.notices.map((notice) => (
+        <Alert
+          key={notice.kind}
+          type={noticeType(notice)}
+          showIcon
+          title={withName ? `${unit.name}：${notice.message}` : notice.message}
+        />
+      ))}
+    </Space>
+  );
+}

@@ -1,0 +1,215 @@
+import { useEffect, useState } from 'react';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  COMMITTEE_TERM_YEARS,
+  ORG_CHILD_KINDS,
+  ORG_KIND_LABELS,
+  type CreateOrgUnitRequest,
+  type OrgKind,
+  type OrgUnit,
+  type UpdateOrgUnitRequest,
+} from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { applyFieldIssues } from '../../platform/form-errors.ts';
+import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { PersonSelect, type PersonOption } from '../members/person-select.tsx';
+import { leaderTitle } from './org-unit-detail.tsx';
+import { orgUnitsKey } from './org-queries.ts';
+
+export type OrgDrawerState = { mode: 'create'; parent: OrgUnit } | { mode: 'edit'; unit: OrgUnit } | null;
+
+interface OrgUnitFormValues {
+  kind: OrgKind;
+  name: string;
+  secretaryPersonId?: string | null;
+  committee?: { personId?: string; post?: string }[];
+  establishedOn?: Dayjs | null;
+  termStartedOn?: Dayjs | null;
+  sortOrder?: number | null;
+}
+
+const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+
+function toFields(values: OrgUnitFormValues): UpdateOrgUnitRequest {
+  return {
+    name: values.name.trim(),
+    secretaryPersonId: values.secretaryPersonId ?? null,
+    committee: (values.committee ?? []).flatMap((seat) =>
+      seat.personId && seat.post?.trim() ? [{ personId: seat.personId, post: seat.post.trim() }] : [],
+    ),
+    establishedOn: iso(values.establishedOn),
+    termStartedOn: values.kind === 'cell' ? null : iso(values.termStartedOn),
+    ...(values.sortOrder === null || values.sortOrder === undefined ? {} : { sortOrder: values.sortOrder }),
+  };
+}
+
+export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClose: () => void }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const isPhone = useIsPhone();
+  const [form] = Form.useForm<OrgUnitFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const kind = Form.useWatch('kind', form) as OrgKind | undefined;
+  const editing = state?.mode === 'edit' ? state.unit : undefined;
+  const childKinds = state?.mode === 'create' ? ORG_CHILD_KINDS[state.parent.kind] : [];
+
+  useEffect(() => {
+    if (!state) return;
+    setProblem(null);
+    form.resetFields();
+    if (state.mode === 'edit') {
+      const u = state.unit;
+      form.setFieldsValue({
+        kind: u.kind,
+        name: u.name,
+        secretaryPersonId: u.secretaryPersonId,
+        committee: u.committee.map((s) => ({ personId: s.personId, post: s.post })),
+        establishedOn: u.establishedOn ? dayjs(u.establishedOn) : null,
+        termStartedOn: u.termStartedOn ? dayjs(u.termStartedOn) : null,
+        sortOrder: u.sortOrder,
+      });
+    } else {
+      form.setFieldsValue({ kind: ORG_CHILD_KINDS[state.parent.kind][0], committee: [] });
+    }
+  }, [state, form]);
+
+  const known: PersonOption[] = editing
+    ? [
+        ...(editing.secretaryPersonId && editing.secretaryName
+          ? [{ value: editing.secretaryPersonId, label: editing.secretaryName }]
+          : []),
+        ...editing.committee.map((s) => ({ value: s.personId, label: s.name })),
+      ]
+    : [];
+
+  async function save(values: OrgUnitFormValues) {
+    if (!state) return;
+    setSaving(true);
+    setProblem(null);
+    try {
+      if (state.mode === 'edit') {
+        await api.patch<OrgUnit>(`/api/org-units/${state.unit.id}`, toFields(values));
+      } else {
+        const body: CreateOrgUnitRequest = { ...toFields(values), name: values.name.trim(), kind: values.kind, parentId: state.parent.id };
+        await api.post<OrgUnit>('/api/org-units', body);
+      }
+      void message.success(state.mode === 'edit' ? '已保存' : `已新增：${values.name.trim()}`);
+      await queryClient.invalidateQueries({ queryKey: orgUnitsKey });
+      onClose();
+    } catch (error) {
+      applyFieldIssues(form, error);
+      setProblem(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const leader = leaderTitle({ kind: kind ?? 'branch' });
+  return (
+    <Drawer
+      open={state !== null}
+      title={state?.mode === 'edit' ? `编辑：${state.unit.name}` : state ? `在“${state.parent.name}”下新增组织` : ''}
+      size={isPhone ? '100%' : 600}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
+      <Form<OrgUnitFormValues> form={form} layout="vertical" disabled={saving} onFinish={(values) => void save(values)}>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="kind" label="组织类别" rules={[{ required: true, message: '请选择组织类别' }]}>
+              <Select
+                disabled={state?.mode === 'edit'}
+                options={(editing ? [editing.kind] : childKinds).map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="name" label="组织名称" rules={[{ required: true, whitespace: true, message: '请填写组织名称' }]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="secretaryPersonId" label={leader}>
+              <PersonSelect knownOptions={known} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="establishedOn" label="成立时间">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          {kind !== 'cell' && (
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="termStartedOn"
+                label="本届任期开始"
+                extra={`任期${String(COMMITTEE_TERM_YEARS)}年，届满日期自动计算`}
+              >
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} sm={12}>
+            <Form.Item name="sortOrder" label="排序号" extra="数字小的排在前面">
+              <InputNumber min={0} max={10000} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div style={{ fontWeight: 500, marginBottom: 8 }}>{kind === 'cell' ? '成员分工' : '委员会成员'}</div>
+        <Form.List name="committee">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Row key={field.key} gutter={8} align="top" wrap={false}>
+                  <Col flex="auto">
+                    <Form.Item name={[field.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
+                      <PersonSelect knownOptions={known} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="140px">
+                    <Form.Item name={[field.name, 'post']} rules={[{ required: true, message: '请填写职务' }]}>
+                      <Input placeholder="如：组织委员" maxLength={20} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="32px">
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label="移除"
+                      onClick={() => {
+                        remove(field.name);
+                      }}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  add({ post: '' });
+                }}
+              >
+                添加成员
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}
