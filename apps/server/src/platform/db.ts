@@ -47,6 +47,11 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 export function openPostgres(url: string, max = 10): Database {
   // JIT compiles recursive CTEs for ~35 ms each; our queries are small and indexed, so it only costs.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off -c timezone=UTC' });
+  // An idle connection the server drops (restart, failover, terminated backend) must not crash
+  // the process; the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`);
+  });
   const client = drizzlePg(pool, { schema });
   return {
     db: client,

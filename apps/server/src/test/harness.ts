@@ -20,11 +20,13 @@ export interface TestContext {
   app: FastifyInstance;
   database: Database;
   kind: 'pglite' | 'postgresql';
+  /** The PostgreSQL connection URL of this test's own database (PostgreSQL runs only). */
+  databaseUrl: string | undefined;
   login(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 }
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   if (process.env.QIZHI_TEST_DB === 'postgresql') {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `qizhi_t_${randomBytes(6).toString('hex')}`;
@@ -36,6 +38,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
     const database = openPostgres(url.toString(), 4);
     return {
       database,
+      url: url.toString(),
       drop: async () => {
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
@@ -47,6 +50,24 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return { database, drop: async () => {} };
 }
 
+/** A new empty PostgreSQL database beside the test's own, dropped by the returned function. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `qizhi_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 export function cookieFrom(response: LightMyRequestResponse): string {
   const header = response.headers['set-cookie'];
   const first = Array.isArray(header) ? header[0] : header;
@@ -55,7 +76,7 @@ export function cookieFrom(response: LightMyRequestResponse): string {
 }
 
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
-  const { database, drop } = await openTestDatabase();
+  const { database, url, drop } = await openTestDatabase();
   const config = loadConfig({ QIZHI_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', QIZHI_LOGIN_RATE_LIMIT: '1000', ...env });
   const app = await buildApp({ config, database }, { logger: false });
   await app.ready();
@@ -63,6 +84,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     app,
     database,
     kind: database.kind,
+    databaseUrl: url,
     async login(username: string, password = TEST_PASSWORD) {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);

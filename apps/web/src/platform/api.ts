@@ -63,14 +63,18 @@ export function setSessionHooks(hooks: SessionHooks): void {
   sessionHooks = hooks;
 }
 
-export function buildUrl(path: string, query?: Query): string {
-  if (!query) return path;
+/** Query values to URL parameters, leaving out the empty ones. */
+export function toSearchParams(query: Query): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
     params.set(key, String(value));
   }
-  const text = params.toString();
+  return params;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const text = query ? toSearchParams(query).toString() : '';
   return text ? `${path}?${text}` : path;
 }
 

@@ -189,20 +189,25 @@ describe('parseRosterWorkbook: layout', () => {
   it('carries a vertically merged 党支部 down and passes over a note merged across the row', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('花名册');
-    sheet.addRow(['序号', '姓名', '公民身份号码', '所在党支部']);
+    sheet.addRow(['序号', '姓名', '公民身份号码', '所在党支部', '所在党小组']);
     sheet.addRow([1, '张三', ID_A, '机关第一党支部']);
     sheet.addRow([2, '李四', ID_B, null]);
     sheet.addRow([3, '王五', ID_C, null]);
     sheet.mergeCells('D2:D4');
+    sheet.addRow([4, '赵六', makeValidIdNumber(4, '1970-01-01', 'female'), '机关第二党支部', null]);
+    sheet.mergeCells('D5:E5');
     sheet.addRow(['注：本表由政治部填报', null, null, null]);
-    sheet.mergeCells('A5:D5');
+    sheet.mergeCells('A6:E6');
     const parsed = await parseRosterWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows.map((r) => [r.name, r.branchName])).toEqual([
       ['张三', '机关第一党支部'],
       ['李四', '机关第一党支部'],
       ['王五', '机关第一党支部'],
+      ['赵六', '机关第二党支部'],
     ]);
+    // A cell merged across columns fills only its own column.
+    expect(parsed.rows[3]?.cellName).toBeNull();
   });
 
   it('refuses more than 20,000 rows with one error', async () => {
@@ -445,7 +450,18 @@ describe('parseRosterWorkbook: validation', () => {
 
   it('reports every error of every row, sorted by row then column', async () => {
     const file = await makeRosterFile({
-      headers: ['序号', '姓名', '公民身份号码', '性别', '人员类别', '入党日期', '转正日期', '联系电话', '是否离退休', '学历'],
+      headers: [
+        '序号',
+        '姓名',
+        '公民身份号码',
+        '性别',
+        '人员类别',
+        '入党日期',
+        '转正日期',
+        '联系电话',
+        '是否离退休',
+        '学历',
+      ],
       rows: [
         [1, null, withBadCheckChar(ID_A), '男', '正式党员', '2019-07-01', '2018-07-01', '12345', '也许', '留学'],
         [2, '张'.repeat(31), ID_B, '女', '预备党员', null, null, null, null, null],
@@ -557,7 +573,11 @@ const GENERATED_AT = new Date('2024-05-01T06:30:00Z');
 
 describe('buildRosterWorkbook', () => {
   it('writes title, export note, styled headers and masked numbers', async () => {
-    const buffer = await buildRosterWorkbook(PEOPLE, { title: '安泽县人民法院党员花名册', full: false, generatedAt: GENERATED_AT });
+    const buffer = await buildRosterWorkbook(PEOPLE, {
+      title: '安泽县人民法院党员花名册',
+      full: false,
+      generatedAt: GENERATED_AT,
+    });
     const sheet = await loadSheet(buffer);
     expect(sheet.name).toBe('党员花名册');
     expect(sheet.getCell('A1').text).toBe('安泽县人民法院党员花名册');
@@ -590,7 +610,24 @@ describe('buildRosterWorkbook', () => {
       maskPhone('13812345678'),
       '否',
     ]);
-    expect(rowTexts(sheet, 6, 16)).toEqual(['3', '王五', '男', '', '1978-07-01', maskIdNumber(ID_C), '', '群众', '', '', '', '', '办公室', "'+1", '', '是']);
+    expect(rowTexts(sheet, 6, 16)).toEqual([
+      '3',
+      '王五',
+      '男',
+      '',
+      '1978-07-01',
+      maskIdNumber(ID_C),
+      '',
+      '群众',
+      '',
+      '',
+      '',
+      '',
+      '办公室',
+      "'+1",
+      '',
+      '是',
+    ]);
     // Dates, ID numbers and phones are text, never numbers or Excel dates.
     for (const col of [5, 6, 9, 15]) expect(typeof sheet.getCell(4, col).value).toBe('string');
     // No cell is a formula.
@@ -616,11 +653,15 @@ describe('buildRosterWorkbook', () => {
   });
 
   it('round-trips: a full export parses back to the same people, formula text unescaped', async () => {
-    const buffer = await buildRosterWorkbook(PEOPLE, { title: '安泽县人民法院党员花名册', full: true, generatedAt: GENERATED_AT });
+    const buffer = await buildRosterWorkbook(PEOPLE, {
+      title: '安泽县人民法院党员花名册',
+      full: true,
+      generatedAt: GENERATED_AT,
+    });
     const parsed = await parseRosterWorkbook(buffer);
     expect(parsed.errors).toEqual([]);
     expect(parsed.columns).toEqual(BENCH_HEADERS);
-    expect(parsed.rows.map(({ row, ...rest }) => rest)).toEqual(PEOPLE);
+    expect(parsed.rows.map(({ row: _row, ...rest }) => rest)).toEqual(PEOPLE);
     expect(parsed.rows.map((r) => r.row)).toEqual([4, 5, 6]);
   });
 
@@ -643,7 +684,9 @@ describe('buildRosterTemplate', () => {
     expect(sheet.getCell('A3').text).toBe('示例');
     expect(sheet.getColumn(6).width).toBeGreaterThanOrEqual(20);
     expect(sheet.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
-    expect(sheet.getCell('H10').dataValidation.formulae).toEqual(['"正式党员,预备党员,发展对象,入党积极分子,入党申请人,群众"']);
+    expect(sheet.getCell('H10').dataValidation.formulae).toEqual([
+      '"正式党员,预备党员,发展对象,入党积极分子,入党申请人,群众"',
+    ]);
     expect(sheet.getCell('P10').dataValidation.formulae).toEqual(['"是,否"']);
     expect(sheet.getCell('F10').numFmt).toBe('@');
 
@@ -663,7 +706,9 @@ describe('buildRosterTemplate', () => {
     sheet.getCell('H4').value = '发展对象';
     const parsed = await parseRosterWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(parsed.errors).toEqual([]);
-    expect(parsed.rows).toMatchObject([{ row: 4, name: '李四', idNumber: ID_B, gender: 'female', status: 'candidate' }]);
+    expect(parsed.rows).toMatchObject([
+      { row: 4, name: '李四', idNumber: ID_B, gender: 'female', status: 'candidate' },
+    ]);
   });
 });
 
@@ -673,16 +718,20 @@ describe('a large roster', () => {
     const started = performance.now();
     const parsed = await parseRosterWorkbook(file);
     const ms = performance.now() - started;
-    console.log(`parseRosterWorkbook: 10,000 rows (${String(Math.round(file.length / 1024))} KB) in ${String(Math.round(ms))} ms`);
+    console.log(
+      `parseRosterWorkbook: 10,000 rows (${String(Math.round(file.length / 1024))} KB) in ${String(Math.round(ms))} ms`,
+    );
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows).toHaveLength(10_000);
     expect(new Set(parsed.rows.map((r) => r.idNumber)).size).toBe(10_000);
-    expect(new Set(parsed.rows.map((r) => r.cellName))).toEqual(new Set(['第一党小组', '第二党小组', '第三党小组', '第四党小组']));
+    expect(new Set(parsed.rows.map((r) => r.cellName))).toEqual(
+      new Set(['第一党小组', '第二党小组', '第三党小组', '第四党小组']),
+    );
     expect(parsed.rows.every((r) => r.branchName === BENCH_BRANCH)).toBe(true);
 
     const exportStarted = performance.now();
     const exported = await buildRosterWorkbook(
-      parsed.rows.map(({ row, ...person }) => person),
+      parsed.rows.map(({ row: _row, ...person }) => person),
       { title: '安泽县人民法院党员花名册', full: false, generatedAt: GENERATED_AT },
     );
     console.log(`buildRosterWorkbook: 10,000 rows in ${String(Math.round(performance.now() - exportStarted))} ms`);

@@ -75,7 +75,7 @@ export interface RosterExportRow {
   retired: boolean;
 }
 
-export const MAX_IMPORT_ROWS = 20_000;
+const MAX_IMPORT_ROWS = 20_000;
 const HEADER_SEARCH_ROWS = 10;
 const SHEET_NAME = '党员花名册';
 
@@ -200,7 +200,8 @@ function scalarOf(value: unknown): Scalar {
   if (value instanceof Date) return value;
   if (typeof value !== 'object') return null;
   if ('richText' in value && Array.isArray(value.richText)) {
-    return value.richText.map((part: unknown) => (isTextRun(part) ? part.text : '')).join('');
+    const parts: unknown[] = value.richText;
+    return parts.map((part) => (isTextRun(part) ? part.text : '')).join('');
   }
   if ('hyperlink' in value && 'text' in value) return scalarOf(value.text);
   if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? scalarOf(value.result) : null;
@@ -440,6 +441,7 @@ interface DataRow {
 /**
  * The row's cells when it holds a record; null for rows to pass over: empty, only values carried
  * down from a merged cell above, only a 序号, the template's 示例 row, or one note merged across.
+ * A cell merged down the rows (a 党支部 written once for its members) counts on every row.
  */
 function readDataRow(row: ExcelJS.Row, seqCols: readonly number[]): DataRow | null {
   const cells = new Map<number, Scalar>();
@@ -448,10 +450,14 @@ function readDataRow(row: ExcelJS.Row, seqCols: readonly number[]): DataRow | nu
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     const value = scalarOf(cell.value);
     if (isBlank(value)) return;
-    cells.set(col, value);
     const master = cell.master;
+    if (master.address !== cell.address && master.col !== cell.col) {
+      // Part of a cell merged across columns: the value belongs to the master's column only.
+      mergedAcross = true;
+      return;
+    }
+    cells.set(col, value);
     if (master.address === cell.address) ownCols.push(col);
-    else if (master.row === cell.row) mergedAcross = true;
   });
   if (ownCols.length === 0) return null;
   if (ownCols.length === 1 && mergedAcross) return null;
@@ -470,7 +476,10 @@ export async function parseRosterWorkbook(buffer: Buffer): Promise<ParsedRoster>
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing', 'tableParts'],
     });
   } catch {
-    throw new AppError('INVALID_FILE', '文件无法读取：不是有效的 Excel 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再上传');
+    throw new AppError(
+      'INVALID_FILE',
+      '文件无法读取：不是有效的 Excel 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再上传',
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('INVALID_FILE', '文件中没有工作表，请在 Excel 或 WPS 中另存为 .xlsx 后再上传');
@@ -518,7 +527,11 @@ export async function parseRosterWorkbook(buffer: Buffer): Promise<ParsedRoster>
     else dataRows.push(data);
   });
   if (overCapAt) {
-    return { rows: [], errors: [{ row: overCapAt, column: '', message: `一次最多导入${String(MAX_IMPORT_ROWS)}行` }], columns: scan.all };
+    return {
+      rows: [],
+      errors: [{ row: overCapAt, column: '', message: `一次最多导入${String(MAX_IMPORT_ROWS)}行` }],
+      columns: scan.all,
+    };
   }
 
   const errors: SortableError[] = [];
@@ -618,7 +631,11 @@ function parseRecord(
     const given = GENDER_BY_TEXT.get(toHalfWidth(genderText).replace(/\s+/g, '').toUpperCase());
     if (!given) fail('gender', genderCell, `性别“${genderText}”无法识别，应填写“男”或“女”`);
     else if (idGender && given !== idGender) {
-      fail('gender', genderCell, `性别“${genderText}”与公民身份号码不符（按公民身份号码应为“${GENDER_LABELS[idGender]}”）`);
+      fail(
+        'gender',
+        genderCell,
+        `性别“${genderText}”与公民身份号码不符（按公民身份号码应为“${GENDER_LABELS[idGender]}”）`,
+      );
     } else gender = given;
   }
 
@@ -632,7 +649,11 @@ function parseRecord(
   if (!isBlank(birthCell.value)) {
     const read = readDate(birthCell.value);
     const monthOnly = yearMonthOf(birthCell.value);
-    if (birthCell.column?.key === '出生年月' && idBirthDate && (read.ok ? read.iso : monthOnly)?.slice(0, 7) === idBirthDate.slice(0, 7)) {
+    if (
+      birthCell.column?.key === '出生年月' &&
+      idBirthDate &&
+      (read.ok ? read.iso : monthOnly)?.slice(0, 7) === idBirthDate.slice(0, 7)
+    ) {
       birthDate = idBirthDate; // 出生年月 carries no day: the ID number has it
     } else if (read.ok) {
       birthDate = read.iso;
@@ -650,7 +671,11 @@ function parseRecord(
   if (educationText !== null) {
     education = educationOf(educationText);
     if (!education) {
-      fail('education', educationCell, `${labelOf('education', educationCell)}“${educationText}”无法识别，可填写：${EDUCATION_CHOICES.join('、')}`);
+      fail(
+        'education',
+        educationCell,
+        `${labelOf('education', educationCell)}“${educationText}”无法识别，可填写：${EDUCATION_CHOICES.join('、')}`,
+      );
     }
   }
 
@@ -661,7 +686,12 @@ function parseRecord(
   if (statusText !== null) {
     const mapped = STATUS_BY_TEXT.get(statusText.replace(/\s+/g, ''));
     if (mapped) status = mapped;
-    else fail('status', statusCell, `${labelOf('status', statusCell)}“${statusText}”无法识别，可填写：${STATUS_CHOICES.join('、')}`);
+    else
+      fail(
+        'status',
+        statusCell,
+        `${labelOf('status', statusCell)}“${statusText}”无法识别，可填写：${STATUS_CHOICES.join('、')}`,
+      );
   }
 
   // 入党日期、转正日期
@@ -687,7 +717,8 @@ function parseRecord(
   if (phoneText !== null) {
     const normalized = normalizePhone(toHalfWidth(phoneText));
     if (isValidPhone(normalized)) phone = normalized;
-    else fail('phone', phoneCell, `${labelOf('phone', phoneCell)}“${phoneText}”不正确，应为11位手机号或带区号的固定电话`);
+    else
+      fail('phone', phoneCell, `${labelOf('phone', phoneCell)}“${phoneText}”不正确，应为11位手机号或带区号的固定电话`);
   }
 
   // 是否离退休
@@ -699,7 +730,8 @@ function parseRecord(
     const retiredText = textOf(retiredCell.value);
     if (retiredText !== null) {
       const mapped = RETIRED_BY_TEXT.get(toHalfWidth(retiredText).replace(/\s+/g, '').toUpperCase());
-      if (mapped === undefined) fail('retired', retiredCell, `${labelOf('retired', retiredCell)}“${retiredText}”无法识别，应填写“是”或“否”`);
+      if (mapped === undefined)
+        fail('retired', retiredCell, `${labelOf('retired', retiredCell)}“${retiredText}”无法识别，应填写“是”或“否”`);
       else retired = mapped;
     }
   }
@@ -848,7 +880,16 @@ export async function buildRosterWorkbook(
   writeHeaderRow(sheet, 3, EXPORT_HEADERS);
   const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle' };
   const left: Partial<ExcelJS.Alignment> = { vertical: 'middle' };
-  const centered = new Set<Field>(['seq', 'gender', 'ethnicity', 'birthDate', 'joinedOn', 'confirmedOn', 'status', 'retired']);
+  const centered = new Set<Field>([
+    'seq',
+    'gender',
+    'ethnicity',
+    'birthDate',
+    'joinedOn',
+    'confirmedOn',
+    'status',
+    'retired',
+  ]);
   rows.forEach((person, i) => {
     const row = sheet.getRow(4 + i);
     exportCells(person, i + 1, opts.full).forEach((value, c) => {

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyPostgresDatabase, createTestContext, type TestContext } from '../test/harness.ts';
+import { backupDatabase, hasBackupFromDay, pruneBackups, restoreBackup } from './backup.ts';
+import { openPglite, openPostgres, type Database } from './db.ts';
+
+let ctx: TestContext;
+let dir: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-backup-'));
+  // Some changes after the seed, so the copy is checked against more than the seed itself.
+  const clerk = await ctx.login('clerk');
+  await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '备份测试', gender: 'female', status: 'non_party' } });
+});
+afterAll(async () => {
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Row counts and a digest of every row of every table: equal fingerprints mean the same rows. */
+async function fingerprint(database: Database): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of ['tenants', 'org_units', 'departments', 'people', 'users', 'role_grants', 'sessions', 'audit_log']) {
+    const rows = await database.db.execute<{ n: number; digest: string }>(
+      sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`),
+    );
+    const row = (rows as unknown as { rows: { n: number; digest: string }[] }).rows[0]!;
+    result[table] = `${String(row.n)}:${row.digest}`;
+  }
+  return result;
+}
+
+describe('backup and restore', () => {
+  it('a restored copy has the same rows as the original', async () => {
+    const original = await fingerprint(ctx.database);
+    expect(Number(original.people!.split(':')[0])).toBeGreaterThan(160);
+    const file = await backupDatabase(ctx.database, { databaseUrl: ctx.databaseUrl, dir });
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+
+    let restored: Database;
+    let cleanup: () => Promise<void>;
+    if (ctx.kind === 'pglite') {
+      const target = path.join(dir, 'restored');
+      await restoreBackup({ file, dataDir: target });
+      restored = await openPglite(path.join(target, 'pglite'));
+      cleanup = () => restored.close();
+      await expect(restoreBackup({ file, dataDir: target })).rejects.toThrow(/不为空/);
+    } else {
+      const empty = await createEmptyPostgresDatabase();
+      await restoreBackup({ file, databaseUrl: empty.url });
+      restored = openPostgres(empty.url, 1);
+      cleanup = async () => {
+        await restored.close();
+        await empty.drop();
+      };
+      await expect(restoreBackup({ file, databaseUrl: ctx.databaseUrl })).rejects.toThrow(/不是空的/);
+    }
+    try {
+      expect(await fingerprint(restored)).toEqual(original);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('keeps the newest backups and knows whether one was taken today', () => {
+    const keepDir = fs.mkdtempSync(path.join(dir, 'keep-'));
+    for (let day = 1; day <= 20; day++) fs.writeFileSync(path.join(keepDir, `qizhi-202611${String(day).padStart(2, '0')}-010000.tar.gz`), '');
+    fs.writeFileSync(path.join(keepDir, 'notes.txt'), 'not a backup');
+    const removed = pruneBackups(keepDir, 14);
+    expect(removed).toHaveLength(6);
+    expect(removed[0]).toBe('qizhi-20261101-010000.tar.gz');
+    expect(fs.readdirSync(keepDir)).toHaveLength(15);
+    expect(hasBackupFromDay(keepDir, new Date('2026-11-20T12:00:00Z'))).toBe(true);
+    expect(hasBackupFromDay(keepDir, new Date('2026-11-21T12:00:00Z'))).toBe(false);
+  });
+});

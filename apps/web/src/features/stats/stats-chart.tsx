@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import { echarts } from './echarts-setup.ts';
+
+export interface Bucket {
+  key: string;
+  label: string;
+  count: number;
+}
+
+const PALETTE = ['#c8161d', '#e8622c', '#f2a93b', '#5b8ff9', '#5ad8a6', '#5d7092', '#9270ca', '#ff9d4d', '#269a99', '#bfbfbf'];
+
+function optionFor(kind: 'pie' | 'bar', buckets: readonly Bucket[]): echarts.EChartsCoreOption {
+  if (kind === 'pie') {
+    return {
+      color: PALETTE,
+      tooltip: { trigger: 'item', formatter: '{b}：{c}人（{d}%）' },
+      legend: { bottom: 0, type: 'scroll' },
+      series: [
+        {
+          type: 'pie',
+          radius: ['38%', '66%'],
+          center: ['50%', '44%'],
+          avoidLabelOverlap: true,
+          label: { formatter: '{b}\n{c}人' },
+          data: buckets.map((b) => ({ name: b.label, value: b.count })),
+        },
+      ],
+    };
+  }
+  return {
+    color: PALETTE,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: buckets.map((b) => b.label), axisLabel: { width: 120, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: buckets.map((b) => b.count), barMaxWidth: 22, label: { show: true, position: 'right' } }],
+  };
+}
+
+/** One ECharts chart; this module (and echarts with it) loads only when a chart is on screen. */
+export default function StatsChart({ kind, buckets, title }: { kind: 'pie' | 'bar'; buckets: readonly Bucket[]; title: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const height = kind === 'bar' ? Math.max(200, buckets.length * 32 + 40) : 300;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const chart = echarts.init(element, null, { renderer: 'svg' });
+    chart.setOption(optionFor(kind, buckets));
+    const observer = new ResizeObserver(() => {
+      chart.resize();
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [kind, buckets]);
+
+  return <div ref={container} role="img" aria-label={`${title}图表`} style={{ width: '100%', height }} />;
+}

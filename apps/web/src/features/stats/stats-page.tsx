@@ -1,0 +1,69 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Skeleton, Statistic } from 'antd';
+import type { RosterStats } from '@qizhi/domain';
+import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { useRosterStats } from '../members/members-queries.ts';
+import { StatsCard } from './stats-card.tsx';
+
+type BucketField = {
+  [K in keyof RosterStats]: RosterStats[K] extends { key: string }[] ? K : never;
+}[keyof RosterStats];
+
+const CHARTS: { field: BucketField; title: string; kind: 'pie' | 'bar' }[] = [
+  { field: 'byStatus', title: '人员类别', kind: 'pie' },
+  { field: 'byOrgUnit', title: '各党组织党员人数', kind: 'bar' },
+  { field: 'byGender', title: '性别', kind: 'pie' },
+  { field: 'byEthnicity', title: '民族', kind: 'pie' },
+  { field: 'byEducation', title: '学历', kind: 'pie' },
+  { field: 'byAgeBand', title: '年龄段', kind: 'bar' },
+  { field: 'byPartyAge', title: '党龄', kind: 'bar' },
+  { field: 'byDepartmentKind', title: '部门类别', kind: 'pie' },
+];
+
+export default function StatsPage() {
+  const stats = useRosterStats();
+  if (stats.isPending) return <Skeleton active />;
+  if (stats.isError) return <QueryErrorAlert error={stats.error} />;
+  const s = stats.data;
+
+  return (
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <div className="page-toolbar">
+          <h1>花名册统计</h1>
+          <Button
+            className="no-print"
+            icon={<PrinterOutlined />}
+            onClick={() => {
+              window.print();
+            }}
+          >
+            打印
+          </Button>
+        </div>
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
+            <Statistic title="干警总数" value={s.totalStaff} suffix="人" />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title="党员总数" value={s.partyMembers} suffix="人" />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title="离退休党员" value={s.retiredMembers} suffix="人" />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title="离退休党员占比" value={(s.retiredShare * 100).toFixed(1)} suffix="%" />
+          </Col>
+        </Row>
+        <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 8 }}>党员总数含正式党员和预备党员。</div>
+      </Card>
+      <Row gutter={[16, 16]}>
+        {CHARTS.map((chart) => (
+          <Col key={chart.field} xs={24} lg={12}>
+            <StatsCard title={chart.title} kind={chart.kind} buckets={s[chart.field]} />
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}

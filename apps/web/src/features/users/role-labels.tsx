@@ -1,0 +1,17 @@
+import { Tag } from 'antd';
+import { ROLES, SEPARATED_ADMIN_ROLES, type RoleGrant } from '@qizhi/domain';
+
+export function roleName(role: RoleGrant['role']): string {
+  return ROLES[role].name;
+}
+
+/** A role grant as a tag: 支部书记 · 第一党支部, or just the role when granted for the whole court. */
+export function RoleGrantTag({ grant, orgName }: { grant: RoleGrant; orgName: string | undefined }) {
+  const admin = SEPARATED_ADMIN_ROLES.includes(grant.role);
+  return (
+    <Tag color={admin ? 'purple' : 'red'} style={{ marginBottom: 4 }}>
+      {roleName(grant.role)}
+      {grant.orgUnitId ? ` · ${orgName ?? '指定组织'}` : ''}
+    </Tag>
+  );
+}

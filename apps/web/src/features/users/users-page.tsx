@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Space, Table, type TableProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router';
+import type { UserListItem } from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
+import { useCan, useSession } from '../../platform/session.tsx';
+import { useOrgUnits } from '../org/org-queries.ts';
+import { RoleGrantTag } from './role-labels.tsx';
+import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
+import { UserCreateModal } from './user-create-modal.tsx';
+import { UserRenameModal } from './user-rename-modal.tsx';
+import { UserRolesModal } from './user-roles-modal.tsx';
+import { UserStatus } from './user-status.tsx';
+import { usersKey, useUserPage } from './users-queries.ts';
+
+export default function UsersPage() {
+  const can = useCan();
+  const { user: me } = useSession();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useSearchParams();
+  const q = search.get('q') ?? undefined;
+  const page = Number(search.get('page') ?? 1) || 1;
+  const pageSize = Number(search.get('pageSize') ?? 20) || 20;
+  const users = useUserPage({ q, page, pageSize });
+  const orgUnits = useOrgUnits(can('org.read'));
+  const orgNames = new Map((orgUnits.data ?? []).map((u) => [u.id, u.name]));
+  const [creating, setCreating] = useState(false);
+  const [password, setPassword] = useState<TemporaryPasswordResponse | null>(null);
+  const [renaming, setRenaming] = useState<UserListItem | null>(null);
+  const [granting, setGranting] = useState<UserListItem | null>(null);
+
+  async function act(run: () => Promise<unknown>, done: string) {
+    try {
+      await run();
+      void message.success(done);
+      await queryClient.invalidateQueries({ queryKey: usersKey });
+    } catch (error) {
+      void message.error(errorMessage(error));
+    }
+  }
+
+  function resetPassword(user: UserListItem) {
+    modal.confirm({
+      title: `重置 ${user.displayName} 的密码？`,
+      content: '将生成新的临时密码，原密码立即失效；本人下次登录时须修改密码。',
+      okText: '重置',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          setPassword(await api.post<TemporaryPasswordResponse>(`/api/users/${user.id}/reset-password`));
+          await queryClient.invalidateQueries({ queryKey: usersKey });
+        } catch (error) {
+          void message.error(errorMessage(error));
+        }
+      },
+    });
+  }
+
+  const columns: TableProps<UserListItem>['columns'] = [
+    { title: '用户名', dataIndex: 'username', fixed: 'left' },
+    { title: '姓名', dataIndex: 'displayName' },
+    {
+      title: '角色',
+      key: 'roles',
+      render: (_: unknown, user) =>
+        user.roles.length
+          ? user.roles.map((g) => (
+              <RoleGrantTag key={`${g.role}-${g.orgUnitId ?? ''}`} grant={g} orgName={g.orgUnitId ? orgNames.get(g.orgUnitId) : undefined} />
+            ))
+          : '—',
+    },
+    { title: '状态', key: 'status', render: (_: unknown, user) => <UserStatus user={user} /> },
+    {
+      title: '最近登录',
+      dataIndex: 'lastLoginAt',
+      render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '从未登录'),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_: unknown, user) => (
+        <Space size={0} wrap>
+          {can('users.manage') && (
+            <>
+              <Button type="link" size="small" onClick={() => { setRenaming(user); }}>
+                修改姓名
+              </Button>
+              <Button type="link" size="small" onClick={() => { resetPassword(user); }}>
+                重置密码
+              </Button>
+              {user.id !== me.id && (
+                <Button
+                  type="link"
+                  size="small"
+                  danger={!user.disabled}
+                  onClick={() =>
+                    void act(
+                      () => api.patch(`/api/users/${user.id}`, { disabled: !user.disabled }),
+                      user.disabled ? `已启用 ${user.username}` : `已停用 ${user.username}`,
+                    )
+                  }
+                >
+                  {user.disabled ? '启用' : '停用'}
+                </Button>
+              )}
+            </>
+          )}
+          {can('roles.assign') && (
+            <>
+              <Button type="link" size="small" onClick={() => { setGranting(user); }}>
+                授予角色
+              </Button>
+              {user.locked && (
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => void act(() => api.post(`/api/users/${user.id}/unlock`), `已解锁 ${user.username}`)}
+                >
+                  解锁
+                </Button>
+              )}
+            </>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <div className="page-toolbar">
+        <h1>用户管理</h1>
+        {can('users.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => { setCreating(true); }}>
+            新建用户
+          </Button>
+        )}
+      </div>
+      <Input.Search
+        defaultValue={q}
+        placeholder="搜索用户名或姓名"
+        allowClear
+        enterButton="搜索"
+        style={{ maxWidth: 360, marginBottom: 16 }}
+        onSearch={(text) => {
+          setSearch(text.trim() ? { q: text.trim() } : {});
+        }}
+      />
+      {users.isError && <QueryErrorAlert error={users.error} style={{ marginBottom: 16 }} />}
+      <Table<UserListItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={users.data?.items}
+        loading={users.isFetching}
+        scroll={{ x: 'max-content' }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: users.data?.total ?? 0,
+          showTotal: (total) => `共 ${String(total)} 个账号`,
+          onChange: (nextPage, nextSize) => {
+            const next = new URLSearchParams(search);
+            next.set('page', String(nextSize === pageSize ? nextPage : 1));
+            next.set('pageSize', String(nextSize));
+            setSearch(next);
+          },
+        }}
+      />
+      <UserCreateModal open={creating} onClose={() => { setCreating(false); }} onCreated={setPassword} />
+      <TemporaryPasswordModal result={password} onClose={() => { setPassword(null); }} />
+      <UserRenameModal user={renaming} onClose={() => { setRenaming(null); }} />
+      <UserRolesModal user={granting} onClose={() => { setGranting(null); }} />
+    </Card>
+  );
+}
