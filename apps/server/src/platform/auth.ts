@@ -134,7 +134,7 @@ async function findSession(db: Db, tokenHash: string): Promise<SessionRow | unde
       expiresAt: sessions.expiresAt,
       idleSeconds: sessions.idleSeconds,
       grants: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
-        from ${roleGrants} g where g.tenant_id = ${users.tenantId} and g.user_id = ${users.id}), '[]'::json)`,
+        from ${roleGrants} g where g.tenant_id = "users"."tenant_id" and g.user_id = "users"."id"), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))

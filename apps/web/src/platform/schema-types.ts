@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  AuditPage as AuditPageSchema,
   DepartmentsResponse as DepartmentsResponseSchema,
   MemberPii as MemberPiiSchema,
   OrgUnitsResponse as OrgUnitsResponseSchema,
@@ -11,6 +12,7 @@ import type {
 } from '@qizhi/domain';
 
 // Schemas that @qizhi/domain exports without a companion type: inferred here, never written by hand.
+export type AuditPage = z.infer<typeof AuditPageSchema>;
 export type DepartmentsResponse = z.infer<typeof DepartmentsResponseSchema>;
 export type MemberPii = z.infer<typeof MemberPiiSchema>;
 export type OrgUnitsResponse = z.infer<typeof OrgUnitsResponseSchema>;

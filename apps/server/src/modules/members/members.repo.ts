@@ -111,7 +111,7 @@ export async function findMemberById(db: Db, tenantId: string, id: string) {
   const [row] = await db
     .select({
       ...listColumns,
-      hasAccount: sql<boolean>`exists (select 1 from ${users} u where u.tenant_id = ${people.tenantId} and u.person_id = ${people.id})`,
+      hasAccount: sql<boolean>`exists (select 1 from ${users} u where u.tenant_id = "people"."tenant_id" and u.person_id = "people"."id")`,
     })
     .from(people)
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))

@@ -5,10 +5,12 @@ import type { Db } from '../../platform/db.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
+// Correlated subqueries name the outer table explicitly: Drizzle leaves columns unqualified in a
+// single-table select, and inside the subquery they would bind to the inner table instead.
 const userColumns = {
   user: users,
   roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
-    from ${roleGrants} g where g.tenant_id = ${users.tenantId} and g.user_id = ${users.id}), '[]'::json)`,
+    from ${roleGrants} g where g.tenant_id = "users"."tenant_id" and g.user_id = "users"."id"), '[]'::json)`,
   total: sql<number>`(count(*) over ())::int`,
 };
 

@@ -3,9 +3,10 @@ import { Card, Col, Row, Table, Tag, Typography, type TableProps } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import type { AuditEntry, AuditPage as AuditPageData } from '@qizhi/domain';
+import type { AuditEntry } from '@qizhi/domain';
 import { api, toSearchParams } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import type { AuditPage as AuditPageData } from '../../platform/schema-types.ts';
 import { AuditFiltersBar, type AuditFilters } from './audit-filters.tsx';
 
 const FILTER_KEYS = ['action', 'actor', 'entity', 'from', 'to'] as const;

@@ -9,8 +9,11 @@ import { fetchMe, meQueryKey, useSession } from '../../platform/session.tsx';
 import { AuthFrame } from './auth-frame.tsx';
 import { PasswordPolicy } from './password-policy.tsx';
 
-interface PasswordForm extends ChangePasswordRequest {
-  confirmPassword: string;
+/** Fields are undefined until typed in; `onFinish` only runs once the rules have made them present. */
+interface PasswordForm {
+  currentPassword?: string;
+  newPassword?: string;
+  confirmPassword?: string;
 }
 
 export default function PasswordPage() {
@@ -27,7 +30,10 @@ export default function PasswordPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const body: ChangePasswordRequest = { currentPassword: values.currentPassword, newPassword: values.newPassword };
+      const body: ChangePasswordRequest = {
+        currentPassword: values.currentPassword ?? '',
+        newPassword: values.newPassword ?? '',
+      };
       await api.post('/api/auth/password', body);
       setDone(true);
       queryClient.setQueryData(meQueryKey, await fetchMe());

@@ -130,7 +130,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
       )}
       {busy && (
         <div style={{ textAlign: 'center', padding: 24 }}>
-          <Spin tip={phase === 'checking' ? '正在检查文件…' : '正在导入…'}>
+          <Spin description={phase === 'checking' ? '正在检查文件…' : '正在导入…'}>
             <div style={{ height: 48 }} />
           </Spin>
         </div>

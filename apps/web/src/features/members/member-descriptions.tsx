@@ -15,13 +15,12 @@ interface Props {
   compact?: boolean;
 }
 
-const dash = (value: string | null | undefined): string => (value ? value : '—');
+const dash = (value: string | null | undefined): string => (value?.trim() ? value : '—');
 
 export function MemberDescriptions({ member, pii, revealAction, compact = false }: Props) {
   const partyYears =
     member.joinedOn && isPartyMember(member.status) ? completedYears(member.joinedOn, todayInShanghai()) : null;
-  const idNumber = pii ? pii.idNumber : member.idNumber;
-  const phone = pii ? pii.phone : member.phone;
+  const { idNumber, phone } = pii ?? member;
 
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: '姓名', children: member.name },

@@ -46,8 +46,8 @@ export function MemberFormFields({
   maskedPhone?: string | null;
 }) {
   const departments = useDepartments();
-  const status = Form.useWatch('status', form) as PersonStatus | undefined;
-  const retired = Form.useWatch('retired', form) as boolean | undefined;
+  const status: PersonStatus | undefined = Form.useWatch('status', form);
+  const retired: boolean | undefined = Form.useWatch('retired', form);
   const joined = status === 'full' || status === 'probationary';
   const keepHint = (masked: string | null | undefined) => (masked ? `当前：${masked}；不修改请留空` : undefined);
 

@@ -55,7 +55,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
       <Col {...col}>
         <Select<string>
           value={value.retired === undefined ? undefined : String(value.retired)}
-          onChange={(retired) => {
+          onChange={(retired: string | undefined) => {
             onChange({ retired: retired === undefined ? undefined : retired === 'true' });
           }}
           options={retiredOptions}

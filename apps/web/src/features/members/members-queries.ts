@@ -5,6 +5,7 @@ import { queryClient } from '../../platform/query-client.ts';
 
 /** What the roster page asks for; every field is optional, the server fills in the defaults. */
 export type MemberListParams = Partial<MembersQuery>;
+export type MemberSortField = NonNullable<MembersQuery['sort']>;
 /** The filters alone, as the export takes them. */
 export type MemberFilters = Omit<MemberListParams, 'sort' | 'order' | 'page' | 'pageSize'>;
 

@@ -1,9 +1,17 @@
-import { AGE_BANDS, MEMBER_SORT_FIELDS } from '@qizhi/domain';
+import { AGE_BANDS } from '@qizhi/domain';
+import { toSearchParams } from '../../platform/api.ts';
 import { PERSON_STATUSES } from './member-labels.tsx';
-import type { MemberFilters, MemberListParams } from './members-queries.ts';
+import type { MemberFilters, MemberListParams, MemberSortField } from './members-queries.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 const ORDERS = ['asc', 'desc'] as const;
+
+/**
+ * The sortable columns. A Record keyed by the schema's union makes tsc flag any drift from
+ * `MEMBER_SORT_FIELDS`, without importing the module that would bring zod into this page.
+ */
+const SORTABLE: Record<MemberSortField, true> = { name: true, birthDate: true, joinedOn: true, status: true, department: true };
+export const MEMBER_SORT_KEYS = Object.keys(SORTABLE) as MemberSortField[];
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((candidate) => candidate === value);
@@ -24,7 +32,7 @@ export function readMemberParams(search: URLSearchParams): MemberListParams {
     orgUnitId: search.get('orgUnitId') ?? undefined,
     departmentId: search.get('departmentId') ?? undefined,
     ageBand: pick(search.get('ageBand'), AGE_BANDS),
-    sort: pick(search.get('sort'), MEMBER_SORT_FIELDS),
+    sort: pick(search.get('sort'), MEMBER_SORT_KEYS),
     order: pick(search.get('order'), ORDERS),
     page: positiveInt(search.get('page'), 1, 100_000),
     pageSize: positiveInt(search.get('pageSize'), DEFAULT_PAGE_SIZE, 200),
@@ -32,21 +40,15 @@ export function readMemberParams(search: URLSearchParams): MemberListParams {
 }
 
 export function writeMemberParams(params: MemberListParams): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (key === 'page' && value === 1) continue;
-    if (key === 'pageSize' && value === DEFAULT_PAGE_SIZE) continue;
-    search.set(key, String(value));
-  }
-  return search;
+  const { page, pageSize, ...rest } = params;
+  return toSearchParams({
+    ...rest,
+    page: page === 1 ? undefined : page,
+    pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize,
+  });
 }
 
 export function filtersOf(params: MemberListParams): MemberFilters {
   const { q, status, retired, orgUnitId, departmentId, ageBand } = params;
   return { q, status, retired, orgUnitId, departmentId, ageBand };
-}
-
-export function hasFilters(params: MemberListParams): boolean {
-  return Object.values(filtersOf(params)).some((v) => v !== undefined && v !== '');
 }

@@ -1,10 +1,11 @@
 import { Table, type TableColumnType, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { GENDER_LABELS, MEMBER_SORT_FIELDS, type MemberListItem, type MemberPage } from '@qizhi/domain';
+import { GENDER_LABELS, type MemberListItem, type MemberPage } from '@qizhi/domain';
 import { RetiredTag, StatusTag } from './member-labels.tsx';
-import type { MemberListParams } from './members-queries.ts';
+import type { MemberListParams, MemberSortField } from './members-queries.ts';
+import { MEMBER_SORT_KEYS } from './members-search-params.ts';
 
-type SortField = (typeof MEMBER_SORT_FIELDS)[number];
+type SortField = MemberSortField;
 type SortOrder = TableColumnType<MemberListItem>['sortOrder'];
 
 interface Props {
@@ -20,7 +21,7 @@ function sortOrderOf(params: MemberListParams, field: SortField): SortOrder {
 }
 
 function isSortField(key: unknown): key is SortField {
-  return MEMBER_SORT_FIELDS.some((field) => field === key);
+  return MEMBER_SORT_KEYS.some((field) => field === key);
 }
 
 export function MembersTable({ data, loading, params, onChange }: Props) {

@@ -65,7 +65,7 @@ export function DepartmentsTab() {
             okText="删除"
             okButtonProps={{ danger: true }}
             cancelText="取消"
-            onConfirm={() => remove(department)}
+            onConfirm={() => void remove(department)}
           >
             <Button type="link" size="small" danger icon={<DeleteOutlined />}>
               删除

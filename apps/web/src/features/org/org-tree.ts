@@ -11,7 +11,7 @@ function byOrder(a: OrgTreeNode, b: OrgTreeNode): number {
 
 /** The server sends a flat list; the tree is built here. Units whose parent is missing become roots. */
 export function buildOrgTree(units: readonly OrgUnit[]): OrgTreeNode[] {
-  const nodes = new Map(units.map((unit) => [unit.id, { unit, children: [] } as OrgTreeNode]));
+  const nodes = new Map<string, OrgTreeNode>(units.map((unit) => [unit.id, { unit, children: [] }]));
   const roots: OrgTreeNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.unit.parentId ? nodes.get(node.unit.parentId) : undefined;

@@ -48,7 +48,7 @@ export function OrgUnitDetail({ unit, parent, onAddChild, onEdit, onDelete }: Pr
                 okText="删除"
                 okButtonProps={{ danger: true }}
                 cancelText="取消"
-                onConfirm={onDelete}
+                onConfirm={() => void onDelete()}
               >
                 <Button size="small" danger icon={<DeleteOutlined />}>
                   删除

@@ -119,7 +119,9 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+          <Button type="primary" loading={saving} onClick={() => {
+              form.submit();
+            }}>
             保存
           </Button>
         </Space>

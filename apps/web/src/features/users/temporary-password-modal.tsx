@@ -11,7 +11,7 @@ export function TemporaryPasswordModal({ result, onClose }: { result: TemporaryP
       onCancel={onClose}
       okText="我已记下"
       cancelButtonProps={{ style: { display: 'none' } }}
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       {result && (
         <>

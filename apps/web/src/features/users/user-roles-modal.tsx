@@ -15,7 +15,7 @@ import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { usersKey } from './users-queries.ts';
 
 interface RolesForm {
-  roles: { role?: RoleCode; orgUnitId?: string | null }[];
+  roles?: { role?: RoleCode; orgUnitId?: string | null }[];
 }
 
 const roleOptions = ROLE_CODES.map((code) => ({ value: code, label: ROLES[code].name, title: ROLES[code].description }));
@@ -38,7 +38,7 @@ export function UserRolesModal({ user, onClose }: { user: UserListItem | null; o
   async function save(values: RolesForm) {
     if (!user) return;
     const body: SetRolesRequest = {
-      roles: values.roles.flatMap((r) => (r.role ? [{ role: r.role, orgUnitId: r.orgUnitId ?? null }] : [])),
+      roles: (values.roles ?? []).flatMap((r) => (r.role ? [{ role: r.role, orgUnitId: r.orgUnitId ?? null }] : [])),
     };
     setSaving(true);
     setProblem(null);

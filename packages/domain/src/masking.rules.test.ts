@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isValidPhone, maskIdNumber, maskPhone, normalizePhone } from './masking.rules.ts';
+
+describe('masking', () => {
+  it('keeps the region code and the last four of an ID number', () => {
+    expect(maskIdNumber('110101199003071234')).toBe('110101********1234');
+    expect(maskIdNumber('11010119900307123X')).toBe('110101********123X');
+    expect(maskIdNumber(null)).toBeNull();
+    expect(maskIdNumber('12345')).toBe('*****');
+  });
+  it('keeps the first three and last four of a phone', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('0357-1234567')).toBe('035*****4567');
+    expect(maskPhone('')).toBeNull();
+  });
+});
+
+describe('phone numbers', () => {
+  it.each(['13812345678', '19912345678', '+86 138 1234 5678', '0357-1234567', '03571234567', '010-12345678-123'])('accepts %s', (p) => {
+    expect(isValidPhone(p)).toBe(true);
+  });
+  it.each(['12345678901', '1381234567', '138123456789', 'abc', '357-1234567', ''])('refuses %s', (p) => {
+    expect(isValidPhone(p)).toBe(false);
+  });
+  it('normalises spaces and the country code', () => {
+    expect(normalizePhone('+86 138 1234 5678')).toBe('13812345678');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { addYears, collectSubtreeIds, computeOrgNotices } from './org.rules.ts';
+import { violatesSeparationOfDuties } from './permissions.ts';
+
+const base = { kind: 'branch' as const, fullMemberCount: 40, termStartedOn: null, today: '2026-11-28' };
+
+describe('branch notices', () => {
+  it('notices a branch above 50 members, not at 50', () => {
+    expect(computeOrgNotices({ ...base, memberCount: 50 })).toEqual([]);
+    const notices = computeOrgNotices({ ...base, memberCount: 54 });
+    expect(notices.map((n) => n.kind)).toEqual(['branchOverSize']);
+    expect(notices[0]!.message).toContain('54');
+  });
+  it('notices a branch with fewer than 3 full members', () => {
+    expect(computeOrgNotices({ ...base, memberCount: 2, fullMemberCount: 2 }).map((n) => n.kind)).toEqual(['branchUnderSize']);
+  });
+  it('tells when re-election is due (90 days ahead) and overdue, after a 3-year term', () => {
+    const due = (termStartedOn: string) => computeOrgNotices({ ...base, memberCount: 20, termStartedOn }).map((n) => n.kind);
+    expect(due('2024-03-15')).toEqual([]);
+    expect(due('2024-02-26')).toEqual(['reelectionDue']);
+    expect(due('2023-11-28')).toEqual(['reelectionDue']);
+    expect(due('2023-11-27')).toEqual(['reelectionOverdue']);
+  });
+  it('adds years, taking 29 February to 28 February', () => {
+    expect(addYears('2024-02-29', 3)).toBe('2027-02-28');
+    expect(addYears('2024-03-15', -30)).toBe('1994-03-15');
+  });
+});
+
+describe('organisation subtrees', () => {
+  it('collects a unit and everything below it, and survives a cycle', () => {
+    const units = [
+      { id: 'g', parentId: null },
+      { id: 'b', parentId: 'g' },
+      { id: 'c1', parentId: 'b' },
+      { id: 'c2', parentId: 'b' },
+      { id: 'x', parentId: 'y' },
+      { id: 'y', parentId: 'x' },
+    ];
+    expect(collectSubtreeIds(units, 'b').sort()).toEqual(['b', 'c1', 'c2']);
+    expect(collectSubtreeIds(units, 'x').sort()).toEqual(['x', 'y']);
+  });
+});
+
+describe('三员分立', () => {
+  it('allows one administrator role per person', () => {
+    expect(violatesSeparationOfDuties(['sysadmin'])).toBe(false);
+    expect(violatesSeparationOfDuties(['sysadmin', 'member'])).toBe(false);
+    expect(violatesSeparationOfDuties(['sysadmin', 'auditor'])).toBe(true);
+    expect(violatesSeparationOfDuties(['secadmin', 'auditor'])).toBe(true);
+  });
+});
