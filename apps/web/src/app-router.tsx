@@ -43,7 +43,7 @@ export const router = createBrowserRouter([
           { path: 'members/stats', element: page(StatsPage, 'roster.stats') },
           { path: 'members/:id', element: page(MemberDetailPage, 'people.read') },
           { path: 'admin/users', element: page(UsersPage, 'users.read') },
-          { path: 'admin/roles', element: page(RolesPage, ['users.read', 'roles.assign']) },
+          { path: 'admin/roles', element: page(RolesPage, 'users.read') },
           { path: 'admin/audit', element: page(AuditPage, 'audit.read') },
           { path: '*', element: page(NotFoundPage) },
         ],

@@ -89,7 +89,8 @@ async function toApiError(response: Response): Promise<ApiError> {
     const message = typeof body.error.message === 'string' ? body.error.message : '操作失败';
     return new ApiError(response.status, body.error.code, message, body.error.details);
   }
-  const message = response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${String(response.status)}）`;
+  const message =
+    response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${String(response.status)}）`;
   return new ApiError(response.status, 'HTTP_' + String(response.status), message);
 }
 

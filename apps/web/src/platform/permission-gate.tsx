@@ -17,5 +17,7 @@ export function RequirePermission({
   const needed: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
   if (needed.some((p) => can(p))) return children;
   if (fallback === 'none') return null;
-  return <Result status="403" title="没有权限" subTitle="您的账号没有访问此页面的权限，如需使用请联系安全管理员授予角色。" />;
+  return (
+    <Result status="403" title="没有权限" subTitle="您的账号没有访问此页面的权限，如需使用请联系安全管理员授予角色。" />
+  );
 }

@@ -12,7 +12,13 @@ interface FilterForm {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange: (filters: AuditFilters) => void }) {
+export function AuditFiltersBar({
+  value,
+  onChange,
+}: {
+  value: AuditFilters;
+  onChange: (filters: AuditFilters) => void;
+}) {
   const [form] = Form.useForm<FilterForm>();
 
   useEffect(() => {

@@ -15,7 +15,9 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
   return (
     <div>
       <Typography.Text strong>{title}</Typography.Text>
-      <pre className="json-block">{value === null || value === undefined ? '（无）' : JSON.stringify(value, null, 2)}</pre>
+      <pre className="json-block">
+        {value === null || value === undefined ? '（无）' : JSON.stringify(value, null, 2)}
+      </pre>
     </div>
   );
 }

@@ -18,7 +18,15 @@ export function AuthFrame({ children, subtitle }: { children: ReactNode; subtitl
           {subtitle ?? '人民法院党建工作平台'}
         </div>
       </header>
-      <main style={{ width: '100%', maxWidth: 400, margin: '-48px auto 0', padding: '0 16px 32px', boxSizing: 'border-box' }}>
+      <main
+        style={{
+          width: '100%',
+          maxWidth: 400,
+          margin: '-48px auto 0',
+          padding: '0 16px 32px',
+          boxSizing: 'border-box',
+        }}
+      >
         {children}
       </main>
       <footer style={{ marginTop: 'auto', padding: 16, textAlign: 'center', color: '#8c8c8c', fontSize: 12 }}>

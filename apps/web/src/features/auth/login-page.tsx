@@ -73,7 +73,11 @@ export default function LoginPage() {
           onFinish={(values) => void signIn(values)}
           autoComplete="on"
         >
-          <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>

@@ -29,9 +29,7 @@ export function MyProfileCard() {
   return (
     <Card
       title="我的信息"
-      extra={
-        profile.data && can('people.read') ? <Link to={`/members/${profile.data.id}`}>详细信息</Link> : null
-      }
+      extra={profile.data && can('people.read') ? <Link to={`/members/${profile.data.id}`}>详细信息</Link> : null}
     >
       {body}
       {profile.data && (

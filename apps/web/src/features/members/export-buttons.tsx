@@ -36,7 +36,8 @@ export function ExportButtons({ filters }: { filters: MemberFilters }) {
           onClick={() => {
             modal.confirm({
               title: '导出完整号码',
-              content: '导出的文件将包含完整的公民身份号码和联系电话。本次导出将被记录在审计日志中，请妥善保管文件，不得外传。',
+              content:
+                '导出的文件将包含完整的公民身份号码和联系电话。本次导出将被记录在审计日志中，请妥善保管文件，不得外传。',
               okText: '确认导出',
               cancelText: '取消',
               onOk: () => exportRoster(true),

@@ -54,7 +54,8 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     }
   }
 
-  const canImport = phase === 'checked' && result !== null && result.errors.length === 0 && result.created + result.updated > 0;
+  const canImport =
+    phase === 'checked' && result !== null && result.errors.length === 0 && result.created + result.updated > 0;
   const busy = phase === 'checking' || phase === 'importing';
 
   return (

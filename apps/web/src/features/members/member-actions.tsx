@@ -9,7 +9,15 @@ import { refreshPeople } from './members-queries.ts';
 export type MemberAction = 'move' | 'retire' | null;
 
 /** 调整党小组 and 标记离退休: one field each, saved with a PATCH. */
-export function MemberActionModal({ member, action, onClose }: { member: MemberDetail; action: MemberAction; onClose: () => void }) {
+export function MemberActionModal({
+  member,
+  action,
+  onClose,
+}: {
+  member: MemberDetail;
+  action: MemberAction;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ orgUnitId?: string | null; retiredOn?: Dayjs | null }>();
   const [saving, setSaving] = useState(false);

@@ -29,7 +29,9 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
     {
       key: 'birthDate',
       label: '出生日期',
-      children: member.birthDate ? `${member.birthDate}${member.age === null ? '' : `（${String(member.age)}岁）`}` : '—',
+      children: member.birthDate
+        ? `${member.birthDate}${member.age === null ? '' : `（${String(member.age)}岁）`}`
+        : '—',
     },
     {
       key: 'idNumber',
@@ -63,7 +65,11 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
   ];
   if (!compact) {
     items.push(
-      { key: 'retired', label: '离退休', children: member.retired ? `是${member.retiredOn ? `（${member.retiredOn}）` : ''}` : '否' },
+      {
+        key: 'retired',
+        label: '离退休',
+        children: member.retired ? `是${member.retiredOn ? `（${member.retiredOn}）` : ''}` : '否',
+      },
       { key: 'account', label: '系统账号', children: member.hasAccount ? '已开通' : '未开通' },
       { key: 'updatedAt', label: '最后更新', children: dayjs(member.updatedAt).format('YYYY-MM-DD HH:mm') },
       { key: 'notes', label: '备注', span: 'filled', children: dash(member.notes) },

@@ -27,10 +27,18 @@ export default function MemberDetailPage() {
     </Link>
   );
 
-  if (member.isPending) return <Card>{back}<Skeleton active style={{ marginTop: 16 }} /></Card>;
+  if (member.isPending)
+    return (
+      <Card>
+        {back}
+        <Skeleton active style={{ marginTop: 16 }} />
+      </Card>
+    );
   if (member.isError) {
     if (member.error instanceof ApiError && member.error.status === 404) {
-      return <Result status="404" title="人员不存在" subTitle="此人可能已被删除，或不在您可以查看的范围内。" extra={back} />;
+      return (
+        <Result status="404" title="人员不存在" subTitle="此人可能已被删除，或不在您可以查看的范围内。" extra={back} />
+      );
     }
     return <QueryErrorAlert error={member.error} />;
   }

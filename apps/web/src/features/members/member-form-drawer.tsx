@@ -65,9 +65,13 @@ export function MemberFormDrawer({ open, member, onClose, onSaved }: Props) {
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => {
+          <Button
+            type="primary"
+            loading={saving}
+            onClick={() => {
               form.submit();
-            }}>
+            }}
+          >
             保存
           </Button>
         </Space>

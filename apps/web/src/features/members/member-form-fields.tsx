@@ -64,7 +64,12 @@ export function MemberFormFields({
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="idNumber" label="公民身份号码" rules={[{ validator: validateIdNumber }]} extra={keepHint(maskedIdNumber)}>
+        <Form.Item
+          name="idNumber"
+          label="公民身份号码"
+          rules={[{ validator: validateIdNumber }]}
+          extra={keepHint(maskedIdNumber)}
+        >
           <Input
             maxLength={18}
             autoComplete="off"

@@ -10,7 +10,13 @@ const ORDERS = ['asc', 'desc'] as const;
  * The sortable columns. A Record keyed by the schema's union makes tsc flag any drift from
  * `MEMBER_SORT_FIELDS`, without importing the module that would bring zod into this page.
  */
-const SORTABLE: Record<MemberSortField, true> = { name: true, birthDate: true, joinedOn: true, status: true, department: true };
+const SORTABLE: Record<MemberSortField, true> = {
+  name: true,
+  birthDate: true,
+  joinedOn: true,
+  status: true,
+  department: true,
+};
 export const MEMBER_SORT_KEYS = Object.keys(SORTABLE) as MemberSortField[];
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {

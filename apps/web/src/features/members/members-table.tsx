@@ -51,7 +51,8 @@ export function MembersTable({ data, loading, params, onChange }: Props) {
       title: '出生日期',
       dataIndex: 'birthDate',
       ...sortable('birthDate'),
-      render: (date: string | null, member) => (date ? `${date}${member.age === null ? '' : `（${String(member.age)}岁）`}` : '—'),
+      render: (date: string | null, member) =>
+        date ? `${date}${member.age === null ? '' : `（${String(member.age)}岁）`}` : '—',
     },
     {
       title: '人员类别',
@@ -65,7 +66,12 @@ export function MembersTable({ data, loading, params, onChange }: Props) {
       ),
     },
     { title: '所在党组织', dataIndex: 'orgUnitName', render: (v: string | null) => v ?? '—' },
-    { title: '所在部门', dataIndex: 'departmentName', ...sortable('department'), render: (v: string | null) => v ?? '—' },
+    {
+      title: '所在部门',
+      dataIndex: 'departmentName',
+      ...sortable('department'),
+      render: (v: string | null) => v ?? '—',
+    },
     { title: '职务', dataIndex: 'position', render: (v: string | null) => v ?? '—' },
     { title: '入党时间', dataIndex: 'joinedOn', ...sortable('joinedOn'), render: (v: string | null) => v ?? '—' },
     { title: '公民身份号码', dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },

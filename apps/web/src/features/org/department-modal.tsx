@@ -31,7 +31,11 @@ export function DepartmentModal({ state, onClose }: { state: DepartmentModalStat
     if (!state) return;
     setSaving(true);
     setProblem(null);
-    const body: DepartmentRequest = { name: values.name.trim(), kind: values.kind, sortOrder: values.sortOrder ?? undefined };
+    const body: DepartmentRequest = {
+      name: values.name.trim(),
+      kind: values.kind,
+      sortOrder: values.sortOrder ?? undefined,
+    };
     try {
       if (state.mode === 'edit') await api.patch(`/api/departments/${state.department.id}`, body);
       else await api.post('/api/departments', body);
@@ -61,7 +65,11 @@ export function DepartmentModal({ state, onClose }: { state: DepartmentModalStat
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form<DepartmentRequest> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}>
+        <Form.Item
+          name="name"
+          label="部门名称"
+          rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}
+        >
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="kind" label="部门类别" rules={[{ required: true, message: '请选择部门类别' }]}>

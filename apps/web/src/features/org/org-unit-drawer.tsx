@@ -94,7 +94,12 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
       if (state.mode === 'edit') {
         await api.patch<OrgUnit>(`/api/org-units/${state.unit.id}`, toFields(values));
       } else {
-        const body: CreateOrgUnitRequest = { ...toFields(values), name: values.name.trim(), kind: values.kind, parentId: state.parent.id };
+        const body: CreateOrgUnitRequest = {
+          ...toFields(values),
+          name: values.name.trim(),
+          kind: values.kind,
+          parentId: state.parent.id,
+        };
         await api.post<OrgUnit>('/api/org-units', body);
       }
       void message.success(state.mode === 'edit' ? '已保存' : `已新增：${values.name.trim()}`);
@@ -119,9 +124,13 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => {
+          <Button
+            type="primary"
+            loading={saving}
+            onClick={() => {
               form.submit();
-            }}>
+            }}
+          >
             保存
           </Button>
         </Space>
@@ -139,7 +148,11 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="name" label="组织名称" rules={[{ required: true, whitespace: true, message: '请填写组织名称' }]}>
+            <Form.Item
+              name="name"
+              label="组织名称"
+              rules={[{ required: true, whitespace: true, message: '请填写组织名称' }]}
+            >
               <Input maxLength={60} />
             </Form.Item>
           </Col>

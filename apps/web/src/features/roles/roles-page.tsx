@@ -17,7 +17,11 @@ function matrixOf(roles: readonly RoleInfo[]): PermissionRow[] {
   );
   for (const role of roles) {
     for (const permission of role.permissions) {
-      const row = rows.get(permission.code) ?? { code: permission.code, name: permission.name, holders: new Set<string>() };
+      const row = rows.get(permission.code) ?? {
+        code: permission.code,
+        name: permission.name,
+        holders: new Set<string>(),
+      };
       row.holders.add(role.code);
       rows.set(permission.code, row);
     }

@@ -9,7 +9,15 @@ function percent(count: number, total: number): string {
 }
 
 /** A chart and, under it, the same numbers as a table (for screen readers and for paper). */
-export function StatsCard({ title, kind, buckets }: { title: string; kind: 'pie' | 'bar'; buckets: readonly Bucket[] }) {
+export function StatsCard({
+  title,
+  kind,
+  buckets,
+}: {
+  title: string;
+  kind: 'pie' | 'bar';
+  buckets: readonly Bucket[];
+}) {
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   return (
     <Card size="small" title={title} style={{ height: '100%', breakInside: 'avoid' }}>

@@ -7,7 +7,18 @@ export interface Bucket {
   count: number;
 }
 
-const PALETTE = ['#c8161d', '#e8622c', '#f2a93b', '#5b8ff9', '#5ad8a6', '#5d7092', '#9270ca', '#ff9d4d', '#269a99', '#bfbfbf'];
+const PALETTE = [
+  '#c8161d',
+  '#e8622c',
+  '#f2a93b',
+  '#5b8ff9',
+  '#5ad8a6',
+  '#5d7092',
+  '#9270ca',
+  '#ff9d4d',
+  '#269a99',
+  '#bfbfbf',
+];
 
 function optionFor(kind: 'pie' | 'bar', buckets: readonly Bucket[]): echarts.EChartsCoreOption {
   if (kind === 'pie') {
@@ -32,13 +43,28 @@ function optionFor(kind: 'pie' | 'bar', buckets: readonly Bucket[]): echarts.ECh
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: buckets.map((b) => b.label), axisLabel: { width: 120, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: buckets.map((b) => b.count), barMaxWidth: 22, label: { show: true, position: 'right' } }],
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: buckets.map((b) => b.label),
+      axisLabel: { width: 120, overflow: 'truncate' },
+    },
+    series: [
+      { type: 'bar', data: buckets.map((b) => b.count), barMaxWidth: 22, label: { show: true, position: 'right' } },
+    ],
   };
 }
 
 /** One ECharts chart; this module (and echarts with it) loads only when a chart is on screen. */
-export default function StatsChart({ kind, buckets, title }: { kind: 'pie' | 'bar'; buckets: readonly Bucket[]; title: string }) {
+export default function StatsChart({
+  kind,
+  buckets,
+  title,
+}: {
+  kind: 'pie' | 'bar';
+  buckets: readonly Bucket[];
+  title: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const height = kind === 'bar' ? Math.max(200, buckets.length * 32 + 40) : 300;
 

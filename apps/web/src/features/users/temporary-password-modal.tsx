@@ -2,7 +2,13 @@ import { Alert, Modal, Typography } from 'antd';
 import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
 
 /** The initial or reset password, shown exactly once. */
-export function TemporaryPasswordModal({ result, onClose }: { result: TemporaryPasswordResponse | null; onClose: () => void }) {
+export function TemporaryPasswordModal({
+  result,
+  onClose,
+}: {
+  result: TemporaryPasswordResponse | null;
+  onClose: () => void;
+}) {
   return (
     <Modal
       open={result !== null}
@@ -18,7 +24,10 @@ export function TemporaryPasswordModal({ result, onClose }: { result: TemporaryP
           <p>
             账号 <strong>{result.user.username}</strong>（{result.user.displayName}）的临时密码：
           </p>
-          <Typography.Paragraph copyable={{ text: result.temporaryPassword }} style={{ fontSize: 20, fontFamily: 'monospace' }}>
+          <Typography.Paragraph
+            copyable={{ text: result.temporaryPassword }}
+            style={{ fontSize: 20, fontFamily: 'monospace' }}
+          >
             {result.temporaryPassword}
           </Typography.Paragraph>
           <Alert

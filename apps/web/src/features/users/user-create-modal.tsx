@@ -57,7 +57,12 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form<CreateUserRequest> form={form} layout="vertical" preserve={false} onFinish={(values) => void create(values)}>
+      <Form<CreateUserRequest>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={(values) => void create(values)}
+      >
         <Form.Item
           name="username"
           label="用户名"
@@ -69,7 +74,11 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
         >
           <Input autoComplete="off" maxLength={32} />
         </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+        >
           <Input maxLength={30} />
         </Form.Item>
         {can('people.read') && (

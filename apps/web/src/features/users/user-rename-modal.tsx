@@ -51,7 +51,11 @@ export function UserRenameModal({ user, onClose }: { user: UserListItem | null; 
         initialValues={{ displayName: user?.displayName }}
         onFinish={(values) => void save(values.displayName)}
       >
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+        >
           <Input maxLength={30} />
         </Form.Item>
       </Form>

@@ -18,7 +18,11 @@ interface RolesForm {
   roles?: { role?: RoleCode; orgUnitId?: string | null }[];
 }
 
-const roleOptions = ROLE_CODES.map((code) => ({ value: code, label: ROLES[code].name, title: ROLES[code].description }));
+const roleOptions = ROLE_CODES.map((code) => ({
+  value: code,
+  label: ROLES[code].name,
+  title: ROLES[code].description,
+}));
 
 /** 授予角色: each role for the whole court (范围留空) or for one organisation and everything below it. */
 export function UserRolesModal({ user, onClose }: { user: UserListItem | null; onClose: () => void }) {

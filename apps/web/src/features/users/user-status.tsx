@@ -13,7 +13,21 @@ export function UserStatus({ user }: { user: UserListItem }) {
       </Tag>,
     );
   }
-  if (user.mustChangePassword) tags.push(<Tag key="password" color="orange">待改初始密码</Tag>);
-  if (tags.length === 0) tags.push(<Tag key="ok" color="green">正常</Tag>);
-  return <Space size={0} wrap>{tags}</Space>;
+  if (user.mustChangePassword)
+    tags.push(
+      <Tag key="password" color="orange">
+        待改初始密码
+      </Tag>,
+    );
+  if (tags.length === 0)
+    tags.push(
+      <Tag key="ok" color="green">
+        正常
+      </Tag>,
+    );
+  return (
+    <Space size={0} wrap>
+      {tags}
+    </Space>
+  );
 }

@@ -71,7 +71,11 @@ export default function UsersPage() {
       render: (_: unknown, user) =>
         user.roles.length
           ? user.roles.map((g) => (
-              <RoleGrantTag key={`${g.role}-${g.orgUnitId ?? ''}`} grant={g} orgName={g.orgUnitId ? orgNames.get(g.orgUnitId) : undefined} />
+              <RoleGrantTag
+                key={`${g.role}-${g.orgUnitId ?? ''}`}
+                grant={g}
+                orgName={g.orgUnitId ? orgNames.get(g.orgUnitId) : undefined}
+              />
             ))
           : '—',
     },
@@ -88,10 +92,22 @@ export default function UsersPage() {
         <Space size={0} wrap>
           {can('users.manage') && (
             <>
-              <Button type="link" size="small" onClick={() => { setRenaming(user); }}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  setRenaming(user);
+                }}
+              >
                 修改姓名
               </Button>
-              <Button type="link" size="small" onClick={() => { resetPassword(user); }}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  resetPassword(user);
+                }}
+              >
                 重置密码
               </Button>
               {user.id !== me.id && (
@@ -113,7 +129,13 @@ export default function UsersPage() {
           )}
           {can('roles.assign') && (
             <>
-              <Button type="link" size="small" onClick={() => { setGranting(user); }}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  setGranting(user);
+                }}
+              >
                 授予角色
               </Button>
               {user.locked && (
@@ -137,7 +159,13 @@ export default function UsersPage() {
       <div className="page-toolbar">
         <h1>用户管理</h1>
         {can('users.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => { setCreating(true); }}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setCreating(true);
+            }}
+          >
             新建用户
           </Button>
         )}
@@ -173,10 +201,31 @@ export default function UsersPage() {
           },
         }}
       />
-      <UserCreateModal open={creating} onClose={() => { setCreating(false); }} onCreated={setPassword} />
-      <TemporaryPasswordModal result={password} onClose={() => { setPassword(null); }} />
-      <UserRenameModal user={renaming} onClose={() => { setRenaming(null); }} />
-      <UserRolesModal user={granting} onClose={() => { setGranting(null); }} />
+      <UserCreateModal
+        open={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+        onCreated={setPassword}
+      />
+      <TemporaryPasswordModal
+        result={password}
+        onClose={() => {
+          setPassword(null);
+        }}
+      />
+      <UserRenameModal
+        user={renaming}
+        onClose={() => {
+          setRenaming(null);
+        }}
+      />
+      <UserRolesModal
+        user={granting}
+        onClose={() => {
+          setGranting(null);
+        }}
+      />
     </Card>
   );
 }

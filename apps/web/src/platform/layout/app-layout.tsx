@@ -20,7 +20,10 @@ export default function AppLayout() {
   return (
     <App>
       <Layout style={{ minHeight: '100vh' }}>
-        <Header className="app-header" style={{ display: 'flex', alignItems: 'center', gap: 12, position: 'sticky', top: 0, zIndex: 10 }}>
+        <Header
+          className="app-header"
+          style={{ display: 'flex', alignItems: 'center', gap: 12, position: 'sticky', top: 0, zIndex: 10 }}
+        >
           {isPhone && (
             <Button
               type="text"
@@ -32,7 +35,9 @@ export default function AppLayout() {
               }}
             />
           )}
-          <div style={{ color: '#fff', fontSize: 20, fontWeight: 700, letterSpacing: 4, whiteSpace: 'nowrap' }}>旗帜</div>
+          <div style={{ color: '#fff', fontSize: 20, fontWeight: 700, letterSpacing: 4, whiteSpace: 'nowrap' }}>
+            旗帜
+          </div>
           <div
             style={{
               color: 'rgba(255,255,255,0.85)',

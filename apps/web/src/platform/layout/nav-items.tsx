@@ -50,12 +50,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     icon: <SettingOutlined />,
     links: [
       { path: '/admin/users', label: '用户管理', icon: <UserOutlined />, permissions: ['users.read'] },
-      {
-        path: '/admin/roles',
-        label: '角色权限',
-        icon: <SafetyCertificateOutlined />,
-        permissions: ['users.read', 'roles.assign'],
-      },
+      { path: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, permissions: ['users.read'] },
       { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permissions: ['audit.read'] },
     ],
   },
