@@ -31,6 +31,10 @@ export interface AppDeps {
   database: Database;
 }
 
+/** Ant Design writes its styles at run time, hence inline styles; scripts only from our own origin. */
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface RouteEntry {
@@ -51,6 +55,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
+    // One line per request is for debugging; at info the log keeps to what an operator acts on.
+    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
     trustProxy: false,
     // Our own ids are UUIDs; this keeps Fastify's request ids from colliding across restarts in logs.
     genReqId: () => crypto.randomUUID(),
@@ -67,7 +73,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: '旗帜 Qizhi API', version: '1.0.0', description: '人民法院党建工作平台接口。状态变更请求须带 X-CSRF-Token 请求头。' },
+      info: {
+        title: '旗帜 Qizhi API',
+        version: '1.0.0',
+        description: '人民法院党建工作平台接口。状态变更请求须带 X-CSRF-Token 请求头。',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qizhi_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -78,6 +88,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routeTable.push({ method, url: route.url, access: route.config?.access });
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
   registerAuth(app, deps.database.db);
@@ -94,9 +110,15 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     // Every other GET outside /api is a page of the single-page app.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个接口：GET ${request.url.split('?')[0] ?? ''}` } });
+        return reply
+          .status(404)
+          .send({ error: { code: 'NOT_FOUND', message: `没有这个接口：GET ${request.url.split('?')[0] ?? ''}` } });
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', PAGE_CSP)
+        .send(indexHtml);
     });
   }
   return app;

@@ -36,7 +36,9 @@ function assertServerNotRunning(config: Config): void {
   } catch {
     return; // a stale lock from a server that was killed
   }
-  throw new CliError(`旗帜服务（进程 ${String(pid)}）正在使用嵌入式数据库 ${config.dataDir}，请先停止服务再执行此命令。（服务运行时每天自动备份到 ${path.join(config.dataDir, 'backups')}）`);
+  throw new CliError(
+    `旗帜服务（进程 ${String(pid)}）正在使用嵌入式数据库 ${config.dataDir}，请先停止服务再执行此命令。（服务运行时每天自动备份到 ${path.join(config.dataDir, 'backups')}）`,
+  );
 }
 
 async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
@@ -53,7 +55,10 @@ async function withDatabase<T>(config: Config, fn: (database: Database) => Promi
 const CLI_ACTOR = { userId: null, name: '运维命令行', ip: null };
 
 async function findUser(database: Database, username: string) {
-  const [row] = await database.db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+  const [row] = await database.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
   if (!row) throw new CliError(`没有用户名为“${username}”的账号`);
   return row;
 }
@@ -94,7 +99,9 @@ async function main(argv: string[]): Promise<void> {
         const seeded = await seedDemoCourt(database.db, { demoPassword: config.demoPassword });
         if (seeded.generatedPasswords) {
           const file = writeDemoPasswordsFile(config.dataDir, seeded.accounts);
-          process.stdout.write(`已写入演示法院。一次性初始密码：\n${seeded.accounts.map((a) => `  ${a.username}\t${a.password}`).join('\n')}\n（另存于 ${file}）\n`);
+          process.stdout.write(
+            `已写入演示法院。一次性初始密码：\n${seeded.accounts.map((a) => `  ${a.username}\t${a.password}`).join('\n')}\n（另存于 ${file}）\n`,
+          );
         } else {
           process.stdout.write('已写入演示法院，演示账号使用 QIZHI_DEMO_PASSWORD 设定的密码\n');
         }
@@ -105,21 +112,48 @@ async function main(argv: string[]): Promise<void> {
         const username = required(values.username, 'username');
         const role = required(values.role, 'role') as RoleCode;
         if (!ROLE_CODES.includes(role)) throw new CliError(`没有角色“${role}”，可选：${ROLE_CODES.join(', ')}`);
-        if (!/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/.test(username)) throw new CliError('用户名须以字母开头，3–32位字母、数字、下划线、点或连字符');
+        if (!/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/.test(username))
+          throw new CliError('用户名须以字母开头，3–32位字母、数字、下划线、点或连字符');
         const courts = await database.db.select().from(tenants);
-        const court = values.court ? courts.find((c) => c.code === values.court) : courts.length === 1 ? courts[0] : undefined;
-        if (!court) throw new CliError(courts.length === 0 ? '数据库中还没有法院' : `请用 --court 指定法院代码：${courts.map((c) => c.code).join(', ')}`);
+        const court = values.court
+          ? courts.find((c) => c.code === values.court)
+          : courts.length === 1
+            ? courts[0]
+            : undefined;
+        if (!court)
+          throw new CliError(
+            courts.length === 0
+              ? '数据库中还没有法院'
+              : `请用 --court 指定法院代码：${courts.map((c) => c.code).join(', ')}`,
+          );
         const password = generateStrongPassword();
         const passwordHash = await hashPassword(password);
         await database.db.transaction(async (tx) => {
           const [user] = await tx
             .insert(users)
-            .values({ tenantId: court.id, username, displayName: values.name ?? username, passwordHash, mustChangePassword: true })
+            .values({
+              tenantId: court.id,
+              username,
+              displayName: values.name ?? username,
+              passwordHash,
+              mustChangePassword: true,
+            })
             .returning();
           await tx.insert(roleGrants).values({ tenantId: court.id, userId: user!.id, role, orgUnitId: null });
-          await writeAudit(tx, { ...CLI_ACTOR, tenantId: court.id }, { action: 'user.create', entity: 'user', entityId: user!.id, summary: `命令行新建账号：${username}（${role}）` });
+          await writeAudit(
+            tx,
+            { ...CLI_ACTOR, tenantId: court.id },
+            {
+              action: 'user.create',
+              entity: 'user',
+              entityId: user!.id,
+              summary: `命令行新建账号：${username}（${role}）`,
+            },
+          );
         });
-        process.stdout.write(`已新建账号 ${username}（${court.name}，角色 ${role}）。一次性初始密码：${password}\n首次登录须修改密码。\n`);
+        process.stdout.write(
+          `已新建账号 ${username}（${court.name}，角色 ${role}）。一次性初始密码：${password}\n首次登录须修改密码。\n`,
+        );
       });
       return;
     case 'reset-password':
@@ -128,8 +162,20 @@ async function main(argv: string[]): Promise<void> {
         const password = generateStrongPassword();
         const passwordHash = await hashPassword(password);
         await database.db.transaction(async (tx) => {
-          await tx.update(users).set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null }).where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
-          await writeAudit(tx, { ...CLI_ACTOR, tenantId: user.tenantId }, { action: 'user.password_reset', entity: 'user', entityId: user.id, summary: `命令行重置密码：${user.username}` });
+          await tx
+            .update(users)
+            .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
+            .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
+          await writeAudit(
+            tx,
+            { ...CLI_ACTOR, tenantId: user.tenantId },
+            {
+              action: 'user.password_reset',
+              entity: 'user',
+              entityId: user.id,
+              summary: `命令行重置密码：${user.username}`,
+            },
+          );
         });
         process.stdout.write(`已重置 ${user.username} 的密码。一次性密码：${password}\n下次登录须修改密码。\n`);
       });
@@ -138,21 +184,36 @@ async function main(argv: string[]): Promise<void> {
       await withDatabase(config, async (database) => {
         const user = await findUser(database, required(values.username, 'username'));
         await database.db.transaction(async (tx) => {
-          await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
-          await writeAudit(tx, { ...CLI_ACTOR, tenantId: user.tenantId }, { action: 'user.unlock', entity: 'user', entityId: user.id, summary: `命令行解锁账号：${user.username}` });
+          await tx
+            .update(users)
+            .set({ failedAttempts: 0, lockedUntil: null })
+            .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
+          await writeAudit(
+            tx,
+            { ...CLI_ACTOR, tenantId: user.tenantId },
+            { action: 'user.unlock', entity: 'user', entityId: user.id, summary: `命令行解锁账号：${user.username}` },
+          );
         });
         process.stdout.write(`已解锁 ${user.username}\n`);
       });
       return;
     case 'backup':
       await withDatabase(config, async (database) => {
-        const file = await backupDatabase(database, { databaseUrl: config.databaseUrl, file: values.file, dir: path.join(config.dataDir, 'backups') });
+        const file = await backupDatabase(database, {
+          databaseUrl: config.databaseUrl,
+          file: values.file,
+          dir: path.join(config.dataDir, 'backups'),
+        });
         process.stdout.write(`备份完成：${file}\n`);
       });
       return;
     case 'restore':
       assertServerNotRunning(config);
-      await restoreBackup({ file: required(values.file, 'file'), dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      await restoreBackup({
+        file: required(values.file, 'file'),
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+      });
       process.stdout.write('恢复完成\n');
       return;
     default:

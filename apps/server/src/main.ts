@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     throw err;
   }
   const server = await startServer(config);
-  server.app.log.info(`旗帜已启动：${server.url}（数据库：${server.database.kind}，用时 ${String(Math.round(performance.now() - startedAt))} ms）`);
+  server.app.log.info(
+    `旗帜已启动：${server.url}（数据库：${server.database.kind}，用时 ${String(Math.round(performance.now() - startedAt))} ms）`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -28,7 +28,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const file = writeDemoPasswordsFile(config.dataDir, seeded.accounts);
       const table = seeded.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.password}`).join('\n');
       // Printed once, at the first start only; the file keeps them for the operator.
-      process.stdout.write(`\n已初始化演示法院“安泽县人民法院”。演示账号及一次性初始密码（首次登录须修改，另存于 ${file}）：\n${table}\n\n`);
+      process.stdout.write(
+        `\n已初始化演示法院“安泽县人民法院”。演示账号及一次性初始密码（首次登录须修改，另存于 ${file}）：\n${table}\n\n`,
+      );
     } else {
       app.log.info('已初始化演示法院，演示账号使用 QIZHI_DEMO_PASSWORD 设定的密码');
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeIdCheckChar, findIdNumberProblem, isValidIdNumber, parseIdBirthDate, parseIdGender } from './id-number.rules.ts';
+import {
+  computeIdCheckChar,
+  findIdNumberProblem,
+  isValidIdNumber,
+  parseIdBirthDate,
+  parseIdGender,
+} from './id-number.rules.ts';
 
 describe('GB 11643 check character', () => {
   it('matches the standard worked example', () => {

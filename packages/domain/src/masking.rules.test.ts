@@ -16,9 +16,12 @@ describe('masking', () => {
 });
 
 describe('phone numbers', () => {
-  it.each(['13812345678', '19912345678', '+86 138 1234 5678', '0357-1234567', '03571234567', '010-12345678-123'])('accepts %s', (p) => {
-    expect(isValidPhone(p)).toBe(true);
-  });
+  it.each(['13812345678', '19912345678', '+86 138 1234 5678', '0357-1234567', '03571234567', '010-12345678-123'])(
+    'accepts %s',
+    (p) => {
+      expect(isValidPhone(p)).toBe(true);
+    },
+  );
   it.each(['12345678901', '1381234567', '138123456789', 'abc', '357-1234567', ''])('refuses %s', (p) => {
     expect(isValidPhone(p)).toBe(false);
   });

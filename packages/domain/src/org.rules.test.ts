@@ -12,10 +12,13 @@ describe('branch notices', () => {
     expect(notices[0]!.message).toContain('54');
   });
   it('notices a branch with fewer than 3 full members', () => {
-    expect(computeOrgNotices({ ...base, memberCount: 2, fullMemberCount: 2 }).map((n) => n.kind)).toEqual(['branchUnderSize']);
+    expect(computeOrgNotices({ ...base, memberCount: 2, fullMemberCount: 2 }).map((n) => n.kind)).toEqual([
+      'branchUnderSize',
+    ]);
   });
   it('tells when re-election is due (90 days ahead) and overdue, after a 3-year term', () => {
-    const due = (termStartedOn: string) => computeOrgNotices({ ...base, memberCount: 20, termStartedOn }).map((n) => n.kind);
+    const due = (termStartedOn: string) =>
+      computeOrgNotices({ ...base, memberCount: 20, termStartedOn }).map((n) => n.kind);
     expect(due('2024-03-15')).toEqual([]);
     expect(due('2024-02-26')).toEqual(['reelectionDue']);
     expect(due('2023-11-28')).toEqual(['reelectionDue']);

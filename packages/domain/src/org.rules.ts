@@ -92,7 +92,7 @@ export function computeOrgNotices(input: OrgNoticeInput): OrgNotice[] {
 /** The unit and everything below it; a cycle in bad data cannot loop. */
 export function collectSubtreeIds(units: readonly { id: string; parentId: string | null }[], rootId: string): string[] {
   const ids = new Set([rootId]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const u of units) {
       if (u.parentId && ids.has(u.parentId) && !ids.has(u.id)) {

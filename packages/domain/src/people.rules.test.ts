@@ -14,9 +14,12 @@ describe('dates as offices write them', () => {
   ])('%s → %s', (text, iso) => {
     expect(parseLooseDate(text)).toBe(iso);
   });
-  it.each(['2019-02-29', '2019-13-01', '2019-00-10', '2019.7', 'July 1 2019', '1899-01-01', ''])('refuses %s', (text) => {
-    expect(parseLooseDate(text)).toBeNull();
-  });
+  it.each(['2019-02-29', '2019-13-01', '2019-00-10', '2019.7', 'July 1 2019', '1899-01-01', ''])(
+    'refuses %s',
+    (text) => {
+      expect(parseLooseDate(text)).toBeNull();
+    },
+  );
 });
 
 describe('ages and bands', () => {
@@ -27,8 +30,26 @@ describe('ages and bands', () => {
     expect(completedYears('2000-02-29', '2026-03-01')).toBe(26);
   });
   it('puts each boundary age in the upper band', () => {
-    expect([29, 30, 39, 40, 49, 50, 59, 60].map(ageBandOf)).toEqual(['under30', '30to39', '30to39', '40to49', '40to49', '50to59', '50to59', '60plus']);
-    expect([4, 5, 9, 10, 19, 20, 29, 30].map(partyAgeBandOf)).toEqual(['under5', '5to9', '5to9', '10to19', '10to19', '20to29', '20to29', '30plus']);
+    expect([29, 30, 39, 40, 49, 50, 59, 60].map(ageBandOf)).toEqual([
+      'under30',
+      '30to39',
+      '30to39',
+      '40to49',
+      '40to49',
+      '50to59',
+      '50to59',
+      '60plus',
+    ]);
+    expect([4, 5, 9, 10, 19, 20, 29, 30].map(partyAgeBandOf)).toEqual([
+      'under5',
+      '5to9',
+      '5to9',
+      '10to19',
+      '10to19',
+      '20to29',
+      '20to29',
+      '30plus',
+    ]);
   });
   it('counts the business day in Asia/Shanghai', () => {
     expect(todayInShanghai(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');

@@ -17,7 +17,9 @@ const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
 
 describe('every route declares its access', () => {
   it('no route is without a declared permission, and only the known ones are public', () => {
-    const api = ctx.app.routeTable.filter((r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+    const api = ctx.app.routeTable.filter(
+      (r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD',
+    );
     expect(api.length).toBeGreaterThan(20);
     for (const r of api) {
       expect(r.access, `${r.method} ${r.url}`).toBeDefined();
@@ -28,7 +30,9 @@ describe('every route declares its access', () => {
   });
 
   it('every non-public route answers 401 without a session', async () => {
-    const api = ctx.app.routeTable.filter((r) => r.url.startsWith('/api') && r.access !== 'public' && r.method !== 'HEAD');
+    const api = ctx.app.routeTable.filter(
+      (r) => r.url.startsWith('/api') && r.access !== 'public' && r.method !== 'HEAD',
+    );
     for (const r of api) {
       const url = r.url.replace(':id', '00000000-0000-4000-8000-000000000000');
       const res = await ctx.app.inject({ method: r.method as 'GET', url });
@@ -71,7 +75,9 @@ describe('role by route', () => {
       expect(res.statusCode, u).toBe(u === 'clerk' || u === 'secretary' ? 200 : 403);
       if (res.statusCode === 200) expect(res.json().idNumber).toMatch(/^\d{17}[\dX]$/);
     }
-    const audit = (await sessions.auditor.request({ method: 'GET', url: '/api/audit?action=person.pii_revealed' })).json();
+    const audit = (
+      await sessions.auditor.request({ method: 'GET', url: '/api/audit?action=person.pii_revealed' })
+    ).json();
     expect(audit.total).toBe(2);
   });
 
@@ -88,15 +94,31 @@ describe('role by route', () => {
     const users = (await sessions.secadmin.request({ method: 'GET', url: '/api/users?pageSize=50' })).json();
     const auditor = users.items.find((x: { username: string }) => x.username === 'auditor');
     const member = users.items.find((x: { username: string }) => x.username === 'member');
-    expect((await sessions.admin.request({ method: 'PUT', url: `/api/users/${member.id}/roles`, payload: { roles: [] } })).statusCode).toBe(403);
+    expect(
+      (await sessions.admin.request({ method: 'PUT', url: `/api/users/${member.id}/roles`, payload: { roles: [] } }))
+        .statusCode,
+    ).toBe(403);
     const twoHats = await sessions.secadmin.request({
       method: 'PUT',
       url: `/api/users/${auditor.id}/roles`,
-      payload: { roles: [{ role: 'auditor', orgUnitId: null }, { role: 'sysadmin', orgUnitId: null }] },
+      payload: {
+        roles: [
+          { role: 'auditor', orgUnitId: null },
+          { role: 'sysadmin', orgUnitId: null },
+        ],
+      },
     });
     expect(twoHats.statusCode).toBe(409);
     expect(twoHats.json().error.code).toBe('SEPARATION_OF_DUTIES');
-    expect((await sessions.auditor.request({ method: 'POST', url: '/api/users', payload: { username: 'x-user', displayName: 'x' } })).statusCode).toBe(403);
+    expect(
+      (
+        await sessions.auditor.request({
+          method: 'POST',
+          url: '/api/users',
+          payload: { username: 'x-user', displayName: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -127,13 +149,24 @@ describe('tenant isolation', () => {
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }
     expect((await clerk.request({ method: 'GET', url: `/api/members?orgUnitId=${orgId}` })).json().total).toBe(0);
-    const created = await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '越界', gender: 'male', status: 'full', orgUnitId: orgId } });
+    const created = await clerk.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { name: '越界', gender: 'male', status: 'full', orgUnitId: orgId },
+    });
     expect(created.statusCode).toBe(400);
 
-    const otherUsers = (await ctx.login(`${OTHER_COURT.usernamePrefix}secadmin`)).request({ method: 'GET', url: '/api/users' });
+    const otherUsers = (await ctx.login(`${OTHER_COURT.usernamePrefix}secadmin`)).request({
+      method: 'GET',
+      url: '/api/users',
+    });
     const otherUserId = (await otherUsers).json().items[0].id;
-    expect((await sessions.secadmin.request({ method: 'POST', url: `/api/users/${otherUserId}/unlock` })).statusCode).toBe(404);
-    expect((await sessions.admin.request({ method: 'POST', url: `/api/users/${otherUserId}/reset-password` })).statusCode).toBe(404);
+    expect(
+      (await sessions.secadmin.request({ method: 'POST', url: `/api/users/${otherUserId}/unlock` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await sessions.admin.request({ method: 'POST', url: `/api/users/${otherUserId}/reset-password` })).statusCode,
+    ).toBe(404);
 
     const audit = (await sessions.auditor.request({ method: 'GET', url: '/api/audit?pageSize=200' })).json();
     expect(audit.items.every((e: { summary: string }) => !e.summary.includes(OTHER_COURT.usernamePrefix))).toBe(true);

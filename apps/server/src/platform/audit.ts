@@ -19,7 +19,11 @@ export interface AuditEvent {
 }
 
 /** Call with the transaction that makes the change, so the change and its record commit together. */
-export async function writeAudit(tx: Db, actor: Actor | (Omit<Actor, 'tenantId'> & { tenantId: string | null }), event: AuditEvent): Promise<void> {
+export async function writeAudit(
+  tx: Db,
+  actor: Actor | (Omit<Actor, 'tenantId'> & { tenantId: string | null }),
+  event: AuditEvent,
+): Promise<void> {
   await tx.insert(auditLog).values({
     tenantId: actor.tenantId,
     actorUserId: actor.userId,
@@ -35,7 +39,10 @@ export async function writeAudit(tx: Db, actor: Actor | (Omit<Actor, 'tenantId'>
 }
 
 /** Only the fields that changed, so an audit row shows what an edit did rather than two whole records. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } | null {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } | null {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const key of Object.keys(after) as (keyof T)[]) {

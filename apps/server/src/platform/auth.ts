@@ -73,7 +73,14 @@ export function requireAuth(request: FastifyRequest): AuthContext {
 
 export async function createSession(
   db: Db,
-  input: { tenantId: string; userId: string; grants: readonly RoleGrant[]; policy: TenantPolicy; ip: string; userAgent: string | undefined },
+  input: {
+    tenantId: string;
+    userId: string;
+    grants: readonly RoleGrant[];
+    policy: TenantPolicy;
+    ip: string;
+    userAgent: string | undefined;
+  },
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -94,7 +101,13 @@ export async function createSession(
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
-  void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
@@ -133,7 +146,9 @@ async function findSession(db: Db, tokenHash: string): Promise<SessionRow | unde
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       idleSeconds: sessions.idleSeconds,
-      grants: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
+      grants: sql<
+        RoleGrant[]
+      >`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
         from ${roleGrants} g where g.tenant_id = "users"."tenant_id" and g.user_id = "users"."id"), '[]'::json)`,
     })
     .from(sessions)
@@ -169,7 +184,10 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
           if (access !== 'public') throw new AppError('SESSION_EXPIRED');
         } else {
           if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-            await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
+            await db
+              .update(sessions)
+              .set({ lastSeenAt: new Date(now) })
+              .where(eq(sessions.tokenHash, tokenHash));
           }
           request.auth = {
             user: {

@@ -14,7 +14,11 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-backup-'));
   // Some changes after the seed, so the copy is checked against more than the seed itself.
   const clerk = await ctx.login('clerk');
-  await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '备份测试', gender: 'female', status: 'non_party' } });
+  await clerk.request({
+    method: 'POST',
+    url: '/api/members',
+    payload: { name: '备份测试', gender: 'female', status: 'non_party' },
+  });
 });
 afterAll(async () => {
   await ctx.close();
@@ -24,9 +28,20 @@ afterAll(async () => {
 /** Row counts and a digest of every row of every table: equal fingerprints mean the same rows. */
 async function fingerprint(database: Database): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const table of ['tenants', 'org_units', 'departments', 'people', 'users', 'role_grants', 'sessions', 'audit_log']) {
+  for (const table of [
+    'tenants',
+    'org_units',
+    'departments',
+    'people',
+    'users',
+    'role_grants',
+    'sessions',
+    'audit_log',
+  ]) {
     const rows = await database.db.execute<{ n: number; digest: string }>(
-      sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`),
+      sql.raw(
+        `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`,
+      ),
     );
     const row = (rows as unknown as { rows: { n: number; digest: string }[] }).rows[0]!;
     result[table] = `${String(row.n)}:${row.digest}`;
@@ -68,7 +83,8 @@ describe('backup and restore', () => {
 
   it('keeps the newest backups and knows whether one was taken today', () => {
     const keepDir = fs.mkdtempSync(path.join(dir, 'keep-'));
-    for (let day = 1; day <= 20; day++) fs.writeFileSync(path.join(keepDir, `qizhi-202611${String(day).padStart(2, '0')}-010000.tar.gz`), '');
+    for (let day = 1; day <= 20; day++)
+      fs.writeFileSync(path.join(keepDir, `qizhi-202611${String(day).padStart(2, '0')}-010000.tar.gz`), '');
     fs.writeFileSync(path.join(keepDir, 'notes.txt'), 'not a backup');
     const removed = pruneBackups(keepDir, 14);
     expect(removed).toHaveLength(6);

@@ -16,7 +16,10 @@ function stamp(now: Date): string {
  * A consistent snapshot: PGlite's data folder as a gzipped tarball (taken inside the one
  * connection, so no write interleaves), or a PostgreSQL custom-format dump by pg_dump.
  */
-export async function backupDatabase(database: Database, opts: { databaseUrl?: string | undefined; file?: string; dir?: string; now?: Date }): Promise<string> {
+export async function backupDatabase(
+  database: Database,
+  opts: { databaseUrl?: string | undefined; file?: string; dir?: string; now?: Date },
+): Promise<string> {
   const now = opts.now ?? new Date();
   if (database.kind === 'pglite') {
     const file = opts.file ?? path.join(opts.dir ?? '.', `qizhi-${stamp(now)}.tar.gz`);
@@ -30,14 +33,24 @@ export async function backupDatabase(database: Database, opts: { databaseUrl?: s
   if (!opts.databaseUrl) throw new Error('PostgreSQL 备份需要 DATABASE_URL');
   const file = opts.file ?? path.join(opts.dir ?? '.', `qizhi-${stamp(now)}.dump`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${opts.databaseUrl}`]);
+  await run('pg_dump', [
+    '--format=custom',
+    '--no-owner',
+    '--no-privileges',
+    `--file=${file}`,
+    `--dbname=${opts.databaseUrl}`,
+  ]);
   return file;
 }
 
 export class RestoreError extends Error {}
 
 /** Restores into an empty data folder (PGlite) or an empty database (PostgreSQL); never over data. */
-export async function restoreBackup(opts: { file: string; dataDir?: string; databaseUrl?: string | undefined }): Promise<void> {
+export async function restoreBackup(opts: {
+  file: string;
+  dataDir?: string;
+  databaseUrl?: string | undefined;
+}): Promise<void> {
   if (!fs.existsSync(opts.file)) throw new RestoreError(`备份文件不存在：${opts.file}`);
   if (opts.file.endsWith('.tar.gz')) {
     if (!opts.dataDir) throw new RestoreError('恢复嵌入式数据库需要目标数据目录');
@@ -53,15 +66,29 @@ export async function restoreBackup(opts: { file: string; dataDir?: string; data
     return;
   }
   if (!opts.databaseUrl) throw new RestoreError('恢复 PostgreSQL 备份需要 DATABASE_URL 指向一个空数据库');
-  const probe = await run('psql', ['-Atc', "select count(*) from information_schema.tables where table_schema = 'public'", opts.databaseUrl]);
-  if (Number(probe.stdout.trim()) > 0) throw new RestoreError('目标数据库不是空的。为防止覆盖现有数据，请先创建一个新的空数据库');
-  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${opts.databaseUrl}`, opts.file]);
+  const probe = await run('psql', [
+    '-Atc',
+    "select count(*) from information_schema.tables where table_schema = 'public'",
+    opts.databaseUrl,
+  ]);
+  if (Number(probe.stdout.trim()) > 0)
+    throw new RestoreError('目标数据库不是空的。为防止覆盖现有数据，请先创建一个新的空数据库');
+  await run('pg_restore', [
+    '--no-owner',
+    '--no-privileges',
+    '--exit-on-error',
+    `--dbname=${opts.databaseUrl}`,
+    opts.file,
+  ]);
 }
 
 /** Keeps the newest `keep` backups in `dir` and removes older ones. */
 export function pruneBackups(dir: string, keep: number): string[] {
   if (!fs.existsSync(dir)) return [];
-  const files = fs.readdirSync(dir).filter((f) => BACKUP_PATTERN.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => BACKUP_PATTERN.test(f))
+    .sort();
   const removed = files.slice(0, Math.max(0, files.length - keep));
   for (const f of removed) fs.rmSync(path.join(dir, f));
   return removed;

@@ -38,7 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(blankless);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}（当前值：${String(env[String(i.path[0])])}）`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${i.message}（当前值：${String(env[String(i.path[0])])}）`,
+    );
     throw new ConfigError(`配置有误，请检查环境变量：\n${lines.join('\n')}`);
   }
   const e = parsed.data;

@@ -22,7 +22,9 @@ export function notFound(what: string): AppError {
 
 export function validationFailed(issues: FieldIssue[]): AppError {
   const first = issues[0];
-  const message = first ? `${first.path ? `${first.path}：` : ''}${first.message}` : ERROR_CODES.VALIDATION_FAILED.message;
+  const message = first
+    ? `${first.path ? `${first.path}：` : ''}${first.message}`
+    : ERROR_CODES.VALIDATION_FAILED.message;
   return new AppError('VALIDATION_FAILED', message, { issues });
 }
 
@@ -58,17 +60,31 @@ export function registerErrorHandler(app: FastifyInstance): void {
       else if (status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
       else if (status === 429) appError = new AppError('RATE_LIMITED');
       else if (status === 404) appError = new AppError('NOT_FOUND');
-      else appError = new AppError('VALIDATION_FAILED', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求内容不是有效的 JSON' : '请求格式不正确');
+      else
+        appError = new AppError(
+          'VALIDATION_FAILED',
+          error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? '请求内容不是有效的 JSON'
+            : '请求格式不正确',
+        );
     }
     if (!appError) {
       request.log.error({ err: error }, 'unhandled error');
       appError = new AppError('INTERNAL');
     }
     void reply.status(appError.status).send({
-      error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details === undefined ? {} : { details: appError.details }),
+      },
     });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}` } });
+    void reply
+      .status(404)
+      .send({
+        error: { code: 'NOT_FOUND', message: `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}` },
+      });
   });
 }

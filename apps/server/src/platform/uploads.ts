@@ -36,9 +36,14 @@ export function assertSafeXlsx(buffer: Buffer): void {
     const compressed = buffer.readUInt32LE(offset + 20);
     const uncompressed = buffer.readUInt32LE(offset + 24);
     total += uncompressed;
-    if (total > MAX_UNPACKED_BYTES || (compressed > 0 && uncompressed / compressed > 1_000) || uncompressed === 0xffffffff) {
+    if (
+      total > MAX_UNPACKED_BYTES ||
+      (compressed > 0 && uncompressed / compressed > 1_000) ||
+      uncompressed === 0xffffffff
+    ) {
       throw new AppError('INVALID_FILE', '文件解压后过大，疑似压缩炸弹，拒绝读取');
     }
-    offset += 46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+    offset +=
+      46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
   }
 }

@@ -87,17 +87,15 @@ export async function seedDemoCourt(
         sortOrder: u.sortOrder,
       });
     }
-    await tx
-      .insert(departments)
-      .values(
-        court.departments.map((d) => ({
-          tenantId,
-          id: deptIds.get(d.key)!,
-          name: d.name,
-          kind: d.kind,
-          sortOrder: d.sortOrder,
-        })),
-      );
+    await tx.insert(departments).values(
+      court.departments.map((d) => ({
+        tenantId,
+        id: deptIds.get(d.key)!,
+        name: d.name,
+        kind: d.kind,
+        sortOrder: d.sortOrder,
+      })),
+    );
     await tx.insert(people).values(
       court.people.map((p) => ({
         tenantId,

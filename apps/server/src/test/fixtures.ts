@@ -2,5 +2,14 @@
 export const TEST_PASSWORD = 'Qizhi@2026demo';
 /** The second court exists so that every suite can prove it cannot be reached. */
 export const OTHER_COURT = { code: 'fushan', name: '浮山县人民法院', usernamePrefix: 'fs-' } as const;
-export const DEMO_USERNAMES = ['admin', 'secadmin', 'auditor', 'leader', 'secretary', 'clerk', 'member', 'staff'] as const;
+export const DEMO_USERNAMES = [
+  'admin',
+  'secadmin',
+  'auditor',
+  'leader',
+  'secretary',
+  'clerk',
+  'member',
+  'staff',
+] as const;
 export type DemoUsername = (typeof DEMO_USERNAMES)[number];

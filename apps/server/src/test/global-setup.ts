@@ -17,7 +17,12 @@ declare module 'vitest' {
 async function seedBothCourts(database: Database): Promise<void> {
   await database.migrate();
   await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD });
-  await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD, tenantCode: OTHER_COURT.code, tenantName: OTHER_COURT.name, usernamePrefix: OTHER_COURT.usernamePrefix });
+  await seedDemoCourt(database.db, {
+    demoPassword: TEST_PASSWORD,
+    tenantCode: OTHER_COURT.code,
+    tenantName: OTHER_COURT.name,
+    usernamePrefix: OTHER_COURT.usernamePrefix,
+  });
 }
 
 /**

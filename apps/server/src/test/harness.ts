@@ -77,7 +77,12 @@ export function cookieFrom(response: LightMyRequestResponse): string {
 
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const { database, url, drop } = await openTestDatabase();
-  const config = loadConfig({ QIZHI_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', QIZHI_LOGIN_RATE_LIMIT: '1000', ...env });
+  const config = loadConfig({
+    QIZHI_DATA_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    QIZHI_LOGIN_RATE_LIMIT: '1000',
+    ...env,
+  });
   const app = await buildApp({ config, database }, { logger: false });
   await app.ready();
   return {
@@ -87,7 +92,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     databaseUrl: url,
     async login(username: string, password = TEST_PASSWORD) {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
       const cookie = cookieFrom(response);
       const { csrfToken } = response.json<{ csrfToken: string }>();
       return {
@@ -107,9 +113,19 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
 }
 
 /** A multipart/form-data body with one file field, as a browser sends an upload. */
-export function multipartFile(field: string, filename: string, content: Buffer, contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+export function multipartFile(
+  field: string,
+  filename: string,
+  content: Buffer,
+  contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+) {
   const boundary = `----qizhi${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

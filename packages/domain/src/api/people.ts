@@ -76,7 +76,12 @@ export const MembersQuery = z.strictObject({
 export type MembersQuery = z.infer<typeof MembersQuery>;
 
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}最多${String(max)}个字`).nullable().optional();
+  z
+    .string()
+    .trim()
+    .max(max, `${label}最多${String(max)}个字`)
+    .nullable()
+    .optional();
 
 const personFields = {
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名最多30个字'),

@@ -20,5 +20,8 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
   },
-  (t) => [index('audit_log_tenant_at_idx').on(t.tenantId, t.at), index('audit_log_action_idx').on(t.tenantId, t.action)],
+  (t) => [
+    index('audit_log_tenant_at_idx').on(t.tenantId, t.at),
+    index('audit_log_action_idx').on(t.tenantId, t.action),
+  ],
 );

@@ -9,7 +9,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['审计'], summary: '审计日志（仅审计管理员）', querystring: AuditQuery, response: { 200: AuditPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
+      schema: {
+        tags: ['审计'],
+        summary: '审计日志（仅审计管理员）',
+        querystring: AuditQuery,
+        response: { 200: AuditPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
     },
     async (request) => {
       const q = request.query;

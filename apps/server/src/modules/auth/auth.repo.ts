@@ -21,7 +21,13 @@ export async function findGrantsOfUser(db: Db, tenantId: string, userId: string)
     .orderBy(roleGrants.role);
 }
 
-export async function recordFailedAttempt(db: Db, tenantId: string, userId: string, threshold: number, lockMinutes: number) {
+export async function recordFailedAttempt(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  threshold: number,
+  lockMinutes: number,
+) {
   const [row] = await db
     .update(users)
     .set({

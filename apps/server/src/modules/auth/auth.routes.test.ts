@@ -106,7 +106,11 @@ describe('session', () => {
   });
 
   it('a forged cookie is not a session', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'qizhi_session=forged' } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: 'qizhi_session=forged' },
+    });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -114,7 +118,11 @@ describe('session', () => {
 describe('passwords', () => {
   it('a new account must change its initial password before anything else, under the policy', async () => {
     const admin = await ctx.login('admin');
-    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'newclerk', displayName: '新干事' } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'newclerk', displayName: '新干事' },
+    });
     expect(created.statusCode).toBe(201);
     const { temporaryPassword } = created.json();
     const first = await login('newclerk', temporaryPassword);
@@ -127,7 +135,12 @@ describe('passwords', () => {
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
     const change = (newPassword: string, currentPassword = temporaryPassword) =>
-      ctx.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie, 'x-csrf-token': csrf }, payload: { currentPassword, newPassword } });
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie, 'x-csrf-token': csrf },
+        payload: { currentPassword, newPassword },
+      });
     expect((await change('short1A')).json().error.code).toBe('WEAK_PASSWORD');
     expect((await change('alllowercase1')).json().error.code).toBe('WEAK_PASSWORD');
     expect((await change('Newclerk-2026')).json().error.code).toBe('WEAK_PASSWORD');

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChangePasswordRequest, ErrorResponse, LoginRequest, LoginResponse, MeResponse, OkResponse } from '@qizhi/domain';
+import {
+  ChangePasswordRequest,
+  ErrorResponse,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  OkResponse,
+} from '@qizhi/domain';
 import { actorOf, clearSessionCookie, requireAuth, setSessionCookie } from '../../platform/auth.ts';
 import * as service from './auth.service.ts';
 
@@ -11,10 +18,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/login',
     {
       config: { access: 'public', rateLimit: { max: app.deps.config.loginRateLimitPerMinute, timeWindow: 60_000 } },
-      schema: { tags: ['登录'], summary: '登录', body: LoginRequest, response: { 200: LoginResponse, ...errors, 423: ErrorResponse, 429: ErrorResponse } },
+      schema: {
+        tags: ['登录'],
+        summary: '登录',
+        body: LoginRequest,
+        response: { 200: LoginResponse, ...errors, 423: ErrorResponse, 429: ErrorResponse },
+      },
     },
     async (request, reply) => {
-      const result = await service.login(db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
+      const result = await service.login(db, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       setSessionCookie(reply, result.token, result.expiresAt, app.deps.config.secureCookie);
       return { user: result.user, csrfToken: result.csrfToken };
     },
@@ -22,16 +38,31 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/me',
-    { config: { access: 'authenticated' }, schema: { tags: ['登录'], summary: '当前用户、角色和 CSRF 令牌', response: { 200: MeResponse, 401: ErrorResponse } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['登录'],
+        summary: '当前用户、角色和 CSRF 令牌',
+        response: { 200: MeResponse, 401: ErrorResponse },
+      },
+    },
     async (request) => {
       const auth = requireAuth(request);
-      return { user: auth.user, roles: auth.grants, permissions: [...auth.permissions].sort(), csrfToken: auth.csrfToken };
+      return {
+        user: auth.user,
+        roles: auth.grants,
+        permissions: [...auth.permissions].sort(),
+        csrfToken: auth.csrfToken,
+      };
     },
   );
 
   app.post(
     '/logout',
-    { config: { access: 'authenticated' }, schema: { tags: ['登录'], summary: '退出登录（结束服务器端会话）', response: { 200: OkResponse, ...errors } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['登录'], summary: '退出登录（结束服务器端会话）', response: { 200: OkResponse, ...errors } },
+    },
     async (request, reply) => {
       await service.logout(db, requireAuth(request), actorOf(request));
       clearSessionCookie(reply);
@@ -43,7 +74,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/password',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['登录'], summary: '修改本人密码', body: ChangePasswordRequest, response: { 200: OkResponse, ...errors } },
+      schema: {
+        tags: ['登录'],
+        summary: '修改本人密码',
+        body: ChangePasswordRequest,
+        response: { 200: OkResponse, ...errors },
+      },
     },
     async (request) => {
       await service.changePassword(db, requireAuth(request), actorOf(request), request.body);

@@ -4,7 +4,12 @@ import { writeAudit } from '../../platform/audit.ts';
 import { createSession, tenantPolicy, type AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { assertPasswordAcceptable, hashPassword, verifyAgainstNothing, verifyPassword } from '../../platform/passwords.ts';
+import {
+  assertPasswordAcceptable,
+  hashPassword,
+  verifyAgainstNothing,
+  verifyPassword,
+} from '../../platform/passwords.ts';
 import * as repo from './auth.repo.ts';
 
 /**
@@ -42,10 +47,14 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResponse & 
     await verifyAgainstNothing(input.password);
     const policy = tenantPolicy(null);
     const locked = phantomFailure(input.username, policy.lockoutThreshold, policy.lockoutMinutes);
-    await writeAudit(db, { tenantId: null, userId: null, name: input.username.slice(0, 64), ip: input.ip }, {
-      action: 'auth.login_failed',
-      summary: `登录失败：用户名“${input.username.slice(0, 64)}”`,
-    });
+    await writeAudit(
+      db,
+      { tenantId: null, userId: null, name: input.username.slice(0, 64), ip: input.ip },
+      {
+        action: 'auth.login_failed',
+        summary: `登录失败：用户名“${input.username.slice(0, 64)}”`,
+      },
+    );
     throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
   const { user } = found;
@@ -53,15 +62,31 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResponse & 
   const actor: Actor = { tenantId: user.tenantId, userId: user.id, name: user.displayName, ip: input.ip };
 
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    await writeAudit(db, actor, { action: 'auth.login_refused_locked', entity: 'user', entityId: user.id, summary: `账号锁定期间尝试登录：${user.username}` });
+    await writeAudit(db, actor, {
+      action: 'auth.login_refused_locked',
+      entity: 'user',
+      entityId: user.id,
+      summary: `账号锁定期间尝试登录：${user.username}`,
+    });
     throw new AppError('ACCOUNT_LOCKED');
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
     const lockedNow = await db.transaction(async (tx) => {
-      const after = await repo.recordFailedAttempt(tx, user.tenantId, user.id, policy.lockoutThreshold, policy.lockoutMinutes);
+      const after = await repo.recordFailedAttempt(
+        tx,
+        user.tenantId,
+        user.id,
+        policy.lockoutThreshold,
+        policy.lockoutMinutes,
+      );
       const locked = !!after?.lockedUntil && after.lockedUntil.getTime() > Date.now();
-      await writeAudit(tx, actor, { action: 'auth.login_failed', entity: 'user', entityId: user.id, summary: `登录失败（密码错误）：${user.username}` });
+      await writeAudit(tx, actor, {
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: user.id,
+        summary: `登录失败（密码错误）：${user.username}`,
+      });
       if (locked) {
         await writeAudit(tx, actor, {
           action: 'auth.lockout',
@@ -76,14 +101,31 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResponse & 
     throw new AppError(lockedNow ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
   if (user.disabled) {
-    await writeAudit(db, actor, { action: 'auth.login_refused_disabled', entity: 'user', entityId: user.id, summary: `已停用账号尝试登录：${user.username}` });
+    await writeAudit(db, actor, {
+      action: 'auth.login_refused_disabled',
+      entity: 'user',
+      entityId: user.id,
+      summary: `已停用账号尝试登录：${user.username}`,
+    });
     throw new AppError('ACCOUNT_DISABLED');
   }
   return db.transaction(async (tx) => {
     const grants = await repo.findGrantsOfUser(tx, user.tenantId, user.id);
     await repo.recordSuccessfulLogin(tx, user.tenantId, user.id);
-    const session = await createSession(tx, { tenantId: user.tenantId, userId: user.id, grants, policy, ip: input.ip, userAgent: input.userAgent });
-    await writeAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: user.id, summary: `登录成功：${user.username}` });
+    const session = await createSession(tx, {
+      tenantId: user.tenantId,
+      userId: user.id,
+      grants,
+      policy,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await writeAudit(tx, actor, {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      summary: `登录成功：${user.username}`,
+    });
     const sessionUser: SessionUser = {
       id: user.id,
       tenantId: user.tenantId,
@@ -100,7 +142,12 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResponse & 
 export async function logout(db: Db, auth: AuthContext, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     await repo.deleteSession(tx, auth.tokenHash);
-    await writeAudit(tx, actor, { action: 'auth.logout', entity: 'user', entityId: auth.user.id, summary: `退出登录：${auth.user.username}` });
+    await writeAudit(tx, actor, {
+      action: 'auth.logout',
+      entity: 'user',
+      entityId: auth.user.id,
+      summary: `退出登录：${auth.user.username}`,
+    });
   });
 }
 
@@ -113,17 +160,26 @@ export async function changePassword(
   const row = await repo.findPasswordHash(db, auth.user.tenantId, auth.user.id);
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new AppError('WRONG_PASSWORD', undefined, { issues: [{ path: 'currentPassword', message: '当前密码不正确' }] });
+    throw new AppError('WRONG_PASSWORD', undefined, {
+      issues: [{ path: 'currentPassword', message: '当前密码不正确' }],
+    });
   }
   assertPasswordAcceptable(input.newPassword, row.username);
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('WEAK_PASSWORD', '新密码不能与当前密码相同', { issues: [{ path: 'newPassword', message: '新密码不能与当前密码相同' }] });
+    throw new AppError('WEAK_PASSWORD', '新密码不能与当前密码相同', {
+      issues: [{ path: 'newPassword', message: '新密码不能与当前密码相同' }],
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.updatePassword(tx, auth.user.tenantId, auth.user.id, passwordHash);
     // Other sessions may be someone who learned the old password: end them.
     await repo.deleteOtherSessions(tx, auth.user.tenantId, auth.user.id, auth.tokenHash);
-    await writeAudit(tx, actor, { action: 'auth.password_changed', entity: 'user', entityId: auth.user.id, summary: `修改密码：${auth.user.username}` });
+    await writeAudit(tx, actor, {
+      action: 'auth.password_changed',
+      entity: 'user',
+      entityId: auth.user.id,
+      summary: `修改密码：${auth.user.username}`,
+    });
   });
 }

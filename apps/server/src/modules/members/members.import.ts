@@ -13,14 +13,35 @@ import { buildRosterWorkbook, parseRosterWorkbook, type RosterRow } from './rost
 
 /** Fields an import may set; what a file leaves empty it does not erase (offices' files are partial). */
 const IMPORTED_FIELDS = [
-  'name', 'gender', 'ethnicity', 'birthDate', 'education', 'status', 'joinedOn', 'confirmedOn',
-  'orgUnitId', 'departmentId', 'position', 'phone', 'retired',
+  'name',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'education',
+  'status',
+  'joinedOn',
+  'confirmedOn',
+  'orgUnitId',
+  'departmentId',
+  'position',
+  'phone',
+  'retired',
 ] as const satisfies readonly (keyof repo.PersonValues)[];
 
 const FIELD_LABELS: Record<(typeof IMPORTED_FIELDS)[number], string> = {
-  name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', status: '人员类别',
-  joinedOn: '入党日期', confirmedOn: '转正日期', orgUnitId: '所在党组织', departmentId: '工作部门',
-  position: '职务', phone: '联系电话', retired: '是否离退休',
+  name: '姓名',
+  gender: '性别',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  education: '学历',
+  status: '人员类别',
+  joinedOn: '入党日期',
+  confirmedOn: '转正日期',
+  orgUnitId: '所在党组织',
+  departmentId: '工作部门',
+  position: '职务',
+  phone: '联系电话',
+  retired: '是否离退休',
 };
 
 interface PlannedRow {
@@ -38,17 +59,32 @@ function norm(name: string): string {
  * Reads a roster file and works out, without writing, what importing it would create and update.
  * The same plan is what a real import then applies, in one transaction.
  */
-async function planImport(db: Db, auth: AuthContext, buffer: Buffer): Promise<{ plan: PlannedRow[]; errors: ImportError[] }> {
+async function planImport(
+  db: Db,
+  auth: AuthContext,
+  buffer: Buffer,
+): Promise<{ plan: PlannedRow[]; errors: ImportError[] }> {
   assertSafeXlsx(buffer);
   const parsed = await parseRosterWorkbook(buffer);
   const errors = [...parsed.errors];
   const tenantId = auth.user.tenantId;
   const scope = await resolveScope(db, auth, 'people.import');
-  const [units, depts] = await Promise.all([orgRepo.findOrgUnitsOfTenant(db, tenantId), orgRepo.findDepartmentsOfTenant(db, tenantId)]);
-  const branches = units.filter((u) => u.kind === 'branch' || u.kind === 'general_branch' || u.kind === 'party_committee');
+  const [units, depts] = await Promise.all([
+    orgRepo.findOrgUnitsOfTenant(db, tenantId),
+    orgRepo.findDepartmentsOfTenant(db, tenantId),
+  ]);
+  const branches = units.filter(
+    (u) => u.kind === 'branch' || u.kind === 'general_branch' || u.kind === 'party_committee',
+  );
   const deptByName = new Map(depts.map((d) => [norm(d.name), d.id]));
   const existing = new Map(
-    (await repo.findPeopleByIdNumbers(db, tenantId, parsed.rows.map((r) => r.idNumber))).map((p) => [p.idNumber, p]),
+    (
+      await repo.findPeopleByIdNumbers(
+        db,
+        tenantId,
+        parsed.rows.map((r) => r.idNumber),
+      )
+    ).map((p) => [p.idNumber, p]),
   );
 
   const plan: PlannedRow[] = [];
@@ -56,19 +92,39 @@ async function planImport(db: Db, auth: AuthContext, buffer: Buffer): Promise<{ 
     const rowErrors: ImportError[] = [];
     let orgUnitId: string | null = null;
     const branch = row.branchName ? branches.find((b) => norm(b.name) === norm(row.branchName!)) : undefined;
-    if (row.branchName && !branch) rowErrors.push({ row: row.row, column: '所在党支部', message: `党支部“${row.branchName}”不存在，请与组织机构中的名称一致` });
+    if (row.branchName && !branch)
+      rowErrors.push({
+        row: row.row,
+        column: '所在党支部',
+        message: `党支部“${row.branchName}”不存在，请与组织机构中的名称一致`,
+      });
     if (row.cellName) {
-      const cells = units.filter((u) => u.kind === 'cell' && norm(u.name) === norm(row.cellName!) && (!branch || u.parentId === branch.id));
-      if (cells.length === 0) rowErrors.push({ row: row.row, column: '所在党小组', message: `党小组“${row.cellName}”不存在${branch ? `于“${branch.name}”` : ''}` });
+      const cells = units.filter(
+        (u) => u.kind === 'cell' && norm(u.name) === norm(row.cellName!) && (!branch || u.parentId === branch.id),
+      );
+      if (cells.length === 0)
+        rowErrors.push({
+          row: row.row,
+          column: '所在党小组',
+          message: `党小组“${row.cellName}”不存在${branch ? `于“${branch.name}”` : ''}`,
+        });
       else orgUnitId = cells[0]!.id;
     } else if (branch) {
       orgUnitId = branch.id;
     }
-    if (orgUnitId && row.status === 'non_party') rowErrors.push({ row: row.row, column: '人员类别', message: '群众不编入党组织，请清空所在党支部和党小组或修改人员类别' });
-    if (orgUnitId && !scope.all && !scope.orgUnitIds.includes(orgUnitId)) rowErrors.push({ row: row.row, column: '所在党小组', message: '只能导入本人负责的党组织的人员' });
-    if (!orgUnitId && !scope.all) rowErrors.push({ row: row.row, column: '所在党支部', message: '请填写本人负责的党支部或党小组' });
+    if (orgUnitId && row.status === 'non_party')
+      rowErrors.push({
+        row: row.row,
+        column: '人员类别',
+        message: '群众不编入党组织，请清空所在党支部和党小组或修改人员类别',
+      });
+    if (orgUnitId && !scope.all && !scope.orgUnitIds.includes(orgUnitId))
+      rowErrors.push({ row: row.row, column: '所在党小组', message: '只能导入本人负责的党组织的人员' });
+    if (!orgUnitId && !scope.all)
+      rowErrors.push({ row: row.row, column: '所在党支部', message: '请填写本人负责的党支部或党小组' });
     const departmentId = row.departmentName ? deptByName.get(norm(row.departmentName)) : null;
-    if (departmentId === undefined) rowErrors.push({ row: row.row, column: '工作部门', message: `内设部门“${row.departmentName ?? ''}”不存在` });
+    if (departmentId === undefined)
+      rowErrors.push({ row: row.row, column: '工作部门', message: `内设部门“${row.departmentName ?? ''}”不存在` });
     const found = existing.get(row.idNumber);
     if (found && !scope.all && !(found.orgUnitId && scope.orgUnitIds.includes(found.orgUnitId))) {
       rowErrors.push({ row: row.row, column: '公民身份号码', message: '该人员不在本人负责的党组织，不能通过导入修改' });
@@ -114,7 +170,13 @@ async function planImport(db: Db, auth: AuthContext, buffer: Buffer): Promise<{ 
   return { plan, errors };
 }
 
-export async function importRoster(db: Db, auth: AuthContext, actor: Actor, buffer: Buffer, dryRun: boolean): Promise<ImportResult> {
+export async function importRoster(
+  db: Db,
+  auth: AuthContext,
+  actor: Actor,
+  buffer: Buffer,
+  dryRun: boolean,
+): Promise<ImportResult> {
   const { plan, errors } = await planImport(db, auth, buffer);
   const result: ImportResult = {
     dryRun,
@@ -130,10 +192,15 @@ export async function importRoster(db: Db, auth: AuthContext, actor: Actor, buff
     })),
   };
   if (dryRun) return result;
-  if (errors.length > 0) throw new AppError('IMPORT_HAS_ERRORS', `导入文件有${String(errors.length)}处错误，未导入任何数据`, result);
+  if (errors.length > 0)
+    throw new AppError('IMPORT_HAS_ERRORS', `导入文件有${String(errors.length)}处错误，未导入任何数据`, result);
   const tenantId = auth.user.tenantId;
   await db.transaction(async (tx) => {
-    await repo.insertPeople(tx, tenantId, plan.filter((p) => !p.existing).map((p) => p.values));
+    await repo.insertPeople(
+      tx,
+      tenantId,
+      plan.filter((p) => !p.existing).map((p) => p.values),
+    );
     const updates = plan.filter((p) => p.existing && p.changes.length > 0);
     for (const p of updates) await repo.updatePerson(tx, tenantId, p.existing!.id, p.values);
     await writeAudit(tx, actor, {
@@ -153,14 +220,22 @@ export async function importRoster(db: Db, auth: AuthContext, actor: Actor, buff
   return result;
 }
 
-export async function exportRoster(db: Db, auth: AuthContext, actor: Actor, query: ExportQuery): Promise<{ buffer: Buffer; filename: string }> {
+export async function exportRoster(
+  db: Db,
+  auth: AuthContext,
+  actor: Actor,
+  query: ExportQuery,
+): Promise<{ buffer: Buffer; filename: string }> {
   const full = query.full === true;
   if (full && !auth.permissions.has('people.pii.reveal')) throw new AppError('FORBIDDEN', '没有导出完整号码的权限');
   const today = todayInShanghai();
   const scope = await resolveScope(db, auth, 'people.export');
   const units = await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId);
   const orgUnitIds = query.orgUnitId ? collectSubtreeIds(units, query.orgUnitId) : undefined;
-  const rows = await repo.findMembersForExport(db, repo.memberConditions(auth.user.tenantId, scope, { ...query, orgUnitIds }, today));
+  const rows = await repo.findMembersForExport(
+    db,
+    repo.memberConditions(auth.user.tenantId, scope, { ...query, orgUnitIds }, today),
+  );
   const unitById = new Map(units.map((u) => [u.id, u]));
   const buffer = await buildRosterWorkbook(
     rows.map((r) => {
@@ -187,9 +262,19 @@ export async function exportRoster(db: Db, auth: AuthContext, actor: Actor, quer
     { title: `${auth.user.tenantName}党员花名册`, full, generatedAt: new Date() },
   );
   if (full) {
-    await writeAudit(db, actor, { action: 'person.export_full', entity: 'person', summary: `导出含完整身份证号和手机号的花名册（${String(rows.length)}人）`, after: { filters: query } });
+    await writeAudit(db, actor, {
+      action: 'person.export_full',
+      entity: 'person',
+      summary: `导出含完整身份证号和手机号的花名册（${String(rows.length)}人）`,
+      after: { filters: query },
+    });
   } else {
-    await writeAudit(db, actor, { action: 'person.export', entity: 'person', summary: `导出花名册（号码脱敏，${String(rows.length)}人）`, after: { filters: query } });
+    await writeAudit(db, actor, {
+      action: 'person.export',
+      entity: 'person',
+      summary: `导出花名册（号码脱敏，${String(rows.length)}人）`,
+      after: { filters: query },
+    });
   }
   return { buffer, filename: `${auth.user.tenantName}党员花名册-${today}.xlsx` };
 }

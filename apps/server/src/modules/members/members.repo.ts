@@ -33,11 +33,14 @@ export function memberConditions(tenantId: string, scope: Scope, filter: MemberF
   }
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(or(ilike(people.name, pattern), eq(people.idNumber, filter.q.toUpperCase()), ilike(people.position, pattern)));
+    conditions.push(
+      or(ilike(people.name, pattern), eq(people.idNumber, filter.q.toUpperCase()), ilike(people.position, pattern)),
+    );
   }
   if (filter.status) conditions.push(eq(people.status, filter.status));
   if (filter.retired !== undefined) conditions.push(eq(people.retired, filter.retired));
-  if (filter.orgUnitIds) conditions.push(filter.orgUnitIds.length > 0 ? inArray(people.orgUnitId, filter.orgUnitIds) : sql`false`);
+  if (filter.orgUnitIds)
+    conditions.push(filter.orgUnitIds.length > 0 ? inArray(people.orgUnitId, filter.orgUnitIds) : sql`false`);
   if (filter.departmentId) conditions.push(eq(people.departmentId, filter.departmentId));
   if (filter.ageBand) conditions.push(ageBandCondition(filter.ageBand, today));
   return and(...conditions);
@@ -91,7 +94,10 @@ export async function findMemberPage(
     .offset((page.page - 1) * page.pageSize);
   if (rows.length === 0 && page.page > 1) {
     // Past the last page the window count is gone with the rows; count separately.
-    const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
+    const [c] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(where);
     return { rows, total: c?.n ?? 0 };
   }
   return { rows, total: rows[0]?.total ?? 0 };
@@ -136,7 +142,10 @@ export async function findPeopleByIdNumbers(db: Db, tenantId: string, idNumbers:
 }
 
 export async function insertPerson(db: Db, tenantId: string, values: PersonValues): Promise<PersonRow> {
-  const [row] = await db.insert(people).values({ ...values, tenantId }).returning();
+  const [row] = await db
+    .insert(people)
+    .values({ ...values, tenantId })
+    .returning();
   return row!;
 }
 
@@ -146,7 +155,12 @@ export async function insertPeople(db: Db, tenantId: string, values: PersonValue
   }
 }
 
-export async function updatePerson(db: Db, tenantId: string, id: string, values: Partial<PersonValues>): Promise<PersonRow | undefined> {
+export async function updatePerson(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<PersonValues>,
+): Promise<PersonRow | undefined> {
   const [row] = await db
     .update(people)
     .set({ ...values, updatedAt: new Date() })

@@ -29,15 +29,23 @@ describe('GET /api/members', () => {
       if (m.idNumber) expect(m.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
       if (m.phone) expect(m.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     }
-    const retired = (await clerk.request({ method: 'GET', url: '/api/members?status=full&retired=true&pageSize=100' })).json();
+    const retired = (
+      await clerk.request({ method: 'GET', url: '/api/members?status=full&retired=true&pageSize=100' })
+    ).json();
     expect(retired.total).toBe(18);
-    expect(retired.items.every((m: { retired: boolean; status: string }) => m.retired && m.status === 'full')).toBe(true);
+    expect(retired.items.every((m: { retired: boolean; status: string }) => m.retired && m.status === 'full')).toBe(
+      true,
+    );
     const branch = orgUnits.find((u) => u.kind === 'branch')!;
-    const inBranch = (await clerk.request({ method: 'GET', url: `/api/members?orgUnitId=${branch.id}&pageSize=1` })).json();
+    const inBranch = (
+      await clerk.request({ method: 'GET', url: `/api/members?orgUnitId=${branch.id}&pageSize=1` })
+    ).json();
     expect(inBranch.total).toBeGreaterThanOrEqual(54);
     const search = (await clerk.request({ method: 'GET', url: `/api/members?q=${encodeURIComponent('庭长')}` })).json();
     expect(search.total).toBeGreaterThan(0);
-    const byBirth = (await clerk.request({ method: 'GET', url: '/api/members?sort=birthDate&order=asc&pageSize=100' })).json();
+    const byBirth = (
+      await clerk.request({ method: 'GET', url: '/api/members?sort=birthDate&order=asc&pageSize=100' })
+    ).json();
     const dates = byBirth.items.map((m: { birthDate: string }) => m.birthDate);
     expect(dates).toEqual([...dates].sort());
     const young = (await clerk.request({ method: 'GET', url: '/api/members?ageBand=under30&pageSize=100' })).json();
@@ -49,7 +57,16 @@ describe('GET /api/members', () => {
   });
 
   it('rejects bad query values with 400', async () => {
-    for (const q of ['status=boss', 'retired=maybe', 'pageSize=100000', 'page=0', 'orgUnitId=abc', 'ageBand=old', 'sort=salary', 'q=' + 'x'.repeat(60)]) {
+    for (const q of [
+      'status=boss',
+      'retired=maybe',
+      'pageSize=100000',
+      'page=0',
+      'orgUnitId=abc',
+      'ageBand=old',
+      'sort=salary',
+      'q=' + 'x'.repeat(60),
+    ]) {
       const res = await clerk.request({ method: 'GET', url: `/api/members?${q}` });
       expect(res.statusCode, q).toBe(400);
     }
@@ -60,13 +77,24 @@ describe('GET /api/members', () => {
     const users = (await secadmin.request({ method: 'GET', url: '/api/users?q=member' })).json();
     const memberUser = users.items.find((u: { username: string }) => u.username === 'member');
     const cell = cellNamed('第一');
-    const grant = await secadmin.request({ method: 'PUT', url: `/api/users/${memberUser.id}/roles`, payload: { roles: [{ role: 'cell_leader', orgUnitId: cell.id }, { role: 'member', orgUnitId: null }] } });
+    const grant = await secadmin.request({
+      method: 'PUT',
+      url: `/api/users/${memberUser.id}/roles`,
+      payload: {
+        roles: [
+          { role: 'cell_leader', orgUnitId: cell.id },
+          { role: 'member', orgUnitId: null },
+        ],
+      },
+    });
     expect(grant.statusCode).toBe(200);
     const leader = await ctx.login('member');
     const seen = (await leader.request({ method: 'GET', url: '/api/members?pageSize=200' })).json();
     expect(seen.total).toBe(14);
     expect(seen.items.every((m: { orgUnitId: string }) => m.orgUnitId === cell.id)).toBe(true);
-    const outsider = (await clerk.request({ method: 'GET', url: `/api/members?orgUnitId=${cellNamed('第二').id}&pageSize=1` })).json().items[0];
+    const outsider = (
+      await clerk.request({ method: 'GET', url: `/api/members?orgUnitId=${cellNamed('第二').id}&pageSize=1` })
+    ).json().items[0];
     expect((await leader.request({ method: 'GET', url: `/api/members/${outsider.id}` })).statusCode).toBe(404);
   });
 });
@@ -78,11 +106,24 @@ describe('create and edit people', () => {
     const res = await clerk.request({
       method: 'POST',
       url: '/api/members',
-      payload: { name: '韩雪', idNumber, phone: '13812345678', status: 'probationary', joinedOn: '2026-05-01', orgUnitId: cellNamed('第三').id },
+      payload: {
+        name: '韩雪',
+        idNumber,
+        phone: '13812345678',
+        status: 'probationary',
+        joinedOn: '2026-05-01',
+        orgUnitId: cellNamed('第三').id,
+      },
     });
     expect(res.statusCode).toBe(201);
     const person = res.json();
-    expect(person).toMatchObject({ name: '韩雪', gender: 'female', birthDate: '1990-03-07', status: 'probationary', phone: '138****5678' });
+    expect(person).toMatchObject({
+      name: '韩雪',
+      gender: 'female',
+      birthDate: '1990-03-07',
+      status: 'probationary',
+      phone: '138****5678',
+    });
     const auditor = await ctx.login('auditor');
     const entry = (await auditor.request({ method: 'GET', url: '/api/audit?action=person.create' })).json().items[0];
     expect(JSON.stringify(entry.after)).not.toContain(idNumber);
@@ -90,26 +131,61 @@ describe('create and edit people', () => {
   });
 
   it('refuses a second person with the same ID number, a bad check digit, and contradictions, each naming the field', async () => {
-    const dup = await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '重复', idNumber, status: 'non_party' } });
+    const dup = await clerk.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { name: '重复', idNumber, status: 'non_party' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('DUPLICATE_ID_NUMBER');
-    const bad = await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '错号', idNumber: withBadCheckChar(idNumber), status: 'non_party' } });
+    const bad = await clerk.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { name: '错号', idNumber: withBadCheckChar(idNumber), status: 'non_party' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0]).toMatchObject({ path: 'idNumber', message: '公民身份号码校验位不正确' });
-    const mismatch = await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '矛盾', idNumber: makeValidIdNumber(9, '1991-01-01', 'male'), gender: 'female', status: 'non_party' } });
+    const mismatch = await clerk.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: {
+        name: '矛盾',
+        idNumber: makeValidIdNumber(9, '1991-01-01', 'male'),
+        gender: 'female',
+        status: 'non_party',
+      },
+    });
     expect(mismatch.json().error.details.issues[0].path).toBe('gender');
-    const phone = await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '错电话', gender: 'male', phone: '12345', status: 'non_party' } });
+    const phone = await clerk.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { name: '错电话', gender: 'male', phone: '12345', status: 'non_party' },
+    });
     expect(phone.json().error.details.issues[0].path).toBe('phone');
-    const nonParty = await clerk.request({ method: 'POST', url: '/api/members', payload: { name: '群众', gender: 'male', status: 'non_party', orgUnitId: cellNamed('第一').id } });
+    const nonParty = await clerk.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { name: '群众', gender: 'male', status: 'non_party', orgUnitId: cellNamed('第一').id },
+    });
     expect(nonParty.json().error.details.issues[0].path).toBe('orgUnitId');
   });
 
   it('moves a member between groups and marks them retired, each change audited with before and after', async () => {
-    const someone = (await clerk.request({ method: 'GET', url: `/api/members?orgUnitId=${cellNamed('第一').id}&pageSize=1` })).json().items[0];
-    const moved = await clerk.request({ method: 'PATCH', url: `/api/members/${someone.id}`, payload: { orgUnitId: cellNamed('第二').id } });
+    const someone = (
+      await clerk.request({ method: 'GET', url: `/api/members?orgUnitId=${cellNamed('第一').id}&pageSize=1` })
+    ).json().items[0];
+    const moved = await clerk.request({
+      method: 'PATCH',
+      url: `/api/members/${someone.id}`,
+      payload: { orgUnitId: cellNamed('第二').id },
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().orgUnitId).toBe(cellNamed('第二').id);
-    const retired = await clerk.request({ method: 'PATCH', url: `/api/members/${someone.id}`, payload: { retired: true, retiredOn: '2026-10-31', orgUnitId: cellNamed('离退休').id } });
+    const retired = await clerk.request({
+      method: 'PATCH',
+      url: `/api/members/${someone.id}`,
+      payload: { retired: true, retiredOn: '2026-10-31', orgUnitId: cellNamed('离退休').id },
+    });
     expect(retired.json()).toMatchObject({ retired: true, retiredOn: '2026-10-31' });
     const auditor = await ctx.login('auditor');
     const entries = (await auditor.request({ method: 'GET', url: '/api/audit?action=person.update' })).json().items;
@@ -118,8 +194,13 @@ describe('create and edit people', () => {
   });
 
   it('the secretary manages people of the branch but not non-party staff outside it', async () => {
-    const staff = (await clerk.request({ method: 'GET', url: '/api/members?status=non_party&pageSize=1' })).json().items[0];
-    const res = await secretary.request({ method: 'PATCH', url: `/api/members/${staff.id}`, payload: { position: '改' } });
+    const staff = (await clerk.request({ method: 'GET', url: '/api/members?status=non_party&pageSize=1' })).json()
+      .items[0];
+    const res = await secretary.request({
+      method: 'PATCH',
+      url: `/api/members/${staff.id}`,
+      payload: { position: '改' },
+    });
     expect(res.statusCode).toBe(404);
   });
 
@@ -132,7 +213,18 @@ describe('create and edit people', () => {
 });
 
 describe('roster import', () => {
-  const HEADERS = ['序号', '姓名', '性别', '身份证号', '人员类别', '入党日期', '所在党支部', '所在党小组', '工作部门', '联系电话'];
+  const HEADERS = [
+    '序号',
+    '姓名',
+    '性别',
+    '身份证号',
+    '人员类别',
+    '入党日期',
+    '所在党支部',
+    '所在党小组',
+    '工作部门',
+    '联系电话',
+  ];
   const rowsOf = (n: number, offset = 100) =>
     Array.from({ length: n }, (_, i) => [
       i + 1,
@@ -200,12 +292,26 @@ describe('roster import', () => {
     const notWorkbook = await upload(makeZip({ 'hello.txt': 'hi' }), true);
     expect(notWorkbook.statusCode).toBe(400);
     expect(notWorkbook.json().error.code).toBe('INVALID_FILE');
-    const bomb = await upload(makeZip({ '[Content_Types].xml': '<Types/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(210 * 1024 * 1024, 0x30) }, { deflate: true }), true);
+    const bomb = await upload(
+      makeZip(
+        { '[Content_Types].xml': '<Types/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(210 * 1024 * 1024, 0x30) },
+        { deflate: true },
+      ),
+      true,
+    );
     expect(bomb.statusCode).toBe(400);
     expect(bomb.json().error.message).toMatch(/压缩炸弹|过大/);
-    const wrongField = await clerk.request({ method: 'POST', url: '/api/members/import?dryRun=true', ...multipartFile('upload', 'a.xlsx', Buffer.from('x')) });
+    const wrongField = await clerk.request({
+      method: 'POST',
+      url: '/api/members/import?dryRun=true',
+      ...multipartFile('upload', 'a.xlsx', Buffer.from('x')),
+    });
     expect(wrongField.statusCode).toBe(400);
-    const json = await clerk.request({ method: 'POST', url: '/api/members/import?dryRun=true', payload: { file: 'x' } });
+    const json = await clerk.request({
+      method: 'POST',
+      url: '/api/members/import?dryRun=true',
+      payload: { file: 'x' },
+    });
     expect(json.statusCode).toBe(415);
   });
 });
@@ -240,13 +346,22 @@ describe('roster export', () => {
     const sheet = await readSheet(res.rawPayload);
     expect(String(sheet.getRow(4).getCell(6).value)).toMatch(/^\d{17}[\dX]$/);
     const auditor = await ctx.login('auditor');
-    expect((await auditor.request({ method: 'GET', url: '/api/audit?action=person.export_full' })).json().total).toBe(1);
+    expect((await auditor.request({ method: 'GET', url: '/api/audit?action=person.export_full' })).json().total).toBe(
+      1,
+    );
   });
 
   it('escapes cells that would run as formulas', async () => {
-    const someone = (await clerk.request({ method: 'GET', url: '/api/members?status=full&pageSize=1' })).json().items[0];
-    await clerk.request({ method: 'PATCH', url: `/api/members/${someone.id}`, payload: { position: '=HYPERLINK("http://x","y")' } });
-    const sheet = await readSheet((await clerk.request({ method: 'GET', url: '/api/members/export?status=full' })).rawPayload);
+    const someone = (await clerk.request({ method: 'GET', url: '/api/members?status=full&pageSize=1' })).json()
+      .items[0];
+    await clerk.request({
+      method: 'PATCH',
+      url: `/api/members/${someone.id}`,
+      payload: { position: '=HYPERLINK("http://x","y")' },
+    });
+    const sheet = await readSheet(
+      (await clerk.request({ method: 'GET', url: '/api/members/export?status=full' })).rawPayload,
+    );
     let found = '';
     sheet.eachRow((row) => {
       const v = row.getCell(14).value;

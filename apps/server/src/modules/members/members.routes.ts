@@ -31,22 +31,60 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
   const tags = ['花名册'];
 
-  app.get('/', { config: { access: 'people.read' }, schema: { tags, summary: '花名册（分页、筛选；号码脱敏）', querystring: MembersQuery, response: { 200: MemberPage, ...errors } } }, async (request) =>
-    service.listMembers(db, requireAuth(request), request.query),
+  app.get(
+    '/',
+    {
+      config: { access: 'people.read' },
+      schema: {
+        tags,
+        summary: '花名册（分页、筛选；号码脱敏）',
+        querystring: MembersQuery,
+        response: { 200: MemberPage, ...errors },
+      },
+    },
+    async (request) => service.listMembers(db, requireAuth(request), request.query),
   );
-  app.get('/stats', { config: { access: 'roster.stats' }, schema: { tags, summary: '花名册统计', response: { 200: RosterStats, ...errors } } }, async (request) =>
-    computeRosterStats(db, requireAuth(request)),
+  app.get(
+    '/stats',
+    {
+      config: { access: 'roster.stats' },
+      schema: { tags, summary: '花名册统计', response: { 200: RosterStats, ...errors } },
+    },
+    async (request) => computeRosterStats(db, requireAuth(request)),
   );
-  app.get('/me', { config: { access: 'authenticated' }, schema: { tags, summary: '本人信息', response: { 200: MemberDetail, ...errors } } }, async (request) =>
-    service.getOwnProfile(db, requireAuth(request)),
+  app.get(
+    '/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '本人信息', response: { 200: MemberDetail, ...errors } },
+    },
+    async (request) => service.getOwnProfile(db, requireAuth(request)),
   );
-  app.get('/export', { config: { access: 'people.export' }, schema: { tags, summary: '导出花名册 .xlsx（默认脱敏；full=true 须有查看完整号码权限，留痕）', querystring: ExportQuery } }, async (request, reply) => {
-    const { buffer, filename } = await exportRoster(db, requireAuth(request), actorOf(request), request.query);
-    return reply.header('content-type', XLSX).header('content-disposition', attachment(filename)).send(buffer);
-  });
-  app.get('/import-template', { config: { access: 'people.import' }, schema: { tags, summary: '花名册导入模板 .xlsx' } }, async (_request, reply) => {
-    return reply.header('content-type', XLSX).header('content-disposition', attachment('党员花名册导入模板.xlsx')).send(await buildRosterTemplate());
-  });
+  app.get(
+    '/export',
+    {
+      config: { access: 'people.export' },
+      schema: {
+        tags,
+        summary: '导出花名册 .xlsx（默认脱敏；full=true 须有查看完整号码权限，留痕）',
+        querystring: ExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { buffer, filename } = await exportRoster(db, requireAuth(request), actorOf(request), request.query);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(filename)).send(buffer);
+    },
+  );
+  app.get(
+    '/import-template',
+    { config: { access: 'people.import' }, schema: { tags, summary: '花名册导入模板 .xlsx' } },
+    async (_request, reply) => {
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment('党员花名册导入模板.xlsx'))
+        .send(await buildRosterTemplate());
+    },
+  );
   app.post(
     '/import',
     {
@@ -59,9 +97,11 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件，字段名为 file');
+      if (!request.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件，字段名为 file');
       const file = await request.file();
-      if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', '请选择要导入的文件（字段名 file）');
+      if (!file || file.fieldname !== 'file')
+        throw new AppError('VALIDATION_FAILED', '请选择要导入的文件（字段名 file）');
       let buffer: Buffer;
       try {
         buffer = await file.toBuffer();
@@ -71,17 +111,49 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       return importRoster(db, requireAuth(request), actorOf(request), buffer, request.query.dryRun);
     },
   );
-  app.get('/:id', { config: { access: 'people.read' }, schema: { tags, summary: '人员详情（号码脱敏）', params: IdParams, response: { 200: MemberDetail, ...errors } } }, async (request) =>
-    service.getMember(db, requireAuth(request), request.params.id),
+  app.get(
+    '/:id',
+    {
+      config: { access: 'people.read' },
+      schema: { tags, summary: '人员详情（号码脱敏）', params: IdParams, response: { 200: MemberDetail, ...errors } },
+    },
+    async (request) => service.getMember(db, requireAuth(request), request.params.id),
   );
-  app.get('/:id/pii', { config: { access: 'people.pii.reveal' }, schema: { tags, summary: '查看一人的完整身份证号和手机号（留痕）', params: IdParams, response: { 200: MemberPii, ...errors } } }, async (request) =>
-    service.revealPii(db, requireAuth(request), actorOf(request), request.params.id),
+  app.get(
+    '/:id/pii',
+    {
+      config: { access: 'people.pii.reveal' },
+      schema: {
+        tags,
+        summary: '查看一人的完整身份证号和手机号（留痕）',
+        params: IdParams,
+        response: { 200: MemberPii, ...errors },
+      },
+    },
+    async (request) => service.revealPii(db, requireAuth(request), actorOf(request), request.params.id),
   );
-  app.post('/', { config: { access: 'people.manage' }, schema: { tags, summary: '新增人员', body: CreateMemberRequest, response: { 201: MemberDetail, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await service.createMember(db, requireAuth(request), actorOf(request), request.body)),
+  app.post(
+    '/',
+    {
+      config: { access: 'people.manage' },
+      schema: { tags, summary: '新增人员', body: CreateMemberRequest, response: { 201: MemberDetail, ...errors } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createMember(db, requireAuth(request), actorOf(request), request.body)),
   );
-  app.patch('/:id', { config: { access: 'people.manage' }, schema: { tags, summary: '修改人员（含调整党小组、标记离退休）', params: IdParams, body: UpdateMemberRequest, response: { 200: MemberDetail, ...errors } } }, async (request) =>
-    service.updateMember(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/:id',
+    {
+      config: { access: 'people.manage' },
+      schema: {
+        tags,
+        summary: '修改人员（含调整党小组、标记离退休）',
+        params: IdParams,
+        body: UpdateMemberRequest,
+        response: { 200: MemberDetail, ...errors },
+      },
+    },
+    async (request) =>
+      service.updateMember(db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
 };
-

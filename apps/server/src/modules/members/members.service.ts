@@ -68,7 +68,9 @@ export async function listMembers(db: Db, auth: AuthContext, query: MembersQuery
     scope,
     {
       ...query,
-      orgUnitIds: query.orgUnitId ? collectSubtreeIds(await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId), query.orgUnitId) : undefined,
+      orgUnitIds: query.orgUnitId
+        ? collectSubtreeIds(await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId), query.orgUnitId)
+        : undefined,
     },
     today,
   );
@@ -80,7 +82,12 @@ function inScope(scope: Scope, orgUnitId: string | null): boolean {
   return scope.all || (orgUnitId !== null && scope.orgUnitIds.includes(orgUnitId));
 }
 
-async function findVisiblePerson(db: Db, auth: AuthContext, id: string, permission: 'people.read' | 'people.manage' | 'people.pii.reveal') {
+async function findVisiblePerson(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  permission: 'people.read' | 'people.manage' | 'people.pii.reveal',
+) {
   const row = await repo.findMemberById(db, auth.user.tenantId, id);
   if (!row) throw notFound('人员');
   const scope = await resolveScope(db, auth, permission);
@@ -121,7 +128,8 @@ async function checkPerson(db: Db, tenantId: string, scope: Scope, merged: Perso
   let gender = merged.gender;
   if (idNumber) {
     const fromId = parseIdBirthDate(idNumber);
-    if (birthDate && fromId && birthDate !== fromId) issues.push({ path: 'birthDate', message: `出生日期与公民身份号码不一致（号码中为${fromId}）` });
+    if (birthDate && fromId && birthDate !== fromId)
+      issues.push({ path: 'birthDate', message: `出生日期与公民身份号码不一致（号码中为${fromId}）` });
     birthDate ??= fromId;
     const genderFromId = parseIdGender(idNumber);
     if (gender && gender !== genderFromId) issues.push({ path: 'gender', message: '性别与公民身份号码不一致' });
@@ -130,9 +138,12 @@ async function checkPerson(db: Db, tenantId: string, scope: Scope, merged: Perso
   if (!gender) issues.push({ path: 'gender', message: '请选择性别（或填写公民身份号码）' });
   const status = merged.status ?? 'non_party';
   const orgUnitId = merged.orgUnitId ?? null;
-  if (status === 'non_party' && orgUnitId) issues.push({ path: 'orgUnitId', message: '群众不编入党组织，请先修改人员类别' });
-  if (merged.joinedOn && merged.confirmedOn && merged.confirmedOn < merged.joinedOn) issues.push({ path: 'confirmedOn', message: '转正日期不能早于入党日期' });
-  if (birthDate && merged.joinedOn && merged.joinedOn < birthDate) issues.push({ path: 'joinedOn', message: '入党日期不能早于出生日期' });
+  if (status === 'non_party' && orgUnitId)
+    issues.push({ path: 'orgUnitId', message: '群众不编入党组织，请先修改人员类别' });
+  if (merged.joinedOn && merged.confirmedOn && merged.confirmedOn < merged.joinedOn)
+    issues.push({ path: 'confirmedOn', message: '转正日期不能早于入党日期' });
+  if (birthDate && merged.joinedOn && merged.joinedOn < birthDate)
+    issues.push({ path: 'joinedOn', message: '入党日期不能早于出生日期' });
   if (orgUnitId) {
     const unit = await orgRepo.findOrgUnit(db, tenantId, orgUnitId);
     if (!unit) issues.push({ path: 'orgUnitId', message: '所选党组织不存在' });
@@ -175,18 +186,35 @@ export function auditablePerson(values: Partial<repo.PersonValues>): Record<stri
   };
 }
 
-export async function createMember(db: Db, auth: AuthContext, actor: Actor, input: CreateMemberRequest): Promise<MemberDetail> {
+export async function createMember(
+  db: Db,
+  auth: AuthContext,
+  actor: Actor,
+  input: CreateMemberRequest,
+): Promise<MemberDetail> {
   const scope = await resolveScope(db, auth, 'people.manage');
   const values = await checkPerson(db, auth.user.tenantId, scope, input);
   const created = await db.transaction(async (tx) => {
     const row = await repo.insertPerson(tx, auth.user.tenantId, values);
-    await writeAudit(tx, actor, { action: 'person.create', entity: 'person', entityId: row.id, summary: `新增人员：${row.name}`, after: auditablePerson(values) });
+    await writeAudit(tx, actor, {
+      action: 'person.create',
+      entity: 'person',
+      entityId: row.id,
+      summary: `新增人员：${row.name}`,
+      after: auditablePerson(values),
+    });
     return row;
   });
   return getMember(db, auth, created.id);
 }
 
-export async function updateMember(db: Db, auth: AuthContext, actor: Actor, id: string, input: UpdateMemberRequest): Promise<MemberDetail> {
+export async function updateMember(
+  db: Db,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: UpdateMemberRequest,
+): Promise<MemberDetail> {
   const scope = await resolveScope(db, auth, 'people.manage');
   const before = await findVisiblePerson(db, auth, id, 'people.manage');
   if (!inScope(scope, before.person.orgUnitId)) throw new AppError('FORBIDDEN', '只能修改本人负责的党组织的人员');

@@ -30,7 +30,12 @@ interface Bucket {
   count: number;
 }
 
-function countBy<T>(rows: T[], keyOf: (row: T) => string | null, order: readonly string[], labelOf: (key: string) => string): Bucket[] {
+function countBy<T>(
+  rows: T[],
+  keyOf: (row: T) => string | null,
+  order: readonly string[],
+  labelOf: (key: string) => string,
+): Bucket[] {
   const counts = new Map<string, number>();
   for (const row of rows) {
     const key = keyOf(row) ?? 'unknown';
@@ -60,13 +65,53 @@ export async function computeRosterStats(db: Db, auth: AuthContext): Promise<Ros
     partyMembers: members.length,
     retiredMembers,
     retiredShare: members.length === 0 ? 0 : Math.round((retiredMembers / members.length) * 1000) / 1000,
-    byStatus: countBy(rows, (r) => r.status, PersonStatus.options, (k) => STATUS_LABELS[k as PersonStatus]),
-    byOrgUnit: countBy(members, (r) => r.orgUnitId, units.map((u) => u.id), (k) => unitName.get(k) ?? k),
-    byGender: countBy(members, (r) => r.gender, GENDERS, (k) => GENDER_LABELS[k as keyof typeof GENDER_LABELS]),
-    byEthnicity: countBy(members, (r) => r.ethnicity, ['汉族'], (k) => k),
-    byEducation: countBy(members, (r) => r.education, EDUCATION_LEVELS, (k) => EDUCATION_LABELS[k as keyof typeof EDUCATION_LABELS]),
-    byAgeBand: countBy(members, (r) => (r.birthDate ? ageBandOf(completedYears(r.birthDate, today)) : null), AGE_BANDS, (k) => AGE_BAND_LABELS[k as keyof typeof AGE_BAND_LABELS]),
-    byPartyAge: countBy(members, (r) => (r.joinedOn ? partyAgeBandOf(completedYears(r.joinedOn, today)) : null), PARTY_AGE_BANDS, (k) => PARTY_AGE_BAND_LABELS[k as keyof typeof PARTY_AGE_BAND_LABELS]),
-    byDepartmentKind: countBy(rows.filter((r) => !r.retired), (r) => r.departmentKind, DEPARTMENT_KINDS, (k) => DEPARTMENT_KIND_LABELS[k as keyof typeof DEPARTMENT_KIND_LABELS]),
+    byStatus: countBy(
+      rows,
+      (r) => r.status,
+      PersonStatus.options,
+      (k) => STATUS_LABELS[k as PersonStatus],
+    ),
+    byOrgUnit: countBy(
+      members,
+      (r) => r.orgUnitId,
+      units.map((u) => u.id),
+      (k) => unitName.get(k) ?? k,
+    ),
+    byGender: countBy(
+      members,
+      (r) => r.gender,
+      GENDERS,
+      (k) => GENDER_LABELS[k as keyof typeof GENDER_LABELS],
+    ),
+    byEthnicity: countBy(
+      members,
+      (r) => r.ethnicity,
+      ['汉族'],
+      (k) => k,
+    ),
+    byEducation: countBy(
+      members,
+      (r) => r.education,
+      EDUCATION_LEVELS,
+      (k) => EDUCATION_LABELS[k as keyof typeof EDUCATION_LABELS],
+    ),
+    byAgeBand: countBy(
+      members,
+      (r) => (r.birthDate ? ageBandOf(completedYears(r.birthDate, today)) : null),
+      AGE_BANDS,
+      (k) => AGE_BAND_LABELS[k as keyof typeof AGE_BAND_LABELS],
+    ),
+    byPartyAge: countBy(
+      members,
+      (r) => (r.joinedOn ? partyAgeBandOf(completedYears(r.joinedOn, today)) : null),
+      PARTY_AGE_BANDS,
+      (k) => PARTY_AGE_BAND_LABELS[k as keyof typeof PARTY_AGE_BAND_LABELS],
+    ),
+    byDepartmentKind: countBy(
+      rows.filter((r) => !r.retired),
+      (r) => r.departmentKind,
+      DEPARTMENT_KINDS,
+      (k) => DEPARTMENT_KIND_LABELS[k as keyof typeof DEPARTMENT_KIND_LABELS],
+    ),
   };
 }

@@ -6,20 +6,34 @@ export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;
 
 export async function findOrgUnitsOfTenant(db: Db, tenantId: string): Promise<OrgUnitRow[]> {
-  return db.select().from(orgUnits).where(eq(orgUnits.tenantId, tenantId)).orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
+  return db
+    .select()
+    .from(orgUnits)
+    .where(eq(orgUnits.tenantId, tenantId))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
 }
 
 export async function findOrgUnit(db: Db, tenantId: string, id: string): Promise<OrgUnitRow | undefined> {
-  const [row] = await db.select().from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)));
+  const [row] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)));
   return row;
 }
 
 export async function findDepartmentsOfTenant(db: Db, tenantId: string): Promise<DepartmentRow[]> {
-  return db.select().from(departments).where(eq(departments.tenantId, tenantId)).orderBy(asc(departments.sortOrder), asc(departments.name));
+  return db
+    .select()
+    .from(departments)
+    .where(eq(departments.tenantId, tenantId))
+    .orderBy(asc(departments.sortOrder), asc(departments.name));
 }
 
 export async function findDepartment(db: Db, tenantId: string, id: string): Promise<DepartmentRow | undefined> {
-  const [row] = await db.select().from(departments).where(and(eq(departments.tenantId, tenantId), eq(departments.id, id)));
+  const [row] = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.tenantId, tenantId), eq(departments.id, id)));
   return row;
 }
 
@@ -57,7 +71,12 @@ export async function insertOrgUnit(db: Db, values: typeof orgUnits.$inferInsert
   return row!;
 }
 
-export async function updateOrgUnit(db: Db, tenantId: string, id: string, values: Partial<typeof orgUnits.$inferInsert>) {
+export async function updateOrgUnit(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof orgUnits.$inferInsert>,
+) {
   const [row] = await db
     .update(orgUnits)
     .set({ ...values, updatedAt: new Date() })
@@ -85,7 +104,12 @@ export async function insertDepartment(db: Db, values: typeof departments.$infer
   return row!;
 }
 
-export async function updateDepartment(db: Db, tenantId: string, id: string, values: Partial<typeof departments.$inferInsert>) {
+export async function updateDepartment(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof departments.$inferInsert>,
+) {
   const [row] = await db
     .update(departments)
     .set(values)

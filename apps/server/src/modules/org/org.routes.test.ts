@@ -4,7 +4,15 @@ import { createTestContext, type Session, type TestContext } from '../../test/ha
 let ctx: TestContext;
 let secretary: Session;
 let clerk: Session;
-type Unit = { id: string; kind: string; name: string; parentId: string | null; memberCount: number; notices: { kind: string }[]; termEndsOn: string | null };
+type Unit = {
+  id: string;
+  kind: string;
+  name: string;
+  parentId: string | null;
+  memberCount: number;
+  notices: { kind: string }[];
+  termEndsOn: string | null;
+};
 let units: Unit[];
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -30,20 +38,34 @@ describe('organisation tree', () => {
 
   it('creates a cell under the branch, refuses a branch under a cell, and deletes only an empty unit', async () => {
     const branch = units.find((u) => u.kind === 'branch')!;
-    const created = await secretary.request({ method: 'POST', url: '/api/org-units', payload: { kind: 'cell', parentId: branch.id, name: '第五党小组' } });
+    const created = await secretary.request({
+      method: 'POST',
+      url: '/api/org-units',
+      payload: { kind: 'cell', parentId: branch.id, name: '第五党小组' },
+    });
     expect(created.statusCode).toBe(201);
     const cell = created.json();
-    const wrong = await secretary.request({ method: 'POST', url: '/api/org-units', payload: { kind: 'branch', parentId: cell.id, name: '错误' } });
+    const wrong = await secretary.request({
+      method: 'POST',
+      url: '/api/org-units',
+      payload: { kind: 'branch', parentId: cell.id, name: '错误' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toBe('党小组下不能设立党支部');
     const nonEmpty = await secretary.request({ method: 'DELETE', url: `/api/org-units/${branch.id}` });
     expect(nonEmpty.statusCode).toBe(409);
     expect(nonEmpty.json().error.code).toBe('ORG_NOT_EMPTY');
-    const renamed = await secretary.request({ method: 'PATCH', url: `/api/org-units/${cell.id}`, payload: { name: '第五党小组（青年）', termStartedOn: '2026-01-01' } });
+    const renamed = await secretary.request({
+      method: 'PATCH',
+      url: `/api/org-units/${cell.id}`,
+      payload: { name: '第五党小组（青年）', termStartedOn: '2026-01-01' },
+    });
     expect(renamed.json().name).toBe('第五党小组（青年）');
     expect((await secretary.request({ method: 'DELETE', url: `/api/org-units/${cell.id}` })).statusCode).toBe(200);
     const auditor = await ctx.login('auditor');
-    const actions = (await auditor.request({ method: 'GET', url: '/api/audit?action=org_unit' })).json().items.map((e: { action: string }) => e.action);
+    const actions = (await auditor.request({ method: 'GET', url: '/api/audit?action=org_unit' }))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['org_unit.delete', 'org_unit.update', 'org_unit.create']);
   });
 
@@ -55,9 +77,20 @@ describe('organisation tree', () => {
       { kind: 'cell', parentId: branch.id, name: '某', colour: 'red' },
       { kind: 'club', parentId: branch.id, name: '某' },
     ]) {
-      expect((await secretary.request({ method: 'POST', url: '/api/org-units', payload })).statusCode, JSON.stringify(payload)).toBe(400);
+      expect(
+        (await secretary.request({ method: 'POST', url: '/api/org-units', payload })).statusCode,
+        JSON.stringify(payload),
+      ).toBe(400);
     }
-    expect((await clerk.request({ method: 'POST', url: '/api/org-units', payload: { kind: 'cell', parentId: branch.id, name: '某' } })).statusCode).toBe(403);
+    expect(
+      (
+        await clerk.request({
+          method: 'POST',
+          url: '/api/org-units',
+          payload: { kind: 'cell', parentId: branch.id, name: '某' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -66,10 +99,16 @@ describe('departments', () => {
     const list = (await clerk.request({ method: 'GET', url: '/api/departments' })).json().items;
     expect(list.filter((d: { kind: string }) => d.kind === 'tribunal').length).toBeGreaterThanOrEqual(2);
     expect(list.some((d: { kind: string }) => d.kind === 'enforcement')).toBe(true);
-    const created = await secretary.request({ method: 'POST', url: '/api/departments', payload: { name: '马壁人民法庭', kind: 'tribunal' } });
+    const created = await secretary.request({
+      method: 'POST',
+      url: '/api/departments',
+      payload: { name: '马壁人民法庭', kind: 'tribunal' },
+    });
     expect(created.statusCode).toBe(201);
     const inUse = list.find((d: { staffCount: number }) => d.staffCount > 0);
     expect((await secretary.request({ method: 'DELETE', url: `/api/departments/${inUse.id}` })).statusCode).toBe(409);
-    expect((await secretary.request({ method: 'DELETE', url: `/api/departments/${created.json().id}` })).statusCode).toBe(200);
+    expect(
+      (await secretary.request({ method: 'DELETE', url: `/api/departments/${created.json().id}` })).statusCode,
+    ).toBe(200);
   });
 });

@@ -59,7 +59,13 @@ export async function listOrgUnits(db: Db, tenantId: string, today = todayInShan
       termStartedOn: u.termStartedOn,
       termEndsOn: u.termStartedOn && u.kind !== 'cell' ? addYears(u.termStartedOn, COMMITTEE_TERM_YEARS) : null,
       memberCount: t.members,
-      notices: computeOrgNotices({ kind: u.kind, memberCount: t.members, fullMemberCount: t.fullMembers, termStartedOn: u.termStartedOn, today }),
+      notices: computeOrgNotices({
+        kind: u.kind,
+        memberCount: t.members,
+        fullMemberCount: t.fullMembers,
+        termStartedOn: u.termStartedOn,
+        today,
+      }),
       sortOrder: u.sortOrder,
     };
   });
@@ -70,7 +76,10 @@ async function assertPeopleExist(db: Db, tenantId: string, ids: (string | null |
   if (wanted.length === 0) return;
   const known = new Set((await repo.findPeopleNames(db, tenantId)).map((p) => p.id));
   const missing = wanted.find((id) => !known.has(id));
-  if (missing) throw new AppError('VALIDATION_FAILED', '所选人员不存在', { issues: [{ path: 'secretaryPersonId', message: '所选人员不存在' }] });
+  if (missing)
+    throw new AppError('VALIDATION_FAILED', '所选人员不存在', {
+      issues: [{ path: 'secretaryPersonId', message: '所选人员不存在' }],
+    });
 }
 
 export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRequest): Promise<OrgUnit> {
@@ -81,7 +90,10 @@ export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRe
       issues: [{ path: 'kind', message: `${ORG_KIND_LABELS[parent.kind]}下不能设立${ORG_KIND_LABELS[input.kind]}` }],
     });
   }
-  await assertPeopleExist(db, actor.tenantId, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  await assertPeopleExist(db, actor.tenantId, [
+    input.secretaryPersonId,
+    ...(input.committee ?? []).map((c) => c.personId),
+  ]);
   const created = await db.transaction(async (tx) => {
     const row = await repo.insertOrgUnit(tx, {
       tenantId: actor.tenantId,
@@ -94,7 +106,13 @@ export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRe
       termStartedOn: input.termStartedOn ?? null,
       sortOrder: input.sortOrder ?? 0,
     });
-    await writeAudit(tx, actor, { action: 'org_unit.create', entity: 'org_unit', entityId: row.id, summary: `新建${ORG_KIND_LABELS[row.kind]}：${row.name}`, after: row });
+    await writeAudit(tx, actor, {
+      action: 'org_unit.create',
+      entity: 'org_unit',
+      entityId: row.id,
+      summary: `新建${ORG_KIND_LABELS[row.kind]}：${row.name}`,
+      after: row,
+    });
     return row;
   });
   return (await listOrgUnits(db, actor.tenantId)).find((u) => u.id === created.id)!;
@@ -103,12 +121,21 @@ export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRe
 export async function updateOrgUnit(db: Db, actor: Actor, id: string, input: UpdateOrgUnitRequest): Promise<OrgUnit> {
   const before = await repo.findOrgUnit(db, actor.tenantId, id);
   if (!before) throw notFound('组织');
-  await assertPeopleExist(db, actor.tenantId, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  await assertPeopleExist(db, actor.tenantId, [
+    input.secretaryPersonId,
+    ...(input.committee ?? []).map((c) => c.personId),
+  ]);
   await db.transaction(async (tx) => {
     const after = await repo.updateOrgUnit(tx, actor.tenantId, id, input);
     const diff = diffFields(before, input);
     if (after && diff) {
-      await writeAudit(tx, actor, { action: 'org_unit.update', entity: 'org_unit', entityId: id, summary: `修改组织：${after.name}`, ...diff });
+      await writeAudit(tx, actor, {
+        action: 'org_unit.update',
+        entity: 'org_unit',
+        entityId: id,
+        summary: `修改组织：${after.name}`,
+        ...diff,
+      });
     }
   });
   return (await listOrgUnits(db, actor.tenantId)).find((u) => u.id === id)!;
@@ -120,16 +147,28 @@ export async function deleteOrgUnit(db: Db, actor: Actor, id: string): Promise<v
   if (before.parentId === null) throw new AppError('ORG_NOT_EMPTY', '不能删除根组织');
   const usage = await repo.countChildrenAndPeople(db, actor.tenantId, id);
   if (usage.children > 0 || usage.people > 0) {
-    throw new AppError('ORG_NOT_EMPTY', `该组织下还有${String(usage.children)}个下级组织、${String(usage.people)}名人员，请先调整后再删除`);
+    throw new AppError(
+      'ORG_NOT_EMPTY',
+      `该组织下还有${String(usage.children)}个下级组织、${String(usage.people)}名人员，请先调整后再删除`,
+    );
   }
   await db.transaction(async (tx) => {
     await repo.deleteOrgUnit(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, { action: 'org_unit.delete', entity: 'org_unit', entityId: id, summary: `删除组织：${before.name}`, before });
+    await writeAudit(tx, actor, {
+      action: 'org_unit.delete',
+      entity: 'org_unit',
+      entityId: id,
+      summary: `删除组织：${before.name}`,
+      before,
+    });
   });
 }
 
 export async function listDepartments(db: Db, tenantId: string): Promise<Department[]> {
-  const [rows, counts] = await Promise.all([repo.findDepartmentsOfTenant(db, tenantId), repo.countPeopleByDepartment(db, tenantId)]);
+  const [rows, counts] = await Promise.all([
+    repo.findDepartmentsOfTenant(db, tenantId),
+    repo.countPeopleByDepartment(db, tenantId),
+  ]);
   const byId = new Map(counts.map((c) => [c.departmentId, c]));
   return rows.map((d) => ({
     id: d.id,
@@ -143,20 +182,43 @@ export async function listDepartments(db: Db, tenantId: string): Promise<Departm
 
 export async function createDepartment(db: Db, actor: Actor, input: DepartmentRequest): Promise<Department> {
   const row = await db.transaction(async (tx) => {
-    const created = await repo.insertDepartment(tx, { tenantId: actor.tenantId, name: input.name, kind: input.kind, sortOrder: input.sortOrder ?? 0 });
-    await writeAudit(tx, actor, { action: 'department.create', entity: 'department', entityId: created.id, summary: `新建内设部门：${created.name}`, after: created });
+    const created = await repo.insertDepartment(tx, {
+      tenantId: actor.tenantId,
+      name: input.name,
+      kind: input.kind,
+      sortOrder: input.sortOrder ?? 0,
+    });
+    await writeAudit(tx, actor, {
+      action: 'department.create',
+      entity: 'department',
+      entityId: created.id,
+      summary: `新建内设部门：${created.name}`,
+      after: created,
+    });
     return created;
   });
   return { id: row.id, name: row.name, kind: row.kind, sortOrder: row.sortOrder, staffCount: 0, memberCount: 0 };
 }
 
-export async function updateDepartment(db: Db, actor: Actor, id: string, input: Partial<DepartmentRequest>): Promise<Department> {
+export async function updateDepartment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: Partial<DepartmentRequest>,
+): Promise<Department> {
   const before = await repo.findDepartment(db, actor.tenantId, id);
   if (!before) throw notFound('内设部门');
   await db.transaction(async (tx) => {
     await repo.updateDepartment(tx, actor.tenantId, id, input);
     const diff = diffFields(before, input);
-    if (diff) await writeAudit(tx, actor, { action: 'department.update', entity: 'department', entityId: id, summary: `修改内设部门：${input.name ?? before.name}`, ...diff });
+    if (diff)
+      await writeAudit(tx, actor, {
+        action: 'department.update',
+        entity: 'department',
+        entityId: id,
+        summary: `修改内设部门：${input.name ?? before.name}`,
+        ...diff,
+      });
   });
   return (await listDepartments(db, actor.tenantId)).find((d) => d.id === id)!;
 }
@@ -168,6 +230,12 @@ export async function deleteDepartment(db: Db, actor: Actor, id: string): Promis
   if (staff > 0) throw new AppError('ORG_NOT_EMPTY', `该部门还有${String(staff)}名干警，请先调整后再删除`);
   await db.transaction(async (tx) => {
     await repo.deleteDepartment(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, { action: 'department.delete', entity: 'department', entityId: id, summary: `删除内设部门：${before.name}`, before });
+    await writeAudit(tx, actor, {
+      action: 'department.delete',
+      entity: 'department',
+      entityId: id,
+      summary: `删除内设部门：${before.name}`,
+      before,
+    });
   });
 }

@@ -9,7 +9,9 @@ export type UserRow = typeof users.$inferSelect;
 // single-table select, and inside the subquery they would bind to the inner table instead.
 const userColumns = {
   user: users,
-  roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
+  roles: sql<
+    RoleGrant[]
+  >`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
     from ${roleGrants} g where g.tenant_id = "users"."tenant_id" and g.user_id = "users"."id"), '[]'::json)`,
   total: sql<number>`(count(*) over ())::int`,
 };
@@ -27,7 +29,10 @@ export async function findUserPage(db: Db, tenantId: string, q: string | undefin
 }
 
 export async function findUserWithRoles(db: Db, tenantId: string, id: string) {
-  const [row] = await db.select(userColumns).from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
   return row;
 }
 
@@ -37,7 +42,10 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert): Pro
 }
 
 export async function updateUser(db: Db, tenantId: string, id: string, values: Partial<typeof users.$inferInsert>) {
-  await db.update(users).set(values).where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+  await db
+    .update(users)
+    .set(values)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
 }
 
 export async function replaceRoleGrants(db: Db, tenantId: string, userId: string, grants: readonly RoleGrant[]) {

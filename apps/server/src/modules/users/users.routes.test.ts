@@ -15,38 +15,85 @@ afterAll(async () => {
 
 describe('user accounts', () => {
   it('the system administrator creates an account, resets its password and disables it; sessions end', async () => {
-    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'zhang.wei', displayName: '张伟' } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'zhang.wei', displayName: '张伟' },
+    });
     expect(created.statusCode).toBe(201);
     const { user, temporaryPassword } = created.json();
     expect(user.mustChangePassword).toBe(true);
     expect(temporaryPassword).toMatch(/^.{14}$/);
-    expect((await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'ZHANG.WEI', displayName: '重名' } })).json().error.code).toBe('DUPLICATE_USERNAME');
-    expect((await admin.request({ method: 'POST', url: '/api/users', payload: { username: '张伟', displayName: '张伟' } })).statusCode).toBe(400);
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/users',
+          payload: { username: 'ZHANG.WEI', displayName: '重名' },
+        })
+      ).json().error.code,
+    ).toBe('DUPLICATE_USERNAME');
+    expect(
+      (await admin.request({ method: 'POST', url: '/api/users', payload: { username: '张伟', displayName: '张伟' } }))
+        .statusCode,
+    ).toBe(400);
 
     const reset = await admin.request({ method: 'POST', url: `/api/users/${user.id}/reset-password` });
     expect(reset.json().temporaryPassword).not.toBe(temporaryPassword);
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zhang.wei', password: reset.json().temporaryPassword } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zhang.wei', password: reset.json().temporaryPassword },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
 
-    const disabled = await admin.request({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { disabled: true } });
+    const disabled = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { disabled: true },
+    });
     expect(disabled.json().disabled).toBe(true);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
-    const refused = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zhang.wei', password: reset.json().temporaryPassword } });
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zhang.wei', password: reset.json().temporaryPassword },
+    });
     expect(refused.json().error.code).toBe('ACCOUNT_DISABLED');
   });
 
   it('the security administrator grants scoped roles; grants outside the court are refused', async () => {
     const users = (await secadmin.request({ method: 'GET', url: '/api/users?pageSize=100' })).json().items;
     const staff = users.find((u: { username: string }) => u.username === 'staff');
-    const bad = await secadmin.request({ method: 'PUT', url: `/api/users/${staff.id}/roles`, payload: { roles: [{ role: 'cell_leader', orgUnitId: '00000000-0000-4000-8000-000000000000' }] } });
+    const bad = await secadmin.request({
+      method: 'PUT',
+      url: `/api/users/${staff.id}/roles`,
+      payload: { roles: [{ role: 'cell_leader', orgUnitId: '00000000-0000-4000-8000-000000000000' }] },
+    });
     expect(bad.statusCode).toBe(400);
-    const unknownRole = await secadmin.request({ method: 'PUT', url: `/api/users/${staff.id}/roles`, payload: { roles: [{ role: 'emperor', orgUnitId: null }] } });
+    const unknownRole = await secadmin.request({
+      method: 'PUT',
+      url: `/api/users/${staff.id}/roles`,
+      payload: { roles: [{ role: 'emperor', orgUnitId: null }] },
+    });
     expect(unknownRole.statusCode).toBe(400);
-    const ok = await secadmin.request({ method: 'PUT', url: `/api/users/${staff.id}/roles`, payload: { roles: [{ role: 'staff', orgUnitId: null }, { role: 'staff', orgUnitId: null }] } });
+    const ok = await secadmin.request({
+      method: 'PUT',
+      url: `/api/users/${staff.id}/roles`,
+      payload: {
+        roles: [
+          { role: 'staff', orgUnitId: null },
+          { role: 'staff', orgUnitId: null },
+        ],
+      },
+    });
     expect(ok.json().roles).toEqual([{ role: 'staff', orgUnitId: null }]);
     const self = users.find((u: { username: string }) => u.username === 'secadmin');
-    expect((await secadmin.request({ method: 'PUT', url: `/api/users/${self.id}/roles`, payload: { roles: [] } })).statusCode).toBe(409);
+    expect(
+      (await secadmin.request({ method: 'PUT', url: `/api/users/${self.id}/roles`, payload: { roles: [] } }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('lists roles with their permissions in Chinese', async () => {
@@ -65,7 +112,9 @@ describe('audit log', () => {
   it('filters by action, actor and Shanghai calendar days, and validates dates', async () => {
     const auditor = await ctx.login('auditor');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const res = (await auditor.request({ method: 'GET', url: `/api/audit?action=auth.login&from=${today}&to=${today}` })).json();
+    const res = (
+      await auditor.request({ method: 'GET', url: `/api/audit?action=auth.login&from=${today}&to=${today}` })
+    ).json();
     expect(res.total).toBeGreaterThan(0);
     expect(res.items.every((e: { action: string }) => e.action.startsWith('auth.login'))).toBe(true);
     expect(res.items[0]).toMatchObject({ ip: expect.any(String), actorName: expect.any(String) });

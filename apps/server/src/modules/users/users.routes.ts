@@ -19,23 +19,89 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
   const tags = ['用户与角色'];
-  app.get('/users', { config: { access: 'users.read' }, schema: { tags, summary: '用户账号', querystring: UsersQuery, response: { 200: UserPage, ...errors } } }, async (request) =>
-    service.listUsers(db, requireAuth(request).user.tenantId, request.query.q, request.query.page, request.query.pageSize),
+  app.get(
+    '/users',
+    {
+      config: { access: 'users.read' },
+      schema: { tags, summary: '用户账号', querystring: UsersQuery, response: { 200: UserPage, ...errors } },
+    },
+    async (request) =>
+      service.listUsers(
+        db,
+        requireAuth(request).user.tenantId,
+        request.query.q,
+        request.query.page,
+        request.query.pageSize,
+      ),
   );
-  app.post('/users', { config: { access: 'users.manage' }, schema: { tags, summary: '新建账号（返回一次性初始密码）', body: CreateUserRequest, response: { 201: TemporaryPasswordResponse, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await service.createUser(db, actorOf(request), request.body)),
+  app.post(
+    '/users',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '新建账号（返回一次性初始密码）',
+        body: CreateUserRequest,
+        response: { 201: TemporaryPasswordResponse, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createUser(db, actorOf(request), request.body)),
   );
-  app.patch('/users/:id', { config: { access: 'users.manage' }, schema: { tags, summary: '修改、停用或启用账号', params: IdParams, body: UpdateUserRequest, response: { 200: UserListItem, ...errors } } }, async (request) =>
-    service.updateUser(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/users/:id',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '修改、停用或启用账号',
+        params: IdParams,
+        body: UpdateUserRequest,
+        response: { 200: UserListItem, ...errors },
+      },
+    },
+    async (request) => service.updateUser(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/users/:id/reset-password', { config: { access: 'users.manage' }, schema: { tags, summary: '重置密码（返回一次性密码，须在下次登录时修改）', params: IdParams, response: { 200: TemporaryPasswordResponse, ...errors } } }, async (request) =>
-    service.resetPassword(db, actorOf(request), request.params.id),
+  app.post(
+    '/users/:id/reset-password',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '重置密码（返回一次性密码，须在下次登录时修改）',
+        params: IdParams,
+        response: { 200: TemporaryPasswordResponse, ...errors },
+      },
+    },
+    async (request) => service.resetPassword(db, actorOf(request), request.params.id),
   );
-  app.post('/users/:id/unlock', { config: { access: 'roles.assign' }, schema: { tags, summary: '解锁账号', params: IdParams, response: { 200: UserListItem, ...errors } } }, async (request) =>
-    service.unlockUser(db, actorOf(request), request.params.id),
+  app.post(
+    '/users/:id/unlock',
+    {
+      config: { access: 'roles.assign' },
+      schema: { tags, summary: '解锁账号', params: IdParams, response: { 200: UserListItem, ...errors } },
+    },
+    async (request) => service.unlockUser(db, actorOf(request), request.params.id),
   );
-  app.put('/users/:id/roles', { config: { access: 'roles.assign' }, schema: { tags, summary: '设置账号的角色及授权范围（三员分立）', params: IdParams, body: SetRolesRequest, response: { 200: UserListItem, ...errors } } }, async (request) =>
-    service.setRoles(db, actorOf(request), request.params.id, request.body.roles),
+  app.put(
+    '/users/:id/roles',
+    {
+      config: { access: 'roles.assign' },
+      schema: {
+        tags,
+        summary: '设置账号的角色及授权范围（三员分立）',
+        params: IdParams,
+        body: SetRolesRequest,
+        response: { 200: UserListItem, ...errors },
+      },
+    },
+    async (request) => service.setRoles(db, actorOf(request), request.params.id, request.body.roles),
   );
-  app.get('/roles', { config: { access: 'users.read' }, schema: { tags, summary: '角色及其权限', response: { 200: RolesResponse, ...errors } } }, async () => service.listRoles());
+  app.get(
+    '/roles',
+    {
+      config: { access: 'users.read' },
+      schema: { tags, summary: '角色及其权限', response: { 200: RolesResponse, ...errors } },
+    },
+    async () => service.listRoles(),
+  );
 };

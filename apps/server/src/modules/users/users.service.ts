@@ -46,7 +46,9 @@ async function getUser(db: Db, tenantId: string, id: string): Promise<UserListIt
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserRequest) {
   if (input.personId && !(await memberRepo.findMemberById(db, actor.tenantId, input.personId))) {
-    throw new AppError('VALIDATION_FAILED', '关联的人员不存在', { issues: [{ path: 'personId', message: '关联的人员不存在' }] });
+    throw new AppError('VALIDATION_FAILED', '关联的人员不存在', {
+      issues: [{ path: 'personId', message: '关联的人员不存在' }],
+    });
   }
   const temporaryPassword = generateStrongPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -71,7 +73,12 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserRequest)
   return { user: await getUser(db, actor.tenantId, created.id), temporaryPassword };
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, input: { displayName?: string | undefined; disabled?: boolean | undefined }) {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { displayName?: string | undefined; disabled?: boolean | undefined },
+) {
   const before = await getUser(db, actor.tenantId, id);
   if (input.disabled === true && id === actor.userId) throw new AppError('CONFLICT', '不能停用自己的账号');
   await db.transaction(async (tx) => {
@@ -94,9 +101,19 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
   const temporaryPassword = generateStrongPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await db.transaction(async (tx) => {
-    await repo.updateUser(tx, actor.tenantId, id, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
+    await repo.updateUser(tx, actor.tenantId, id, {
+      passwordHash,
+      mustChangePassword: true,
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
     await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, { action: 'user.password_reset', entity: 'user', entityId: id, summary: `重置密码：${before.username}（须在下次登录时修改）` });
+    await writeAudit(tx, actor, {
+      action: 'user.password_reset',
+      entity: 'user',
+      entityId: id,
+      summary: `重置密码：${before.username}（须在下次登录时修改）`,
+    });
   });
   return { user: await getUser(db, actor.tenantId, id), temporaryPassword };
 }
@@ -123,7 +140,9 @@ export async function setRoles(db: Db, actor: Actor, id: string, grants: RoleGra
   const units = new Set((await orgRepo.findOrgUnitsOfTenant(db, actor.tenantId)).map((u) => u.id));
   const badScope = grants.findIndex((g) => g.orgUnitId !== null && !units.has(g.orgUnitId));
   if (badScope >= 0) {
-    throw new AppError('VALIDATION_FAILED', '授权范围的组织不存在', { issues: [{ path: `roles.${String(badScope)}.orgUnitId`, message: '授权范围的组织不存在' }] });
+    throw new AppError('VALIDATION_FAILED', '授权范围的组织不存在', {
+      issues: [{ path: `roles.${String(badScope)}.orgUnitId`, message: '授权范围的组织不存在' }],
+    });
   }
   if (id === actor.userId) throw new AppError('CONFLICT', '不能修改自己的角色');
   const unique = [...new Map(grants.map((g) => [`${g.role}:${g.orgUnitId ?? ''}`, g])).values()];
@@ -131,7 +150,14 @@ export async function setRoles(db: Db, actor: Actor, id: string, grants: RoleGra
     await repo.replaceRoleGrants(tx, actor.tenantId, id, unique);
     // The session carries the grants at sign-in for its idle timeout; start afresh with the new ones.
     await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, { action: 'user.roles_set', entity: 'user', entityId: id, summary: `调整角色：${before.username}`, before: before.roles, after: unique });
+    await writeAudit(tx, actor, {
+      action: 'user.roles_set',
+      entity: 'user',
+      entityId: id,
+      summary: `调整角色：${before.username}`,
+      before: before.roles,
+      after: unique,
+    });
   });
   return getUser(db, actor.tenantId, id);
 }
@@ -142,7 +168,10 @@ export function listRoles() {
       code,
       name: ROLES[code].name,
       description: ROLES[code].description,
-      permissions: ALL_PERMISSIONS.filter((p) => ROLES[code].permissions.includes(p)).map((p) => ({ code: p, name: PERMISSIONS[p] })),
+      permissions: ALL_PERMISSIONS.filter((p) => ROLES[code].permissions.includes(p)).map((p) => ({
+        code: p,
+        name: PERMISSIONS[p],
+      })),
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App, Button, Space } from 'antd';
 import { api, errorMessage } from '../../platform/api.ts';
 import { useCan } from '../../platform/session.tsx';
 import type { MemberFilters } from './members-queries.ts';
@@ -25,7 +25,7 @@ export function ExportButtons({ filters }: { filters: MemberFilters }) {
 
   if (!can('people.export')) return null;
   return (
-    <>
+    <Space wrap>
       <Button icon={<DownloadOutlined />} loading={busy === 'masked'} onClick={() => void exportRoster(false)}>
         导出
       </Button>
@@ -47,6 +47,6 @@ export function ExportButtons({ filters }: { filters: MemberFilters }) {
           导出完整号码
         </Button>
       )}
-    </>
+    </Space>
   );
 }

@@ -75,5 +75,13 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
       { key: 'notes', label: '备注', span: 'filled', children: dash(member.notes) },
     );
   }
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />;
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={compact ? { xs: 1, sm: 2 } : { xs: 1, sm: 2, lg: 3 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      items={items}
+    />
+  );
 }

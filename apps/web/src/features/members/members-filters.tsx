@@ -12,7 +12,7 @@ interface Props {
   onReset: () => void;
 }
 
-const col = { xs: 24, sm: 12, md: 8, xl: 4 } as const;
+const col = { xs: 24, sm: 12, md: 8, xl: 3 } as const;
 
 export function MembersFilters({ value, onChange, onReset }: Props) {
   const departments = useDepartments();
@@ -23,7 +23,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
 
   return (
     <Row gutter={[8, 8]} className="no-print" style={{ marginBottom: 16 }} role="search" aria-label="筛选花名册">
-      <Col xs={24} sm={24} md={16} xl={8}>
+      <Col xs={24} sm={24} md={16} xl={6}>
         <Input.Search
           value={q}
           onChange={(event) => {

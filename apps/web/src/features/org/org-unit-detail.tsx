@@ -65,6 +65,7 @@ export function OrgUnitDetail({ unit, parent, onAddChild, onEdit, onDelete }: Pr
         size="small"
         bordered
         column={{ xs: 1, sm: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'kind', label: '组织类别', children: ORG_KIND_LABELS[unit.kind] },
           { key: 'parent', label: '上级组织', children: parent?.name ?? '—' },
