@@ -43,7 +43,7 @@ async function fingerprint(database: Database): Promise<Record<string, string>> 
         `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`,
       ),
     );
-    const row = (rows as unknown as { rows: { n: number; digest: string }[] }).rows[0]!;
+    const row = (rows as { rows: { n: number; digest: string }[] }).rows[0]!;
     result[table] = `${String(row.n)}:${row.digest}`;
   }
   return result;
