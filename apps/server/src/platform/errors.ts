@@ -81,10 +81,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({
-        error: { code: 'NOT_FOUND', message: `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}` },
-      });
+    void reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}` },
+    });
   });
 }

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../../db/schema/index.ts';
 import { cookieFrom, createTestContext, type TestContext } from '../../test/harness.ts';
 import { TEST_PASSWORD } from '../../test/fixtures.ts';
 
@@ -105,6 +108,38 @@ describe('session', () => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('ends a session idle past the timeout, and one past its absolute lifetime', async () => {
+    const s = await ctx.login('clerk');
+    const tokenHash = createHash('sha256').update(s.cookie.split('=')[1]!).digest('hex');
+    await ctx.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.tokenHash, tokenHash));
+    const idle = await s.request({ method: 'GET', url: '/api/auth/me' });
+    expect(idle.statusCode).toBe(401);
+    expect(idle.json().error.code).toBe('SESSION_EXPIRED');
+
+    const t = await ctx.login('clerk');
+    const tHash = createHash('sha256').update(t.cookie.split('=')[1]!).digest('hex');
+    await ctx.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.tokenHash, tHash));
+    expect((await t.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('gives administrators the shorter idle timeout', async () => {
+    const admin = await ctx.login('admin');
+    const tokenHash = createHash('sha256').update(admin.cookie.split('=')[1]!).digest('hex');
+    const [row] = await ctx.database.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+    expect(row!.idleSeconds).toBe(15 * 60);
+    await ctx.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 16 * 60_000) })
+      .where(eq(sessions.tokenHash, tokenHash));
+    expect((await admin.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
   it('a forged cookie is not a session', async () => {
     const res = await ctx.app.inject({
       method: 'GET',
@@ -148,5 +183,34 @@ describe('passwords', () => {
     expect((await change('Good-Pass-2026', 'not-the-current')).json().error.code).toBe('WRONG_PASSWORD');
     expect((await change('Good-Pass-2026')).statusCode).toBe(200);
     expect((await login('newclerk', 'Good-Pass-2026')).json().user.mustChangePassword).toBe(false);
+  });
+});
+
+describe('rate limit', () => {
+  it('limits sign-in attempts per address', async () => {
+    const limited = await createTestContext({ QIZHI_LOGIN_RATE_LIMIT: '3' });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'member', password: 'x' },
+            })
+          ).statusCode,
+        );
+      }
+      expect(codes).toEqual([401, 401, 401, 429]);
+      const last = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'member', password: 'x' },
+      });
+      expect(last.json().error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });

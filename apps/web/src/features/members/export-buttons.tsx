@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
-import { App, Button, Space } from 'antd';
+import { App, Button } from 'antd';
 import { api, errorMessage } from '../../platform/api.ts';
 import { useCan } from '../../platform/session.tsx';
 import type { MemberFilters } from './members-queries.ts';
 
-/** 导出 (masked numbers) and, for those allowed to see them, 导出完整号码 — audited, so confirmed first. */
-export function ExportButtons({ filters }: { filters: MemberFilters }) {
+/** 导出 (masked numbers) and 导出完整号码 — audited, so confirmed first — for the current filters. */
+export function useRosterExport(filters: MemberFilters) {
   const can = useCan();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<'masked' | 'full' | null>(null);
@@ -23,30 +23,39 @@ export function ExportButtons({ filters }: { filters: MemberFilters }) {
     }
   }
 
-  if (!can('people.export')) return null;
+  return {
+    busy,
+    canExport: can('people.export'),
+    canExportFull: can('people.export') && can('people.pii.reveal'),
+    exportMasked: () => {
+      void exportRoster(false);
+    },
+    exportFull: () => {
+      modal.confirm({
+        title: '导出完整号码',
+        content:
+          '导出的文件将包含完整的公民身份号码和联系电话。本次导出将被记录在审计日志中，请妥善保管文件，不得外传。',
+        okText: '确认导出',
+        cancelText: '取消',
+        onOk: () => exportRoster(true),
+      });
+    },
+  };
+}
+
+export function ExportButtons({ exporter }: { exporter: ReturnType<typeof useRosterExport> }) {
   return (
-    <Space wrap>
-      <Button icon={<DownloadOutlined />} loading={busy === 'masked'} onClick={() => void exportRoster(false)}>
-        导出
-      </Button>
-      {can('people.pii.reveal') && (
-        <Button
-          icon={<SafetyOutlined />}
-          loading={busy === 'full'}
-          onClick={() => {
-            modal.confirm({
-              title: '导出完整号码',
-              content:
-                '导出的文件将包含完整的公民身份号码和联系电话。本次导出将被记录在审计日志中，请妥善保管文件，不得外传。',
-              okText: '确认导出',
-              cancelText: '取消',
-              onOk: () => exportRoster(true),
-            });
-          }}
-        >
+    <>
+      {exporter.canExport && (
+        <Button icon={<DownloadOutlined />} loading={exporter.busy === 'masked'} onClick={exporter.exportMasked}>
+          导出
+        </Button>
+      )}
+      {exporter.canExportFull && (
+        <Button icon={<SafetyOutlined />} loading={exporter.busy === 'full'} onClick={exporter.exportFull}>
           导出完整号码
         </Button>
       )}
-    </Space>
+    </>
   );
 }

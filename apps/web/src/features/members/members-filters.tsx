@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { FilterOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Select } from 'antd';
 import type { AgeBand, PersonStatus } from '@qizhi/domain';
+import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { useDepartments } from '../org/org-queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { ageBandOptions, retiredOptions, statusOptions } from './member-labels.tsx';
@@ -16,6 +18,11 @@ const col = { xs: 24, sm: 12, md: 8, xl: 3 } as const;
 
 export function MembersFilters({ value, onChange, onReset }: Props) {
   const departments = useDepartments();
+  const isPhone = useIsPhone();
+  const [expanded, setExpanded] = useState(false);
+  const active = [value.status, value.retired, value.orgUnitId, value.departmentId, value.ageBand].filter(
+    (v) => v !== undefined,
+  ).length;
   const [q, setQ] = useState(value.q ?? '');
   useEffect(() => {
     setQ(value.q ?? '');
@@ -23,7 +30,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
 
   return (
     <Row gutter={[8, 8]} className="no-print" style={{ marginBottom: 16 }} role="search" aria-label="筛选花名册">
-      <Col xs={24} sm={24} md={16} xl={6}>
+      <Col flex={isPhone ? 'auto' : undefined} md={16} xl={6}>
         <Input.Search
           value={q}
           onChange={(event) => {
@@ -39,73 +46,92 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
           aria-label="搜索"
         />
       </Col>
-      <Col {...col}>
-        <Select<PersonStatus>
-          value={value.status}
-          onChange={(status) => {
-            onChange({ status });
-          }}
-          options={statusOptions}
-          placeholder="人员类别"
-          allowClear
-          style={{ width: '100%' }}
-          aria-label="人员类别"
-        />
-      </Col>
-      <Col {...col}>
-        <Select<string>
-          value={value.retired === undefined ? undefined : String(value.retired)}
-          onChange={(retired: string | undefined) => {
-            onChange({ retired: retired === undefined ? undefined : retired === 'true' });
-          }}
-          options={retiredOptions}
-          placeholder="是否离退休"
-          allowClear
-          style={{ width: '100%' }}
-          aria-label="是否离退休"
-        />
-      </Col>
-      <Col {...col}>
-        <OrgUnitSelect
-          value={value.orgUnitId}
-          onChange={(orgUnitId) => {
-            onChange({ orgUnitId: orgUnitId ?? undefined });
-          }}
-          placeholder="党组织/党小组"
-          style={{ width: '100%' }}
-        />
-      </Col>
-      <Col {...col}>
-        <Select<string>
-          value={value.departmentId}
-          onChange={(departmentId) => {
-            onChange({ departmentId });
-          }}
-          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          loading={departments.isPending}
-          placeholder="所在部门"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: '100%' }}
-          aria-label="所在部门"
-        />
-      </Col>
-      <Col {...col}>
-        <Select<AgeBand>
-          value={value.ageBand}
-          onChange={(ageBand) => {
-            onChange({ ageBand });
-          }}
-          options={ageBandOptions}
-          placeholder="年龄段"
-          allowClear
-          style={{ width: '100%' }}
-          aria-label="年龄段"
-        />
-      </Col>
-      <Col {...col}>
-        <Button onClick={onReset}>重置筛选</Button>
-      </Col>
+      {isPhone && (
+        <Col flex="none">
+          <Button
+            icon={<FilterOutlined />}
+            type={active ? 'primary' : 'default'}
+            ghost={active > 0}
+            aria-expanded={expanded}
+            onClick={() => {
+              setExpanded(!expanded);
+            }}
+          >
+            筛选{active ? `（${String(active)}）` : ''}
+          </Button>
+        </Col>
+      )}
+      {(!isPhone || expanded) && (
+        <>
+          <Col {...col}>
+            <Select<PersonStatus>
+              value={value.status}
+              onChange={(status) => {
+                onChange({ status });
+              }}
+              options={statusOptions}
+              placeholder="人员类别"
+              allowClear
+              style={{ width: '100%' }}
+              aria-label="人员类别"
+            />
+          </Col>
+          <Col {...col}>
+            <Select<string>
+              value={value.retired === undefined ? undefined : String(value.retired)}
+              onChange={(retired: string | undefined) => {
+                onChange({ retired: retired === undefined ? undefined : retired === 'true' });
+              }}
+              options={retiredOptions}
+              placeholder="是否离退休"
+              allowClear
+              style={{ width: '100%' }}
+              aria-label="是否离退休"
+            />
+          </Col>
+          <Col {...col}>
+            <OrgUnitSelect
+              value={value.orgUnitId}
+              onChange={(orgUnitId) => {
+                onChange({ orgUnitId: orgUnitId ?? undefined });
+              }}
+              placeholder="党组织/党小组"
+              style={{ width: '100%' }}
+            />
+          </Col>
+          <Col {...col}>
+            <Select<string>
+              value={value.departmentId}
+              onChange={(departmentId) => {
+                onChange({ departmentId });
+              }}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              loading={departments.isPending}
+              placeholder="所在部门"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
+              aria-label="所在部门"
+            />
+          </Col>
+          <Col {...col}>
+            <Select<AgeBand>
+              value={value.ageBand}
+              onChange={(ageBand) => {
+                onChange({ ageBand });
+              }}
+              options={ageBandOptions}
+              placeholder="年龄段"
+              allowClear
+              style={{ width: '100%' }}
+              aria-label="年龄段"
+            />
+          </Col>
+          <Col {...col}>
+            <Button onClick={onReset}>重置筛选</Button>
+          </Col>
+        </>
+      )}
     </Row>
   );
 }

@@ -1,21 +1,19 @@
 import { useMemo, useState } from 'react';
-import { PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space } from 'antd';
+import { App, Card } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useCan, useSession } from '../../platform/session.tsx';
-import { ExportButtons } from './export-buttons.tsx';
+import { useSession } from '../../platform/session.tsx';
 import { ImportModal } from './import-modal.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { MembersFilters } from './members-filters.tsx';
 import { useMemberPage, type MemberListParams } from './members-queries.ts';
 import { filtersOf, readMemberParams, writeMemberParams } from './members-search-params.ts';
 import { MembersTable } from './members-table.tsx';
+import { MembersToolbar } from './members-toolbar.tsx';
 
 export default function MembersPage() {
   const { user } = useSession();
-  const can = useCan();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -40,38 +38,15 @@ export default function MembersPage() {
             </span>
           )}
         </h1>
-        <Space wrap className="no-print">
-          {can('people.manage') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setCreating(true);
-              }}
-            >
-              新增
-            </Button>
-          )}
-          {can('people.import') && (
-            <Button
-              icon={<UploadOutlined />}
-              onClick={() => {
-                setImporting(true);
-              }}
-            >
-              导入
-            </Button>
-          )}
-          <ExportButtons filters={filters} />
-          <Button
-            icon={<PrinterOutlined />}
-            onClick={() => {
-              window.print();
-            }}
-          >
-            打印
-          </Button>
-        </Space>
+        <MembersToolbar
+          filters={filters}
+          onCreate={() => {
+            setCreating(true);
+          }}
+          onImport={() => {
+            setImporting(true);
+          }}
+        />
       </div>
       <div className="print-only" style={{ marginBottom: 8 }}>
         <div style={{ fontSize: 18, fontWeight: 600, textAlign: 'center' }}>{user.tenantName}党员花名册</div>
