@@ -18,9 +18,11 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { localStorage, type FileStorage } from './platform/storage.ts';
 import { MAX_UPLOAD_BYTES } from './platform/uploads.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -29,6 +31,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 export interface AppDeps {
   config: Config;
   database: Database;
+  storage: FileStorage;
 }
 
 /** Ant Design writes its styles at run time, hence inline styles; scripts only from our own origin. */
@@ -51,7 +54,11 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  base: Omit<AppDeps, 'storage'> & { storage?: FileStorage },
+  opts: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...base, storage: base.storage ?? localStorage(path.join(base.config.dataDir, 'files')) };
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -103,6 +110,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(memberRoutes, { prefix: '/api/members' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(fileRoutes, { prefix: '/api/files' });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, preCompressed: true, wildcard: false, index: false });

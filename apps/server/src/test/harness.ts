@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -77,8 +79,9 @@ export function cookieFrom(response: LightMyRequestResponse): string {
 
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const { database, url, drop } = await openTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-files-'));
   const config = loadConfig({
-    QIZHI_DATA_DIR: '/nonexistent',
+    QIZHI_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     QIZHI_LOGIN_RATE_LIMIT: '1000',
     ...env,
@@ -108,6 +111,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,3 +19,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const IdParams = z.object({ id: Id });
 export const OkResponse = z.object({ ok: z.literal(true) });
+
+export const StoredFile = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+});
+export type StoredFile = z.infer<typeof StoredFile>;

@@ -30,7 +30,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
 
   return (
     <Row gutter={[8, 8]} className="no-print" style={{ marginBottom: 16 }} role="search" aria-label="筛选花名册">
-      <Col flex={isPhone ? 'auto' : undefined} md={16} xl={6}>
+      <Col flex={isPhone ? '1 1 0' : undefined} md={16} xl={6} style={{ minWidth: 0 }}>
         <Input.Search
           value={q}
           onChange={(event) => {
@@ -39,7 +39,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
           onSearch={(text) => {
             onChange({ q: text.trim() || undefined });
           }}
-          placeholder="搜索姓名、身份证号、职务"
+          placeholder="姓名、身份证号、职务"
           allowClear
           enterButton="搜索"
           maxLength={50}

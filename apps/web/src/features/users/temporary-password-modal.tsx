@@ -25,6 +25,7 @@ export function TemporaryPasswordModal({
             账号 <strong>{result.user.username}</strong>（{result.user.displayName}）的临时密码：
           </p>
           <Typography.Paragraph
+            className="temporary-password"
             copyable={{ text: result.temporaryPassword }}
             style={{ fontSize: 20, fontFamily: 'monospace' }}
           >

@@ -1,0 +1,107 @@
+import { and, eq } from 'drizzle-orm';
+import { files } from '../../db/schema/index.ts';
+import { writeAudit, type Actor } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { sha256, type FileStorage } from '../../platform/storage.ts';
+
+/** What may be uploaded: pictures, PDF and office documents — what evidence and records are. */
+const ALLOWED: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
+  jpg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 },
+  jpeg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 },
+  png: { mime: 'image/png', magic: (b) => b.subarray(0, 4).toString('hex') === '89504e47' },
+  gif: { mime: 'image/gif', magic: (b) => b.subarray(0, 3).toString() === 'GIF' },
+  webp: { mime: 'image/webp', magic: (b) => b.subarray(8, 12).toString() === 'WEBP' },
+  pdf: { mime: 'application/pdf', magic: (b) => b.subarray(0, 4).toString() === '%PDF' },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: (b) => b.readUInt32LE(0) === 0x04034b50,
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: (b) => b.readUInt32LE(0) === 0x04034b50,
+  },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: (b) => b.readUInt32LE(0) === 0x04034b50,
+  },
+  doc: { mime: 'application/msword', magic: (b) => b.subarray(0, 4).toString('hex') === 'd0cf11e0' },
+  xls: { mime: 'application/vnd.ms-excel', magic: (b) => b.subarray(0, 4).toString('hex') === 'd0cf11e0' },
+  wps: { mime: 'application/vnd.ms-works', magic: (b) => b.subarray(0, 4).toString('hex') === 'd0cf11e0' },
+  txt: { mime: 'text/plain; charset=utf-8', magic: () => true },
+};
+export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED);
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+/** The name as shown and downloaded: no folders, no characters Windows refuses, at most 120. */
+function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  // eslint-disable-next-line no-control-regex
+  return (
+    base
+      .replace(/[\u0000-\u001f:*?"<>|]/g, '_')
+      .trim()
+      .slice(-120) || '未命名文件'
+  );
+}
+
+export async function storeFile(
+  db: Db,
+  storage: FileStorage,
+  actor: Actor,
+  input: { name: string; data: Buffer },
+): Promise<StoredFile> {
+  const name = cleanName(input.name);
+  const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
+  const kind = ALLOWED[ext];
+  if (!kind) throw new AppError('INVALID_FILE', `不支持的文件类型“.${ext}”，可上传：${ALLOWED_EXTENSIONS.join('、')}`);
+  if (input.data.length === 0) throw new AppError('INVALID_FILE', '文件是空的');
+  if (!kind.magic(input.data)) throw new AppError('INVALID_FILE', `文件内容与扩展名“.${ext}”不符`);
+  const id = crypto.randomUUID();
+  const storageKey = `${actor.tenantId}/${new Date().toISOString().slice(0, 7)}/${id}`;
+  await storage.put(storageKey, input.data);
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(files)
+      .values({
+        tenantId: actor.tenantId,
+        id,
+        name,
+        mime: kind.mime,
+        size: input.data.length,
+        sha256: sha256(input.data),
+        storageKey,
+        uploadedByUserId: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'file.upload',
+      entity: 'file',
+      entityId: id,
+      summary: `上传文件：${name}（${String(input.data.length)}字节）`,
+    });
+    return created!;
+  });
+  return { id: row.id, name: row.name, mime: row.mime, size: row.size, createdAt: row.createdAt.toISOString() };
+}
+
+export async function findFile(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(files)
+    .where(and(eq(files.tenantId, tenantId), eq(files.id, id)));
+  if (!row) throw notFound('文件');
+  return row;
+}
+
+export async function readFile(db: Db, storage: FileStorage, tenantId: string, id: string) {
+  const row = await findFile(db, tenantId, id);
+  return { row, data: await storage.get(row.storageKey) };
+}

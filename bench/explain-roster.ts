@@ -1,0 +1,110 @@
+/**
+ * Where a roster request's time goes: builds the real app in-process on a fresh 10,000-person
+ * court, records every SQL statement one `GET /api/members` issues, then times each statement on
+ * its own and prints its EXPLAIN ANALYZE. A diagnostic, not a target; `npm run bench` skips it.
+ *
+ *   node --import tsx bench/explain-roster.ts [pglite|postgresql] ['status=full&retired=false&page=1']
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app.ts';
+import * as schema from '../apps/server/src/db/schema/index.ts';
+import { loadConfig } from '../apps/server/src/platform/config.ts';
+import type { Database, Db } from '../apps/server/src/platform/db.ts';
+import { BENCH_PASSWORD, createDatabase, prepareCourt, type DatabaseKind } from './databases.ts';
+import { median, round } from './latency.ts';
+import { isMainModule } from './paths.ts';
+
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+type RawQuery = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** The same database with a drizzle instance that records what it sends, and a raw query function. */
+function instrumented(
+  kind: DatabaseKind,
+  base: Database,
+  url: string | undefined,
+  log: Statement[],
+): { database: Database; raw: RawQuery; close(): Promise<void> } {
+  const logger = { logQuery: (text: string, params: unknown[]) => log.push({ text, params }) };
+  if (kind === 'pglite') {
+    const client = base.pglite as PGlite;
+    return {
+      database: { ...base, db: drizzlePglite(client, { schema, logger }) as unknown as Db },
+      raw: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
+      close: () => base.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off -c timezone=UTC' });
+  return {
+    database: { ...base, db: drizzlePg(pool, { schema, logger }) },
+    raw: async (text, params) => (await pool.query<Record<string, unknown>>(text, params)).rows,
+    close: async () => {
+      await pool.end();
+      await base.close();
+    },
+  };
+}
+
+async function timeIt(fn: () => Promise<unknown>, times: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+export async function explainRoster(kind: DatabaseKind, query: string, adminUrl: string | undefined): Promise<string> {
+  const bench = await createDatabase(kind, adminUrl);
+  const out: string[] = [];
+  try {
+    const court = await prepareCourt(bench, 10_000);
+    out.push(`${kind}: ${String(court.people)} people, ${await bench.version()}`);
+    const log: Statement[] = [];
+    const { database, raw, close } = instrumented(kind, await bench.open(), bench.url, log);
+    try {
+      const config = loadConfig({ QIZHI_DATA_DIR: bench.dataDir, LOG_LEVEL: 'silent' });
+      const app = await buildApp({ config, database }, { logger: false });
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'clerk', password: BENCH_PASSWORD },
+      });
+      const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const request = () => app.inject({ method: 'GET', url: `/api/members?${query}`, headers: { cookie } });
+      await request();
+      log.length = 0;
+      const first = await request();
+      const statements = [...log];
+      const whole = await timeIt(request, 30);
+      out.push(`GET /api/members?${query} → ${String(first.statusCode)}, in-process median ${String(round(whole, 2))} ms`);
+      for (const [i, s] of statements.entries()) {
+        const ms = await timeIt(() => raw(s.text, s.params), 30);
+        out.push('', `#${String(i + 1)} median ${String(round(ms, 2))} ms: ${s.text}`);
+        if (/^\s*select/i.test(s.text)) {
+          const plan = await raw(`explain (analyze, buffers) ${s.text}`, s.params);
+          out.push(...plan.map((row) => `    ${String(Object.values(row)[0])}`));
+        }
+      }
+      await app.close();
+    } finally {
+      await close();
+    }
+  } finally {
+    await bench.dispose();
+  }
+  return out.join('\n');
+}
+
+if (isMainModule(import.meta.url)) {
+  const kind = (process.argv[2] ?? 'pglite') as DatabaseKind;
+  const query = process.argv[3] ?? 'status=full&retired=false&pageSize=20&page=1';
+  process.stdout.write(`${await explainRoster(kind, query, process.env.BENCH_DATABASE_URL)}\n`);
+}

@@ -1,0 +1,42 @@
+/** The real server (apps/server/src/main.ts, as `npm start` runs it) in a child process, on a bench database. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BENCH_PASSWORD, type BenchDatabase } from './databases.ts';
+import { SERVER_ENTRY } from './paths.ts';
+import { startChildServer, type ChildServer } from './server-process.ts';
+
+/** PGlite's daily snapshot is taken 5 s after start; it blocks the server while it runs. */
+const BACKUP_FILE = /^qizhi-\d{8}-\d{6}\.tar\.gz$/;
+
+export function qizhiEnv(bench: BenchDatabase): Record<string, string> {
+  return {
+    ...bench.serverEnv(),
+    QIZHI_DEMO_PASSWORD: BENCH_PASSWORD,
+    // The benches sign in once per simulated client; the limit guards against guessing, not them.
+    QIZHI_LOGIN_RATE_LIMIT: '1000',
+  };
+}
+
+export function startQizhi(bench: BenchDatabase, logName: string): Promise<ChildServer> {
+  return startChildServer({
+    entry: SERVER_ENTRY,
+    env: qizhiEnv(bench),
+    logFile: path.join(bench.dataDir, logName),
+    readyPath: '/api/health',
+  });
+}
+
+/**
+ * On PGlite, waits until the start-of-day snapshot is written, so a measurement sees the server
+ * in its steady state; returns how long the wait took (0 on PostgreSQL).
+ */
+export async function waitForStartupBackup(bench: BenchDatabase, timeoutMs = 120_000): Promise<number> {
+  if (bench.kind !== 'pglite') return 0;
+  const dir = path.join(bench.dataDir, 'backups');
+  const t0 = performance.now();
+  while (performance.now() - t0 < timeoutMs) {
+    if (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => BACKUP_FILE.test(f))) return performance.now() - t0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the PGlite start-up backup did not appear');
+}
