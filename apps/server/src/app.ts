@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -27,6 +27,13 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { meetingRecordRoutes } from './modules/meetings/meeting-record.routes.ts';
+import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
+import { deliberationRoutes } from './modules/deliberations/deliberations.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { goalRoutes } from './modules/goals/goals.routes.ts';
+import { centreRoutes } from './modules/centre/centre.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -63,7 +70,7 @@ export async function buildApp(
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
     // One line per request is for debugging; at info the log keeps to what an operator acts on.
-    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel) }),
     trustProxy: false,
     // Our own ids are UUIDs; this keeps Fastify's request ids from colliding across restarts in logs.
     genReqId: () => crypto.randomUUID(),
@@ -92,7 +99,9 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // The swagger UI registers its own routes; they are public documentation.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    // The API documentation and the web app's built files are public; every /api route declares its own.
+    const isStaticAsset = !route.url.startsWith('/api') && route.config?.access === undefined;
+    if (route.url.startsWith('/api/docs') || isStaticAsset) route.config = { ...route.config, access: 'public' };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routeTable.push({ method, url: route.url, access: route.config?.access });
   });
@@ -111,9 +120,25 @@ export async function buildApp(
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(fileRoutes, { prefix: '/api/files' });
+  await app.register(meetingRoutes, { prefix: '/api' });
+  await app.register(meetingRecordRoutes, { prefix: '/api' });
+  await app.register(complianceRoutes, { prefix: '/api' });
+  await app.register(deliberationRoutes, { prefix: '/api' });
+  await app.register(calendarRoutes, { prefix: '/api' });
+  await app.register(goalRoutes, { prefix: '/api' });
+  await app.register(centreRoutes, { prefix: '/api/centre' });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, preCompressed: true, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      preCompressed: true,
+      wildcard: false,
+      index: false,
+      // Built assets carry a content hash in their names, so a browser may keep them for good.
+      setHeaders: (reply, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
     // Every other GET outside /api is a page of the single-page app.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {

@@ -9,18 +9,15 @@ import { RouterProvider } from 'react-router/dom';
 import { router } from './app-router.tsx';
 import { setSessionHooks } from './platform/api.ts';
 import { queryClient } from './platform/query-client.ts';
-import { meQueryKey } from './platform/session.tsx';
+import { forgetSession, meQueryKey } from './platform/session.tsx';
 import { themeConfig } from './platform/theme.ts';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 
 setSessionHooks({
-  onSignedOut: () => {
-    // Forget everything the previous session could read, then let the page gate send us to /login.
-    queryClient.clear();
-    queryClient.setQueryData(meQueryKey, null);
-  },
+  // The page gate sees the session gone and sends the user to /login, remembering the page.
+  onSignedOut: forgetSession,
   onPasswordChangeRequired: () => {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
   },

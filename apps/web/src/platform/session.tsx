@@ -2,6 +2,7 @@ import { createContext, use, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { MeResponse, Permission } from '@qizhi/domain';
 import { ApiError, api, setCsrfToken } from './api.ts';
+import { queryClient } from './query-client.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -22,6 +23,16 @@ export async function fetchMe(): Promise<MeResponse | null> {
 
 export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/**
+ * After sign-out or an expired session: nobody is signed in, and nothing the last user could read
+ * stays in memory. The session query itself is kept (set to null) so every gate watching it reacts.
+ */
+export function forgetSession(): void {
+  setCsrfToken(null);
+  queryClient.setQueryData(meQueryKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
 }
 
 const SessionContext = createContext<MeResponse | null>(null);

@@ -5,7 +5,7 @@ import { findPasswordProblems, PASSWORD_PROBLEM_MESSAGES, type ChangePasswordReq
 import { api, errorMessage } from '../../platform/api.ts';
 import { applyFieldIssues } from '../../platform/form-errors.ts';
 import { queryClient } from '../../platform/query-client.ts';
-import { fetchMe, meQueryKey, useSession } from '../../platform/session.tsx';
+import { fetchMe, forgetSession, meQueryKey, useSession } from '../../platform/session.tsx';
 import { AuthFrame } from './auth-frame.tsx';
 import { PasswordPolicy } from './password-policy.tsx';
 
@@ -48,8 +48,7 @@ export default function PasswordPage() {
   async function signOut() {
     await api.post('/api/auth/logout').catch(() => undefined);
     await navigate('/login', { replace: true });
-    queryClient.clear();
-    queryClient.setQueryData(meQueryKey, null);
+    forgetSession();
   }
 
   if (done) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Space } from 'antd';
 import type { MemberDetail } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
+import { ApiError, api, errorMessage } from '../../platform/api.ts';
 import { applyFieldIssues } from '../../platform/form-errors.ts';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { MemberFormFields } from './member-form-fields.tsx';
@@ -49,6 +49,9 @@ export function MemberFormDrawer({ open, member, onClose, onSaved }: Props) {
       onClose();
     } catch (error) {
       applyFieldIssues(form, error);
+      if (error instanceof ApiError && error.code === 'DUPLICATE_ID_NUMBER') {
+        form.setFields([{ name: 'idNumber', errors: [error.message] }]);
+      }
       setProblem(errorMessage(error));
     } finally {
       setSaving(false);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Card } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +12,9 @@ import { filtersOf, readMemberParams, writeMemberParams } from './members-search
 import { MembersTable } from './members-table.tsx';
 import { MembersToolbar } from './members-toolbar.tsx';
 
+/** The largest page the server gives; printing switches to it. */
+const PRINT_PAGE_SIZE = 200;
+
 export default function MembersPage() {
   const { user } = useSession();
   const navigate = useNavigate();
@@ -22,6 +25,24 @@ export default function MembersPage() {
   const page = useMemberPage(params);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
+
+  // Paper gets every row of the current filter (up to the largest page), not just the page on screen.
+  useEffect(() => {
+    if (!printing || page.isFetching || page.isPlaceholderData || params.pageSize !== PRINT_PAGE_SIZE) return;
+    setPrinting(false);
+    window.print();
+  }, [printing, page.isFetching, page.isPlaceholderData, params.pageSize]);
+
+  function print() {
+    const total = page.data?.total ?? 0;
+    if (total <= (page.data?.items.length ?? 0)) {
+      window.print();
+      return;
+    }
+    update({ page: 1, pageSize: PRINT_PAGE_SIZE }, false);
+    setPrinting(true);
+  }
 
   function update(patch: MemberListParams, resetPage = true) {
     setSearchParams(writeMemberParams({ ...params, ...patch, ...(resetPage ? { page: 1 } : {}) }));
@@ -29,7 +50,7 @@ export default function MembersPage() {
 
   return (
     <Card>
-      <div className="page-toolbar">
+      <div className="page-toolbar no-print">
         <h1>
           花名册
           {page.data && (
@@ -46,11 +67,14 @@ export default function MembersPage() {
           onImport={() => {
             setImporting(true);
           }}
+          onPrint={print}
         />
       </div>
       <div className="print-only" style={{ marginBottom: 8 }}>
         <div style={{ fontSize: 18, fontWeight: 600, textAlign: 'center' }}>{user.tenantName}党员花名册</div>
-        <div style={{ fontSize: 12, textAlign: 'right' }}>打印时间：{dayjs().format('YYYY年M月D日 HH:mm')}</div>
+        <div style={{ fontSize: 12, textAlign: 'right' }}>
+          共 {page.data?.total ?? 0} 人 · 打印时间：{dayjs().format('YYYY年M月D日 HH:mm')}
+        </div>
       </div>
       <MembersFilters
         value={filters}

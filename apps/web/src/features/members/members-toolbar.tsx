@@ -16,14 +16,11 @@ interface Props {
   filters: MemberFilters;
   onCreate: () => void;
   onImport: () => void;
-}
-
-function print() {
-  window.print();
+  onPrint: () => void;
 }
 
 /** 新增 / 导入 / 导出 / 导出完整号码 / 打印; on a phone everything but 新增 folds into 更多. */
-export function MembersToolbar({ filters, onCreate, onImport }: Props) {
+export function MembersToolbar({ filters, onCreate, onImport, onPrint }: Props) {
   const can = useCan();
   const isPhone = useIsPhone();
   const exporter = useRosterExport(filters);
@@ -42,7 +39,7 @@ export function MembersToolbar({ filters, onCreate, onImport }: Props) {
     if (exporter.canExportFull) {
       items.push({ key: 'export-full', icon: <SafetyOutlined />, label: '导出完整号码', onClick: exporter.exportFull });
     }
-    items.push({ key: 'print', icon: <PrinterOutlined />, label: '打印', onClick: print });
+    items.push({ key: 'print', icon: <PrinterOutlined />, label: '打印', onClick: onPrint });
     return (
       <Space className="no-print">
         {create}
@@ -64,7 +61,7 @@ export function MembersToolbar({ filters, onCreate, onImport }: Props) {
         </Button>
       )}
       <ExportButtons exporter={exporter} />
-      <Button icon={<PrinterOutlined />} onClick={print}>
+      <Button icon={<PrinterOutlined />} onClick={onPrint}>
         打印
       </Button>
     </Space>

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Card, Empty, Skeleton, Table } from 'antd';
-import type { Bucket } from './stats-chart.tsx';
+import type { Bucket, StatsChartProps } from './stats-chart.tsx';
 
 const StatsChart = lazy(() => import('./stats-chart.tsx'));
 
@@ -9,15 +9,7 @@ function percent(count: number, total: number): string {
 }
 
 /** A chart and, under it, the same numbers as a table (for screen readers and for paper). */
-export function StatsCard({
-  title,
-  kind,
-  buckets,
-}: {
-  title: string;
-  kind: 'pie' | 'bar';
-  buckets: readonly Bucket[];
-}) {
+export function StatsCard({ title, kind, buckets, colors }: StatsChartProps) {
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   return (
     <Card size="small" title={title} style={{ height: '100%', breakInside: 'avoid' }}>
@@ -26,7 +18,7 @@ export function StatsCard({
       ) : (
         <>
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
-            <StatsChart kind={kind} buckets={buckets} title={title} />
+            <StatsChart kind={kind} buckets={buckets} title={title} colors={colors} />
           </Suspense>
           <Table<Bucket>
             size="small"

@@ -7,6 +7,14 @@ export interface Bucket {
   count: number;
 }
 
+export interface StatsChartProps {
+  kind: 'pie' | 'bar';
+  buckets: readonly Bucket[];
+  title: string;
+  /** Fixed colours by bucket key, e.g. party red for 正式党员. */
+  colors?: Readonly<Record<string, string>>;
+}
+
 const PALETTE = [
   '#c8161d',
   '#e8622c',
@@ -20,7 +28,12 @@ const PALETTE = [
   '#bfbfbf',
 ];
 
-function optionFor(kind: 'pie' | 'bar', buckets: readonly Bucket[]): echarts.EChartsCoreOption {
+function optionFor(
+  kind: StatsChartProps['kind'],
+  buckets: readonly Bucket[],
+  colors: StatsChartProps['colors'],
+  narrow: boolean,
+): echarts.EChartsCoreOption {
   if (kind === 'pie') {
     return {
       color: PALETTE,
@@ -32,8 +45,12 @@ function optionFor(kind: 'pie' | 'bar', buckets: readonly Bucket[]): echarts.ECh
           radius: ['38%', '66%'],
           center: ['50%', '44%'],
           avoidLabelOverlap: true,
-          label: { formatter: '{b}\n{c}人' },
-          data: buckets.map((b) => ({ name: b.label, value: b.count })),
+          // On a phone the slice labels collide; the legend and the table below carry the names.
+          label: narrow ? { show: false } : { formatter: '{b}\n{c}人' },
+          data: buckets.map((b) => {
+            const color = colors?.[b.key];
+            return { name: b.label, value: b.count, ...(color ? { itemStyle: { color } } : {}) };
+          }),
         },
       ],
     };
@@ -47,7 +64,7 @@ function optionFor(kind: 'pie' | 'bar', buckets: readonly Bucket[]): echarts.ECh
       type: 'category',
       inverse: true,
       data: buckets.map((b) => b.label),
-      axisLabel: { width: 120, overflow: 'truncate' },
+      axisLabel: { width: narrow ? 96 : 160, overflow: 'truncate' },
     },
     series: [
       { type: 'bar', data: buckets.map((b) => b.count), barMaxWidth: 22, label: { show: true, position: 'right' } },
@@ -56,15 +73,7 @@ function optionFor(kind: 'pie' | 'bar', buckets: readonly Bucket[]): echarts.ECh
 }
 
 /** One ECharts chart; this module (and echarts with it) loads only when a chart is on screen. */
-export default function StatsChart({
-  kind,
-  buckets,
-  title,
-}: {
-  kind: 'pie' | 'bar';
-  buckets: readonly Bucket[];
-  title: string;
-}) {
+export default function StatsChart({ kind, buckets, title, colors }: StatsChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const height = kind === 'bar' ? Math.max(200, buckets.length * 32 + 40) : 300;
 
@@ -72,7 +81,7 @@ export default function StatsChart({
     const element = container.current;
     if (!element) return;
     const chart = echarts.init(element, null, { renderer: 'svg' });
-    chart.setOption(optionFor(kind, buckets));
+    chart.setOption(optionFor(kind, buckets, colors, element.clientWidth < 420));
     const observer = new ResizeObserver(() => {
       chart.resize();
     });
@@ -81,7 +90,7 @@ export default function StatsChart({
       observer.disconnect();
       chart.dispose();
     };
-  }, [kind, buckets]);
+  }, [kind, buckets, colors]);
 
   return <div ref={container} role="img" aria-label={`${title}图表`} style={{ width: '100%', height }} />;
 }

@@ -9,16 +9,27 @@ type BucketField = {
   [K in keyof RosterStats]: RosterStats[K] extends { key: string }[] ? K : never;
 }[keyof RosterStats];
 
-const CHARTS: { field: BucketField; title: string; kind: 'pie' | 'bar' }[] = [
-  { field: 'byStatus', title: '人员类别', kind: 'pie' },
-  { field: 'byOrgUnit', title: '各党组织党员人数', kind: 'bar' },
-  { field: 'byGender', title: '性别', kind: 'pie' },
-  { field: 'byEthnicity', title: '民族', kind: 'pie' },
-  { field: 'byEducation', title: '学历', kind: 'pie' },
-  { field: 'byAgeBand', title: '年龄段', kind: 'bar' },
-  { field: 'byPartyAge', title: '党龄', kind: 'bar' },
-  { field: 'byDepartmentKind', title: '部门类别', kind: 'pie' },
-];
+/** The development stages in the party's colours, deepest red for 正式党员. */
+const STATUS_COLORS: Readonly<Record<string, string>> = {
+  full: '#c8161d',
+  probationary: '#e8622c',
+  candidate: '#f2a93b',
+  activist: '#fadb14',
+  applicant: '#5b8ff9',
+  non_party: '#bfbfbf',
+};
+
+const CHARTS: { field: BucketField; title: string; kind: 'pie' | 'bar'; colors?: Readonly<Record<string, string>> }[] =
+  [
+    { field: 'byStatus', title: '人员类别', kind: 'pie', colors: STATUS_COLORS },
+    { field: 'byOrgUnit', title: '各党组织党员人数', kind: 'bar' },
+    { field: 'byGender', title: '性别', kind: 'pie' },
+    { field: 'byEthnicity', title: '民族', kind: 'pie' },
+    { field: 'byEducation', title: '学历', kind: 'pie' },
+    { field: 'byAgeBand', title: '年龄段', kind: 'bar' },
+    { field: 'byPartyAge', title: '党龄', kind: 'bar' },
+    { field: 'byDepartmentKind', title: '部门类别', kind: 'pie' },
+  ];
 
 export default function StatsPage() {
   const stats = useRosterStats();
@@ -60,7 +71,7 @@ export default function StatsPage() {
       <Row gutter={[16, 16]}>
         {CHARTS.map((chart) => (
           <Col key={chart.field} xs={24} lg={12}>
-            <StatsCard title={chart.title} kind={chart.kind} buckets={s[chart.field]} />
+            <StatsCard title={chart.title} kind={chart.kind} buckets={s[chart.field]} colors={chart.colors} />
           </Col>
         ))}
       </Row>

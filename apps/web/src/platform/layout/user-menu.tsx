@@ -1,14 +1,12 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown } from 'antd';
+import { Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../api.ts';
-import { queryClient } from '../query-client.ts';
-import { meQueryKey, useSession } from '../session.tsx';
+import { forgetSession, useSession } from '../session.tsx';
 
 export function UserMenu({ compact }: { compact: boolean }) {
   const { user } = useSession();
   const navigate = useNavigate();
-  const { message } = App.useApp();
 
   async function signOut() {
     try {
@@ -18,9 +16,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
       console.warn(errorMessage(error));
     }
     await navigate('/login', { replace: true });
-    queryClient.clear();
-    queryClient.setQueryData(meQueryKey, null);
-    void message.success('已退出登录');
+    forgetSession();
   }
 
   return (

@@ -1,0 +1,144 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import type { Attendee, AttendanceRequest, MeetingDetail } from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { AttendanceTag, formatShanghai } from './meeting-labels.tsx';
+import { refreshMeetings } from './meetings-queries.ts';
+import { queryClient } from '../../platform/query-client.ts';
+
+type Entry = AttendanceRequest[number];
+type Edits = Record<string, Entry>;
+
+export function QuorumAlert({ meeting }: { meeting: MeetingDetail }) {
+  const q = meeting.quorum;
+  if (!q.applies) return null;
+  return (
+    <Alert
+      type={q.reached ? 'success' : 'warning'}
+      showIcon
+      title={`法定人数：应到会有表决权${String(q.entitled)}人，已到${String(q.present)}人，须至少${String(q.needed)}人——${q.reached ? '已达到，可以表决' : '尚未达到，不能表决'}`}
+      description={q.basis}
+    />
+  );
+}
+
+/** 应到/实到/请假/缺席: the host marks by hand those who did not sign in by code. */
+export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
+  const { message } = App.useApp();
+  const [edits, setEdits] = useState<Edits>({});
+  const [saving, setSaving] = useState(false);
+  const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
+  const s = meeting.summary;
+  const changed = Object.values(edits);
+  const pending = useMemo(() => meeting.attendees.filter((a) => a.state === 'pending' && !a.exempt), [meeting.attendees]);
+
+  async function save(entries: Entry[]) {
+    setSaving(true);
+    try {
+      await api.put(`/api/meetings/${meeting.id}/attendance`, entries);
+      await queryClient.invalidateQueries({ queryKey: ['meetings', 'detail', meeting.id] });
+      await refreshMeetings();
+      setEdits({});
+      void message.success('出席情况已保存');
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const stateOf = (a: Attendee) => edits[a.personId]?.state ?? (a.state === 'pending' ? undefined : a.state);
+  const columns: TableProps<Attendee>['columns'] = [
+    { title: '姓名', dataIndex: 'name', width: 90 },
+    { title: '所在组织', dataIndex: 'orgUnitName', responsive: ['md'] },
+    {
+      title: '出席情况',
+      key: 'state',
+      width: 130,
+      render: (_: unknown, a) =>
+        a.exempt && !editable ? (
+          <Tag>免于参会</Tag>
+        ) : editable ? (
+          <Select
+            size="small"
+            style={{ width: 100 }}
+            placeholder="未登记"
+            value={stateOf(a)}
+            aria-label={`${a.name}出席情况`}
+            options={[
+              { value: 'present', label: '出席' },
+              { value: 'leave', label: '请假' },
+              { value: 'absent', label: '缺席' },
+            ]}
+            onChange={(state: Entry['state']) =>
+              setEdits((e) => ({ ...e, [a.personId]: { personId: a.personId, state, reason: e[a.personId]?.reason ?? a.reason } }))
+            }
+          />
+        ) : (
+          <AttendanceTag state={a.state} />
+        ),
+    },
+    {
+      title: '原因',
+      key: 'reason',
+      render: (_: unknown, a) => {
+        const state = stateOf(a);
+        if (editable && (state === 'leave' || state === 'absent'))
+          return (
+            <Input
+              size="small"
+              placeholder={state === 'leave' ? '请假原因（必填）' : '缺席原因'}
+              value={edits[a.personId]?.reason ?? a.reason ?? ''}
+              onChange={(ev) =>
+                setEdits((e) => ({ ...e, [a.personId]: { personId: a.personId, state, reason: ev.target.value } }))
+              }
+            />
+          );
+        return (
+          <>
+            {a.exempt && <Tag>免于参会</Tag>}
+            {a.reason}
+            {a.state === 'leave' && !a.leaveApproved && <Tag color="orange">待批准</Tag>}
+          </>
+        );
+      },
+    },
+    {
+      title: '签到',
+      key: 'signIn',
+      width: 150,
+      responsive: ['sm'],
+      render: (_: unknown, a) =>
+        a.signedInAt ? `${formatShanghai(a.signedInAt).slice(11)} ${a.signInMethod === 'code' ? '扫码' : '补登'}` : '',
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap size="large" data-testid="attendance-summary">
+        <span>应到 <b>{s.expected}</b></span>
+        <span>实到 <b>{s.attended}</b></span>
+        <span>请假 <b>{s.leave}</b></span>
+        <span>缺席 <b>{s.absent}</b></span>
+        <span>未登记 <b>{s.pending}</b></span>
+        {s.exempt > 0 && <span>免于参会 <b>{s.exempt}</b></span>}
+      </Space>
+      <QuorumAlert meeting={meeting} />
+      {editable && (
+        <Space wrap>
+          <Button type="primary" disabled={changed.length === 0} loading={saving} onClick={() => void save(changed)}>
+            保存出席情况{changed.length ? `（${String(changed.length)}人）` : ''}
+          </Button>
+          <Button
+            disabled={pending.length === 0}
+            loading={saving}
+            onClick={() => void save([...changed, ...pending.filter((p) => !edits[p.personId]).map((p) => ({ personId: p.personId, state: 'absent' as const }))])}
+          >
+            其余未登记者记为缺席（{pending.length}人）
+          </Button>
+        </Space>
+      )}
+      <Table<Attendee> rowKey="personId" size="small" columns={columns} dataSource={meeting.attendees} pagination={false} scroll={{ x: 'max-content' }} />
+    </Space>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Browser helpers of the e2e suite: Debian's Chromium through playwright-core, a signed-in page,
+ * and a screenshot in `.e2e-artifacts/` whenever a test fails.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, baseUrl } from './e2e-config.ts';
+
+const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.e2e-artifacts');
+
+export const DESKTOP = { width: 1366, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+export function launchBrowser(): Promise<Browser> {
+  // playwright gives every launch a fresh temporary profile (user data dir) of its own.
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Runs `body` with a fresh browser context of the given size; on failure saves a full-page
+ * screenshot named after the test, then rethrows.
+ */
+export async function withPage(
+  t: TestContext,
+  viewport: { width: number; height: number },
+  body: (page: Page) => Promise<void>,
+): Promise<void> {
+  const browser = await launchBrowser();
+  const phone = viewport.width < 768;
+  const context = await browser.newContext({
+    viewport,
+    isMobile: phone,
+    hasTouch: phone,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  try {
+    await body(page);
+  } catch (error) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const name = t.fullName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 100);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl()}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '用户菜单' }).click();
+  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
+/** The signed-in user's own API answers, read through the page's session cookie. */
+export async function apiGet<T>(page: Page, pathname: string): Promise<T> {
+  const response = await page.request.get(`${baseUrl()}${pathname}`);
+  if (!response.ok()) throw new Error(`GET ${pathname} → ${String(response.status())}`);
+  return (await response.json()) as T;
+}
