@@ -43,7 +43,12 @@ export interface TimedImport {
 }
 
 /** The whole request, upload to parsed answer, timed. */
-export async function importRoster(baseUrl: string, session: Session, file: Buffer, dryRun: boolean): Promise<TimedImport> {
+export async function importRoster(
+  baseUrl: string,
+  session: Session,
+  file: Buffer,
+  dryRun: boolean,
+): Promise<TimedImport> {
   const form = new FormData();
   form.append('file', new Blob([file], { type: XLSX }), 'roster.xlsx');
   const t0 = performance.now();

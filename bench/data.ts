@@ -80,7 +80,12 @@ export async function addPeople(db: Db, tenantId: string, n: number, opts: { see
 }
 
 /** Tops a court up to `total` people (the demo court starts with 90). */
-export async function fillCourtTo(db: Db, tenantId: string, total: number, opts: { seed?: number } = {}): Promise<number> {
+export async function fillCourtTo(
+  db: Db,
+  tenantId: string,
+  total: number,
+  opts: { seed?: number } = {},
+): Promise<number> {
   return addPeople(db, tenantId, total - (await countPeople(db, tenantId)), opts);
 }
 

@@ -5,14 +5,13 @@
  *
  *   node --import tsx bench/explain-roster.ts [pglite|postgresql] ['status=full&retired=false&page=1']
  */
-import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import * as schema from '../apps/server/src/db/schema/index.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
-import type { Database, Db } from '../apps/server/src/platform/db.ts';
+import type { Database } from '../apps/server/src/platform/db.ts';
 import { BENCH_PASSWORD, createDatabase, prepareCourt, type DatabaseKind } from './databases.ts';
 import { median, round } from './latency.ts';
 import { isMainModule } from './paths.ts';
@@ -30,12 +29,13 @@ function instrumented(
   base: Database,
   url: string | undefined,
   log: Statement[],
-): { database: Database; raw: RawQuery; close(): Promise<void> } {
+): { database: Database; raw: RawQuery; close: () => Promise<void> } {
   const logger = { logQuery: (text: string, params: unknown[]) => log.push({ text, params }) };
   if (kind === 'pglite') {
-    const client = base.pglite as PGlite;
+    const client = base.pglite;
+    if (!client) throw new Error('a PGlite database without its engine');
     return {
-      database: { ...base, db: drizzlePglite(client, { schema, logger }) as unknown as Db },
+      database: { ...base, db: drizzlePglite(client, { schema, logger }) },
       raw: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
       close: () => base.close(),
     };
@@ -84,7 +84,9 @@ export async function explainRoster(kind: DatabaseKind, query: string, adminUrl:
       const first = await request();
       const statements = [...log];
       const whole = await timeIt(request, 30);
-      out.push(`GET /api/members?${query} → ${String(first.statusCode)}, in-process median ${String(round(whole, 2))} ms`);
+      out.push(
+        `GET /api/members?${query} → ${String(first.statusCode)}, in-process median ${String(round(whole, 2))} ms`,
+      );
       for (const [i, s] of statements.entries()) {
         const ms = await timeIt(() => raw(s.text, s.params), 30);
         out.push('', `#${String(i + 1)} median ${String(round(ms, 2))} ms: ${s.text}`);

@@ -53,7 +53,9 @@ export function demoCourtIdNumbers(): Set<string> {
   return new Set(generateDemoCourt().people.map((p) => p.idNumber));
 }
 
-const SURNAMES = [...'王李张刘陈杨赵郭王李张刘杨郭黄周吴徐孙马朱胡何高林罗郑梁谢宋唐韩冯董程曹袁邓许傅苏卫段贾侯牛薛阎'];
+const SURNAMES = [
+  ...'王李张刘陈杨赵郭王李张刘杨郭黄周吴徐孙马朱胡何高林罗郑梁谢宋唐韩冯董程曹袁邓许傅苏卫段贾侯牛薛阎',
+];
 const GIVEN_MALE = [...'志建晓俊文宇浩明国海晨家伟鹏子嘉强军涛杰斌辉磊峰飞超博轩勇刚平'];
 const GIVEN_FEMALE = [...'晓雅丽静婷雪佳欣梦思文艳慧美悦颖娟敏燕琳雯倩洁萍蕾琪璐瑶怡霞芳'];
 const POSITIONS = ['审判员', '法官助理', '书记员', '科员', '副庭长', '执行员', '司法警察', '一级主任科员'];

@@ -23,6 +23,8 @@ export function startQizhi(bench: BenchDatabase, logName: string): Promise<Child
     env: qizhiEnv(bench),
     logFile: path.join(bench.dataDir, logName),
     readyPath: '/api/health',
+    // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under test.
+    nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
   });
 }
 

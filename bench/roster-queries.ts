@@ -8,6 +8,8 @@ import type { PreparedCourt } from './databases.ts';
 
 export interface RosterQuery {
   label: string;
+  /** A finer label for request `n`, e.g. by how deep its page is. */
+  labelOf?(n: number): string;
   /** The query string of request `n` (page numbers and search words rotate). */
   query(n: number): string;
 }
@@ -33,13 +35,20 @@ export function fullMembersQuery(total: number): RosterQuery {
   const pages = pagesOf(total);
   return {
     label: 'status=full&retired=false',
+    labelOf: (n) => {
+      const page = pageFor(n, pages);
+      return `status=full&retired=false, page ${page <= 5 ? '1-5' : page <= 50 ? '6-50' : '51+'}`;
+    },
     query: (n) => `status=full&retired=false&pageSize=${String(PAGE_SIZE)}&page=${String(pageFor(n, pages))}`,
   };
 }
 
 function paged(label: string, filter: string, total: number): RosterQuery {
   const pages = pagesOf(total);
-  return { label, query: (n) => `${filter}${filter ? '&' : ''}pageSize=${String(PAGE_SIZE)}&page=${String(pageFor(n, pages))}` };
+  return {
+    label,
+    query: (n) => `${filter}${filter ? '&' : ''}pageSize=${String(PAGE_SIZE)}&page=${String(pageFor(n, pages))}`,
+  };
 }
 
 async function probe(baseUrl: string, session: Session, query: string): Promise<number> {
@@ -58,7 +67,9 @@ export async function probeRosterQueries(
 ): Promise<{ fullMembers: ProbedQuery; mix: ProbedQuery[] }> {
   const fullTotal = await probe(baseUrl, session, 'status=full&retired=false&pageSize=20&page=1');
   if (fullTotal !== court.fullInService) {
-    throw new Error(`status=full&retired=false totals ${String(fullTotal)}, the database holds ${String(court.fullInService)}`);
+    throw new Error(
+      `status=full&retired=false totals ${String(fullTotal)}, the database holds ${String(court.fullInService)}`,
+    );
   }
   const cell = court.orgUnitIds.find((u) => u.kind === 'cell');
   const department = court.departmentIds[0];

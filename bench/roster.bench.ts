@@ -9,12 +9,14 @@ import path from 'node:path';
 import { login, type Session } from './api-client.ts';
 import { createDatabase, type DatabaseKind, type PreparedCourt, prepareCourt, BENCH_PASSWORD } from './databases.ts';
 import { round } from './latency.ts';
-import { describeLoad, mergeLoads, runLoad, type LoadResult } from './load.ts';
+import { runLoad } from './load.ts';
+import { pidProbe, postgresBackendsCpuMs, selfProbe, type CpuProbe } from './process-cpu.ts';
 import { BASELINE_ENTRY, isMainModule } from './paths.ts';
 import { startQizhi, waitForStartupBackup } from './qizhi-server.ts';
 import { probeRosterQueries, type ProbedQuery } from './roster-queries.ts';
 import { startChildServer, type ChildServer } from './server-process.ts';
 import { summaryTable } from './report.ts';
+import { cpuNote, describeScenario, runScenarios, type Scenario, type ScenarioResult } from './scenarios.ts';
 import { target, type BenchReport, type TargetResult } from './targets.ts';
 
 export interface RosterBenchOptions {
@@ -38,7 +40,13 @@ export const ROSTER_DEFAULTS: Omit<RosterBenchOptions, 'adminUrl'> = {
 const P95_LIMIT_MS = 50;
 const BASELINE_SHARE = 30;
 
-function loadOf(url: string, sessions: Session[], queries: readonly ProbedQuery[], opts: RosterBenchOptions, ms: number) {
+function loadOf(
+  url: string,
+  sessions: Session[],
+  queries: readonly ProbedQuery[],
+  opts: RosterBenchOptions,
+  ms: number,
+) {
   return runLoad({
     baseUrl: url,
     concurrency: opts.concurrency,
@@ -48,9 +56,10 @@ function loadOf(url: string, sessions: Session[], queries: readonly ProbedQuery[
       const i = n * opts.concurrency + w;
       const q = queries[i % queries.length];
       if (!q) throw new Error('no roster queries');
+      const k = Math.floor(i / queries.length);
       return {
-        path: `/api/members?${q.query(Math.floor(i / queries.length))}`,
-        label: q.label,
+        path: `/api/members?${q.query(k)}`,
+        label: q.labelOf?.(k) ?? q.label,
         headers: { cookie: sessions[w]?.cookie ?? '' },
       };
     },
@@ -70,7 +79,8 @@ function baselineLoad(url: string, court: PreparedCourt, opts: RosterBenchOption
   });
 }
 
-function latencyTarget(id: string, what: string, load: LoadResult): TargetResult {
+function latencyTarget(id: string, what: string, result: ScenarioResult): TargetResult {
+  const { load } = result;
   const t = target({
     id,
     target: what,
@@ -78,12 +88,27 @@ function latencyTarget(id: string, what: string, load: LoadResult): TargetResult
     unit: 'ms',
     rule: 'below',
     limit: P95_LIMIT_MS,
-    note: `${String(Math.round(load.rps))} req/s, p50 ${String(round(load.latency.p50))}, p99 ${String(round(load.latency.p99))}, max ${String(round(load.latency.max))} ms${load.errors ? `, ${String(load.errors)} ERRORS` : ''}`,
+    note: `${String(Math.round(load.rps))} req/s, p50 ${String(round(load.latency.p50))}, p99 ${String(round(load.latency.p99))}, max ${String(round(load.latency.max))} ms; ${cpuNote(result)}${load.errors ? `; ${String(load.errors)} ERRORS` : ''}`,
   });
   return load.errors > 0 ? { ...t, pass: false } : t;
 }
 
-async function benchOn(kind: DatabaseKind, opts: RosterBenchOptions): Promise<{ targets: TargetResult[]; details: Record<string, unknown> }> {
+function shareTarget(id: string, label: string, result: ScenarioResult, base: ScenarioResult): TargetResult {
+  return target({
+    id,
+    target: `roster (${label}) throughput / bare PK SELECT, PostgreSQL`,
+    measured: round((result.load.rps / base.load.rps) * 100),
+    unit: '%',
+    rule: 'atLeast',
+    limit: BASELINE_SHARE,
+    note: `${String(Math.round(result.load.rps))} vs ${String(Math.round(base.load.rps))} req/s; baseline p95 ${String(round(base.load.latency.p95))} ms, ${cpuNote(base)}${base.load.errors ? `; ${String(base.load.errors)} ERRORS` : ''}`,
+  });
+}
+
+async function benchOn(
+  kind: DatabaseKind,
+  opts: RosterBenchOptions,
+): Promise<{ targets: TargetResult[]; details: Record<string, unknown> }> {
   const bench = await createDatabase(kind, opts.adminUrl);
   const servers: ChildServer[] = [];
   try {
@@ -96,62 +121,57 @@ async function benchOn(kind: DatabaseKind, opts: RosterBenchOptions): Promise<{ 
     for (let w = 0; w < opts.concurrency; w++) sessions.push(await login(qizhi.url, 'clerk', BENCH_PASSWORD));
     const { fullMembers, mix } = await probeRosterQueries(qizhi.url, sessions[0]!, court);
 
-    let baseline: ChildServer | undefined;
+    const dbName = bench.url ? new URL(bench.url).pathname.slice(1) : '';
+    const probesOf = (pid: number): Record<string, CpuProbe> => ({
+      server: pidProbe(pid),
+      ...(kind === 'postgresql' ? { postgres: () => postgresBackendsCpuMs(dbName) } : {}),
+      client: selfProbe,
+    });
+    const scenarios: Scenario[] = [
+      {
+        name: 'fullMembers',
+        run: (ms) => loadOf(qizhi.url, sessions, [fullMembers], opts, ms),
+        probes: probesOf(qizhi.pid),
+      },
+      { name: 'mixed', run: (ms) => loadOf(qizhi.url, sessions, mix, opts, ms), probes: probesOf(qizhi.pid) },
+    ];
     if (kind === 'postgresql' && bench.url) {
-      baseline = await startChildServer({
+      const baseline = await startChildServer({
         entry: BASELINE_ENTRY,
         env: { BASELINE_DATABASE_URL: bench.url, BASELINE_TENANT_ID: court.tenantId },
         logFile: path.join(bench.dataDir, 'baseline-server.log'),
         readyPath: `/person/${court.personIds[0] ?? ''}`,
       });
       servers.push(baseline);
+      scenarios.push({
+        name: 'baseline',
+        run: (ms) => baselineLoad(baseline.url, court, opts, ms),
+        probes: probesOf(baseline.pid),
+      });
     }
 
-    await loadOf(qizhi.url, sessions, mix, opts, opts.warmupMs);
-    if (baseline) await baselineLoad(baseline.url, court, opts, opts.warmupMs);
-    const pageRounds: LoadResult[] = [];
-    const mixRounds: LoadResult[] = [];
-    const baselineRounds: LoadResult[] = [];
-    for (let r = 0; r < opts.rounds; r++) {
-      pageRounds.push(await loadOf(qizhi.url, sessions, [fullMembers], opts, opts.durationMs));
-      mixRounds.push(await loadOf(qizhi.url, sessions, mix, opts, opts.durationMs));
-      if (baseline) baselineRounds.push(await baselineLoad(baseline.url, court, opts, opts.durationMs));
-    }
-    const page = mergeLoads(pageRounds);
-    const mixed = mergeLoads(mixRounds);
+    const results = await runScenarios(scenarios, opts);
+    const page = results.get('fullMembers')!;
+    const mixed = results.get('mixed')!;
+    const base = results.get('baseline');
     const name = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
     const targets = [
       latencyTarget(`roster.p95.${kind}`, `roster page (status=full&retired=false) p95, ${name}`, page),
       latencyTarget(`roster.mix.p95.${kind}`, `roster page (mixed filters) p95, ${name}`, mixed),
     ];
+    if (base) {
+      targets.push(shareTarget('roster.share.postgresql', 'status=full&retired=false', page, base));
+      targets.push(shareTarget('roster.mix.share.postgresql', 'mixed filters', mixed, base));
+    }
     const details: Record<string, unknown> = {
       database: version,
       court: { people: court.people, fullInService: court.fullInService, seedMs: Math.round(court.seedMs) },
       backupWaitMs: Math.round(backupWaitMs),
       totals: Object.fromEntries(mix.map((q) => [q.label, q.total])),
-      fullMembers: describeLoad(page),
-      mixed: describeLoad(mixed),
+      fullMembers: describeScenario(page),
+      mixed: describeScenario(mixed),
+      ...(base ? { baseline: describeScenario(base) } : {}),
     };
-    if (baseline) {
-      const base = mergeLoads(baselineRounds);
-      details.baseline = describeLoad(base);
-      for (const [id, label, load] of [
-        ['roster.share.postgresql', 'status=full&retired=false', page],
-        ['roster.mix.share.postgresql', 'mixed filters', mixed],
-      ] as const) {
-        targets.push(
-          target({
-            id,
-            target: `roster (${label}) throughput / bare PK SELECT, PostgreSQL`,
-            measured: round((load.rps / base.rps) * 100),
-            unit: '%',
-            rule: 'atLeast',
-            limit: BASELINE_SHARE,
-            note: `${String(Math.round(load.rps))} vs ${String(Math.round(base.rps))} req/s (baseline p95 ${String(round(base.latency.p95))} ms${base.errors ? `, ${String(base.errors)} ERRORS` : ''})`,
-          }),
-        );
-      }
-    }
     return { targets, details };
   } finally {
     for (const server of servers) await server.stop();

@@ -23,6 +23,8 @@ export interface ChildServerOptions {
   /** GET this until it answers 200. */
   readyPath: string;
   timeoutMs?: number;
+  /** Extra node flags, e.g. --cpu-prof for a profile of the server under load. */
+  nodeArgs?: string[];
 }
 
 /** A port nobody listens on right now, for the child to take. */
@@ -74,7 +76,7 @@ export async function startChildServer(opts: ChildServerOptions): Promise<ChildS
   const url = `http://127.0.0.1:${String(port)}`;
   const log = fs.openSync(opts.logFile, 'a');
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry], {
     cwd: REPO_ROOT,
     env: childEnv({ ...opts.env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', log, log],

@@ -22,6 +22,8 @@ export interface BenchReport {
 
 export function target(t: Omit<TargetResult, 'pass'>): TargetResult {
   const pass =
-    t.measured !== null && Number.isFinite(t.measured) && (t.rule === 'below' ? t.measured < t.limit : t.measured >= t.limit);
+    t.measured !== null &&
+    Number.isFinite(t.measured) &&
+    (t.rule === 'below' ? t.measured < t.limit : t.measured >= t.limit);
   return { ...t, pass };
 }

@@ -34,6 +34,10 @@ import { deliberationRoutes } from './modules/deliberations/deliberations.routes
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { goalRoutes } from './modules/goals/goals.routes.ts';
 import { centreRoutes } from './modules/centre/centre.routes.ts';
+import { commitmentRoutes, publicCommitmentRoutes } from './modules/commitments/commitments.routes.ts';
+import { rulesLibraryRoutes } from './modules/rules-library/rules-library.routes.ts';
+import { honourRoutes } from './modules/honours/honours.routes.ts';
+import { assessmentRoutes } from './modules/assessments/assessments.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -127,6 +131,11 @@ export async function buildApp(
   await app.register(calendarRoutes, { prefix: '/api' });
   await app.register(goalRoutes, { prefix: '/api' });
   await app.register(centreRoutes, { prefix: '/api/centre' });
+  await app.register(commitmentRoutes, { prefix: '/api/commitments' });
+  await app.register(publicCommitmentRoutes, { prefix: '/api/public' });
+  await app.register(rulesLibraryRoutes, { prefix: '/api/rules' });
+  await app.register(honourRoutes, { prefix: '/api' });
+  await app.register(assessmentRoutes, { prefix: '/api' });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

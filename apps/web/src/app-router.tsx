@@ -18,6 +18,13 @@ const UsersPage = lazy(() => import('./features/users/users-page.tsx'));
 const RolesPage = lazy(() => import('./features/roles/roles-page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./platform/not-found-page.tsx'));
+const MeetingsPage = lazy(() => import('./features/meetings/meetings-page.tsx'));
+const MeetingDetailPage = lazy(() => import('./features/meetings/meeting-detail-page.tsx'));
+const MeetingSignInPage = lazy(() => import('./features/meetings/sign-in-page.tsx'));
+const MeetingCalendarPage = lazy(() => import('./features/meetings/calendar-page.tsx'));
+const LedgerPage = lazy(() => import('./features/meetings/ledger-page.tsx'));
+const DeliberationsPage = lazy(() => import('./features/meetings/deliberations-page.tsx'));
+const CompliancePage = lazy(() => import('./features/compliance/compliance-page.tsx'));
 
 function page(Page: LazyExoticComponent<ComponentType>, permission?: Permission | readonly Permission[]) {
   const element = (
@@ -34,6 +41,8 @@ export const router = createBrowserRouter([
     element: <RequireSignIn />,
     children: [
       { path: '/password', element: page(PasswordPage) },
+      // The phone sign-in page stands alone: opened from a QR code, it needs no menu.
+      { path: 'meetings/:id/sign-in', element: page(MeetingSignInPage) },
       {
         element: page(AppLayout),
         children: [
@@ -42,6 +51,12 @@ export const router = createBrowserRouter([
           { path: 'members', element: page(MembersPage, 'people.read') },
           { path: 'members/stats', element: page(StatsPage, 'roster.stats') },
           { path: 'members/:id', element: page(MemberDetailPage, 'people.read') },
+          { path: 'meetings', element: page(MeetingsPage, 'meetings.read') },
+          { path: 'meetings/calendar', element: page(MeetingCalendarPage) },
+          { path: 'meetings/ledger', element: page(LedgerPage, 'meetings.read') },
+          { path: 'meetings/:id', element: page(MeetingDetailPage) },
+          { path: 'compliance', element: page(CompliancePage, 'compliance.read') },
+          { path: 'deliberations', element: page(DeliberationsPage, 'meetings.read') },
           { path: 'admin/users', element: page(UsersPage, 'users.read') },
           { path: 'admin/roles', element: page(RolesPage, 'users.read') },
           { path: 'admin/audit', element: page(AuditPage, 'audit.read') },

@@ -7,6 +7,8 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { generateStrongPassword, hashPassword } from '../platform/passwords.ts';
 import { generateDemoCourt } from './demo-court.data.ts';
+import { seedDemoMechanisms } from './demo-goals.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
 
 export interface SeededAccount {
   username: string;
@@ -140,6 +142,8 @@ export async function seedDemoCourt(
       });
       await tx.insert(roleGrants).values({ tenantId, userId, role: a.role, orgUnitId: idOf(orgIds, a.orgUnitKey) });
     }
+    await seedDemoMeetings(tx, { tenantId, court, orgIds, personIds });
+    await seedDemoMechanisms(tx, { tenantId, court, orgIds, deptIds, personIds });
     await writeAudit(
       tx,
       { tenantId, userId: null, name: '系统', ip: null },

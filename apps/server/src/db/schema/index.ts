@@ -4,3 +4,8 @@ export * from './people.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './files.ts';
+export * from './meetings.ts';
+export * from './goals.ts';
+export * from './commitments.ts';
+export * from './rules-library.ts';
+export * from './recognition.ts';

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { NAV_GROUPS, visibleLinks } from '../../platform/layout/nav-items.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
+import { MeetingRemindersCard } from './meeting-reminders-card.tsx';
 import { MyProfileCard } from './my-profile-card.tsx';
 import { OrgRemindersCard } from './org-reminders-card.tsx';
 import { RosterSummaryCard } from './roster-summary-card.tsx';
@@ -27,6 +28,7 @@ export default function HomePage() {
         </Col>
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <MeetingRemindersCard />
             {can('roster.stats') && <RosterSummaryCard />}
             {can('org.manage') && <OrgRemindersCard />}
             {links.length > 0 && (

@@ -129,13 +129,16 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
           <Button type="primary" disabled={changed.length === 0} loading={saving} onClick={() => void save(changed)}>
             保存出席情况{changed.length ? `（${String(changed.length)}人）` : ''}
           </Button>
-          <Button
-            disabled={pending.length === 0}
-            loading={saving}
-            onClick={() => void save([...changed, ...pending.filter((p) => !edits[p.personId]).map((p) => ({ personId: p.personId, state: 'absent' as const }))])}
-          >
-            其余未登记者记为缺席（{pending.length}人）
-          </Button>
+          {(['present', 'absent'] as const).map((state) => (
+            <Button
+              key={state}
+              disabled={pending.length === 0}
+              loading={saving}
+              onClick={() => void save([...changed, ...pending.filter((p) => !edits[p.personId]).map((p) => ({ personId: p.personId, state }))])}
+            >
+              其余未登记者记为{state === 'present' ? '出席' : '缺席'}（{pending.filter((p) => !edits[p.personId]).length}人）
+            </Button>
+          ))}
         </Space>
       )}
       <Table<Attendee> rowKey="personId" size="small" columns={columns} dataSource={meeting.attendees} pagination={false} scroll={{ x: 'max-content' }} />

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { BoldOutlined, ItalicOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { sanitizeMinutesHtml } from '@qizhi/domain';
+import './meetings.css';
 
 /**
  * A small rich-text box for minutes: bold, italic and lists. What it produces is cleaned to the

@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  FlagOutlined,
+  NodeIndexOutlined,
   AuditOutlined,
   BarChartOutlined,
   HomeOutlined,
@@ -34,6 +40,18 @@ export const HOME_LINK: NavLink = { path: '/', label: '首页', icon: <HomeOutli
  * their pages start working; only what works is in the menu.
  */
 export const NAV_GROUPS: readonly NavGroup[] = [
+  {
+    key: 'platforms',
+    label: '三个平台',
+    icon: <ClusterOutlined />,
+    links: [
+      { path: '/meetings', label: '三会一课', icon: <FlagOutlined />, permissions: ['meetings.read'] },
+      { path: '/compliance', label: '组织生活落实', icon: <CheckSquareOutlined />, permissions: ['compliance.read'] },
+      { path: '/meetings/calendar', label: '会议日历', icon: <CalendarOutlined /> },
+      { path: '/meetings/ledger', label: '会议台账', icon: <BookOutlined />, permissions: ['meetings.read'] },
+      { path: '/deliberations', label: '四议两公开', icon: <NodeIndexOutlined />, permissions: ['meetings.read'] },
+    ],
+  },
   {
     key: 'org-people',
     label: '组织与党员',

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CalendarFeedCreated, CalendarFeedStatus, CalendarTokenParams, OkResponse } from '@qizhi/domain';
+import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { errors } from '../meetings/meetings.routes.ts';
+import * as service from './calendar.service.ts';
+
+/** The personal iCalendar feed: a secret, revocable address that calendar apps subscribe to. */
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.database;
+  const tags = ['日程订阅'];
+  const origin = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`;
+
+  app.get(
+    '/calendar/feed',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '本人日程订阅状态', response: { 200: CalendarFeedStatus, ...errors } },
+    },
+    async (request) => service.getFeedStatus(db, requireAuth(request)),
+  );
+  app.post(
+    '/calendar/feed',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '生成（或重新生成）个人日程订阅地址；地址只显示一次', response: { 201: CalendarFeedCreated, ...errors } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createFeed(db, requireAuth(request), actorOf(request), origin(request))),
+  );
+  app.delete(
+    '/calendar/feed',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '停用个人日程订阅地址', response: { 200: OkResponse, ...errors } },
+    },
+    async (request) => {
+      await service.revokeFeed(db, requireAuth(request), actorOf(request));
+      return { ok: true as const };
+    },
+  );
+  // Public by design: calendar apps cannot sign in. The random token in the path is the credential.
+  app.get(
+    '/calendar/:token.ics',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'iCalendar 订阅（RFC 5545；地址本身即凭证）', params: CalendarTokenParams },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .header('content-disposition', 'inline; filename="qizhi.ics"')
+        .send(await service.renderFeed(db, request.params.token, origin(request))),
+  );
+};

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  Centre,
+  ErrorResponse,
+  PointsRankingRequest,
+  PointsRankingResponse,
+  UpdateCentreRequest,
+  YearParam,
+  YearQuery,
+} from '@qizhi/domain';
+import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { currentYear } from '../goals/goals.service.ts';
+import * as service from './centre.service.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.database;
+  const tags = ['一个中心'];
+
+  app.get(
+    '/',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '年度中心目标、工作思路和六型法院维度',
+        querystring: YearQuery,
+        response: { 200: Centre, ...errors },
+      },
+    },
+    async (request) =>
+      service.getCentre(db, requireAuth(request).user.tenantId, request.query.year ?? currentYear()),
+  );
+  app.put(
+    '/points-ranking',
+    {
+      config: { access: 'centre.manage' },
+      schema: {
+        tags,
+        summary: '开启或关闭“比学赶超”积分排名（默认关闭）',
+        body: PointsRankingRequest,
+        response: { 200: PointsRankingResponse, ...errors },
+      },
+    },
+    async (request) => service.setPointsRanking(db, actorOf(request), request.body.enabled),
+  );
+  app.put(
+    '/:year',
+    {
+      config: { access: 'centre.manage' },
+      schema: {
+        tags,
+        summary: '设定年度中心目标和工作思路',
+        params: z.object({ year: YearParam }),
+        body: UpdateCentreRequest,
+        response: { 200: Centre, ...errors },
+      },
+    },
+    async (request) => service.updateCentre(db, actorOf(request), request.params.year, request.body),
+  );
+};

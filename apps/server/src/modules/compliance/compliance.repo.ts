@@ -1,0 +1,190 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import {
+  HELD_STATUSES,
+  MEETING_TYPE_RULES,
+  MEETING_TYPES,
+  type HeldCount,
+  type MeetingFrequency,
+  type MeetingType,
+  type OrgKind,
+} from '@qizhi/domain';
+import {
+  meetingAttendees,
+  meetingExemptions,
+  meetingFrequencySettings,
+  meetings,
+  orgUnits,
+  people,
+} from '../../db/schema/index.ts';
+import type { Db } from '../../platform/db.ts';
+
+/** The Shanghai month of `starts_at`, computed in SQL (UTC+8; no DST) so grouping happens in the database. */
+const shanghaiMonth = sql<string>`to_char((${meetings.startsAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+
+/**
+ * Held meetings per organisation, type and Shanghai month in `[from, to)`. One GROUP BY over the
+ * index (tenant_id, org_unit_id, starts_at); the domain rolls months up into quarters and years.
+ */
+export async function countHeldByMonth(
+  db: Db,
+  tenantId: string,
+  orgUnitIds: string[] | null,
+  from: Date,
+  to: Date,
+): Promise<HeldCount[]> {
+  if (orgUnitIds && orgUnitIds.length === 0) return [];
+  return db
+    .select({
+      orgUnitId: meetings.orgUnitId,
+      type: meetings.type,
+      month: shanghaiMonth,
+      held: sql<number>`count(*)::int`,
+    })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.tenantId, tenantId),
+        orgUnitIds ? inArray(meetings.orgUnitId, orgUnitIds) : undefined,
+        gte(meetings.startsAt, from),
+        lt(meetings.startsAt, to),
+        inArray(meetings.status, [...HELD_STATUSES]),
+      ),
+    )
+    .groupBy(meetings.orgUnitId, meetings.type, shanghaiMonth);
+}
+
+/** The Shanghai month number (1–12) of `starts_at`; within one year's range it names the month. */
+const shanghaiMonthNumber = sql.raw(`extract(month from (m.starts_at at time zone 'UTC') + interval '8 hours')::int`);
+
+export interface ComplianceInputs {
+  orgs: { id: string; parentId: string | null; kind: OrgKind; name: string; sortOrder: number; hasCommittee: boolean }[];
+  overrides: { orgUnitId: string; type: MeetingType; frequency: MeetingFrequency }[];
+  held: { orgUnitId: string; type: MeetingType; month: number; held: number }[];
+}
+
+/**
+ * Everything the board needs in one round trip — the organisation tree, the court's overrides and
+ * held meetings per organisation, type and Shanghai month of `[from, to)` (one year) — because on
+ * PGlite each query costs a turn of its single connection.
+ */
+export async function findComplianceInputs(
+  db: Db,
+  tenantId: string,
+  orgUnitIds: string[] | null,
+  from: Date,
+  to: Date,
+): Promise<ComplianceInputs> {
+  const orgFilter = orgUnitIds ? sql`and m.org_unit_id in (${sql.join(orgUnitIds.length ? orgUnitIds.map((id) => sql`${id}::uuid`) : [sql`null`], sql`, `)})` : sql``;
+  type Row = { [K in keyof ComplianceInputs]: ComplianceInputs[K] | string };
+  // Both drivers answer `execute` with `{ rows }`; the generic database type does not say so.
+  const result = (await db.execute(sql`
+    select
+      (select coalesce(json_agg(json_build_object('id', o.id, 'parentId', o.parent_id, 'kind', o.kind, 'name', o.name,
+          'sortOrder', o.sort_order, 'hasCommittee', jsonb_array_length(o.committee) > 0) order by o.sort_order, o.name), '[]')
+        from ${orgUnits} o where o.tenant_id = ${tenantId}) as orgs,
+      (select coalesce(json_agg(json_build_object('orgUnitId', s.org_unit_id, 'type', s.type, 'frequency', s.frequency)), '[]')
+        from ${meetingFrequencySettings} s where s.tenant_id = ${tenantId}) as overrides,
+      (select coalesce(json_agg(json_build_object('orgUnitId', h.org_unit_id, 'type', h.type, 'month', h.month, 'held', h.held)), '[]')
+        from (select m.org_unit_id, m.type, ${shanghaiMonthNumber} as month, count(*)::int as held
+          from ${meetings} m
+          where m.tenant_id = ${tenantId} ${orgFilter}
+            and m.starts_at >= ${from.toISOString()}::timestamptz and m.starts_at < ${to.toISOString()}::timestamptz
+            and m.status in ('held', 'closed')
+          group by 1, 2, 3) h) as held
+  `)) as unknown as { rows: Row[] };
+  const row = result.rows[0]!;
+  // node-postgres parses json columns; PGlite too — but a driver handing back text is parsed here.
+  const parse = <K extends keyof ComplianceInputs>(k: K): ComplianceInputs[K] => {
+    const v = row[k];
+    return (typeof v === 'string' ? JSON.parse(v) : v) as ComplianceInputs[K];
+  };
+  return { orgs: parse('orgs'), overrides: parse('overrides'), held: parse('held') };
+}
+
+/** The same over every court at once (a province's view), grouped by court too. */
+export async function countHeldByMonthAllTenants(db: Db, from: Date, to: Date) {
+  return db
+    .select({
+      tenantId: meetings.tenantId,
+      orgUnitId: meetings.orgUnitId,
+      type: meetings.type,
+      month: shanghaiMonth,
+      held: sql<number>`count(*)::int`,
+    })
+    .from(meetings)
+    .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, to), inArray(meetings.status, [...HELD_STATUSES])))
+    .groupBy(meetings.tenantId, meetings.orgUnitId, meetings.type, shanghaiMonth);
+}
+
+export async function findOrgsForCompliance(db: Db, tenantId: string | null) {
+  return db
+    .select({
+      tenantId: orgUnits.tenantId,
+      id: orgUnits.id,
+      parentId: orgUnits.parentId,
+      kind: orgUnits.kind,
+      name: orgUnits.name,
+      sortOrder: orgUnits.sortOrder,
+      hasCommittee: sql<boolean>`jsonb_array_length(${orgUnits.committee}) > 0`,
+    })
+    .from(orgUnits)
+    .where(tenantId ? eq(orgUnits.tenantId, tenantId) : undefined)
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
+}
+
+export async function findFrequencySettings(db: Db, tenantId: string | null) {
+  return db
+    .select()
+    .from(meetingFrequencySettings)
+    .where(tenantId ? eq(meetingFrequencySettings.tenantId, tenantId) : undefined);
+}
+
+export async function findExemptions(db: Db, tenantId: string, orgUnitIds: string[] | null) {
+  return db
+    .select({ exemption: meetingExemptions, personName: people.name, orgUnitId: people.orgUnitId })
+    .from(meetingExemptions)
+    .innerJoin(people, and(eq(people.tenantId, meetingExemptions.tenantId), eq(people.id, meetingExemptions.personId)))
+    .where(
+      and(
+        eq(meetingExemptions.tenantId, tenantId),
+        orgUnitIds ? (orgUnitIds.length ? inArray(people.orgUnitId, orgUnitIds) : sql`false`) : undefined,
+      ),
+    )
+    .orderBy(asc(meetingExemptions.startsOn));
+}
+
+const ORG_LIFE_TYPES = MEETING_TYPES.filter((t: MeetingType) => MEETING_TYPE_RULES[t].organisationalLife);
+
+/**
+ * Per member and Shanghai month since `from`: did they attend any meeting of organisational life,
+ * were they on leave, were they absent without leave (exempted members never are). Only held or closed meetings count.
+ */
+export async function findParticipationByMonth(db: Db, tenantId: string, orgUnitIds: string[] | null, from: Date) {
+  return db
+    .select({
+      personId: meetingAttendees.personId,
+      name: people.name,
+      orgUnitId: people.orgUnitId,
+      month: shanghaiMonth,
+      attended: sql<boolean>`bool_or(${meetingAttendees.state} = 'present')`,
+      excused: sql<boolean>`bool_or(${meetingAttendees.state} = 'leave')`,
+      absent: sql<boolean>`bool_or(${meetingAttendees.state} = 'absent' and not ${meetingAttendees.exempt})`,
+    })
+    .from(meetingAttendees)
+    .innerJoin(
+      meetings,
+      and(eq(meetings.tenantId, meetingAttendees.tenantId), eq(meetings.id, meetingAttendees.meetingId)),
+    )
+    .innerJoin(people, and(eq(people.tenantId, meetingAttendees.tenantId), eq(people.id, meetingAttendees.personId)))
+    .where(
+      and(
+        eq(meetingAttendees.tenantId, tenantId),
+        gte(meetings.startsAt, from),
+        inArray(meetings.status, [...HELD_STATUSES]),
+        inArray(meetings.type, ORG_LIFE_TYPES),
+        inArray(people.status, ['full', 'probationary']),
+        orgUnitIds ? (orgUnitIds.length ? inArray(people.orgUnitId, orgUnitIds) : sql`false`) : undefined,
+      ),
+    )
+    .groupBy(meetingAttendees.personId, people.name, people.orgUnitId, shanghaiMonth);
+}

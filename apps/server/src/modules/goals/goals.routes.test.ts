@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollUpGoals, todayInShanghai, type GoalNode } from '@qizhi/domain';
+import { goals } from '../../db/schema/index.ts';
+import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
+import { DEMO_USERNAMES, type DemoUsername } from '../../test/fixtures.ts';
+
+let ctx: TestContext;
+const sessions = {} as Record<DemoUsername, Session>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  for (const u of DEMO_USERNAMES) sessions[u] = await ctx.login(u);
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+type GoalItem = GoalNode & { level: string; progress: number; overdue: boolean; lateSelf: boolean; dimension: string; currentValue: number | null };
+
+describe('the demo court-year', () => {
+  it('lists every goal of the year with computed progress and overdue flags, one tree of four levels', async () => {
+    const res = await sessions.secretary.request({ method: 'GET', url: '/api/goals?year=2026' });
+    expect(res.statusCode).toBe(200);
+    const { year, items } = res.json() as { year: number; items: GoalItem[] };
+    expect(year).toBe(2026);
+    const levels = new Set(items.map((g) => g.level));
+    expect([...levels].sort()).toEqual(['branch', 'member', 'party_group', 'unit']);
+    expect(items.filter((g) => g.level === 'party_group')).toHaveLength(6);
+    expect(new Set(items.filter((g) => g.level === 'party_group').map((g) => g.dimension)).size).toBe(6);
+    expect(items.every((g) => g.progress >= 0 && g.progress <= 1)).toBe(true);
+    expect(items.some((g) => g.progress === 1)).toBe(true);
+    expect(items.some((g) => g.lateSelf)).toBe(true);
+    // The server's numbers are the domain's roll-up of the values it shows: computed, not stored.
+    const expected = rollUpGoals(
+      items.map((g) => ({ ...g, acceptedValue: g.currentValue })),
+      todayInShanghai(),
+    );
+    for (const g of items) expect(g.progress, g.id).toBeCloseTo(expected.get(g.id)!.progress, 4);
+    const roots = items.filter((g) => g.parentId === null);
+    expect(roots.some((g) => g.overdue)).toBe(true);
+  });
+
+  it('answers 401 without a session, 403 without goals.read, 400 for a bad year', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/goals?year=2026' })).statusCode).toBe(401);
+    for (const u of DEMO_USERNAMES) {
+      const res = await sessions[u].request({ method: 'GET', url: '/api/goals?year=2026' });
+      expect(res.statusCode, u).toBe(['leader', 'secretary', 'clerk'].includes(u) ? 200 : 403);
+    }
+    for (const y of ['abc', '1999', '2026.5']) {
+      const res = await sessions.leader.request({ method: 'GET', url: `/api/goals?year=${y}` });
+      expect(res.statusCode, y).toBe(400);
+      expect(res.json().error.message).toContain('年度');
+    }
+    const empty = (await sessions.leader.request({ method: 'GET', url: '/api/goals?year=2031' })).json();
+    expect(empty).toEqual({ year: 2031, items: [] });
+  });
+
+  it("gives every member their own goals, with the last report; nobody else's", async () => {
+    const mine = (await sessions.member.request({ method: 'GET', url: '/api/goals/mine?year=2026' })).json();
+    expect(mine.items.length).toBeGreaterThanOrEqual(5);
+    expect(mine.items.every((g: { level: string }) => g.level === 'member')).toBe(true);
+    expect(new Set(mine.items.map((g: { ownerId: string }) => g.ownerId)).size).toBe(1);
+    expect(mine.completion).toBeGreaterThan(0);
+    expect(mine.items.some((g: { lastReport: { status: string } | null }) => g.lastReport?.status === 'pending')).toBe(true);
+    const admin = (await sessions.admin.request({ method: 'GET', url: '/api/goals/mine' })).json();
+    expect(admin.items).toEqual([]);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/goals/mine' })).statusCode).toBe(401);
+    const foreign = mine.items[0].id;
+    expect((await sessions.staff.request({ method: 'GET', url: `/api/goals/${foreign}` })).statusCode).toBe(404);
+    expect((await sessions.member.request({ method: 'GET', url: `/api/goals/${foreign}` })).statusCode).toBe(200);
+  });
+
+  it('summarises the six court types and the year for the leader', async () => {
+    const dims = await sessions.leader.request({ method: 'GET', url: '/api/goals/dimensions?year=2026' });
+    expect(dims.statusCode).toBe(200);
+    expect(dims.json().items.map((d: { dimension: string }) => d.dimension)).toEqual([
+      'learning',
+      'service',
+      'regulated',
+      'clean',
+      'harmonious',
+      'innovative',
+    ]);
+    expect(dims.json().items.every((d: { progress: number }) => d.progress > 0 && d.progress <= 1)).toBe(true);
+    const summary = (await sessions.leader.request({ method: 'GET', url: '/api/goals/summary?year=2026' })).json();
+    expect(summary.goalCount).toBe(281);
+    expect(summary.lateCount).toBe(summary.late.length);
+    expect(summary.levels.find((l: { level: string }) => l.level === 'member').goalCount).toBeGreaterThan(200);
+    expect(summary.overallProgress).toBeGreaterThan(0);
+    expect((await sessions.member.request({ method: 'GET', url: '/api/goals/summary' })).statusCode).toBe(403);
+    expect((await sessions.staff.request({ method: 'GET', url: '/api/goals/dimensions' })).statusCode).toBe(403);
+  });
+
+  it('validates goal creation field by field', async () => {
+    const units = (await sessions.leader.request({ method: 'GET', url: '/api/org-units' })).json().items;
+    const partyGroup = units.find((u: { kind: string }) => u.kind === 'party_group');
+    const branch = units.find((u: { kind: string }) => u.kind === 'branch');
+    const base = {
+      year: 2027,
+      level: 'party_group',
+      title: '目标',
+      dimension: 'clean',
+      indicatorKind: 'count',
+      targetValue: 3,
+      owner: { kind: 'org_unit', id: partyGroup.id },
+    };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, title: '' }, 'title'],
+      [{ ...base, dimension: 'happy' }, 'dimension'],
+      [{ ...base, targetValue: 0 }, 'targetValue'],
+      [{ ...base, targetValue: undefined }, 'targetValue'],
+      [{ ...base, weight: -1 }, 'weight'],
+      [{ ...base, weight: 0.125 }, 'weight'],
+      [{ ...base, deadline: '2027-02-30' }, 'deadline'],
+      [{ ...base, owner: { kind: 'org_unit', id: branch.id } }, 'owner'],
+      [{ ...base, owner: { kind: 'person', id: partyGroup.id } }, 'owner'],
+      [{ ...base, colour: 'red' }, ''],
+    ];
+    for (const [payload, path] of cases) {
+      const res = await sessions.leader.request({ method: 'POST', url: '/api/goals', payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      if (path) expect(res.json().error.details.issues.map((i: { path: string }) => i.path), path).toContain(path);
+    }
+    expect((await sessions.member.request({ method: 'POST', url: '/api/goals', payload: base })).statusCode).toBe(403);
+    const bySecretary = await sessions.secretary.request({ method: 'POST', url: '/api/goals', payload: base });
+    expect(bySecretary.statusCode).toBe(403);
+  });
+});
+
+describe('scale', () => {
+  it('loads a four-level tree of 2,000 goals in one request', async () => {
+    const tenant = (await sessions.leader.request({ method: 'GET', url: '/api/auth/me' })).json().user.tenantId as string;
+    const units = (await sessions.leader.request({ method: 'GET', url: '/api/org-units' })).json().items;
+    const partyGroup = units.find((u: { kind: string }) => u.kind === 'party_group').id as string;
+    const rows: (typeof goals.$inferInsert)[] = [];
+    const add = (parentId: string | null, level: 'party_group' | 'branch' | 'unit' | 'member', value: number | null) => {
+      const id = crypto.randomUUID();
+      rows.push({
+        tenantId: tenant,
+        id,
+        year: 2030,
+        parentId,
+        level,
+        title: `${level} ${String(rows.length)}`,
+        dimension: 'learning',
+        indicatorKind: 'count',
+        targetValue: 10,
+        weight: 1,
+        ownerKind: 'org_unit',
+        ownerOrgUnitId: partyGroup,
+        deadline: '2030-12-31',
+        acceptedValue: value,
+      });
+      return id;
+    };
+    for (let r = 0; r < 2; r++) {
+      const root = add(null, 'party_group', null);
+      for (let b = 0; b < 27; b++) {
+        const branch = add(root, 'branch', null);
+        for (let u = 0; u < 4; u++) {
+          const unit = add(branch, 'unit', null);
+          for (let m = 0; m < 8; m++) add(unit, 'member', m % 2 === 0 ? 10 : 5);
+        }
+      }
+    }
+    expect(rows).toHaveLength(2_000);
+    for (let i = 0; i < rows.length; i += 500) await ctx.database.db.insert(goals).values(rows.slice(i, i + 500));
+    const started = performance.now();
+    const res = await sessions.leader.request({ method: 'GET', url: '/api/goals?year=2030' });
+    const ms = performance.now() - started;
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as GoalItem[];
+    expect(items).toHaveLength(2_000);
+    expect(items.filter((g) => g.parentId === null).every((g) => g.progress === 0.75)).toBe(true);
+    expect(ms).toBeLessThan(2_000);
+  });
+});

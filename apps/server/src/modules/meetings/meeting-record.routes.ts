@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AttachFileRequest,
+  AttendanceRequest,
+  AttendanceResponse,
+  FileParams,
+  IdParams,
+  LeaveRequest,
+  MeetingDetail,
+  MinutesRequest,
+  SignInCode,
+  SignInRequest,
+  SignInResponse,
+  TaskParams,
+  TaskRequest,
+  VoteRequest,
+} from '@qizhi/domain';
+import { actorOf, requireAuth } from '../../platform/auth.ts';
+import * as service from './meeting-record.service.ts';
+import { errors } from './meetings.routes.ts';
+
+/** What happens at and after a meeting: attendance, sign-in, minutes, votes, tasks, files. */
+export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.database;
+  const tags = ['三会一课'];
+  const detail = { 200: MeetingDetail, ...errors };
+
+  app.put(
+    '/meetings/:id/attendance',
+    {
+      config: { access: 'meetings.manage' },
+      schema: {
+        tags,
+        summary: '登记出席情况：[{personId, state: present|leave|absent, reason?}]（主持人登记即批准请假）',
+        params: IdParams,
+        body: AttendanceRequest,
+        response: { 200: AttendanceResponse, ...errors },
+      },
+    },
+    async (request) =>
+      service.recordAttendance(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/meetings/:id/sign-in-code',
+    {
+      config: { access: 'meetings.manage' },
+      schema: { tags, summary: '当前签到码（每30秒更换）及签到页地址', params: IdParams, response: { 200: SignInCode, ...errors } },
+    },
+    async (request) =>
+      service.getSignInCode(db, requireAuth(request), request.params.id, `${request.protocol}://${request.host}`),
+  );
+  app.post(
+    '/meetings/:id/sign-in',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '手机签到（参会人员，凭当前签到码，会议开始前20分钟至开始后30分钟）',
+        params: IdParams,
+        body: SignInRequest,
+        response: { 200: SignInResponse, ...errors },
+      },
+    },
+    async (request) =>
+      service.signIn(db, requireAuth(request), actorOf(request), request.params.id, request.body.code),
+  );
+  app.post(
+    '/meetings/:id/leave',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '请假（参会人员，待主持人批准）', params: IdParams, body: LeaveRequest, response: detail },
+    },
+    async (request) =>
+      service.requestLeave(db, requireAuth(request), actorOf(request), request.params.id, request.body.reason),
+  );
+  app.put(
+    '/meetings/:id/minutes',
+    {
+      config: { access: 'meetings.manage' },
+      schema: { tags, summary: '填写会议记录和决议（富文本，服务器清理后保存）', params: IdParams, body: MinutesRequest, response: detail },
+    },
+    async (request) =>
+      service.recordMinutes(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/meetings/:id/votes',
+    {
+      config: { access: 'meetings.manage' },
+      schema: {
+        tags,
+        summary: '记录表决（按法定人数规则计算结果）',
+        params: IdParams,
+        body: VoteRequest,
+        response: { 201: MeetingDetail, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.recordVote(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/meetings/:id/tasks',
+    {
+      config: { access: 'meetings.manage' },
+      schema: { tags, summary: '布置后续任务', params: IdParams, body: TaskRequest, response: { 201: MeetingDetail, ...errors } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.addTask(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/meetings/:id/tasks/:taskId/done',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '办结后续任务（责任人或会议管理人员）', params: TaskParams, response: detail },
+    },
+    async (request) =>
+      service.completeTask(db, requireAuth(request), actorOf(request), request.params.id, request.params.taskId),
+  );
+  app.post(
+    '/meetings/:id/files',
+    {
+      config: { access: 'meetings.manage' },
+      schema: { tags, summary: '附加照片或文件（先经 POST /api/files 上传）', params: IdParams, body: AttachFileRequest, response: detail },
+    },
+    async (request) =>
+      service.attachFile(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/meetings/:id/files/:fileId',
+    {
+      config: { access: 'meetings.manage' },
+      schema: { tags, summary: '移除照片或文件', params: FileParams, response: detail },
+    },
+    async (request) =>
+      service.detachFile(db, requireAuth(request), actorOf(request), request.params.id, request.params.fileId),
+  );
+};

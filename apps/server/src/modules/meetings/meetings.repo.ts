@@ -1,0 +1,237 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { MeetingStatus, MeetingType } from '@qizhi/domain';
+import {
+  files,
+  meetingAttendees,
+  meetingExemptions,
+  meetingFiles,
+  meetingRevisions,
+  meetings,
+  meetingTasks,
+  meetingVotes,
+  orgUnits,
+  people,
+} from '../../db/schema/index.ts';
+import type { Db } from '../../platform/db.ts';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type AttendeeRow = typeof meetingAttendees.$inferSelect;
+
+export interface MeetingFilter {
+  orgUnitIds?: string[] | undefined;
+  type?: MeetingType | undefined;
+  status?: MeetingStatus | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+const hostName = sql<
+  string | null
+>`(select p.name from ${people} p where p.tenant_id = "meetings"."tenant_id" and p.id = "meetings"."host_person_id")`;
+const recorderName = sql<
+  string | null
+>`(select p.name from ${people} p where p.tenant_id = "meetings"."tenant_id" and p.id = "meetings"."recorder_person_id")`;
+const expectedCount = sql<number>`(select count(*)::int from ${meetingAttendees} a
+  where a.tenant_id = "meetings"."tenant_id" and a.meeting_id = "meetings"."id" and not a.exempt)`;
+const attendedCount = sql<number>`(select count(*)::int from ${meetingAttendees} a
+  where a.tenant_id = "meetings"."tenant_id" and a.meeting_id = "meetings"."id" and a.state = 'present')`;
+
+export const listColumns = {
+  meeting: meetings,
+  orgUnitName: orgUnits.name,
+  hostName,
+  recorderName,
+  expected: expectedCount,
+  attended: attendedCount,
+};
+
+export function meetingConditions(tenantId: string, filter: MeetingFilter): SQL | undefined {
+  const c: (SQL | undefined)[] = [eq(meetings.tenantId, tenantId)];
+  if (filter.orgUnitIds) c.push(filter.orgUnitIds.length ? inArray(meetings.orgUnitId, filter.orgUnitIds) : sql`false`);
+  if (filter.type) c.push(eq(meetings.type, filter.type));
+  if (filter.status) c.push(eq(meetings.status, filter.status));
+  if (filter.from) c.push(gte(meetings.startsAt, filter.from));
+  if (filter.to) c.push(lt(meetings.startsAt, filter.to));
+  return and(...c);
+}
+
+function joined(db: Db) {
+  return db
+    .select({ ...listColumns, total: sql<number>`(count(*) over ())::int` })
+    .from(meetings)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)));
+}
+
+export async function findMeetingPage(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }) {
+  const rows = await joined(db)
+    .where(where)
+    .orderBy(desc(meetings.startsAt), asc(meetings.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  if (rows.length === 0 && page.page > 1) {
+    const [c] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetings)
+      .where(where);
+    return { rows, total: c?.n ?? 0 };
+  }
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
+export async function findMeetingsForLedger(db: Db, where: SQL | undefined) {
+  return db
+    .select(listColumns)
+    .from(meetings)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)))
+    .where(where)
+    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+}
+
+export async function findMeetingById(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select(listColumns)
+    .from(meetings)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)))
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)));
+  return row;
+}
+
+export async function findAttendees(db: Db, tenantId: string, meetingIds: string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select({ attendee: meetingAttendees, name: people.name, orgUnitName: orgUnits.name })
+    .from(meetingAttendees)
+    .innerJoin(people, and(eq(people.tenantId, meetingAttendees.tenantId), eq(people.id, meetingAttendees.personId)))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))
+    .where(and(eq(meetingAttendees.tenantId, tenantId), inArray(meetingAttendees.meetingId, meetingIds)))
+    .orderBy(asc(orgUnits.sortOrder), asc(people.retired), asc(people.name));
+}
+
+export async function findAttendee(db: Db, tenantId: string, meetingId: string, personId: string) {
+  const [row] = await db
+    .select()
+    .from(meetingAttendees)
+    .where(
+      and(
+        eq(meetingAttendees.tenantId, tenantId),
+        eq(meetingAttendees.meetingId, meetingId),
+        eq(meetingAttendees.personId, personId),
+      ),
+    );
+  return row;
+}
+
+export async function findVotes(db: Db, tenantId: string, meetingId: string) {
+  return db
+    .select()
+    .from(meetingVotes)
+    .where(and(eq(meetingVotes.tenantId, tenantId), eq(meetingVotes.meetingId, meetingId)))
+    .orderBy(asc(meetingVotes.createdAt));
+}
+
+export async function findTasks(db: Db, tenantId: string, meetingId: string) {
+  return db
+    .select({ task: meetingTasks, ownerName: people.name })
+    .from(meetingTasks)
+    .innerJoin(people, and(eq(people.tenantId, meetingTasks.tenantId), eq(people.id, meetingTasks.ownerPersonId)))
+    .where(and(eq(meetingTasks.tenantId, tenantId), eq(meetingTasks.meetingId, meetingId)))
+    .orderBy(asc(meetingTasks.dueOn), asc(meetingTasks.createdAt));
+}
+
+export async function findTask(db: Db, tenantId: string, meetingId: string, taskId: string) {
+  const [row] = await db
+    .select()
+    .from(meetingTasks)
+    .where(and(eq(meetingTasks.tenantId, tenantId), eq(meetingTasks.meetingId, meetingId), eq(meetingTasks.id, taskId)));
+  return row;
+}
+
+export async function findMeetingFiles(db: Db, tenantId: string, meetingId: string) {
+  return db
+    .select({ fileId: meetingFiles.fileId, kind: meetingFiles.kind, name: files.name, mime: files.mime, size: files.size })
+    .from(meetingFiles)
+    .innerJoin(files, and(eq(files.tenantId, meetingFiles.tenantId), eq(files.id, meetingFiles.fileId)))
+    .where(and(eq(meetingFiles.tenantId, tenantId), eq(meetingFiles.meetingId, meetingId)))
+    .orderBy(asc(meetingFiles.createdAt));
+}
+
+export async function findRevisions(db: Db, tenantId: string, meetingId: string) {
+  return db
+    .select()
+    .from(meetingRevisions)
+    .where(and(eq(meetingRevisions.tenantId, tenantId), eq(meetingRevisions.meetingId, meetingId)))
+    .orderBy(asc(meetingRevisions.revision));
+}
+
+/** Party members of the given organisations (full and probationary), for the expected list. */
+export async function findMembersOfOrgUnits(db: Db, tenantId: string, orgUnitIds: string[]) {
+  if (orgUnitIds.length === 0) return [];
+  return db
+    .select({ id: people.id, status: people.status, retired: people.retired })
+    .from(people)
+    .where(
+      and(
+        eq(people.tenantId, tenantId),
+        inArray(people.orgUnitId, orgUnitIds),
+        inArray(people.status, ['full', 'probationary']),
+      ),
+    );
+}
+
+export async function findPeopleByIds(db: Db, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: people.id, status: people.status, retired: people.retired, name: people.name })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), inArray(people.id, ids)));
+}
+
+/** Exemptions in force on a day, by person. */
+export async function findActiveExemptions(db: Db, tenantId: string, onDay: string) {
+  return db
+    .select({ personId: meetingExemptions.personId, reason: meetingExemptions.reason })
+    .from(meetingExemptions)
+    .where(
+      and(
+        eq(meetingExemptions.tenantId, tenantId),
+        lte(meetingExemptions.startsOn, onDay),
+        or(isNull(meetingExemptions.endsOn), gte(meetingExemptions.endsOn, onDay)),
+      ),
+    );
+}
+
+/** Meetings a person attends, hosts or records, between two instants (for the feed and "my meetings"). */
+export async function findMeetingsOfPerson(db: Db, tenantId: string, personId: string, from: Date, to: Date) {
+  return db
+    .select({
+      ...listColumns,
+      myState: meetingAttendees.state,
+      noticeReadAt: meetingAttendees.noticeReadAt,
+    })
+    .from(meetings)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)))
+    .leftJoin(
+      meetingAttendees,
+      and(
+        eq(meetingAttendees.tenantId, meetings.tenantId),
+        eq(meetingAttendees.meetingId, meetings.id),
+        eq(meetingAttendees.personId, personId),
+      ),
+    )
+    .where(
+      and(
+        eq(meetings.tenantId, tenantId),
+        gte(meetings.startsAt, from),
+        lt(meetings.startsAt, to),
+        or(
+          sql`${meetingAttendees.personId} is not null`,
+          eq(meetings.hostPersonId, personId),
+          eq(meetings.recorderPersonId, personId),
+        ),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .limit(500);
+}
+
+export type LoadedRow = NonNullable<Awaited<ReturnType<typeof findMeetingById>>>;

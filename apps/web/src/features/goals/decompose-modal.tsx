@@ -1,0 +1,166 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Checkbox, Empty, Modal, Segmented, Select, Space, Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  GOAL_LEVEL_LABELS,
+  NEXT_GOAL_LEVEL,
+  splitWeightEvenly,
+  type DecomposeGoalRequest,
+  type Goal,
+  type GoalOwnerKind,
+  type MemberPage,
+} from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { useDepartments, useOrgUnits } from '../org/org-queries.ts';
+import { refreshGoals } from './goals-queries.ts';
+
+type Source = 'cells' | 'departments';
+
+/**
+ * 分解目标: pick the owners at the next level — the branch under the 党组, cells or departments
+ * under the branch, the members of a cell or department under those — and split the weight evenly.
+ */
+export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const next = goal ? NEXT_GOAL_LEVEL[goal.level] : null;
+  const units = useOrgUnits(goal !== null);
+  const departments = useDepartments(goal !== null && next !== 'branch');
+  const [source, setSource] = useState<Source>('cells');
+  const [group, setGroup] = useState<string | undefined>();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    setChosen([]);
+    setProblem(null);
+    setSource(goal?.ownerKind === 'department' ? 'departments' : 'cells');
+    setGroup(goal && goal.ownerKind !== 'person' ? goal.ownerId : undefined);
+  }, [goal]);
+
+  const groupIsDepartment = source === 'departments';
+  const members = useQuery({
+    queryKey: ['members', 'of-group', source, group],
+    queryFn: () =>
+      api.get<MemberPage>('/api/members', {
+        [groupIsDepartment ? 'departmentId' : 'orgUnitId']: group,
+        pageSize: 200,
+      }),
+    enabled: goal !== null && next === 'member' && group !== undefined,
+    select: (page) => page.items.filter((p) => p.status === 'full' || p.status === 'probationary'),
+  });
+
+  const options = useMemo((): { kind: GoalOwnerKind; value: string; label: string }[] => {
+    if (next === 'branch')
+      return (units.data ?? [])
+        .filter((u) => ['branch', 'general_branch', 'party_committee'].includes(u.kind))
+        .map((u) => ({ kind: 'org_unit', value: u.id, label: u.name }));
+    if (next === 'unit')
+      return source === 'cells'
+        ? (units.data ?? []).filter((u) => u.kind === 'cell').map((u) => ({ kind: 'org_unit', value: u.id, label: u.name }))
+        : (departments.data ?? []).map((d) => ({ kind: 'department', value: d.id, label: d.name }));
+    return (members.data ?? []).map((p) => ({ kind: 'person', value: p.id, label: p.name }));
+  }, [next, source, units.data, departments.data, members.data]);
+
+  const weights = goal ? splitWeightEvenly(goal.weight, chosen.length) : [];
+
+  async function save() {
+    if (!goal || chosen.length === 0) return;
+    setSaving(true);
+    setProblem(null);
+    try {
+      const kindOf = new Map(options.map((o) => [o.value, o.kind]));
+      const body: DecomposeGoalRequest = { owners: chosen.map((id) => ({ kind: kindOf.get(id)!, id })) };
+      await api.post(`/api/goals/${goal.id}/decompose`, body);
+      void message.success(`已分解给${String(chosen.length)}个责任主体`);
+      await refreshGoals();
+      onClose();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const loading = units.isPending || (next === 'member' && group !== undefined && members.isPending);
+  return (
+    <Modal
+      open={goal !== null}
+      title={goal && next ? `分解目标到${GOAL_LEVEL_LABELS[next]}：${goal.title}` : ''}
+      okText="分解"
+      cancelText="取消"
+      okButtonProps={{ disabled: chosen.length === 0 }}
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} role="alert" />}
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {next !== 'branch' && (
+          <Segmented<Source>
+            value={source}
+            onChange={(v) => {
+              setSource(v);
+              setGroup(undefined);
+              setChosen([]);
+            }}
+            options={[
+              { value: 'cells', label: next === 'member' ? '按党小组' : '党小组' },
+              { value: 'departments', label: next === 'member' ? '按内设部门' : '内设部门' },
+            ]}
+          />
+        )}
+        {next === 'member' && (
+          <Select
+            placeholder={groupIsDepartment ? '选择内设部门' : '选择党小组'}
+            style={{ width: '100%' }}
+            value={group}
+            onChange={(v) => {
+              setGroup(v);
+              setChosen([]);
+            }}
+            options={
+              groupIsDepartment
+                ? (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))
+                : (units.data ?? []).filter((u) => u.kind === 'cell').map((u) => ({ value: u.id, label: u.name }))
+            }
+            aria-label="党小组或部门"
+          />
+        )}
+        {loading ? (
+          <Spin />
+        ) : options.length === 0 ? (
+          <Empty description={next === 'member' && !group ? '请先选择党小组或部门' : '没有可选的责任主体'} />
+        ) : (
+          <>
+            <Checkbox
+              indeterminate={chosen.length > 0 && chosen.length < options.length}
+              checked={chosen.length === options.length}
+              onChange={(e) => {
+                setChosen(e.target.checked ? options.map((o) => o.value) : []);
+              }}
+            >
+              全选（{options.length}）
+            </Checkbox>
+            <Checkbox.Group
+              value={chosen}
+              onChange={(v) => {
+                setChosen(v);
+              }}
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: 6 }}
+              options={options.map((o) => ({ value: o.value, label: o.label }))}
+            />
+          </>
+        )}
+        {goal && chosen.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            title={`上级目标权重 ${String(goal.weight)} 平均分配：每个责任主体 ${weights.length > 0 ? [...new Set(weights)].join(' 或 ') : ''}，合计不变。分解后各下级目标可单独修改。`}
+          />
+        )}
+      </Space>
+    </Modal>
+  );
+}

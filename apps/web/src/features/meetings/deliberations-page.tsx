@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Skeleton, Space, Steps, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { DISCLOSURE_KIND_LABELS, type DeliberationMatter, type DisclosureKind } from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { queryClient } from '../../platform/query-client.ts';
+import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { useCan } from '../../platform/session.tsx';
+import { OrgUnitSelect } from '../org/org-unit-select.tsx';
+import { formatShanghai } from './meeting-labels.tsx';
+import { deliberationsKey, useDeliberations, useMeetingPage } from './meetings-queries.ts';
+
+const refresh = () => queryClient.invalidateQueries({ queryKey: deliberationsKey });
+
+function StepModal({ matter, index, onClose }: { matter: DeliberationMatter; index: number; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [meetingId, setMeetingId] = useState<string>();
+  const [outcome, setOutcome] = useState('');
+  const [busy, setBusy] = useState(false);
+  const held = useMeetingPage({ status: 'closed', pageSize: 100 });
+  const heldOpen = useMeetingPage({ status: 'held', pageSize: 100 });
+  const options = [...(heldOpen.data?.items ?? []), ...(held.data?.items ?? [])].map((m) => ({
+    value: m.id,
+    label: `${formatShanghai(m.startsAt, false)} ${m.orgUnitName}：${m.topic}`,
+  }));
+  return (
+    <Modal
+      open
+      title={`办理第${String(index + 1)}步：${matter.steps[index]?.label ?? ''}`}
+      okText="保存"
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !meetingId }}
+      onCancel={onClose}
+      onOk={async () => {
+        setBusy(true);
+        try {
+          await api.post(`/api/deliberations/${matter.id}/steps/${String(index)}`, { meetingId, outcome: outcome || null });
+          await refresh();
+          onClose();
+        } catch (e) {
+          void message.error(errorMessage(e));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="召开该步骤的会议（须已填写会议记录）" options={options} value={meetingId} onChange={setMeetingId} style={{ width: '100%' }} />
+        <Input.TextArea placeholder="议定情况" value={outcome} onChange={(e) => setOutcome(e.target.value)} maxLength={1000} />
+      </Space>
+    </Modal>
+  );
+}
+
+function DisclosureModal({ matter, kind, onClose }: { matter: DeliberationMatter; kind: DisclosureKind; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ disclosedOn: Dayjs; place: string; content: string }>();
+  return (
+    <Modal open title={DISCLOSURE_KIND_LABELS[kind]} okText="保存" onCancel={onClose} onOk={() => form.submit()}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          try {
+            await api.post(`/api/deliberations/${matter.id}/disclosures`, { kind, disclosedOn: v.disclosedOn.format('YYYY-MM-DD'), place: v.place, content: v.content });
+            await refresh();
+            onClose();
+          } catch (e) {
+            void message.error(errorMessage(e));
+          }
+        }}
+      >
+        <Form.Item name="disclosedOn" label="公开日期" rules={[{ required: true, message: '请选择公开日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="place" label="公开方式和地点" rules={[{ required: true, message: '请填写公开方式和地点' }]}>
+          <Input placeholder="如：院务公开栏、法院网站" />
+        </Form.Item>
+        <Form.Item name="content" label="公开内容" rules={[{ required: true, message: '请填写公开内容' }]}>
+          <Input.TextArea rows={4} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function MatterCard({ matter }: { matter: DeliberationMatter }) {
+  const can = useCan();
+  const [step, setStep] = useState<number | null>(null);
+  const [disclosure, setDisclosure] = useState<DisclosureKind | null>(null);
+  const [kind, value] = matter.next.split(':') as [string, string | undefined];
+  const disclosed = (k: DisclosureKind) => matter.disclosures.find((d) => d.kind === k);
+  const current = kind === 'step' ? Number(value) : kind === 'disclosure' ? (value === 'resolution' ? 4 : 5) : 6;
+  return (
+    <Card title={matter.title} extra={matter.orgUnitName} size="small">
+      {matter.description && <Typography.Paragraph type="secondary">{matter.description}</Typography.Paragraph>}
+      <Steps
+        size="small"
+        current={current}
+        responsive
+        items={[
+          ...matter.steps.map((s) => ({
+            title: s.label,
+            description: s.heldOn ? `${s.heldOn} ${s.meetingTopic ?? ''}${s.outcome ? `：${s.outcome}` : ''}` : undefined,
+          })),
+          ...(['resolution', 'result'] as const).map((k) => {
+            const d = disclosed(k);
+            return { title: DISCLOSURE_KIND_LABELS[k], description: d ? `${d.disclosedOn} ${d.place}` : undefined };
+          }),
+        ]}
+      />
+      {can('deliberations.manage') && kind !== 'done' && (
+        <Button
+          type="primary"
+          size="small"
+          style={{ marginTop: 12 }}
+          onClick={() => (kind === 'step' ? setStep(Number(value)) : setDisclosure(value as DisclosureKind))}
+        >
+          办理下一步：{kind === 'step' ? matter.steps[Number(value)]?.label : DISCLOSURE_KIND_LABELS[value as DisclosureKind]}
+        </Button>
+      )}
+      {step !== null && <StepModal matter={matter} index={step} onClose={() => setStep(null)} />}
+      {disclosure && <DisclosureModal matter={matter} kind={disclosure} onClose={() => setDisclosure(null)} />}
+    </Card>
+  );
+}
+
+/** 四议两公开: each matter's four deliberations, in order, then the two disclosures. */
+export default function DeliberationsPage() {
+  const { message } = App.useApp();
+  const can = useCan();
+  const list = useDeliberations();
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm<{ orgUnitId: string; title: string; description?: string }>();
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="page-toolbar">
+        <h1>四议两公开</h1>
+        {can('deliberations.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建事项
+          </Button>
+        )}
+      </div>
+      {list.isPending && <Skeleton active />}
+      {list.isError && <QueryErrorAlert error={list.error} />}
+      {list.data?.items.length === 0 && <Empty description="还没有事项" />}
+      {list.data?.items.map((m) => <MatterCard key={m.id} matter={m} />)}
+      <Modal open={creating} title="新建“四议两公开”事项" okText="保存" onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={async (v) => {
+            try {
+              await api.post('/api/deliberations', v);
+              await refresh();
+              setCreating(false);
+            } catch (e) {
+              void message.error(errorMessage(e));
+            }
+          }}
+        >
+          <Form.Item name="orgUnitId" label="党组织" rules={[{ required: true, message: '请选择党组织' }]}>
+            <OrgUnitSelect allowClear={false} />
+          </Form.Item>
+          <Form.Item name="title" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="description" label="事项说明">
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, InputNumber, Skeleton, Space } from 'antd';
+import { MEETING_TYPE_LABELS, todayInShanghai, type LedgerEntry } from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { OrgUnitSelect } from '../org/org-unit-select.tsx';
+import { useOrgUnits } from '../org/org-queries.ts';
+import { formatShanghai } from './meeting-labels.tsx';
+import { useLedger } from './meetings-queries.ts';
+import './meetings.css';
+
+const ABSENCE = { leave: '请假', absent: '缺席', pending: '未登记' } as const;
+
+function absentees(e: LedgerEntry): string {
+  return e.absentees.map((a) => `${a.name}（${ABSENCE[a.state]}${a.reason ? `：${a.reason}` : ''}）`).join('、') || '无';
+}
+
+/** 会议记录台账: the year's record book of an organisation, printable as is and exported as .xlsx. */
+export default function LedgerPage() {
+  const { message } = App.useApp();
+  const units = useOrgUnits();
+  const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
+  const [year, setYear] = useState(Number(todayInShanghai().slice(0, 4)));
+  const chosen = orgUnitId ?? units.data?.find((u) => u.kind === 'branch')?.id;
+  const ledger = useLedger(chosen, year);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="page-toolbar no-print">
+        <h1>会议记录台账</h1>
+        <Space wrap>
+          <OrgUnitSelect style={{ width: 220 }} value={chosen ?? null} allowClear={false} onChange={setOrgUnitId} />
+          <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} suffix="年" aria-label="年份" />
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!ledger.data}>
+            打印
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!chosen}
+            onClick={() => void api.download('/api/meetings/ledger', { orgUnitId: chosen, year }, '会议台账.xlsx').catch((e: unknown) => void message.error(errorMessage(e)))}
+          >
+            导出 Excel
+          </Button>
+        </Space>
+      </div>
+      <Card>
+        {ledger.isPending && chosen && <Skeleton active />}
+        {ledger.isError && <QueryErrorAlert error={ledger.error} />}
+        {ledger.data && (
+          <div className="ledger">
+            <div className="ledger-title">
+              {ledger.data.orgUnitName}
+              {ledger.data.year}年“三会一课”及组织生活会议记录台账
+            </div>
+            {ledger.data.entries.length === 0 ? (
+              <Empty description="本年度没有会议" />
+            ) : (
+              <table className="ledger-sheet" data-testid="ledger-table">
+                <thead>
+                  <tr>
+                    <th>序号</th>
+                    <th>会议类型</th>
+                    <th>时间 / 地点</th>
+                    <th>主持人 / 记录人</th>
+                    <th>应到 / 实到</th>
+                    <th>缺席人员及原因</th>
+                    <th>会议主题</th>
+                    <th>会议记录</th>
+                    <th>决议</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ledger.data.entries.map((e, i) => (
+                    <tr key={e.id}>
+                      <td>{i + 1}</td>
+                      <td>
+                        {MEETING_TYPE_LABELS[e.type]}
+                        <br />
+                        <small>{e.orgUnitName}</small>
+                      </td>
+                      <td>
+                        {formatShanghai(e.startsAt)}
+                        <br />
+                        {e.place}
+                      </td>
+                      <td>
+                        {e.hostName ?? '—'}
+                        <br />
+                        {e.recorderName ?? '—'}
+                      </td>
+                      <td>
+                        {e.expected} / {e.attended}
+                      </td>
+                      <td>{absentees(e)}</td>
+                      <td>{e.topic}</td>
+                      <td className="ledger-minutes">{e.minutes || '（未填写）'}</td>
+                      <td>
+                        {e.resolutions.map((r, n) => (
+                          <div key={n}>
+                            {n + 1}. {r}
+                          </div>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Input, Space, Typography } from 'antd';
+import type { MeetingDetail, MinutesRequest } from '@qizhi/domain';
+import { api, errorMessage } from '../../platform/api.ts';
+import { MinutesEditor, MinutesView } from './minutes-editor.tsx';
+import { useMeetingAction } from './meetings-queries.ts';
+import { formatShanghai } from './meeting-labels.tsx';
+
+/** 会议记录 and 决议: editable until the meeting is closed; afterwards a correction is a revision. */
+export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
+  const { message } = App.useApp();
+  const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
+  const [editing, setEditing] = useState(false);
+  const [html, setHtml] = useState(meeting.minutes ?? '');
+  const [resolutions, setResolutions] = useState<string[]>(meeting.resolutions);
+  const save = useMeetingAction(meeting.id, (body: MinutesRequest) => api.put<MeetingDetail>(`/api/meetings/${meeting.id}/minutes`, body));
+
+  if (editing) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <MinutesEditor initial={meeting.minutes ?? defaultMinutes(meeting)} onChange={setHtml} />
+        <Typography.Text strong>会议决议</Typography.Text>
+        {resolutions.map((r, i) => (
+          <Space.Compact key={i} style={{ width: '100%' }}>
+            <Input
+              value={r}
+              placeholder={`决议${String(i + 1)}`}
+              aria-label={`决议${String(i + 1)}`}
+              onChange={(e) => setResolutions((all) => all.map((x, j) => (j === i ? e.target.value : x)))}
+            />
+            <Button icon={<DeleteOutlined />} onClick={() => setResolutions((all) => all.filter((_, j) => j !== i))} aria-label="删除决议" />
+          </Space.Compact>
+        ))}
+        <Button icon={<PlusOutlined />} onClick={() => setResolutions((all) => [...all, ''])}>
+          添加决议
+        </Button>
+        <Space>
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(
+                { minutes: html || defaultMinutes(meeting), resolutions: resolutions.map((r) => r.trim()).filter(Boolean) },
+                {
+                  onSuccess: () => {
+                    setEditing(false);
+                    void message.success('会议记录已保存');
+                  },
+                  onError: (e) => void message.error(errorMessage(e)),
+                },
+              )
+            }
+          >
+            保存会议记录
+          </Button>
+          <Button onClick={() => setEditing(false)}>取消</Button>
+        </Space>
+      </Space>
+    );
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {meeting.minutes ? (
+        <>
+          <MinutesView html={meeting.minutes} />
+          {meeting.minutesRecordedAt && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              记录于 {formatShanghai(meeting.minutesRecordedAt)}
+              {meeting.revision > 0 ? ` · 已更正${String(meeting.revision)}次` : ''}
+            </Typography.Text>
+          )}
+        </>
+      ) : (
+        <Empty description="尚未填写会议记录" />
+      )}
+      {meeting.resolutions.length > 0 && (
+        <>
+          <Typography.Text strong>会议决议</Typography.Text>
+          <ol style={{ margin: 0 }}>
+            {meeting.resolutions.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {editable && (
+        <Button
+          type="primary"
+          onClick={() => {
+            setHtml(meeting.minutes ?? defaultMinutes(meeting));
+            setResolutions(meeting.resolutions);
+            setEditing(true);
+          }}
+        >
+          {meeting.minutes ? '修改会议记录' : '填写会议记录'}
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+function defaultMinutes(m: MeetingDetail): string {
+  return `<p>主持人：${m.hostName ?? ''}　记录人：${m.recorderName ?? ''}</p><p>应到${String(m.summary.expected)}人，实到${String(m.summary.attended)}人。</p><h4>一、${m.topic}</h4><p></p><h4>二、讨论发言</h4><p></p><h4>三、会议决定</h4><p></p>`;
+}

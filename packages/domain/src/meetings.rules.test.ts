@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptedSignInWindows,
+  canHoldMeetingAt,
+  checkQuorum,
+  computeVoteResult,
+  findVoteProblem,
+  monthsOfPeriod,
+  parsePeriod,
+  periodOf,
+  periodRange,
+  periodsOfYear,
+  periodTiming,
+  signInState,
+  signInWindowEndsAt,
+  signInWindowIndex,
+  summarizeAttendance,
+  truncateToCode,
+} from './meetings.rules.ts';
+
+const at = (iso: string) => new Date(iso);
+
+describe('periods in Asia/Shanghai', () => {
+  it('puts an instant in the Shanghai month, quarter and year, across every kind of end', () => {
+    // 17:00Z on 31 March is 01:00 on 1 April in Shanghai.
+    expect(periodOf(at('2026-03-31T17:00:00Z'), 'monthly')).toBe('2026-04');
+    expect(periodOf(at('2026-03-31T15:59:59Z'), 'monthly')).toBe('2026-03');
+    expect(periodOf(at('2026-03-31T16:00:00Z'), 'monthly')).toBe('2026-04');
+    expect(periodOf(at('2026-03-31T15:59:59Z'), 'quarterly')).toBe('2026-Q1');
+    expect(periodOf(at('2026-03-31T16:00:00Z'), 'quarterly')).toBe('2026-Q2');
+    expect(periodOf(at('2026-12-31T15:59:59Z'), 'yearly')).toBe('2026');
+    expect(periodOf(at('2026-12-31T16:00:00Z'), 'yearly')).toBe('2027');
+    expect(periodOf(at('2026-12-31T16:00:00Z'), 'quarterly')).toBe('2027-Q1');
+    expect(periodOf(at('2026-12-31T16:00:00Z'), 'monthly')).toBe('2027-01');
+    expect(periodOf(at('2026-09-30T16:00:00Z'), 'quarterly')).toBe('2026-Q4');
+    expect(periodOf(at('2028-02-29T12:00:00Z'), 'monthly')).toBe('2028-02');
+  });
+
+  it('lists the periods of a year', () => {
+    expect(periodsOfYear(2026, 'monthly')).toHaveLength(12);
+    expect(periodsOfYear(2026, 'monthly')[0]).toBe('2026-01');
+    expect(periodsOfYear(2026, 'monthly')[11]).toBe('2026-12');
+    expect(periodsOfYear(2026, 'quarterly')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(periodsOfYear(2026, 'yearly')).toEqual(['2026']);
+  });
+
+  it('parses periods and refuses anything else', () => {
+    expect(parsePeriod('2026-03')).toEqual({ year: 2026, firstMonth: 3, lastMonth: 3 });
+    expect(parsePeriod('2026-Q4')).toEqual({ year: 2026, firstMonth: 10, lastMonth: 12 });
+    expect(parsePeriod('2026')).toEqual({ year: 2026, firstMonth: 1, lastMonth: 12 });
+    for (const bad of ['2026-13', '2026-00', '2026-Q5', '26', '2026-3', 'x']) expect(parsePeriod(bad), bad).toBeNull();
+    expect(monthsOfPeriod('2026-Q2')).toEqual(['2026-04', '2026-05', '2026-06']);
+  });
+
+  it('gives the instants a period spans, Shanghai midnight to Shanghai midnight', () => {
+    expect(periodRange('2026-03')).toEqual({ from: at('2026-02-28T16:00:00Z'), to: at('2026-03-31T16:00:00Z') });
+    expect(periodRange('2026-Q4')).toEqual({ from: at('2026-09-30T16:00:00Z'), to: at('2026-12-31T16:00:00Z') });
+    expect(periodRange('2026')).toEqual({ from: at('2025-12-31T16:00:00Z'), to: at('2026-12-31T16:00:00Z') });
+    expect(periodRange('2024-02').to).toEqual(at('2024-02-29T16:00:00Z'));
+  });
+
+  it('says whether a period is past, current or future on a Shanghai day', () => {
+    expect(periodTiming('2026-03', '2026-03-31')).toBe('current');
+    expect(periodTiming('2026-03', '2026-04-01')).toBe('past');
+    expect(periodTiming('2026-Q2', '2026-03-31')).toBe('future');
+    expect(periodTiming('2026-Q2', '2026-06-30')).toBe('current');
+    expect(periodTiming('2026', '2027-01-01')).toBe('past');
+    expect(periodTiming('2026', '2025-12-31')).toBe('future');
+  });
+});
+
+describe('where meetings are held', () => {
+  it('a 党小组会 at a cell, a 民主生活会 at the 党组', () => {
+    expect(canHoldMeetingAt('cell', 'cell')).toBe(true);
+    expect(canHoldMeetingAt('cell', 'branch')).toBe(false);
+    expect(canHoldMeetingAt('democratic_life', 'party_group')).toBe(true);
+    expect(canHoldMeetingAt('democratic_life', 'branch')).toBe(false);
+    expect(canHoldMeetingAt('branch_general', 'cell')).toBe(false);
+  });
+});
+
+describe('quorum and votes', () => {
+  it('needs more than half present', () => {
+    expect(checkQuorum(34, 17)).toMatchObject({ needed: 18, reached: false });
+    expect(checkQuorum(34, 18)).toMatchObject({ needed: 18, reached: true });
+    expect(checkQuorum(35, 17)).toMatchObject({ needed: 18, reached: false });
+    expect(checkQuorum(35, 18).reached).toBe(true);
+    expect(checkQuorum(5, 3).reached).toBe(true);
+    expect(checkQuorum(5, 2).reached).toBe(false);
+    expect(checkQuorum(0, 0).reached).toBe(false);
+  });
+
+  it('adopts a resolution with more than half of those present voting yes', () => {
+    const base = { kind: 'resolution' as const, entitled: 30, present: 20, no: 0, abstain: 0 };
+    expect(computeVoteResult({ ...base, yes: 10 })).toMatchObject({ basis: 'present', yesNeeded: 11, adopted: false });
+    expect(computeVoteResult({ ...base, yes: 11 }).adopted).toBe(true);
+  });
+
+  it('admits a member only with yes votes from more than half of all entitled, and only with a quorum', () => {
+    const base = { kind: 'admission' as const, entitled: 30, present: 20, no: 0, abstain: 0 };
+    expect(computeVoteResult({ ...base, yes: 15 })).toMatchObject({ basis: 'entitled', yesNeeded: 16, adopted: false });
+    expect(computeVoteResult({ ...base, yes: 16 }).adopted).toBe(true);
+    expect(computeVoteResult({ ...base, kind: 'confirmation', yes: 16 }).adopted).toBe(true);
+    const noQuorum = computeVoteResult({ ...base, present: 15, yes: 15 });
+    expect(noQuorum.quorum.reached).toBe(false);
+    expect(noQuorum.adopted).toBe(false);
+  });
+
+  it('refuses counts that cannot be', () => {
+    const v = { kind: 'resolution' as const, entitled: 10, present: 8, yes: 5, no: 2, abstain: 1 };
+    expect(findVoteProblem(v)).toBeNull();
+    expect(findVoteProblem({ ...v, abstain: 2 })).toBe('countsExceedPresent');
+    expect(findVoteProblem({ ...v, present: 11 })).toBe('presentExceedsEntitled');
+    expect(findVoteProblem({ ...v, no: -1 })).toBe('negative');
+  });
+});
+
+describe('sign-in window and code rotation', () => {
+  const start = at('2026-05-20T07:00:00Z');
+  it('opens 20 minutes before the start and closes 30 minutes after, ends included', () => {
+    expect(signInState(start, at('2026-05-20T06:39:59Z'))).toBe('notYet');
+    expect(signInState(start, at('2026-05-20T06:40:00Z'))).toBe('open');
+    expect(signInState(start, at('2026-05-20T07:30:00Z'))).toBe('open');
+    expect(signInState(start, at('2026-05-20T07:30:01Z'))).toBe('closed');
+  });
+
+  it('rotates every 30 seconds and accepts the previous code only in the first 5 seconds', () => {
+    const t = at('2026-05-20T07:00:00Z');
+    const w = signInWindowIndex(t);
+    expect(signInWindowIndex(new Date(t.getTime() + 29_999))).toBe(w);
+    expect(signInWindowIndex(new Date(t.getTime() + 30_000))).toBe(w + 1);
+    expect(signInWindowEndsAt(t)).toEqual(new Date(t.getTime() + 30_000));
+    expect(acceptedSignInWindows(t)).toEqual([w, w - 1]);
+    expect(acceptedSignInWindows(new Date(t.getTime() + 4_999))).toEqual([w, w - 1]);
+    expect(acceptedSignInWindows(new Date(t.getTime() + 5_000))).toEqual([w]);
+    expect(acceptedSignInWindows(new Date(t.getTime() + 29_999))).toEqual([w]);
+  });
+
+  it('truncates an HMAC to six digits as RFC 4226 does', () => {
+    // RFC 4226 appendix D, count 0: HMAC-SHA1 of "12345678901234567890" → 755224.
+    const hmac = Uint8Array.from(Buffer.from('cc93cf18508d94934c64b65d8ba7667fb7cde4b0', 'hex'));
+    expect(truncateToCode(hmac)).toBe('755224');
+  });
+});
+
+describe('attendance', () => {
+  it('counts 应到 without the exempted, 实到 with anyone present', () => {
+    const s = summarizeAttendance([
+      { state: 'present', exempt: false },
+      { state: 'present', exempt: false },
+      { state: 'leave', exempt: false },
+      { state: 'absent', exempt: false },
+      { state: 'pending', exempt: false },
+      { state: 'pending', exempt: true },
+      { state: 'present', exempt: true },
+    ]);
+    expect(s).toEqual({ expected: 5, attended: 3, leave: 1, absent: 1, pending: 1, exempt: 2 });
+  });
+});

@@ -1,0 +1,415 @@
+import type { OrgKind } from './org.rules.ts';
+
+/**
+ * 三会一课 and organisational life: meeting types, their default frequencies (rules.md), business
+ * periods in Asia/Shanghai, quorum and vote results, and the sign-in window.
+ */
+export const MEETING_TYPES = [
+  'branch_general', // 支部党员大会
+  'branch_committee', // 支部委员会
+  'cell', // 党小组会
+  'lecture', // 党课
+  'theme_day', // 主题党日
+  'org_life', // 组织生活会
+  'democratic_life', // 民主生活会
+  'talk', // 谈心谈话
+  'other', // 其他会议
+] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
+  branch_general: '支部党员大会',
+  branch_committee: '支部委员会',
+  cell: '党小组会',
+  lecture: '党课',
+  theme_day: '主题党日',
+  org_life: '组织生活会',
+  democratic_life: '民主生活会',
+  talk: '谈心谈话',
+  other: '其他会议',
+};
+
+export const MEETING_FREQUENCIES = ['monthly', 'quarterly', 'yearly', 'none'] as const;
+export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
+export const MEETING_FREQUENCY_LABELS: Record<MeetingFrequency, string> = {
+  monthly: '每月一次',
+  quarterly: '每季度一次',
+  yearly: '每年一次',
+  none: '不作要求',
+};
+
+export interface MeetingTypeRule {
+  /** Default required frequency (rules.md); a court may override it per organisation. */
+  frequency: MeetingFrequency;
+  /** Organisation kinds the requirement applies to. */
+  requiredAt: readonly OrgKind[];
+  /** Organisation kinds that may hold the meeting at all. */
+  heldAt: readonly OrgKind[];
+  /** Listed on the board but never red: 谈心谈话 are records between people, not a meeting of the organisation. */
+  informational: boolean;
+  /** Counts as taking part in organisational life for the 6-month line of 党章 art. 9. */
+  organisationalLife: boolean;
+}
+
+const BRANCHES: readonly OrgKind[] = ['branch', 'general_branch'];
+const ALL_KINDS: readonly OrgKind[] = ['party_group', 'party_committee', 'general_branch', 'branch', 'cell'];
+
+export const MEETING_TYPE_RULES: Record<MeetingType, MeetingTypeRule> = {
+  branch_general: {
+    frequency: 'quarterly',
+    requiredAt: ['branch'],
+    heldAt: BRANCHES,
+    informational: false,
+    organisationalLife: true,
+  },
+  branch_committee: {
+    frequency: 'monthly',
+    requiredAt: ['branch'],
+    heldAt: [...BRANCHES, 'party_committee'],
+    informational: false,
+    organisationalLife: true,
+  },
+  cell: { frequency: 'monthly', requiredAt: ['cell'], heldAt: ['cell'], informational: false, organisationalLife: true },
+  lecture: {
+    frequency: 'quarterly',
+    requiredAt: ['branch'],
+    heldAt: ALL_KINDS,
+    informational: false,
+    organisationalLife: true,
+  },
+  theme_day: {
+    frequency: 'monthly',
+    requiredAt: ['branch'],
+    heldAt: [...BRANCHES, 'cell'],
+    informational: false,
+    organisationalLife: true,
+  },
+  org_life: {
+    frequency: 'yearly',
+    requiredAt: ['branch'],
+    heldAt: [...BRANCHES, 'cell'],
+    informational: false,
+    organisationalLife: true,
+  },
+  democratic_life: {
+    frequency: 'yearly',
+    requiredAt: ['party_group'],
+    heldAt: ['party_group'],
+    informational: false,
+    organisationalLife: true,
+  },
+  talk: { frequency: 'yearly', requiredAt: ['branch'], heldAt: ALL_KINDS, informational: true, organisationalLife: false },
+  other: { frequency: 'none', requiredAt: [], heldAt: ALL_KINDS, informational: true, organisationalLife: false },
+};
+
+/** Where a meeting of this type may be held (a 党小组会 by a cell, a 民主生活会 by the 党组). */
+export function canHoldMeetingAt(type: MeetingType, kind: OrgKind): boolean {
+  return MEETING_TYPE_RULES[type].heldAt.includes(kind);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods, in Asia/Shanghai (UTC+8 all year: China has kept no daylight saving time since 1991).
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** `2026-03`, `2026-Q1` or `2026`. */
+export type Period = string;
+
+/** Year and month (1–12) of an instant on the Shanghai calendar. */
+export function shanghaiYearMonth(instant: Date): { year: number; month: number } {
+  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
+}
+
+export function monthPeriod(year: number, month: number): Period {
+  return `${String(year)}-${String(month).padStart(2, '0')}`;
+}
+
+export function quarterOfMonth(month: number): number {
+  return Math.floor((month - 1) / 3) + 1;
+}
+
+/** The period of `frequency` an instant falls in; `none` has no period. */
+export function periodOf(instant: Date, frequency: Exclude<MeetingFrequency, 'none'>): Period {
+  const { year, month } = shanghaiYearMonth(instant);
+  return periodOfMonth(year, month, frequency);
+}
+
+export function periodOfMonth(year: number, month: number, frequency: Exclude<MeetingFrequency, 'none'>): Period {
+  switch (frequency) {
+    case 'monthly':
+      return monthPeriod(year, month);
+    case 'quarterly':
+      return `${String(year)}-Q${String(quarterOfMonth(month))}`;
+    case 'yearly':
+      return String(year);
+  }
+}
+
+/** Every period of a year, in order. */
+export function periodsOfYear(year: number, frequency: Exclude<MeetingFrequency, 'none'>): Period[] {
+  switch (frequency) {
+    case 'monthly':
+      return Array.from({ length: 12 }, (_, i) => monthPeriod(year, i + 1));
+    case 'quarterly':
+      return [1, 2, 3, 4].map((q) => `${String(year)}-Q${String(q)}`);
+    case 'yearly':
+      return [String(year)];
+  }
+}
+
+export interface PeriodParts {
+  year: number;
+  /** First and last month (1–12) the period covers. */
+  firstMonth: number;
+  lastMonth: number;
+}
+
+/** Reads `2026-03`, `2026-Q1` or `2026`; null for anything else. */
+export function parsePeriod(period: string): PeriodParts | null {
+  let m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    return { year: Number(m[1]), firstMonth: month, lastMonth: month };
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (m) {
+    const q = Number(m[2]);
+    return { year: Number(m[1]), firstMonth: q * 3 - 2, lastMonth: q * 3 };
+  }
+  m = /^(\d{4})$/.exec(period);
+  if (m) return { year: Number(m[1]), firstMonth: 1, lastMonth: 12 };
+  return null;
+}
+
+/** The instant a Shanghai calendar month starts (month 13 is January of the next year). */
+export function shanghaiMonthStart(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month - 1, 1) - SHANGHAI_OFFSET_MS);
+}
+
+/** `[from, to)` of a period as instants: what a query on `starts_at` compares with. */
+export function periodRange(period: Period): { from: Date; to: Date } {
+  const parts = parsePeriod(period);
+  if (!parts) throw new Error(`not a period: ${period}`);
+  return {
+    from: shanghaiMonthStart(parts.year, parts.firstMonth),
+    to: shanghaiMonthStart(parts.year, parts.lastMonth + 1),
+  };
+}
+
+/** The months (`2026-01` …) a period covers. */
+export function monthsOfPeriod(period: Period): Period[] {
+  const parts = parsePeriod(period);
+  if (!parts) return [];
+  const months: Period[] = [];
+  for (let m = parts.firstMonth; m <= parts.lastMonth; m++) months.push(monthPeriod(parts.year, m));
+  return months;
+}
+
+/** Where `today` (a Shanghai calendar date) stands relative to a period. */
+export function periodTiming(period: Period, today: string): 'past' | 'current' | 'future' {
+  const parts = parsePeriod(period);
+  if (!parts) throw new Error(`not a period: ${period}`);
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const now = y * 12 + m;
+  const first = parts.year * 12 + parts.firstMonth;
+  const last = parts.year * 12 + parts.lastMonth;
+  if (now < first) return 'future';
+  if (now > last) return 'past';
+  return 'current';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quorum and votes.
+
+/** More than half: the smallest whole number strictly greater than n / 2. */
+export function moreThanHalf(n: number): number {
+  return Math.floor(n / 2) + 1;
+}
+
+export interface QuorumCheck {
+  /** Members entitled to take part in the decision. */
+  entitled: number;
+  present: number;
+  /** How many must be present for the quorum. */
+  needed: number;
+  reached: boolean;
+}
+
+/**
+ * Branch general meeting: more than half of the voting members (full members, in service and not
+ * exempted for the meeting) present. Branch committee: more than half of the committee members.
+ */
+export function checkQuorum(entitled: number, present: number): QuorumCheck {
+  const needed = moreThanHalf(entitled);
+  return { entitled, present, needed, reached: entitled > 0 && present >= needed };
+}
+
+export const VOTE_KINDS = ['resolution', 'admission', 'confirmation'] as const;
+export type VoteKind = (typeof VOTE_KINDS)[number];
+export const VOTE_KIND_LABELS: Record<VoteKind, string> = {
+  resolution: '一般决议（赞成票超过到会有表决权党员半数）',
+  admission: '接收预备党员（赞成票超过应到会有表决权党员半数）',
+  confirmation: '预备党员转正（赞成票超过应到会有表决权党员半数）',
+};
+
+export interface VoteInput {
+  kind: VoteKind;
+  /** Voting members entitled (应到会有表决权的党员, or committee members). */
+  entitled: number;
+  /** Voting members present. */
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+export type VoteProblem = 'countsExceedPresent' | 'presentExceedsEntitled' | 'negative';
+
+export interface VoteResult {
+  quorum: QuorumCheck;
+  /** The count the yes votes must exceed half of: the entitled for membership votes, else those present. */
+  basis: 'entitled' | 'present';
+  yesNeeded: number;
+  adopted: boolean;
+}
+
+export function findVoteProblem(v: VoteInput): VoteProblem | null {
+  if ([v.entitled, v.present, v.yes, v.no, v.abstain].some((n) => n < 0 || !Number.isInteger(n))) return 'negative';
+  if (v.present > v.entitled) return 'presentExceedsEntitled';
+  if (v.yes + v.no + v.abstain > v.present) return 'countsExceedPresent';
+  return null;
+}
+
+/**
+ * The result follows from the counts, never typed. 发展党员细则 art. 28 and 33: admission and
+ * confirmation need yes votes from more than half of all members entitled to vote; other
+ * resolutions need more than half of the voting members present. Without a quorum nothing is adopted.
+ */
+export function computeVoteResult(v: VoteInput): VoteResult {
+  const quorum = checkQuorum(v.entitled, v.present);
+  const basis = v.kind === 'resolution' ? 'present' : 'entitled';
+  const yesNeeded = moreThanHalf(basis === 'present' ? v.present : v.entitled);
+  return { quorum, basis, yesNeeded, adopted: quorum.reached && v.yes >= yesNeeded };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in: a rotating 6-digit code, valid only around the meeting's start.
+
+export const SIGN_IN_STEP_SECONDS = 30;
+/** The code of the window just ended is still accepted this long, for someone typing as it rotates. */
+export const SIGN_IN_GRACE_SECONDS = 5;
+export const SIGN_IN_OPENS_MINUTES_BEFORE = 20;
+export const SIGN_IN_CLOSES_MINUTES_AFTER = 30;
+
+export function signInWindowIndex(now: Date): number {
+  return Math.floor(now.getTime() / (SIGN_IN_STEP_SECONDS * 1000));
+}
+
+/** When the current code stops being shown. */
+export function signInWindowEndsAt(now: Date): Date {
+  return new Date((signInWindowIndex(now) + 1) * SIGN_IN_STEP_SECONDS * 1000);
+}
+
+/** The windows whose codes are accepted at `now`: the current one, and the previous one during the grace. */
+export function acceptedSignInWindows(now: Date): number[] {
+  const current = signInWindowIndex(now);
+  const intoWindow = now.getTime() - current * SIGN_IN_STEP_SECONDS * 1000;
+  return intoWindow < SIGN_IN_GRACE_SECONDS * 1000 ? [current, current - 1] : [current];
+}
+
+export function signInPeriod(startsAt: Date): { opensAt: Date; closesAt: Date } {
+  return {
+    opensAt: new Date(startsAt.getTime() - SIGN_IN_OPENS_MINUTES_BEFORE * 60_000),
+    closesAt: new Date(startsAt.getTime() + SIGN_IN_CLOSES_MINUTES_AFTER * 60_000),
+  };
+}
+
+/** 'open' from 20 minutes before the start to 30 minutes after it, both ends included. */
+export function signInState(startsAt: Date, now: Date): 'notYet' | 'open' | 'closed' {
+  const { opensAt, closesAt } = signInPeriod(startsAt);
+  if (now < opensAt) return 'notYet';
+  if (now > closesAt) return 'closed';
+  return 'open';
+}
+
+/** RFC 4226 dynamic truncation of an HMAC to six digits. */
+export function truncateToCode(hmac: Uint8Array): string {
+  const offset = (hmac[hmac.length - 1] ?? 0) & 0x0f;
+  const bin =
+    (((hmac[offset] ?? 0) & 0x7f) << 24) |
+    ((hmac[offset + 1] ?? 0) << 16) |
+    ((hmac[offset + 2] ?? 0) << 8) |
+    (hmac[offset + 3] ?? 0);
+  return String(bin % 1_000_000).padStart(6, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attendance.
+
+export const ATTENDANCE_STATES = ['pending', 'present', 'leave', 'absent'] as const;
+export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
+  pending: '未登记',
+  present: '出席',
+  leave: '请假',
+  absent: '缺席',
+};
+
+export interface AttendanceSummary {
+  /** 应到: attendees less those exempted. */
+  expected: number;
+  /** 实到. */
+  attended: number;
+  leave: number;
+  absent: number;
+  pending: number;
+  exempt: number;
+}
+
+export function summarizeAttendance(rows: readonly { state: AttendanceState; exempt: boolean }[]): AttendanceSummary {
+  const s: AttendanceSummary = { expected: 0, attended: 0, leave: 0, absent: 0, pending: 0, exempt: 0 };
+  for (const r of rows) {
+    if (r.exempt) {
+      s.exempt += 1;
+      // An exempted member who comes anyway is still there.
+      if (r.state === 'present') s.attended += 1;
+      continue;
+    }
+    s.expected += 1;
+    switch (r.state) {
+      case 'present':
+        s.attended += 1;
+        break;
+      case 'leave':
+        s.leave += 1;
+        break;
+      case 'absent':
+        s.absent += 1;
+        break;
+      case 'pending':
+        s.pending += 1;
+        break;
+    }
+  }
+  return s;
+}
+
+export const MEETING_STATUSES = ['planned', 'notified', 'held', 'closed', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  planned: '已计划',
+  notified: '已通知',
+  held: '已记录',
+  closed: '已归档',
+  cancelled: '已取消',
+};
+/**
+ * A meeting counts as held once its minutes are recorded (`held`) or it is closed: the minutes are
+ * the proof it took place; closing only locks the record.
+ */
+export const HELD_STATUSES: readonly MeetingStatus[] = ['held', 'closed'];
+
+/** Minutes not written this many days after the start are overdue for the host and the recorder. */
+export const MINUTES_OVERDUE_DAYS = 7;
