@@ -13,7 +13,12 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/public/commitments', 'GET /api/calendar/:token.ics'];
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'POST /api/auth/login',
+  'GET /api/public/commitments',
+  'GET /api/calendar/:token.ics',
+];
 
 describe('every route declares its access', () => {
   it('no route is without a declared permission, and only the known ones are public', () => {

@@ -6,6 +6,7 @@ import { roleGrants, sessions, tenants, users } from '../db/schema/index.ts';
 import type { Actor } from './audit.ts';
 import type { Db } from './db.ts';
 import { AppError } from './errors.ts';
+import { forgetSession, recallSession, rememberSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'qizhi_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -175,11 +176,12 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const tokenHash = hashToken(token);
-      const row = await findSession(db, tokenHash);
+      const row = recallSession<SessionRow>(tokenHash) ?? (await findSession(db, tokenHash));
       const now = Date.now();
       if (row) {
         const idleExpired = now - row.lastSeenAt.getTime() > row.idleSeconds * 1000;
         if (idleExpired || now > row.expiresAt.getTime() || row.disabled) {
+          forgetSession(tokenHash);
           await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
           if (access !== 'public') throw new AppError('SESSION_EXPIRED');
         } else {
@@ -188,7 +190,9 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
               .update(sessions)
               .set({ lastSeenAt: new Date(now) })
               .where(eq(sessions.tokenHash, tokenHash));
+            row.lastSeenAt = new Date(now);
           }
+          rememberSession(tokenHash, row.userId, row);
           request.auth = {
             user: {
               id: row.userId,

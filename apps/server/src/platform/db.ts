@@ -33,6 +33,9 @@ export function pgliteDatabase(client: PGlite): Database {
     pglite: client,
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      // PGlite has no autovacuum, so without this its planner never has statistics and picks
+      // nested loops over whole tables. Cheap at a court's size.
+      await client.exec('vacuum analyze');
     },
     close: () => client.close(),
   };

@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   pgTable,
+  smallint,
   primaryKey,
   text,
   timestamp,
@@ -31,6 +32,12 @@ export const people = pgTable(
     phone: text('phone'),
     education: text('education').$type<EducationLevel>(),
     status: text('status').$type<PersonStatus>().notNull(),
+    /** The roster's default order (full members first, non-party staff last), kept by the database. */
+    statusRank: smallint('status_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case status when 'full' then 1 when 'probationary' then 2 when 'candidate' then 3 when 'activist' then 4 when 'applicant' then 5 else 6 end`,
+      ),
     joinedOn: date('joined_on'),
     confirmedOn: date('confirmed_on'),
     orgUnitId: uuid('org_unit_id'),
@@ -52,7 +59,9 @@ export const people = pgTable(
       .where(sql`${t.idNumber} is not null`),
     index('people_org_unit_idx').on(t.tenantId, t.orgUnitId),
     index('people_department_idx').on(t.tenantId, t.departmentId),
-    index('people_status_idx').on(t.tenantId, t.status, t.retired),
-    index('people_name_idx').on(t.tenantId, t.name),
+    // The roster's default order and its usual filters (status, retired) in one index, so a page is
+    // read in order and stops after 20 rows instead of sorting every match.
+    index('people_roster_idx').on(t.tenantId, t.statusRank, t.retired, sql`${t.name} collate "C"`, t.id),
+    index('people_name_idx').on(t.tenantId, sql`${t.name} collate "C"`, t.id),
   ],
 );

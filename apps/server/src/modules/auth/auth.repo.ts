@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { RoleGrant } from '@qizhi/domain';
 import { roleGrants, sessions, tenants, users } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
+import { forgetSession, forgetSessionsOfUser } from '../../platform/session-cache.ts';
 
 export async function findUserForLogin(db: Db, username: string) {
   const rows = await db
@@ -47,10 +48,12 @@ export async function recordSuccessfulLogin(db: Db, tenantId: string, userId: st
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {
+  forgetSession(tokenHash);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteOtherSessions(db: Db, tenantId: string, userId: string, keepTokenHash: string) {
+  forgetSessionsOfUser(userId);
   await db
     .delete(sessions)
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
@@ -65,6 +68,8 @@ export async function findPasswordHash(db: Db, tenantId: string, userId: string)
 }
 
 export async function updatePassword(db: Db, tenantId: string, userId: string, passwordHash: string) {
+  // The cached session still says the password must be changed.
+  forgetSessionsOfUser(userId);
   await db
     .update(users)
     .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })

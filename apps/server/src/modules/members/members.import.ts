@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { todayInShanghai, type ExportQuery, type ImportError, type ImportResult } from '@qizhi/domain';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
@@ -153,7 +154,7 @@ async function planImport(
       plan.push({ row, values: incoming, existing: undefined, changes: [] });
       continue;
     }
-    const values: repo.PersonValues = { ...found };
+    const values = repo.personValuesOf(found);
     const changes: PlannedRow['changes'] = [];
     for (const field of IMPORTED_FIELDS) {
       const next = incoming[field];
@@ -202,7 +203,7 @@ export async function importRoster(
       plan.filter((p) => !p.existing).map((p) => p.values),
     );
     const updates = plan.filter((p) => p.existing && p.changes.length > 0);
-    for (const p of updates) await repo.updatePerson(tx, tenantId, p.existing!.id, p.values);
+    await repo.updatePeople(tx, tenantId, updates.map((p) => ({ id: p.existing!.id, values: p.values })));
     await writeAudit(tx, actor, {
       action: 'person.import',
       entity: 'person',
@@ -217,6 +218,9 @@ export async function importRoster(
       },
     });
   });
+  // A large import changes the table's shape; fresh statistics keep the roster's plans right
+  // (PGlite has no autovacuum to do it).
+  if (plan.length >= 1_000) await db.execute(sql`analyze people`);
   return result;
 }
 

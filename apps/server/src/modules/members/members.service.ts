@@ -218,7 +218,7 @@ export async function updateMember(
   const scope = await resolveScope(db, auth, 'people.manage');
   const before = await findVisiblePerson(db, auth, id, 'people.manage');
   if (!inScope(scope, before.person.orgUnitId)) throw new AppError('FORBIDDEN', '只能修改本人负责的党组织的人员');
-  const { tenantId: _t, id: _i, createdAt: _c, updatedAt: _u, ...current } = before.person;
+  const current = repo.personValuesOf(before.person);
   const merged: PersonInput = { ...current, ...stripUndefined(input) };
   const values = await checkPerson(db, auth.user.tenantId, scope, merged);
   const diff = diffFields(current, values);

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { RoleGrant } from '@qizhi/domain';
 import { roleGrants, sessions, users } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
+import { forgetSessionsOfUser } from '../../platform/session-cache.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -56,5 +57,6 @@ export async function replaceRoleGrants(db: Db, tenantId: string, userId: string
 }
 
 export async function deleteSessionsOfUser(db: Db, tenantId: string, userId: string) {
+  forgetSessionsOfUser(userId);
   await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
 }
