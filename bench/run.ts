@@ -9,6 +9,7 @@
  */
 import os from 'node:os';
 import { runBundleBench } from './bundle.bench.ts';
+import { COMPLIANCE_DEFAULTS, runComplianceBench } from './compliance.bench.ts';
 import { postgresVersion } from './databases.ts';
 import { runImportBench } from './import.bench.ts';
 import { machineInfo } from './machine.ts';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   import: () => runImportBench({ rows: 10_000, adminUrl }),
   start: () => runStartBench({ starts: 5, people: 10_000, adminUrl }),
   bundle: () => runBundleBench(),
+  compliance: () => runComplianceBench({ ...COMPLIANCE_DEFAULTS, adminUrl }),
 };
 
 async function main(): Promise<number> {

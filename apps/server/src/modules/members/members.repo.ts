@@ -86,6 +86,7 @@ export async function findMemberPage(
   db: Db,
   where: SQL | undefined,
   page: { page: number; pageSize: number; sort?: MembersQuery['sort']; order?: MembersQuery['order'] },
+  count: { tenantId: string; key: string },
 ) {
   const order = orderBy(page.sort, page.order);
   const pageIds = db
@@ -96,6 +97,7 @@ export async function findMemberPage(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .as('page_ids');
+  const cached = recallCount(count.tenantId, count.key);
   const [rows, counted] = await Promise.all([
     db
       .select(listColumns)
@@ -104,9 +106,11 @@ export async function findMemberPage(
       .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))
       .leftJoin(departments, and(eq(departments.tenantId, people.tenantId), eq(departments.id, people.departmentId)))
       .orderBy(...order),
-    db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
+    cached === undefined ? db.select({ n: sql<number>`count(*)::int` }).from(people).where(where) : [{ n: cached }],
   ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  const total = counted[0]?.n ?? 0;
+  if (cached === undefined) rememberCount(count.tenantId, count.key, total);
+  return { rows, total };
 }
 
 export async function findMembersForExport(db: Db, where: SQL | undefined) {
@@ -148,6 +152,7 @@ export async function findPeopleByIdNumbers(db: Db, tenantId: string, idNumbers:
 }
 
 export async function insertPerson(db: Db, tenantId: string, values: PersonValues): Promise<PersonRow> {
+  forgetCounts(tenantId);
   const [row] = await db
     .insert(people)
     .values({ ...values, tenantId })
@@ -156,9 +161,34 @@ export async function insertPerson(db: Db, tenantId: string, values: PersonValue
 }
 
 export async function insertPeople(db: Db, tenantId: string, values: PersonValues[]): Promise<void> {
+  forgetCounts(tenantId);
   for (let i = 0; i < values.length; i += 500) {
     await db.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...v, tenantId })));
   }
+}
+
+/**
+ * Roster totals of the last few seconds, per court and filter: paging through a list asks the same
+ * count again and again. Every write to people below forgets its court's totals, so this process
+ * never shows a stale one; another server process may, for at most COUNT_TTL_MS.
+ */
+const COUNT_TTL_MS = 5_000;
+const counts = new Map<string, Map<string, { n: number; at: number }>>();
+
+function recallCount(tenantId: string, key: string): number | undefined {
+  const entry = counts.get(tenantId)?.get(key);
+  return entry && Date.now() - entry.at < COUNT_TTL_MS ? entry.n : undefined;
+}
+
+function rememberCount(tenantId: string, key: string, n: number): void {
+  let court = counts.get(tenantId);
+  if (!court) counts.set(tenantId, (court = new Map()));
+  if (court.size > 1_000) court.clear();
+  court.set(key, { n, at: Date.now() });
+}
+
+function forgetCounts(tenantId: string): void {
+  counts.delete(tenantId);
 }
 
 /** The fields of a person that a write may set: everything but keys, timestamps and the rank. */
@@ -179,6 +209,7 @@ const COLUMN_TYPES: Record<keyof PersonValues, string> = {
  * 10,000 people would otherwise send 10,000 statements through PGlite's single connection.
  */
 export async function updatePeople(db: Db, tenantId: string, updates: { id: string; values: PersonValues }[]): Promise<void> {
+  forgetCounts(tenantId);
   const fields = Object.keys(COLUMN_TYPES) as (keyof PersonValues)[];
   const columnOf = (f: keyof PersonValues) => getTableColumns(people)[f].name;
   for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
@@ -198,6 +229,7 @@ export async function updatePerson(
   id: string,
   values: Partial<PersonValues>,
 ): Promise<PersonRow | undefined> {
+  forgetCounts(tenantId);
   const [row] = await db
     .update(people)
     .set({ ...values, updatedAt: new Date() })

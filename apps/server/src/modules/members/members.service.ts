@@ -74,7 +74,9 @@ export async function listMembers(db: Db, auth: AuthContext, query: MembersQuery
     },
     today,
   );
-  const { rows, total } = await repo.findMemberPage(db, where, query);
+  const { page: _p, pageSize: _s, sort: _o, order: _d, ...filter } = query;
+  const countKey = JSON.stringify({ filter, scope, today });
+  const { rows, total } = await repo.findMemberPage(db, where, query, { tenantId: auth.user.tenantId, key: countKey });
   return { items: rows.map((r) => toListItem(r, today)), total, page: query.page, pageSize: query.pageSize };
 }
 
