@@ -15,7 +15,14 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'pglite', include: integration, env: { QIZHI_TEST_DB: 'pglite' }, globalSetup, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'pglite',
+          include: integration,
+          env: { QIZHI_TEST_DB: 'pglite' },
+          globalSetup,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       ...(process.env.TEST_DATABASE_URL
         ? [

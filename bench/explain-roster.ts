@@ -3,11 +3,12 @@
  * court, records every SQL statement one `GET /api/members` issues, then times each statement on
  * its own and prints its EXPLAIN ANALYZE. A diagnostic, not a target; `npm run bench` skips it.
  *
- *   node --import tsx bench/explain-roster.ts [pglite|postgresql] ['status=full&retired=false&page=1']
+ *   node --import tsx bench/explain-roster.ts [pglite|postgresql] [--plans] ['status=full&retired=false&page=1' …]
  */
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import * as schema from '../apps/server/src/db/schema/index.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
@@ -61,8 +62,33 @@ async function timeIt(fn: () => Promise<unknown>, times: number): Promise<number
   return median(samples);
 }
 
-export async function explainRoster(kind: DatabaseKind, query: string, adminUrl: string | undefined): Promise<string> {
-  const bench = await createDatabase(kind, adminUrl);
+/** What one request costs alone (no concurrency), then its statements with their plans. */
+async function explainRequest(app: FastifyInstance, cookie: string, query: string, log: Statement[], raw: RawQuery) {
+  const out: string[] = [];
+  const request = () => app.inject({ method: 'GET', url: `/api/members?${query}`, headers: { cookie } });
+  await request();
+  log.length = 0;
+  const first = await request();
+  const statements = [...log];
+  const whole = await timeIt(request, 30);
+  out.push(`GET /api/members?${query} → ${String(first.statusCode)}, in-process median ${String(round(whole, 2))} ms`);
+  for (const [i, s] of statements.entries()) {
+    const ms = await timeIt(() => raw(s.text, s.params), 30);
+    out.push(`  #${String(i + 1)} median ${String(round(ms, 2))} ms: ${s.text.slice(0, 160)}…`);
+  }
+  return { out, statements };
+}
+
+/**
+ * Times each query's request in-process on a fresh 10,000-person court; with `plans`, prints the
+ * full SQL and EXPLAIN ANALYZE of every statement too.
+ */
+export async function explainRoster(
+  kind: DatabaseKind,
+  queries: readonly string[],
+  opts: { adminUrl: string | undefined; plans: boolean },
+): Promise<string> {
+  const bench = await createDatabase(kind, opts.adminUrl);
   const out: string[] = [];
   try {
     const court = await prepareCourt(bench, 10_000);
@@ -78,19 +104,15 @@ export async function explainRoster(kind: DatabaseKind, query: string, adminUrl:
         payload: { username: 'clerk', password: BENCH_PASSWORD },
       });
       const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      const request = () => app.inject({ method: 'GET', url: `/api/members?${query}`, headers: { cookie } });
-      await request();
-      log.length = 0;
-      const first = await request();
-      const statements = [...log];
-      const whole = await timeIt(request, 30);
-      out.push(
-        `GET /api/members?${query} → ${String(first.statusCode)}, in-process median ${String(round(whole, 2))} ms`,
-      );
-      for (const [i, s] of statements.entries()) {
-        const ms = await timeIt(() => raw(s.text, s.params), 30);
-        out.push('', `#${String(i + 1)} median ${String(round(ms, 2))} ms: ${s.text}`);
-        if (/^\s*select/i.test(s.text)) {
+      for (const query of queries) {
+        const concrete = query
+          .replace('<ID>', court.idNumbers[0] ?? '')
+          .replace('<DEPT>', court.departmentIds[0]?.id ?? '');
+        const explained = await explainRequest(app, cookie, concrete, log, raw);
+        out.push('', ...explained.out);
+        if (!opts.plans) continue;
+        for (const s of explained.statements.filter((st) => /^\s*select/i.test(st.text))) {
+          out.push('', s.text, JSON.stringify(s.params));
           const plan = await raw(`explain (analyze, buffers) ${s.text}`, s.params);
           out.push(...plan.map((row) => `    ${String(Object.values(row)[0])}`));
         }
@@ -105,8 +127,25 @@ export async function explainRoster(kind: DatabaseKind, query: string, adminUrl:
   return out.join('\n');
 }
 
+const DEFAULT_QUERIES = [
+  'status=full&retired=false&pageSize=20&page=1',
+  'status=full&retired=false&pageSize=20&page=200',
+  'retired=true&pageSize=20&page=1',
+  'departmentId=<DEPT>&pageSize=20&page=1',
+  'q=%E7%8E%8B&pageSize=20&page=1',
+  'q=<ID>',
+  'sort=birthDate&order=desc&pageSize=20&page=1',
+  'pageSize=20&page=1',
+];
+
 if (isMainModule(import.meta.url)) {
-  const kind = (process.argv[2] ?? 'pglite') as DatabaseKind;
-  const query = process.argv[3] ?? 'status=full&retired=false&pageSize=20&page=1';
-  process.stdout.write(`${await explainRoster(kind, query, process.env.BENCH_DATABASE_URL)}\n`);
+  const args = process.argv.slice(2);
+  const kind: DatabaseKind = args.includes('postgresql') ? 'postgresql' : 'pglite';
+  const plans = args.includes('--plans');
+  const asked = args.filter((a) => a.includes('='));
+  const report = await explainRoster(kind, asked.length ? asked : DEFAULT_QUERIES, {
+    adminUrl: process.env.BENCH_DATABASE_URL,
+    plans,
+  });
+  process.stdout.write(`${report}\n`);
 }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import { runBundleBench } from './bundle.bench.ts';
 import { COMPLIANCE_DEFAULTS, runComplianceBench } from './compliance.bench.ts';
 import { postgresVersion } from './databases.ts';
+import { GOALS_DEFAULTS, runGoalsBench } from './goals.bench.ts';
 import { runImportBench } from './import.bench.ts';
 import { machineInfo } from './machine.ts';
 import { summaryTable, writeRunRecord } from './report.ts';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   start: () => runStartBench({ starts: 5, people: 10_000, adminUrl }),
   bundle: () => runBundleBench(),
   compliance: () => runComplianceBench({ ...COMPLIANCE_DEFAULTS, adminUrl }),
+  goals: () => runGoalsBench({ ...GOALS_DEFAULTS, adminUrl }),
 };
 
 async function main(): Promise<number> {

@@ -58,7 +58,13 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
     await page.getByTestId('sign-in-code').waitFor();
     const phoneBrowser = await launchBrowser();
     try {
-      const phone = await phoneBrowser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const phone = await phoneBrowser.newContext({
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
       const mobile = await phone.newPage();
       await signIn(mobile, 'member');
       await mobile.goto(`${baseUrl()}/meetings/${meetingId}/sign-in`);
@@ -68,8 +74,14 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
         await box.fill(await readCode(page));
         await mobile.getByRole('button', { name: '签到' }).click();
         const outcome = await Promise.race([
-          mobile.getByText('签到成功').waitFor().then(() => 'ok'),
-          mobile.locator('.ant-alert-error').waitFor().then(() => 'refused'),
+          mobile
+            .getByText('签到成功')
+            .waitFor()
+            .then(() => 'ok'),
+          mobile
+            .locator('.ant-alert-error')
+            .waitFor()
+            .then(() => 'refused'),
         ]);
         if (outcome === 'ok') break;
         assert.ok(attempt < 2, 'the current code was refused three times');
@@ -113,7 +125,10 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
 
     // Close and lock.
     await page.getByRole('button', { name: '归档锁定' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.locator('.ant-tag', { hasText: '已归档' }).first().waitFor();
 
     // The board turns green for the quarter.

@@ -145,7 +145,8 @@ export async function buildApp(
       index: false,
       // Built assets carry a content hash in their names, so a browser may keep them for good.
       setHeaders: (reply, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          void reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));

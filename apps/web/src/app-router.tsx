@@ -25,6 +25,13 @@ const MeetingCalendarPage = lazy(() => import('./features/meetings/calendar-page
 const LedgerPage = lazy(() => import('./features/meetings/ledger-page.tsx'));
 const DeliberationsPage = lazy(() => import('./features/meetings/deliberations-page.tsx'));
 const CompliancePage = lazy(() => import('./features/compliance/compliance-page.tsx'));
+const CentrePage = lazy(() => import('./features/centre/centre-page.tsx'));
+const GoalsPage = lazy(() => import('./features/goals/goals-page.tsx'));
+const CommitmentsPage = lazy(() => import('./features/commitments/commitments-page.tsx'));
+const PublicCommitmentsPage = lazy(() => import('./features/commitments/public-commitments-page.tsx'));
+const RulesPage = lazy(() => import('./features/rules-library/rules-page.tsx'));
+const AssessmentsPage = lazy(() => import('./features/assessments/assessments-page.tsx'));
+const HonoursPage = lazy(() => import('./features/honours/honours-page.tsx'));
 
 function page(Page: LazyExoticComponent<ComponentType>, permission?: Permission | readonly Permission[]) {
   const element = (
@@ -37,6 +44,7 @@ function page(Page: LazyExoticComponent<ComponentType>, permission?: Permission 
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(LoginPage) },
+  { path: '/public/commitments', element: page(PublicCommitmentsPage) },
   {
     element: <RequireSignIn />,
     children: [
@@ -47,6 +55,12 @@ export const router = createBrowserRouter([
         element: page(AppLayout),
         children: [
           { index: true, element: page(HomePage) },
+          { path: 'centre', element: page(CentrePage) },
+          { path: 'goals', element: page(GoalsPage, 'goals.read') },
+          { path: 'commitments', element: page(CommitmentsPage) },
+          { path: 'rules', element: page(RulesPage) },
+          { path: 'assessments', element: page(AssessmentsPage, 'assessments.read') },
+          { path: 'honours', element: page(HonoursPage) },
           { path: 'org', element: page(OrgPage, 'org.read') },
           { path: 'members', element: page(MembersPage, 'people.read') },
           { path: 'members/stats', element: page(StatsPage, 'roster.stats') },

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { computePoints, parseAssessmentPeriod, assessmentPeriodOf, previousAssessmentPeriod, rankByScore, suggestGrade } from './assessment.rules.ts';
+import {
+  computePoints,
+  parseAssessmentPeriod,
+  assessmentPeriodOf,
+  previousAssessmentPeriod,
+  rankByScore,
+  suggestGrade,
+} from './assessment.rules.ts';
 import { isCommitmentEditable, summariseCommitmentResult } from './commitments.rules.ts';
 import { hasReadCurrentVersion, ruleNeedsReading } from './rules-library.rules.ts';
 
 describe('periods', () => {
   it('reads quarter codes with their first and last days', () => {
-    expect(parseAssessmentPeriod('2026-Q1')).toEqual({ code: '2026-Q1', year: 2026, quarter: 1, startsOn: '2026-01-01', endsOn: '2026-03-31' });
+    expect(parseAssessmentPeriod('2026-Q1')).toEqual({
+      code: '2026-Q1',
+      year: 2026,
+      quarter: 1,
+      startsOn: '2026-01-01',
+      endsOn: '2026-03-31',
+    });
     expect(parseAssessmentPeriod('2026-Q4')?.endsOn).toBe('2026-12-31');
-    for (const bad of ['2026-Q0', '2026-Q5', '2026Q1', '26-Q1', '1999-Q1', '2026-q1']) expect(parseAssessmentPeriod(bad), bad).toBeNull();
+    for (const bad of ['2026-Q0', '2026-Q5', '2026Q1', '26-Q1', '1999-Q1', '2026-q1'])
+      expect(parseAssessmentPeriod(bad), bad).toBeNull();
   });
   it('places days in quarters across boundaries and steps back over a year end', () => {
     expect(assessmentPeriodOf('2026-03-31')).toBe('2026-Q1');

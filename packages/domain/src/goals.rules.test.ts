@@ -117,7 +117,9 @@ describe('weighted roll-up', () => {
       for (let u = 0; u < 20; u++) {
         goals.push(goal(`u${String(b)}-${String(u)}`, `b${String(b)}`));
         for (let m = 0; m < 49; m++)
-          goals.push(goal(`m${String(b)}-${String(u)}-${String(m)}`, `u${String(b)}-${String(u)}`, { acceptedValue: 5 }));
+          goals.push(
+            goal(`m${String(b)}-${String(u)}-${String(m)}`, `u${String(b)}-${String(u)}`, { acceptedValue: 5 }),
+          );
       }
     }
     const chain: GoalNode[] = [goal('c0', null)];
@@ -185,8 +187,18 @@ describe('decomposition weights', () => {
   });
   it('averages with the same zero-weight rule as the roll-up', () => {
     expect(weightedProgress([])).toBeNull();
-    expect(weightedProgress([{ weight: 0, progress: 1 }, { weight: 0, progress: 0 }])).toBe(0.5);
-    expect(weightedProgress([{ weight: 3, progress: 1 }, { weight: 1, progress: 0 }])).toBe(0.75);
+    expect(
+      weightedProgress([
+        { weight: 0, progress: 1 },
+        { weight: 0, progress: 0 },
+      ]),
+    ).toBe(0.5);
+    expect(
+      weightedProgress([
+        { weight: 3, progress: 1 },
+        { weight: 1, progress: 0 },
+      ]),
+    ).toBe(0.75);
   });
 });
 

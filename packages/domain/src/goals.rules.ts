@@ -117,6 +117,12 @@ export interface GoalRollUp {
  * is not in the list counts as a root; goals caught in a parent cycle (bad data) count as leaves.
  */
 export function rollUpGoals(goals: readonly GoalNode[], today: string): Map<string, GoalRollUp> {
+  const list = rollUpGoalList(goals, today);
+  return new Map(goals.map((g, i) => [g.id, list[i]!]));
+}
+
+/** The same roll-up as an array aligned with `goals`: no map to build when the caller walks the list. */
+export function rollUpGoalList(goals: readonly GoalNode[], today: string): GoalRollUp[] {
   const n = goals.length;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < n; i++) indexOf.set(goals[i]!.id, i);
@@ -148,7 +154,7 @@ export function rollUpGoals(goals: readonly GoalNode[], today: string): Map<stri
   const sumPlain = new Float64Array(n);
   const childCount = new Int32Array(n);
   const lateBelow = new Uint8Array(n);
-  const result = new Map<string, GoalRollUp>();
+  const result = new Array<GoalRollUp>(n);
   for (let k = n - 1; k >= 0; k--) {
     const i = order[k]!;
     const g = goals[i]!;
@@ -161,7 +167,7 @@ export function rollUpGoals(goals: readonly GoalNode[], today: string): Map<stri
     }
     const lateSelf = g.deadline !== null && today > g.deadline && progress < 1;
     const overdue = lateSelf || lateBelow[i] === 1;
-    result.set(g.id, { progress, lateSelf, overdue, childCount: reached[i] ? children : 0 });
+    result[i] = { progress, lateSelf, overdue, childCount: reached[i] ? children : 0 };
     const p = parentIndex[i]!;
     if (p !== -1 && reached[i]) {
       const w = g.weight > 0 ? g.weight : 0;

@@ -8,11 +8,7 @@ import {
   worstState,
   type ComplianceOrg,
 } from './meetings-compliance.rules.ts';
-import {
-  checkDeliberationStep,
-  checkDisclosure,
-  nextDeliberationStage,
-} from './meetings-deliberation.rules.ts';
+import { checkDeliberationStep, checkDisclosure, nextDeliberationStage } from './meetings-deliberation.rules.ts';
 import { minutesToPlainText, plainTextToMinutesHtml, sanitizeMinutesHtml } from './meetings-minutes.rules.ts';
 
 const group: ComplianceOrg = { id: 'g', kind: 'party_group', hasCommittee: true };

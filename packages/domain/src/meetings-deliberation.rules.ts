@@ -13,9 +13,7 @@ export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {
 };
 
 export type DeliberationStage =
-  | { kind: 'step'; index: number }
-  | { kind: 'disclosure'; disclosure: DisclosureKind }
-  | { kind: 'done' };
+  { kind: 'step'; index: number } | { kind: 'disclosure'; disclosure: DisclosureKind } | { kind: 'done' };
 
 export interface DeliberationProgress {
   /** Indexes of the steps already recorded. */

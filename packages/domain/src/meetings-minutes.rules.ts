@@ -20,7 +20,17 @@ export const MINUTES_ALLOWED_TAGS = [
 const ALLOWED = new Set<string>(MINUTES_ALLOWED_TAGS);
 const VOID = new Set(['br']);
 /** Elements whose content is dropped along with the tags. */
-const DROP_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'textarea', 'title']);
+const DROP_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'template',
+  'noscript',
+  'textarea',
+  'title',
+]);
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

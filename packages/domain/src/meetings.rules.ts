@@ -69,7 +69,13 @@ export const MEETING_TYPE_RULES: Record<MeetingType, MeetingTypeRule> = {
     informational: false,
     organisationalLife: true,
   },
-  cell: { frequency: 'monthly', requiredAt: ['cell'], heldAt: ['cell'], informational: false, organisationalLife: true },
+  cell: {
+    frequency: 'monthly',
+    requiredAt: ['cell'],
+    heldAt: ['cell'],
+    informational: false,
+    organisationalLife: true,
+  },
   lecture: {
     frequency: 'quarterly',
     requiredAt: ['branch'],
@@ -98,7 +104,13 @@ export const MEETING_TYPE_RULES: Record<MeetingType, MeetingTypeRule> = {
     informational: false,
     organisationalLife: true,
   },
-  talk: { frequency: 'yearly', requiredAt: ['branch'], heldAt: ALL_KINDS, informational: true, organisationalLife: false },
+  talk: {
+    frequency: 'yearly',
+    requiredAt: ['branch'],
+    heldAt: ALL_KINDS,
+    informational: true,
+    organisationalLife: false,
+  },
   other: { frequency: 'none', requiredAt: [], heldAt: ALL_KINDS, informational: true, organisationalLife: false },
 };
 

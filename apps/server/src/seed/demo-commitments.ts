@@ -73,7 +73,9 @@ export async function seedDemoCommitments(
       const count = owner.kind === 'org_unit' ? pool.length : 3;
       const start = draw.int(0, pool.length - 1);
       for (let i = 0; i < count; i++) {
-        const text = owner.kind === 'org_unit' ? pool[i]! : pool[(start + i * 2) % pool.length]!;
+        // A step coprime with the pool's size, so a member's promises never repeat.
+        const step = pool.length % 2 === 0 ? 1 : 2;
+        const text = owner.kind === 'org_unit' ? pool[i]! : pool[(start + i * step) % pool.length]!;
         const self: PromiseResult | null = closed ? (draw.chance(0.85) ? 'kept' : 'partly') : null;
         const verified: PromiseResult | null = self === 'kept' && draw.chance(0.05) ? 'partly' : self;
         promises.push({
@@ -97,7 +99,13 @@ export async function seedDemoCommitments(
 /** A study promise serves the member's learning goal; an integrity promise the clean one. */
 function linkedGoal(keys: string[], ids: Map<string, string>, personKey: string | null, text: string): string | null {
   if (!personKey) return null;
-  const dimension = text.includes('学习') ? 'learning' : text.includes('廉洁') ? 'clean' : text.includes('组织生活') ? 'regulated' : null;
+  const dimension = text.includes('学习')
+    ? 'learning'
+    : text.includes('廉洁')
+      ? 'clean'
+      : text.includes('组织生活')
+        ? 'regulated'
+        : null;
   if (!dimension) return null;
   const key = keys.find((k) => k.startsWith(`goal:${dimension}:`) && k.endsWith(`:${personKey}`));
   return key ? ids.get(key)! : null;

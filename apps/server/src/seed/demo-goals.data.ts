@@ -149,19 +149,33 @@ export function planDemoGoals(court: DemoCourt, memberKey: string): DemoGoal[] {
     const isDemoMember = personKey === memberKey;
     let accepted: number | null;
     if (ind.kind === 'milestone') accepted = due ? (draw.chance(0.88) ? 1 : 0) : draw.chance(0.4) ? 1 : 0;
-    else if (due) accepted = draw.chance(0.85) ? ind.target : Math.floor(ind.target * draw.int(30, 90) / 100);
+    else if (due) accepted = draw.chance(0.85) ? ind.target : Math.floor((ind.target * draw.int(30, 90)) / 100);
     else accepted = draw.chance(0.12) ? ind.target : Math.round(ind.target * draw.int(45, 95)) / 100;
     if (accepted !== null && ind.kind === 'count') accepted = Math.round(accepted);
     // The demo member has one report waiting, so the secretary's queue and "my goals" show the flow.
-    const pending = !due && (isDemoMember || draw.chance(0.05)) && ind.kind !== 'milestone' ? Math.min(ind.target, (accepted ?? 0) + Math.max(1, Math.round(ind.target / 6))) : null;
+    const pending =
+      !due && (isDemoMember || draw.chance(0.05)) && ind.kind !== 'milestone'
+        ? Math.min(ind.target, (accepted ?? 0) + Math.max(1, Math.round(ind.target / 6)))
+        : null;
     const returned = due && accepted !== null && accepted < ind.target && draw.chance(0.3) ? ind.target : null;
     return { accepted: accepted === 0 ? null : accepted, pending, returned };
   };
 
   for (const root of ROOTS) {
     const rootKey = `goal:${root.dimension}`;
-    const base = { dimension: root.dimension, deadline: root.deadline, acceptedValue: null, pendingValue: null, returnedValue: null };
-    const at = (ind: Indicator) => ({ title: ind.title, indicatorKind: ind.kind, targetValue: ind.target, unit: ind.unit });
+    const base = {
+      dimension: root.dimension,
+      deadline: root.deadline,
+      acceptedValue: null,
+      pendingValue: null,
+      returnedValue: null,
+    };
+    const at = (ind: Indicator) => ({
+      title: ind.title,
+      indicatorKind: ind.kind,
+      targetValue: ind.target,
+      unit: ind.unit,
+    });
     goals.push({
       ...base,
       ...at(root.partyGroup),

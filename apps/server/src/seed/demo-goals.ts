@@ -96,25 +96,48 @@ async function seedDemoGoals(tx: Db, ctx: DemoSeedContext, actors: DemoActors): 
     if (g.owner.kind !== 'person') continue;
     const goalId = ids.get(g.key)!;
     const personId = ctx.personIds.get(g.owner.key)!;
-    const reporter = { reportedByUserId: actors.userIdOfPerson.get(personId) ?? null, reportedByName: person.get(g.owner.key)!.name };
+    const reporter = {
+      reportedByUserId: actors.userIdOfPerson.get(personId) ?? null,
+      reportedByName: person.get(g.owner.key)!.name,
+    };
     const reviewer = { reviewedByUserId: actors.secretary.userId, reviewedByName: actors.secretary.name };
     const day = reportDay(g.deadline);
     if (g.returnedValue !== null) {
       reports.push({
-        tenantId, goalId, value: g.returnedValue, note: '已全部完成', status: 'returned', ...reporter,
-        reportedAt: demoInstant(shiftDate(day, -3)), ...reviewer, reviewedAt: demoInstant(shiftDate(day, -2), 15),
+        tenantId,
+        goalId,
+        value: g.returnedValue,
+        note: '已全部完成',
+        status: 'returned',
+        ...reporter,
+        reportedAt: demoInstant(shiftDate(day, -3)),
+        ...reviewer,
+        reviewedAt: demoInstant(shiftDate(day, -2), 15),
         reviewNote: '未附佐证材料，请补充后重新报告',
       });
     }
     if (g.acceptedValue !== null) {
       reports.push({
-        tenantId, goalId, value: g.acceptedValue, note: acceptedNote(g.indicatorKind), status: 'accepted', ...reporter,
-        reportedAt: demoInstant(day), ...reviewer, reviewedAt: demoInstant(reviewDay(g.deadline), 16), reviewNote: '情况属实',
+        tenantId,
+        goalId,
+        value: g.acceptedValue,
+        note: acceptedNote(g.indicatorKind),
+        status: 'accepted',
+        ...reporter,
+        reportedAt: demoInstant(day),
+        ...reviewer,
+        reviewedAt: demoInstant(reviewDay(g.deadline), 16),
+        reviewNote: '情况属实',
       });
     }
     if (g.pendingValue !== null) {
       reports.push({
-        tenantId, goalId, value: g.pendingValue, note: '本月新完成部分，请审核', status: 'pending', ...reporter,
+        tenantId,
+        goalId,
+        value: g.pendingValue,
+        note: '本月新完成部分，请审核',
+        status: 'pending',
+        ...reporter,
         reportedAt: demoInstant(shiftDate(DEMO_AS_OF, -2), 9),
       });
     }

@@ -238,7 +238,12 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
   if (overdue) overdue.minutesAfterDays = null;
 
   await tx.insert(meetingExemptions).values(
-    exempt.map((key) => ({ tenantId, personId: pid(key), reason: '年老体弱，行动不便', startsOn: `${String(year - 2)}-01-01` })),
+    exempt.map((key) => ({
+      tenantId,
+      personId: pid(key),
+      reason: '年老体弱，行动不便',
+      startsOn: `${String(year - 2)}-01-01`,
+    })),
   );
   const exemptSet = new Set(exempt);
   const meetingRows: (typeof meetings.$inferInsert)[] = [];
@@ -279,16 +284,24 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
         ? 'notified'
         : 'planned';
     const speakers = p.attendeeKeys.filter((k) => states.get(k)?.state === 'present').slice(1, 4);
-    const resolutions = p.vote ? [p.vote.subject] : p.type === 'branch_committee' ? [`同意${p.topic.replace(/^研究/, '')}`] : [];
+    const resolutions = p.vote
+      ? [p.vote.subject]
+      : p.type === 'branch_committee'
+        ? [`同意${p.topic.replace(/^研究/, '')}`]
+        : [];
     const minutes = hasMinutes
       ? [
-          `<p>主持人：${escapeHtml(name(p.hostKey))}　记录人：${escapeHtml(name(p.recorderKey))}</p>`,
+          `<p>主持人：${escapeHtml(name(p.hostKey))}\u3000记录人：${escapeHtml(name(p.recorderKey))}</p>`,
           `<p>应到${String(expected)}人，实到${String(present)}人。</p>`,
           `<h4>一、${escapeHtml(p.topic)}</h4>`,
           `<p>${escapeHtml(name(p.hostKey))}同志领学并作说明。</p>`,
           '<h4>二、讨论发言</h4>',
-          ...speakers.map((k, i) => `<p><strong>${escapeHtml(name(k))}</strong>：${SPEECHES[i % SPEECHES.length]!}</p>`),
-          ...(resolutions.length ? ['<h4>三、会议决定</h4><ul>', ...resolutions.map((r) => `<li>${escapeHtml(r)}</li>`), '</ul>'] : []),
+          ...speakers.map(
+            (k, i) => `<p><strong>${escapeHtml(name(k))}</strong>：${SPEECHES[i % SPEECHES.length]!}</p>`,
+          ),
+          ...(resolutions.length
+            ? ['<h4>三、会议决定</h4><ul>', ...resolutions.map((r) => `<li>${escapeHtml(r)}</li>`), '</ul>']
+            : []),
         ].join('')
       : null;
     meetingRows.push({
@@ -325,19 +338,35 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
         voting: committee || p.votingKeys.has(key),
         signedInAt: s.state === 'present' ? new Date(p.startsAt.getTime() - 5 * 60_000) : null,
         signInMethod: s.state === 'present' ? (random() < 0.7 ? 'code' : 'manual') : null,
-        noticeReadAt: status === 'planned' || (!isPast && random() < 0.5) ? null : new Date(p.startsAt.getTime() - 2 * DAY),
+        noticeReadAt:
+          status === 'planned' || (!isPast && random() < 0.5) ? null : new Date(p.startsAt.getTime() - 2 * DAY),
       });
     }
     if (p.vote && hasMinutes) {
       const entitledKeys = p.attendeeKeys.filter((k) => voting.has(k) && !exemptSet.has(k));
       const presentVoting = entitledKeys.filter((k) => states.get(k)?.state === 'present').length;
-      const v = { kind: p.vote.kind, entitled: entitledKeys.length, present: presentVoting, yes: presentVoting, no: 0, abstain: 0 };
+      const v = {
+        kind: p.vote.kind,
+        entitled: entitledKeys.length,
+        present: presentVoting,
+        yes: presentVoting,
+        no: 0,
+        abstain: 0,
+      };
       const result = computeVoteResult(v);
-      voteRows.push({ tenantId, meetingId: id, subject: p.vote.subject, ...v, quorumReached: result.quorum.reached, yesNeeded: result.yesNeeded, adopted: result.adopted });
+      voteRows.push({
+        tenantId,
+        meetingId: id,
+        subject: p.vote.subject,
+        ...v,
+        quorumReached: result.quorum.reached,
+        yesNeeded: result.yesNeeded,
+        adopted: result.adopted,
+      });
     }
     if (p.type === 'branch_committee' && isPast) {
       const dueOn = todayInShanghai(new Date(p.startsAt.getTime() + 20 * DAY));
-      const ownerKey = branch.committee[(p.startsAt.getUTCMonth() % branch.committee.length)]!.personKey;
+      const ownerKey = branch.committee[p.startsAt.getUTCMonth() % branch.committee.length]!.personKey;
       const recent = now.getTime() - p.startsAt.getTime() < 40 * DAY;
       taskRows.push({
         tenantId,
@@ -350,7 +379,8 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
     }
   }
   await tx.insert(meetings).values(meetingRows);
-  for (let i = 0; i < attendeeRows.length; i += 1000) await tx.insert(meetingAttendees).values(attendeeRows.slice(i, i + 1000));
+  for (let i = 0; i < attendeeRows.length; i += 1000)
+    await tx.insert(meetingAttendees).values(attendeeRows.slice(i, i + 1000));
   if (voteRows.length) await tx.insert(meetingVotes).values(voteRows);
   if (taskRows.length) await tx.insert(meetingTasks).values(taskRows);
 

@@ -76,11 +76,53 @@ export interface SanctionTemplate {
 }
 
 export const SANCTION_TEMPLATES: SanctionTemplate[] = [
-  { kind: 'commendation', title: '嘉奖', level: 'court', issuedBy: '安泽县人民法院', reason: '年度考核优秀，审判质效居全院前列' },
-  { kind: 'commendation', title: '通报表扬', level: 'court', issuedBy: '安泽县人民法院', reason: '落实首问负责，为群众办实事受到书面感谢' },
-  { kind: 'commendation', title: '记个人三等功', level: 'city', issuedBy: '临汾市中级人民法院', reason: '连续三年超额完成审判执行任务' },
-  { kind: 'commendation', title: '嘉奖', level: 'county', issuedBy: '安泽县人民政府', reason: '在防汛救灾工作中表现突出' },
-  { kind: 'commendation', title: '通报表扬', level: 'court', issuedBy: '中共安泽县人民法院党组', reason: '主题党日志愿服务表现突出' },
-  { kind: 'criticism', title: '通报批评', level: 'court', issuedBy: '安泽县人民法院', reason: '案件超审限未按规定报批延长' },
-  { kind: 'criticism', title: '批评教育', level: 'court', issuedBy: '中共安泽县人民法院机关支部委员会', reason: '无故缺席支部党员大会两次' },
+  {
+    kind: 'commendation',
+    title: '嘉奖',
+    level: 'court',
+    issuedBy: '安泽县人民法院',
+    reason: '年度考核优秀，审判质效居全院前列',
+  },
+  {
+    kind: 'commendation',
+    title: '通报表扬',
+    level: 'court',
+    issuedBy: '安泽县人民法院',
+    reason: '落实首问负责，为群众办实事受到书面感谢',
+  },
+  {
+    kind: 'commendation',
+    title: '记个人三等功',
+    level: 'city',
+    issuedBy: '临汾市中级人民法院',
+    reason: '连续三年超额完成审判执行任务',
+  },
+  {
+    kind: 'commendation',
+    title: '嘉奖',
+    level: 'county',
+    issuedBy: '安泽县人民政府',
+    reason: '在防汛救灾工作中表现突出',
+  },
+  {
+    kind: 'commendation',
+    title: '通报表扬',
+    level: 'court',
+    issuedBy: '中共安泽县人民法院党组',
+    reason: '主题党日志愿服务表现突出',
+  },
+  {
+    kind: 'criticism',
+    title: '通报批评',
+    level: 'court',
+    issuedBy: '安泽县人民法院',
+    reason: '案件超审限未按规定报批延长',
+  },
+  {
+    kind: 'criticism',
+    title: '批评教育',
+    level: 'court',
+    issuedBy: '中共安泽县人民法院机关支部委员会',
+    reason: '无故缺席支部党员大会两次',
+  },
 ];

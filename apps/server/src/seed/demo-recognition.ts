@@ -1,9 +1,4 @@
-import {
-  computeLeafProgress,
-  suggestGrade,
-  weightedProgress,
-  type AssessmentGrade,
-} from '@qizhi/domain';
+import { computeLeafProgress, suggestGrade, weightedProgress, type AssessmentGrade } from '@qizhi/domain';
 import { assessments, honours, sanctions } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
 import { DEMO_GOAL_YEAR, planDemoGoals } from './demo-goals.data.ts';
@@ -35,19 +30,30 @@ export async function seedDemoRecognition(
 ): Promise<void> {
   const { tenantId } = ctx;
   const draw = createDemoDraw(0x484f4e52); // "HONR"
-  const day = (year: number) => `${String(year)}-${String(draw.int(1, 12)).padStart(2, '0')}-${String(draw.int(1, 28)).padStart(2, '0')}`;
+  const day = (year: number) =>
+    `${String(year)}-${String(draw.int(1, 12)).padStart(2, '0')}-${String(draw.int(1, 28)).padStart(2, '0')}`;
 
   const honourRows: (typeof honours.$inferInsert)[] = [{ tenantId, kind: 'collective', ...MECHANISM_AWARD }];
   const taken = new Set<string>([`${MECHANISM_AWARD.title}|2013`]);
   while (honourRows.length < COLLECTIVE_COUNT) {
     const t = draw.pick(COLLECTIVE_TEMPLATES);
     const year = draw.int(2006, 2025);
-    const recipientName = t.title.includes('人民法庭') ? draw.pick(['府城人民法庭', '和川人民法庭', '良马人民法庭']) : draw.pick(COLLECTIVE_RECIPIENTS);
+    const recipientName = t.title.includes('人民法庭')
+      ? draw.pick(['府城人民法庭', '和川人民法庭', '良马人民法庭'])
+      : draw.pick(COLLECTIVE_RECIPIENTS);
     const key = `${t.title}|${recipientName}|${String(year)}`;
     if (taken.has(key) || (t.level === 'national' && taken.has('national'))) continue;
     taken.add(key);
     if (t.level === 'national') taken.add('national');
-    honourRows.push({ tenantId, kind: 'collective', title: t.title, level: t.level, issuedBy: t.issuedBy, awardedOn: day(year), recipientName });
+    honourRows.push({
+      tenantId,
+      kind: 'collective',
+      title: t.title,
+      level: t.level,
+      issuedBy: t.issuedBy,
+      awardedOn: day(year),
+      recipientName,
+    });
   }
   const members = ctx.court.people.filter((p) => p.status === 'full');
   while (honourRows.length < COLLECTIVE_COUNT + INDIVIDUAL_COUNT) {
@@ -90,7 +96,9 @@ export async function seedDemoRecognition(
   await tx.insert(sanctions).values(sanctionRows);
 
   // Completion per member from the goal plan, as the goal tree computes it for member leaves.
-  const plan = planDemoGoals(ctx.court, actors.memberPersonKey).filter((g) => g.owner.kind === 'person' && goalIds.has(g.key));
+  const plan = planDemoGoals(ctx.court, actors.memberPersonKey).filter(
+    (g) => g.owner.kind === 'person' && goalIds.has(g.key),
+  );
   const byPerson = new Map<string, { weight: number; progress: number }[]>();
   for (const g of plan) {
     const list = byPerson.get(g.owner.key) ?? [];
@@ -117,5 +125,6 @@ export async function seedDemoRecognition(
       });
     }
   }
-  for (let i = 0; i < assessmentRows.length; i += 400) await tx.insert(assessments).values(assessmentRows.slice(i, i + 400));
+  for (let i = 0; i < assessmentRows.length; i += 400)
+    await tx.insert(assessments).values(assessmentRows.slice(i, i + 400));
 }

@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import {
-  COURT_TYPES,
-  GOAL_LEVELS,
-  GOAL_OWNER_KINDS,
-  GOAL_REPORT_STATUSES,
-  INDICATOR_KINDS,
-} from '../goals.rules.ts';
+import { COURT_TYPES, GOAL_LEVELS, GOAL_OWNER_KINDS, GOAL_REPORT_STATUSES, INDICATOR_KINDS } from '../goals.rules.ts';
 import { Id, IsoDate } from './common.ts';
 
-export const CourtTypeSchema = z.enum(COURT_TYPES, { error: '六型法院维度应为：学习型、服务型、规范型、清廉型、和谐型、创新型之一' });
+export const CourtTypeSchema = z.enum(COURT_TYPES, {
+  error: '六型法院维度应为：学习型、服务型、规范型、清廉型、和谐型、创新型之一',
+});
 export const GoalLevelSchema = z.enum(GOAL_LEVELS, { error: '目标层级应为：党组、党支部、部门/党小组、党员之一' });
 export const IndicatorKindSchema = z.enum(INDICATOR_KINDS, { error: '指标类型应为：数量、百分比、是否完成、分值之一' });
 export const GoalOwnerKindSchema = z.enum(GOAL_OWNER_KINDS);
@@ -25,20 +21,17 @@ export const YearQuery = z.object({ year: YearParam.optional() });
 export const FileRef = z.object({ id: Id, name: z.string(), mime: z.string(), size: z.number().int() });
 export type FileRef = z.infer<typeof FileRef>;
 
-export const Goal = z.object({
+/** A goal as the year's list shows it; `Goal` adds what one goal's page needs. */
+export const GoalListItem = z.object({
   id: Id,
   parentId: Id.nullable(),
-  year: z.number().int(),
   level: GoalLevelSchema,
   title: z.string(),
-  description: z.string().nullable(),
   dimension: CourtTypeSchema.describe('六型法院维度'),
   indicatorKind: IndicatorKindSchema,
   targetValue: z.number(),
   unit: z.string(),
   weight: z.number(),
-  ownerKind: GoalOwnerKindSchema,
-  ownerId: Id,
   ownerName: z.string(),
   deadline: z.string().nullable(),
   currentValue: z.number().nullable().describe('最近一次被采纳的进度值；尚无则为 null'),
@@ -48,8 +41,15 @@ export const Goal = z.object({
   childCount: z.number().int(),
   pendingReports: z.number().int(),
 });
+export type GoalListItem = z.infer<typeof GoalListItem>;
+export const Goal = GoalListItem.extend({
+  year: z.number().int(),
+  description: z.string().nullable(),
+  ownerKind: GoalOwnerKindSchema,
+  ownerId: Id,
+});
 export type Goal = z.infer<typeof Goal>;
-export const GoalsResponse = z.object({ year: z.number().int(), items: z.array(Goal) });
+export const GoalsResponse = z.object({ year: z.number().int(), items: z.array(GoalListItem) });
 export type GoalsResponse = z.infer<typeof GoalsResponse>;
 
 export const GoalOwnerRef = z.strictObject({ kind: GoalOwnerKindSchema, id: Id });
@@ -57,10 +57,7 @@ export type GoalOwnerRef = z.infer<typeof GoalOwnerRef>;
 
 const title = z.string().trim().min(1, '请填写目标名称').max(100, '目标名称最多100个字');
 const description = z.string().trim().max(1000, '目标说明最多1000个字').nullable();
-const targetValue = z
-  .number({ error: '目标值应为数字' })
-  .positive('目标值应大于0')
-  .max(1_000_000, '目标值过大');
+const targetValue = z.number({ error: '目标值应为数字' }).positive('目标值应大于0').max(1_000_000, '目标值过大');
 const unit = z.string().trim().max(10, '计量单位最多10个字');
 const weight = z
   .number({ error: '权重应为数字' })
@@ -157,7 +154,8 @@ export const GoalDetail = Goal.extend({
   ancestors: z.array(z.object({ id: Id, title: z.string(), level: GoalLevelSchema })),
   reports: z.array(GoalReport),
   canReport: z.boolean(),
-  canManage: z.boolean(),
+  canManage: z.boolean().describe('可修改、删除（上一级）'),
+  canDecompose: z.boolean().describe('可分解到下一级（本组织负责的目标）'),
 });
 export type GoalDetail = z.infer<typeof GoalDetail>;
 
@@ -196,6 +194,6 @@ export const GoalSummaryResponse = z.object({
     }),
   ),
   dimensions: z.array(DimensionProgress),
-  late: z.array(Goal).describe('逾期未完成的目标（最多100个）'),
+  late: z.array(GoalListItem).describe('逾期未完成的目标（最多100个）'),
 });
 export type GoalSummaryResponse = z.infer<typeof GoalSummaryResponse>;

@@ -29,7 +29,12 @@ export const HonoursQuery = z.object({
 export const HonoursResponse = z.object({
   items: z.array(Honour),
   total: z.number().int(),
-  byLevel: z.object({ county: z.number().int(), city: z.number().int(), province: z.number().int(), national: z.number().int() }),
+  byLevel: z.object({
+    county: z.number().int(),
+    city: z.number().int(),
+    province: z.number().int(),
+    national: z.number().int(),
+  }),
 });
 export type HonoursResponse = z.infer<typeof HonoursResponse>;
 
@@ -49,7 +54,9 @@ export type HonourRequest = z.infer<typeof HonourRequest>;
 export const UpdateHonourRequest = z.strictObject(honourFields).partial();
 export type UpdateHonourRequest = z.infer<typeof UpdateHonourRequest>;
 
-export const SanctionKindSchema = z.enum(SANCTION_KINDS, { error: '奖惩类别应为 commendation（表彰奖励）或 criticism（批评处理）' });
+export const SanctionKindSchema = z.enum(SANCTION_KINDS, {
+  error: '奖惩类别应为 commendation（表彰奖励）或 criticism（批评处理）',
+});
 export const SanctionLevelSchema = z.enum(SANCTION_LEVELS, { error: '级别应为：院级、县级、市级、省级、国家级之一' });
 export const Sanction = z.object({
   id: Id,

@@ -15,7 +15,11 @@ export const MeetingFrequencySchema = z.enum(MEETING_FREQUENCIES, { error: '频�
 /** An instant with its offset, e.g. `2026-05-20T15:00:00+08:00`. */
 export const Instant = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601（如 2026-05-20T15:00:00+08:00）' });
 
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}最多${String(max)}个字`);
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}最多${String(max)}个字`);
 const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
 
 export const MeetingListItem = z.object({
@@ -120,7 +124,10 @@ export const MeetingDetail = MeetingListItem.extend({
   recorderPersonId: Id.nullable(),
   recorderName: z.string().nullable(),
   agenda: z.string().nullable(),
-  minutes: z.string().nullable().describe('会议记录（经过清理的 HTML，仅含 p、br、strong、em、u、ul、ol、li、h3、h4、blockquote）'),
+  minutes: z
+    .string()
+    .nullable()
+    .describe('会议记录（经过清理的 HTML，仅含 p、br、strong、em、u、ul、ol、li、h3、h4、blockquote）'),
   minutesRecordedAt: z.string().nullable(),
   resolutions: z.array(z.string()),
   notifiedAt: z.string().nullable(),
@@ -199,7 +206,12 @@ export const SignInCode = z.object({
   state: z.enum(['notYet', 'open', 'closed']),
 });
 export type SignInCode = z.infer<typeof SignInCode>;
-export const SignInRequest = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, '签到码应为6位数字') });
+export const SignInRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '签到码应为6位数字'),
+});
 export const SignInResponse = z.object({ signedInAt: z.string(), meetingTopic: z.string() });
 export const LeaveRequest = z.strictObject({ reason: required('请假原因', 200) });
 
@@ -283,7 +295,13 @@ export const ExemptionRequest = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Reminders, ledger, calendar.
 
-export const REMINDER_KINDS = ['meetingToAttend', 'meetingToHold', 'minutesOverdue', 'taskDue', 'absentMember'] as const;
+export const REMINDER_KINDS = [
+  'meetingToAttend',
+  'meetingToHold',
+  'minutesOverdue',
+  'taskDue',
+  'absentMember',
+] as const;
 export const Reminder = z.object({
   kind: z.enum(REMINDER_KINDS),
   severity: z.enum(['info', 'warning', 'danger']),
@@ -310,7 +328,9 @@ export const LedgerEntry = z.object({
   recorderName: z.string().nullable(),
   expected: z.number().int(),
   attended: z.number().int(),
-  absentees: z.array(z.object({ name: z.string(), state: z.enum(['leave', 'absent', 'pending']), reason: z.string().nullable() })),
+  absentees: z.array(
+    z.object({ name: z.string(), state: z.enum(['leave', 'absent', 'pending']), reason: z.string().nullable() }),
+  ),
   topic: z.string(),
   minutes: z.string().describe('纯文本'),
   resolutions: z.array(z.string()),

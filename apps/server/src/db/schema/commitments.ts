@@ -77,9 +77,10 @@ export const commitmentPromises = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.commitmentId], foreignColumns: [commitments.tenantId, commitments.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.tenantId, t.commitmentId],
+      foreignColumns: [commitments.tenantId, commitments.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.goalId], foreignColumns: [goals.tenantId, goals.id] }),
     index('commitment_promises_commitment_idx').on(t.tenantId, t.commitmentId),
   ],

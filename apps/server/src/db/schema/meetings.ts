@@ -12,7 +12,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AttendanceState, DisclosureKind, MeetingFrequency, MeetingStatus, MeetingType, VoteKind } from '@qizhi/domain';
+import type {
+  AttendanceState,
+  DisclosureKind,
+  MeetingFrequency,
+  MeetingStatus,
+  MeetingType,
+  VoteKind,
+} from '@qizhi/domain';
 import { users } from './auth.ts';
 import { files } from './files.ts';
 import { orgUnits } from './org.ts';

@@ -7,6 +7,8 @@ export interface TenantSettings {
   idleMinutes?: number;
   adminIdleMinutes?: number;
   absoluteHours?: number;
+  /** 比学赶超 points and rankings: off unless a court turns them on (rules.md, policy limits). */
+  pointsRankingEnabled?: boolean;
 }
 
 export const tenants = pgTable('tenants', {

@@ -69,7 +69,10 @@ export async function findAttendanceOfYear(db: Db, tenantId: string, year: numbe
       recorded: sql<number>`count(*) filter (where ${meetingAttendees.state} in ('present', 'leave', 'absent'))::int`,
     })
     .from(meetingAttendees)
-    .innerJoin(meetings, and(eq(meetings.tenantId, meetingAttendees.tenantId), eq(meetings.id, meetingAttendees.meetingId)))
+    .innerJoin(
+      meetings,
+      and(eq(meetings.tenantId, meetingAttendees.tenantId), eq(meetings.id, meetingAttendees.meetingId)),
+    )
     .where(
       and(
         eq(meetingAttendees.tenantId, tenantId),

@@ -28,11 +28,17 @@ describe('periodic assessment', () => {
     expect(body).toMatchObject({ period: '2026-Q3', startsOn: '2026-07-01', endsOn: '2026-09-30' });
     expect(body.items).toHaveLength(54);
     expect(body.items.every((r: { grade: string | null }) => r.grade !== null)).toBe(true);
-    expect(body.items.every((r: { completion: number | null }) => r.completion !== null && r.completion > 0)).toBe(true);
+    expect(body.items.every((r: { completion: number | null }) => r.completion !== null && r.completion > 0)).toBe(
+      true,
+    );
     expect(body.groups).toHaveLength(4);
     expect(body.groups.reduce((s: number, g: { memberCount: number }) => s + g.memberCount, 0)).toBe(54);
     const q4 = (await leader.request({ method: 'GET', url: '/api/assessments?period=2026-Q4' })).json();
-    expect(q4.items.every((r: { grade: string | null; suggestedGrade: string | null }) => r.grade === null && r.suggestedGrade !== null)).toBe(true);
+    expect(
+      q4.items.every(
+        (r: { grade: string | null; suggestedGrade: string | null }) => r.grade === null && r.suggestedGrade !== null,
+      ),
+    ).toBe(true);
     for (const p of ['2026-Q5', '2026Q1', '1999-Q1']) {
       const bad = await leader.request({ method: 'GET', url: `/api/assessments?period=${p}` });
       expect(bad.statusCode, p).toBe(400);
@@ -46,26 +52,45 @@ describe('periodic assessment', () => {
     expect((await member.request({ method: 'POST', url: '/api/assessments', payload })).statusCode).toBe(403);
     expect((await leader.request({ method: 'POST', url: '/api/assessments', payload })).statusCode).toBe(403);
     expect(
-      (await secretary.request({ method: 'POST', url: '/api/assessments', payload: { ...payload, grade: 'super' } })).statusCode,
+      (await secretary.request({ method: 'POST', url: '/api/assessments', payload: { ...payload, grade: 'super' } }))
+        .statusCode,
     ).toBe(400);
     const saved = await secretary.request({ method: 'POST', url: '/api/assessments', payload });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ grade: 'good', remarks: '工作积极主动' });
     expect(saved.json().completionAtAssessment).toBe(saved.json().completion);
-    const again = await secretary.request({ method: 'POST', url: '/api/assessments', payload: { ...payload, grade: 'excellent' } });
+    const again = await secretary.request({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { ...payload, grade: 'excellent' },
+    });
     expect(again.json().grade).toBe('excellent');
     const row = (await leader.request({ method: 'GET', url: '/api/assessments?period=2026-Q4' }))
       .json()
       .items.find((r: { personId: string }) => r.personId === me.id);
     expect(row).toMatchObject({ grade: 'excellent' });
-    const nonMember = (await clerk.request({ method: 'GET', url: '/api/members?status=non_party&pageSize=1' })).json().items[0];
+    const nonMember = (await clerk.request({ method: 'GET', url: '/api/members?status=non_party&pageSize=1' })).json()
+      .items[0];
     expect(
-      (await secretary.request({ method: 'POST', url: '/api/assessments', payload: { ...payload, personId: nonMember.id } })).statusCode,
+      (
+        await secretary.request({
+          method: 'POST',
+          url: '/api/assessments',
+          payload: { ...payload, personId: nonMember.id },
+        })
+      ).statusCode,
     ).toBe(404);
     const other = await ctx.login(`${OTHER_COURT.usernamePrefix}clerk`);
-    const otherPerson = (await other.request({ method: 'GET', url: '/api/members?status=full&pageSize=1' })).json().items[0];
+    const otherPerson = (await other.request({ method: 'GET', url: '/api/members?status=full&pageSize=1' })).json()
+      .items[0];
     expect(
-      (await secretary.request({ method: 'POST', url: '/api/assessments', payload: { ...payload, personId: otherPerson.id } })).statusCode,
+      (
+        await secretary.request({
+          method: 'POST',
+          url: '/api/assessments',
+          payload: { ...payload, personId: otherPerson.id },
+        })
+      ).statusCode,
     ).toBe(404);
   });
 });
@@ -75,14 +100,26 @@ describe('比学赶超 points (off by default)', () => {
     const off = await leader.request({ method: 'GET', url: '/api/rankings?year=2026' });
     expect(off.statusCode).toBe(409);
     expect(off.json().error.code).toBe('POINTS_RANKING_DISABLED');
-    expect((await member.request({ method: 'PUT', url: '/api/centre/points-ranking', payload: { enabled: true } })).statusCode).toBe(403);
-    expect((await leader.request({ method: 'PUT', url: '/api/centre/points-ranking', payload: { enabled: 'yes' } })).statusCode).toBe(400);
-    expect((await leader.request({ method: 'PUT', url: '/api/centre/points-ranking', payload: { enabled: true } })).json()).toEqual({ enabled: true });
+    expect(
+      (await member.request({ method: 'PUT', url: '/api/centre/points-ranking', payload: { enabled: true } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await leader.request({ method: 'PUT', url: '/api/centre/points-ranking', payload: { enabled: 'yes' } }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await leader.request({ method: 'PUT', url: '/api/centre/points-ranking', payload: { enabled: true } })).json(),
+    ).toEqual({ enabled: true });
     expect((await leader.request({ method: 'GET', url: '/api/centre' })).json().pointsRankingEnabled).toBe(true);
     const on = (await leader.request({ method: 'GET', url: '/api/rankings?year=2026' })).json();
     expect(on.members).toHaveLength(54);
     expect(on.members[0].rank).toBe(1);
-    expect(on.members.every((m: { total: number }, i: number, all: { total: number }[]) => i === 0 || all[i - 1]!.total >= m.total)).toBe(true);
+    expect(
+      on.members.every(
+        (m: { total: number }, i: number, all: { total: number }[]) => i === 0 || all[i - 1]!.total >= m.total,
+      ),
+    ).toBe(true);
     expect(on.groups).toHaveLength(4);
     expect(on.formula).toContain('目标完成度');
     const other = await ctx.login(`${OTHER_COURT.usernamePrefix}leader`);

@@ -7,8 +7,10 @@ import { readPointsRankingEnabled } from '../centre/centre.repo.ts';
 import { computeMemberCompletion } from './assessments.service.ts';
 import * as repo from './assessments.repo.ts';
 
-const FORMULA_WITH_ATTENDANCE = '积分 = 目标完成度×60 + 组织生活出勤率×20 + 当年个人荣誉（县级5、市级10、省级15、国家级20，合计不超过20）';
-const FORMULA_WITHOUT_ATTENDANCE = '积分 = 目标完成度×80 + 当年个人荣誉（县级5、市级10、省级15、国家级20，合计不超过20）；尚无出勤记录';
+const FORMULA_WITH_ATTENDANCE =
+  '积分 = 目标完成度×60 + 组织生活出勤率×20 + 当年个人荣誉（县级5、市级10、省级15、国家级20，合计不超过20）';
+const FORMULA_WITHOUT_ATTENDANCE =
+  '积分 = 目标完成度×80 + 当年个人荣誉（县级5、市级10、省级15、国家级20，合计不超过20）；尚无出勤记录';
 
 /**
  * 比学赶超 rankings, only where the court has turned them on. Attendance counts for a member once
@@ -24,7 +26,9 @@ export async function computeRankings(db: Db, auth: AuthContext, year: number): 
     repo.findAttendanceOfYear(db, tenantId, year),
     repo.findIndividualHonoursOfYear(db, tenantId, year),
   ]);
-  const attendanceOf = new Map(attendance.filter((a) => a.recorded > 0).map((a) => [a.personId, a.present / a.recorded]));
+  const attendanceOf = new Map(
+    attendance.filter((a) => a.recorded > 0).map((a) => [a.personId, a.present / a.recorded]),
+  );
   const honoursOf = new Map<string, HonourLevel[]>();
   for (const h of honours) if (h.personId) honoursOf.set(h.personId, [...(honoursOf.get(h.personId) ?? []), h.level]);
   const scored = members.map((m) => ({

@@ -16,7 +16,10 @@ const pathOf = (url: string) => new URL(url).pathname;
 
 describe('personal iCalendar feed', () => {
   it('creates a secret address that calendar apps open without signing in', async () => {
-    expect((await member.request({ method: 'GET', url: '/api/calendar/feed' })).json()).toEqual({ active: false, createdAt: null });
+    expect((await member.request({ method: 'GET', url: '/api/calendar/feed' })).json()).toEqual({
+      active: false,
+      createdAt: null,
+    });
     const created = await member.request({ method: 'POST', url: '/api/calendar/feed' });
     expect(created.statusCode).toBe(201);
     const url = pathOf(created.json().url);
@@ -59,7 +62,12 @@ describe('ics writer', () => {
     const long = `SUMMARY:${'党'.repeat(40)}`;
     const folded = foldIcsLine(long);
     for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(long);
+    expect(
+      folded
+        .split('\r\n')
+        .map((p, i) => (i === 0 ? p : p.slice(1)))
+        .join(''),
+    ).toBe(long);
     const cal = buildCalendar('x', [
       {
         uid: 'a@b',

@@ -22,7 +22,11 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar/feed',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '生成（或重新生成）个人日程订阅地址；地址只显示一次', response: { 201: CalendarFeedCreated, ...errors } },
+      schema: {
+        tags,
+        summary: '生成（或重新生成）个人日程订阅地址；地址只显示一次',
+        response: { 201: CalendarFeedCreated, ...errors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await service.createFeed(db, requireAuth(request), actorOf(request), origin(request))),

@@ -29,7 +29,9 @@ export async function createFeed(db: Db, auth: AuthContext, actor: Actor, origin
     await tx
       .delete(calendarFeeds)
       .where(and(eq(calendarFeeds.tenantId, auth.user.tenantId), eq(calendarFeeds.userId, auth.user.id)));
-    await tx.insert(calendarFeeds).values({ tenantId: auth.user.tenantId, userId: auth.user.id, tokenHash: hashToken(token) });
+    await tx
+      .insert(calendarFeeds)
+      .values({ tenantId: auth.user.tenantId, userId: auth.user.id, tokenHash: hashToken(token) });
     await writeAudit(tx, actor, {
       action: 'calendar.feed_create',
       entity: 'user',
@@ -78,7 +80,12 @@ export async function renderFeed(db: Db, token: string, origin: string, now = ne
     end: m.endsAt ?? new Date(m.startsAt.getTime() + DEFAULT_LENGTH_MS),
     summary: `${MEETING_TYPE_LABELS[m.type]}：${m.topic}`,
     location: m.place,
-    description: [`${orgUnitName}`, hostName ? `主持人：${hostName}` : '', `状态：${MEETING_STATUS_LABELS[m.status]}`, m.agenda ?? '']
+    description: [
+      `${orgUnitName}`,
+      hostName ? `主持人：${hostName}` : '',
+      `状态：${MEETING_STATUS_LABELS[m.status]}`,
+      m.agenda ?? '',
+    ]
       .filter(Boolean)
       .join('\n'),
     url: `${origin}/meetings/${m.id}`,

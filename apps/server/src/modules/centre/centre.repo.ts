@@ -10,7 +10,10 @@ export async function findCentre(db: Db, tenantId: string, year: number) {
   return row;
 }
 
-export async function upsertCentre(db: Db, values: { tenantId: string; year: number; objective: string; workingLine: string }) {
+export async function upsertCentre(
+  db: Db,
+  values: { tenantId: string; year: number; objective: string; workingLine: string },
+) {
   await db
     .insert(courtCentres)
     .values(values)

@@ -30,8 +30,7 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Centre, ...errors },
       },
     },
-    async (request) =>
-      service.getCentre(db, requireAuth(request).user.tenantId, request.query.year ?? currentYear()),
+    async (request) => service.getCentre(db, requireAuth(request).user.tenantId, request.query.year ?? currentYear()),
   );
   app.put(
     '/points-ranking',

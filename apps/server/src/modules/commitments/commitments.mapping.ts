@@ -10,7 +10,8 @@ export async function toCommitments(db: Db, tenantId: string, rows: repo.JoinedC
     rows.map((r) => r.commitment.id),
   );
   const byCommitment = new Map<string, typeof promises>();
-  for (const p of promises) byCommitment.set(p.promise.commitmentId, [...(byCommitment.get(p.promise.commitmentId) ?? []), p]);
+  for (const p of promises)
+    byCommitment.set(p.promise.commitmentId, [...(byCommitment.get(p.promise.commitmentId) ?? []), p]);
   return rows.map(({ commitment: c, unitName, personName, cellName }) => {
     const items = (byCommitment.get(c.id) ?? []).map(({ promise: p, goalTitle }) => ({
       id: p.id,

@@ -33,7 +33,11 @@ export async function listPublicCommitments(
       ownerName: c.ownerName,
       orgUnitName: c.orgUnitName,
       publishedAt: c.publishedAt,
-      promises: c.promises.map((p) => ({ text: p.text, selfAssessment: p.selfAssessment, verifiedResult: p.verifiedResult })),
+      promises: c.promises.map((p) => ({
+        text: p.text,
+        selfAssessment: p.selfAssessment,
+        verifiedResult: p.verifiedResult,
+      })),
       result: c.result,
     })),
   };

@@ -19,7 +19,10 @@ function joined(db: Db) {
       cellName: personCell.name,
     })
     .from(commitments)
-    .leftJoin(ownerUnit, and(eq(ownerUnit.tenantId, commitments.tenantId), eq(ownerUnit.id, commitments.ownerOrgUnitId)))
+    .leftJoin(
+      ownerUnit,
+      and(eq(ownerUnit.tenantId, commitments.tenantId), eq(ownerUnit.id, commitments.ownerOrgUnitId)),
+    )
     .leftJoin(people, and(eq(people.tenantId, commitments.tenantId), eq(people.id, commitments.ownerPersonId)))
     .leftJoin(personCell, and(eq(personCell.tenantId, people.tenantId), eq(personCell.id, people.orgUnitId)));
 }
@@ -68,7 +71,9 @@ export async function findExisting(
       and(
         eq(commitments.tenantId, tenantId),
         eq(commitments.year, year),
-        owner.personId ? eq(commitments.ownerPersonId, owner.personId) : eq(commitments.ownerOrgUnitId, owner.orgUnitId!),
+        owner.personId
+          ? eq(commitments.ownerPersonId, owner.personId)
+          : eq(commitments.ownerOrgUnitId, owner.orgUnitId!),
       ),
     );
   return row;

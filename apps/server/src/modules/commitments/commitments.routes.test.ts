@@ -33,7 +33,9 @@ describe('published commitments of the demo court', () => {
     }
     const closed = (await member.request({ method: 'GET', url: '/api/commitments?year=2025' })).json().items;
     expect(closed.every((c: { result: string | null }) => c.result !== null)).toBe(true);
-    expect((await member.request({ method: 'GET', url: '/api/commitments?status=submitted' })).json().items).toEqual([]);
+    expect((await member.request({ method: 'GET', url: '/api/commitments?status=submitted' })).json().items).toEqual(
+      [],
+    );
     expect((await member.request({ method: 'GET', url: '/api/commitments?status=nope' })).statusCode).toBe(400);
   });
 
@@ -111,7 +113,9 @@ describe('a member’s commitment from draft to the public page', () => {
       payload: { promises: [{ text: '全年学习不少于40学时' }, { text: '无超审限案件' }, { text: '志愿服务2次' }] },
     });
     expect(edited.json().promises).toHaveLength(3);
-    expect((await member.request({ method: 'POST', url: `/api/commitments/${id}/submit` })).json().status).toBe('submitted');
+    expect((await member.request({ method: 'POST', url: `/api/commitments/${id}/submit` })).json().status).toBe(
+      'submitted',
+    );
     const locked = await member.request({
       method: 'PUT',
       url: `/api/commitments/${id}`,
@@ -119,7 +123,9 @@ describe('a member’s commitment from draft to the public page', () => {
     });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.code).toBe('COMMITMENT_STATE_INVALID');
-    const queue = (await secretary.request({ method: 'GET', url: '/api/commitments?year=2027&status=submitted' })).json();
+    const queue = (
+      await secretary.request({ method: 'GET', url: '/api/commitments?year=2027&status=submitted' })
+    ).json();
     expect(queue.items.map((c: { id: string }) => c.id)).toEqual([id]);
   });
 
@@ -139,7 +145,9 @@ describe('a member’s commitment from draft to the public page', () => {
     const me = (await member.request({ method: 'GET', url: '/api/members/me' })).json();
     expect(body.items[0]).toMatchObject({ ownerName: me.name, promises: [{ text: '全年学习不少于40学时' }, {}, {}] });
     expect(JSON.stringify(body)).not.toMatch(/idNumber|phone|goalId/);
-    const thisYear = (await ctx.app.inject({ method: 'GET', url: '/api/public/commitments?court=anze&year=2026' })).json();
+    const thisYear = (
+      await ctx.app.inject({ method: 'GET', url: '/api/public/commitments?court=anze&year=2026' })
+    ).json();
     expect(thisYear.items).toHaveLength(55);
   });
 
@@ -147,9 +155,14 @@ describe('a member’s commitment from draft to the public page', () => {
     const none = await ctx.app.inject({ method: 'GET', url: '/api/public/commitments' });
     expect(none.statusCode).toBe(400);
     expect(none.json().error.details.issues[0].path).toBe('court');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/public/commitments?court=nowhere' })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/public/commitments?court=nowhere' })).statusCode).toBe(
+      404,
+    );
     expect((await ctx.app.inject({ method: 'GET', url: '/api/public/commitments?court=A%20B' })).statusCode).toBe(400);
-    const fushan = await ctx.app.inject({ method: 'GET', url: `/api/public/commitments?court=${OTHER_COURT.code}&year=2027` });
+    const fushan = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/public/commitments?court=${OTHER_COURT.code}&year=2027`,
+    });
     expect(fushan.json().items).toEqual([]);
   });
 
@@ -159,13 +172,28 @@ describe('a member’s commitment from draft to the public page', () => {
     const self = await member.request({
       method: 'POST',
       url: `/api/commitments/${id}/self-assessment`,
-      payload: { promises: [{ id: a, result: 'kept' }, { id: b, result: 'kept' }, { id: d, result: 'partly', note: '完成1次' }] },
+      payload: {
+        promises: [
+          { id: a, result: 'kept' },
+          { id: b, result: 'kept' },
+          { id: d, result: 'partly', note: '完成1次' },
+        ],
+      },
     });
     expect(self.statusCode).toBe(200);
-    expect(self.json().promises.map((p: { selfAssessment: string }) => p.selfAssessment)).toEqual(['kept', 'kept', 'partly']);
+    expect(self.json().promises.map((p: { selfAssessment: string }) => p.selfAssessment)).toEqual([
+      'kept',
+      'kept',
+      'partly',
+    ]);
     expect(
-      (await member.request({ method: 'POST', url: `/api/commitments/${id}/verify`, payload: { promises: [{ id: a, result: 'kept' }] } }))
-        .statusCode,
+      (
+        await member.request({
+          method: 'POST',
+          url: `/api/commitments/${id}/verify`,
+          payload: { promises: [{ id: a, result: 'kept' }] },
+        })
+      ).statusCode,
     ).toBe(403);
     const partial = await secretary.request({
       method: 'POST',
@@ -182,7 +210,13 @@ describe('a member’s commitment from draft to the public page', () => {
     const verified = await secretary.request({
       method: 'POST',
       url: `/api/commitments/${id}/verify`,
-      payload: { promises: [{ id: a, result: 'kept' }, { id: b, result: 'kept' }, { id: d, result: 'partly' }] },
+      payload: {
+        promises: [
+          { id: a, result: 'kept' },
+          { id: b, result: 'kept' },
+          { id: d, result: 'partly' },
+        ],
+      },
     });
     expect(verified.json()).toMatchObject({ result: 'partly' });
     const pub = (await ctx.app.inject({ method: 'GET', url: '/api/public/commitments?court=anze&year=2027' })).json();
@@ -203,16 +237,26 @@ describe('the branch’s commitment and returns', () => {
     const cell = units.find((u: { kind: string }) => u.kind === 'cell');
     const payload = { year: 2027, ownerKind: 'org_unit', orgUnitId: branch.id, promises: [{ text: '支委会每月一次' }] };
     expect((await member.request({ method: 'POST', url: '/api/commitments', payload })).statusCode).toBe(403);
-    const onCell = await secretary.request({ method: 'POST', url: '/api/commitments', payload: { ...payload, orgUnitId: cell.id } });
+    const onCell = await secretary.request({
+      method: 'POST',
+      url: '/api/commitments',
+      payload: { ...payload, orgUnitId: cell.id },
+    });
     expect(onCell.statusCode).toBe(400);
-    const noUnit = await secretary.request({ method: 'POST', url: '/api/commitments', payload: { ...payload, orgUnitId: undefined } });
+    const noUnit = await secretary.request({
+      method: 'POST',
+      url: '/api/commitments',
+      payload: { ...payload, orgUnitId: undefined },
+    });
     expect(noUnit.json().error.details.issues[0].path).toBe('orgUnitId');
     const created = await secretary.request({ method: 'POST', url: '/api/commitments', payload });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect((await secretary.request({ method: 'POST', url: `/api/commitments/${id}/approve` })).statusCode).toBe(409);
     await secretary.request({ method: 'POST', url: `/api/commitments/${id}/submit` });
-    expect((await secretary.request({ method: 'POST', url: `/api/commitments/${id}/return`, payload: {} })).statusCode).toBe(400);
+    expect(
+      (await secretary.request({ method: 'POST', url: `/api/commitments/${id}/return`, payload: {} })).statusCode,
+    ).toBe(400);
     const returned = await secretary.request({
       method: 'POST',
       url: `/api/commitments/${id}/return`,
@@ -223,7 +267,15 @@ describe('the branch’s commitment and returns', () => {
     const actions = (await auditor.request({ method: 'GET', url: '/api/audit?action=commitment&pageSize=50' }))
       .json()
       .items.map((e: { action: string }) => e.action);
-    for (const a of ['commitment.create', 'commitment.update', 'commitment.submit', 'commitment.approve', 'commitment.return', 'commitment.self_assess', 'commitment.verify'])
+    for (const a of [
+      'commitment.create',
+      'commitment.update',
+      'commitment.submit',
+      'commitment.approve',
+      'commitment.return',
+      'commitment.self_assess',
+      'commitment.verify',
+    ])
       expect(actions).toContain(a);
   });
 

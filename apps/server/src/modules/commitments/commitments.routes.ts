@@ -45,7 +45,12 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/mine',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '我的年度承诺', querystring: YearQuery, response: { 200: MyCommitmentResponse, ...errors } },
+      schema: {
+        tags,
+        summary: '我的年度承诺',
+        querystring: YearQuery,
+        response: { 200: MyCommitmentResponse, ...errors },
+      },
     },
     async (request) => {
       const year = request.query.year ?? currentYear();
@@ -149,7 +154,14 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.recordPromiseResults(db, requireAuth(request), actorOf(request), request.params.id, 'verify', request.body),
+      service.recordPromiseResults(
+        db,
+        requireAuth(request),
+        actorOf(request),
+        request.params.id,
+        'verify',
+        request.body,
+      ),
   );
 };
 

@@ -48,9 +48,7 @@ async function requireVisible(db: Db, auth: AuthContext, id: string): Promise<re
   const [row] = await repo.findCommitments(db, repo.commitmentConditions(auth.user.tenantId, { id }));
   if (!row) throw notFound('公开承诺');
   const visible =
-    row.commitment.status === 'published' ||
-    auth.permissions.has('commitments.read') ||
-    (await isOwner(db, auth, row));
+    row.commitment.status === 'published' || auth.permissions.has('commitments.read') || (await isOwner(db, auth, row));
   if (!visible) throw notFound('公开承诺');
   return row;
 }
@@ -77,7 +75,10 @@ export async function listCommitments(
 export async function findMyCommitment(db: Db, auth: AuthContext, year: number): Promise<Commitment | null> {
   if (!auth.user.personId) return null;
   const tenantId = auth.user.tenantId;
-  const rows = await repo.findCommitments(db, repo.commitmentConditions(tenantId, { year, personId: auth.user.personId }));
+  const rows = await repo.findCommitments(
+    db,
+    repo.commitmentConditions(tenantId, { year, personId: auth.user.personId }),
+  );
   return (await toCommitments(db, tenantId, rows))[0] ?? null;
 }
 
@@ -167,7 +168,13 @@ export async function updateCommitment(
   const c = row.commitment;
   if (!isCommitmentEditable(c.status))
     throw new AppError('COMMITMENT_STATE_INVALID', `承诺${COMMITMENT_STATUS_LABELS[c.status]}，不能修改`);
-  await checkGoalLinks(db, c.tenantId, c.year, { orgUnitId: c.ownerOrgUnitId, personId: c.ownerPersonId }, input.promises);
+  await checkGoalLinks(
+    db,
+    c.tenantId,
+    c.year,
+    { orgUnitId: c.ownerOrgUnitId, personId: c.ownerPersonId },
+    input.promises,
+  );
   const before = await reload(db, c.tenantId, id);
   await db.transaction(async (tx) => {
     await repo.replacePromises(
@@ -205,7 +212,10 @@ export async function changeCommitmentStatus(
     throw new AppError('FORBIDDEN', action === 'submit' ? '只能提交本人（本组织）的承诺' : '公开承诺由所在党支部审核');
   const from: readonly CommitmentStatus[] = action === 'submit' ? ['draft', 'returned'] : ['submitted'];
   if (!from.includes(c.status))
-    throw new AppError('COMMITMENT_STATE_INVALID', `承诺${COMMITMENT_STATUS_LABELS[c.status]}，不能${ACTION_LABELS[action]}`);
+    throw new AppError(
+      'COMMITMENT_STATE_INVALID',
+      `承诺${COMMITMENT_STATUS_LABELS[c.status]}，不能${ACTION_LABELS[action]}`,
+    );
   const now = new Date();
   const values =
     action === 'submit'

@@ -57,7 +57,14 @@ export async function countHeldByMonth(
 const shanghaiMonthNumber = sql.raw(`extract(month from (m.starts_at at time zone 'UTC') + interval '8 hours')::int`);
 
 export interface ComplianceInputs {
-  orgs: { id: string; parentId: string | null; kind: OrgKind; name: string; sortOrder: number; hasCommittee: boolean }[];
+  orgs: {
+    id: string;
+    parentId: string | null;
+    kind: OrgKind;
+    name: string;
+    sortOrder: number;
+    hasCommittee: boolean;
+  }[];
   overrides: { orgUnitId: string; type: MeetingType; frequency: MeetingFrequency }[];
   held: { orgUnitId: string; type: MeetingType; month: number; held: number }[];
 }
@@ -74,10 +81,12 @@ export async function findComplianceInputs(
   from: Date,
   to: Date,
 ): Promise<ComplianceInputs> {
-  const orgFilter = orgUnitIds ? sql`and m.org_unit_id in (${sql.join(orgUnitIds.length ? orgUnitIds.map((id) => sql`${id}::uuid`) : [sql`null`], sql`, `)})` : sql``;
+  const orgFilter = orgUnitIds
+    ? sql`and m.org_unit_id in (${sql.join(orgUnitIds.length ? orgUnitIds.map((id) => sql`${id}::uuid`) : [sql`null`], sql`, `)})`
+    : sql``;
   type Row = { [K in keyof ComplianceInputs]: ComplianceInputs[K] | string };
   // Both drivers answer `execute` with `{ rows }`; the generic database type does not say so.
-  const result = (await db.execute(sql`
+  const result = (await db.execute<Row>(sql`
     select
       (select coalesce(json_agg(json_build_object('id', o.id, 'parentId', o.parent_id, 'kind', o.kind, 'name', o.name,
           'sortOrder', o.sort_order, 'hasCommittee', jsonb_array_length(o.committee) > 0) order by o.sort_order, o.name), '[]')
@@ -91,7 +100,7 @@ export async function findComplianceInputs(
             and m.starts_at >= ${from.toISOString()}::timestamptz and m.starts_at < ${to.toISOString()}::timestamptz
             and m.status in ('held', 'closed')
           group by 1, 2, 3) h) as held
-  `)) as unknown as { rows: Row[] };
+  `)) as { rows: Row[] };
   const row = result.rows[0]!;
   // node-postgres parses json columns; PGlite too — but a driver handing back text is parsed here.
   const parse = <K extends keyof ComplianceInputs>(k: K): ComplianceInputs[K] => {

@@ -39,13 +39,20 @@ const compliance = async (s: Session, q = '') =>
 describe('GET /api/compliance', () => {
   it('gives required vs held per organisation, type and period, showing the seeded gaps', async () => {
     const items = await compliance(leader);
-    expect(items[0]).toEqual({ orgUnitId: expect.any(String), type: expect.any(String), period: expect.any(String), required: 1, held: expect.any(Number) });
-    const of = (org: string, type: string, period: string) => items.find((i) => i.orgUnitId === org && i.type === type && i.period === period);
+    expect(items[0]).toEqual({
+      orgUnitId: expect.any(String),
+      type: expect.any(String),
+      period: expect.any(String),
+      required: 1,
+      held: expect.any(Number),
+    });
+    const of = (org: string, type: string, period: string) =>
+      items.find((i) => i.orgUnitId === org && i.type === type && i.period === period);
     expect(of(cell('第一').id, 'cell', monthPeriod(year, 1))!.held).toBe(1);
     if (month > 4) expect(of(cell('第二').id, 'cell', monthPeriod(year, month - 4))!.held).toBe(0);
-    expect(items.filter((i) => i.type === 'branch_general' && i.orgUnitId === branch().id).map((i) => i.period)).toEqual(
-      [1, 2, 3, 4].map((q) => `${String(year)}-Q${String(q)}`),
-    );
+    expect(
+      items.filter((i) => i.type === 'branch_general' && i.orgUnitId === branch().id).map((i) => i.period),
+    ).toEqual([1, 2, 3, 4].map((q) => `${String(year)}-Q${String(q)}`));
     expect(items.some((i) => i.type === 'democratic_life' && i.period === String(year))).toBe(true);
   });
 
@@ -59,7 +66,10 @@ describe('GET /api/compliance', () => {
     for (const q of ['', 'year=abc', 'year=1900', `year=${String(year)}&orgUnitId=1`])
       expect((await leader.request({ method: 'GET', url: `/api/compliance?${q}` })).statusCode, q).toBe(400);
     const other = await ctx.login(`${OTHER_COURT.usernamePrefix}leader`);
-    expect((await other.request({ method: 'GET', url: `/api/compliance?year=${String(year)}&orgUnitId=${branch().id}` })).statusCode).toBe(404);
+    expect(
+      (await other.request({ method: 'GET', url: `/api/compliance?year=${String(year)}&orgUnitId=${branch().id}` }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('counts a meeting once its minutes are recorded, in its Shanghai period', async () => {
@@ -69,10 +79,20 @@ describe('GET /api/compliance', () => {
       await secretary.request({
         method: 'POST',
         url: '/api/meetings',
-        payload: { type: 'branch_general', orgUnitId: branch().id, topic: '测试', startsAt: new Date().toISOString(), place: '会议室' },
+        payload: {
+          type: 'branch_general',
+          orgUnitId: branch().id,
+          topic: '测试',
+          startsAt: new Date().toISOString(),
+          place: '会议室',
+        },
       })
     ).json();
-    await secretary.request({ method: 'PUT', url: `/api/meetings/${created.id}/minutes`, payload: { minutes: '<p>记录</p>' } });
+    await secretary.request({
+      method: 'PUT',
+      url: `/api/meetings/${created.id}/minutes`,
+      payload: { minutes: '<p>记录</p>' },
+    });
     const after = (await compliance(leader)).find((i) => i.type === 'branch_general' && i.period === period)!.held;
     expect(after).toBe(before + 1);
   });
@@ -80,16 +100,50 @@ describe('GET /api/compliance', () => {
 
 describe('frequency settings', () => {
   it('a court changes a frequency for one organisation, audited; null restores the default', async () => {
-    const set = await secretary.request({ method: 'PUT', url: '/api/compliance/settings', payload: { orgUnitId: branch().id, type: 'lecture', frequency: 'monthly' } });
+    const set = await secretary.request({
+      method: 'PUT',
+      url: '/api/compliance/settings',
+      payload: { orgUnitId: branch().id, type: 'lecture', frequency: 'monthly' },
+    });
     expect(set.statusCode).toBe(200);
-    expect(set.json().items.find((i: Item & { isDefault: boolean }) => i.type === 'lecture' && i.orgUnitId === branch().id)).toMatchObject({ frequency: 'monthly', isDefault: false });
+    expect(
+      set.json().items.find((i: Item & { isDefault: boolean }) => i.type === 'lecture' && i.orgUnitId === branch().id),
+    ).toMatchObject({ frequency: 'monthly', isDefault: false });
     expect((await compliance(leader)).filter((i) => i.type === 'lecture')).toHaveLength(12);
-    await secretary.request({ method: 'PUT', url: '/api/compliance/settings', payload: { orgUnitId: branch().id, type: 'lecture', frequency: null } });
+    await secretary.request({
+      method: 'PUT',
+      url: '/api/compliance/settings',
+      payload: { orgUnitId: branch().id, type: 'lecture', frequency: null },
+    });
     expect((await compliance(leader)).filter((i) => i.type === 'lecture')).toHaveLength(4);
-    expect((await leader.request({ method: 'PUT', url: '/api/compliance/settings', payload: { orgUnitId: branch().id, type: 'lecture', frequency: 'monthly' } })).statusCode).toBe(403);
-    expect((await secretary.request({ method: 'PUT', url: '/api/compliance/settings', payload: { orgUnitId: branch().id, type: 'lecture', frequency: 'weekly' } })).statusCode).toBe(400);
+    expect(
+      (
+        await leader.request({
+          method: 'PUT',
+          url: '/api/compliance/settings',
+          payload: { orgUnitId: branch().id, type: 'lecture', frequency: 'monthly' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await secretary.request({
+          method: 'PUT',
+          url: '/api/compliance/settings',
+          payload: { orgUnitId: branch().id, type: 'lecture', frequency: 'weekly' },
+        })
+      ).statusCode,
+    ).toBe(400);
     const group = orgUnits.find((u) => u.kind === 'party_group')!;
-    expect((await secretary.request({ method: 'PUT', url: '/api/compliance/settings', payload: { orgUnitId: group.id, type: 'lecture', frequency: 'yearly' } })).statusCode).toBe(403);
+    expect(
+      (
+        await secretary.request({
+          method: 'PUT',
+          url: '/api/compliance/settings',
+          payload: { orgUnitId: group.id, type: 'lecture', frequency: 'yearly' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -97,28 +151,71 @@ describe('exemptions', () => {
   it('lists, adds and removes exemptions from the expected count', async () => {
     const list = (await secretary.request({ method: 'GET', url: '/api/meeting-exemptions' })).json();
     expect(list.items).toHaveLength(2);
-    const people = (await secretary.request({ method: 'GET', url: `/api/members?orgUnitId=${cell('第三').id}&pageSize=1` })).json();
+    const people = (
+      await secretary.request({ method: 'GET', url: `/api/members?orgUnitId=${cell('第三').id}&pageSize=1` })
+    ).json();
     const personId = people.items[0].id;
-    const added = await secretary.request({ method: 'POST', url: '/api/meeting-exemptions', payload: { personId, reason: '长期借调外地', startsOn: today } });
+    const added = await secretary.request({
+      method: 'POST',
+      url: '/api/meeting-exemptions',
+      payload: { personId, reason: '长期借调外地', startsOn: today },
+    });
     expect(added.statusCode).toBe(201);
     const id = added.json().items.find((e: { personId: string }) => e.personId === personId).id;
     const planned = (
-      await secretary.request({ method: 'POST', url: '/api/meetings', payload: { type: 'cell', orgUnitId: cell('第三').id, topic: '学习', startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: '会议室' } })
+      await secretary.request({
+        method: 'POST',
+        url: '/api/meetings',
+        payload: {
+          type: 'cell',
+          orgUnitId: cell('第三').id,
+          topic: '学习',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          place: '会议室',
+        },
+      })
     ).json();
-    expect(planned.attendees.find((a: { personId: string }) => a.personId === personId)).toMatchObject({ exempt: true, reason: '长期借调外地' });
-    expect((await secretary.request({ method: 'POST', url: '/api/meeting-exemptions', payload: { personId, reason: '' , startsOn: today } })).statusCode).toBe(400);
-    expect((await secretary.request({ method: 'DELETE', url: `/api/meeting-exemptions/${id}` })).json().items).toHaveLength(2);
+    expect(planned.attendees.find((a: { personId: string }) => a.personId === personId)).toMatchObject({
+      exempt: true,
+      reason: '长期借调外地',
+    });
+    expect(
+      (
+        await secretary.request({
+          method: 'POST',
+          url: '/api/meeting-exemptions',
+          payload: { personId, reason: '', startsOn: today },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await secretary.request({ method: 'DELETE', url: `/api/meeting-exemptions/${id}` })).json().items,
+    ).toHaveLength(2);
     expect((await member.request({ method: 'GET', url: '/api/meeting-exemptions' })).statusCode).toBe(403);
     const other = await ctx.login(`${OTHER_COURT.usernamePrefix}clerk`);
     const otherPerson = (await other.request({ method: 'GET', url: '/api/members?pageSize=1' })).json().items[0].id;
-    expect((await secretary.request({ method: 'POST', url: '/api/meeting-exemptions', payload: { personId: otherPerson, reason: 'x', startsOn: today } })).statusCode).toBe(400);
-    expect((await other.request({ method: 'DELETE', url: `/api/meeting-exemptions/${list.items[0].id as string}` })).statusCode).toBe(404);
+    expect(
+      (
+        await secretary.request({
+          method: 'POST',
+          url: '/api/meeting-exemptions',
+          payload: { personId: otherPerson, reason: 'x', startsOn: today },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await other.request({ method: 'DELETE', url: `/api/meeting-exemptions/${list.items[0].id as string}` }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
 describe('GET /api/reminders', () => {
   it('tells the secretary what is due, overdue and who is drifting away', async () => {
-    const items = (await secretary.request({ method: 'GET', url: '/api/reminders' })).json().items as { kind: string; title: string }[];
+    const items = (await secretary.request({ method: 'GET', url: '/api/reminders' })).json().items as {
+      kind: string;
+      title: string;
+    }[];
     const kinds = new Set(items.map((i) => i.kind));
     expect(kinds.has('meetingToHold')).toBe(true);
     expect(kinds.has('absentMember')).toBe(true);

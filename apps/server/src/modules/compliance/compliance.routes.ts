@@ -36,7 +36,11 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/compliance/settings',
     {
       config: { access: 'compliance.read' },
-      schema: { tags, summary: '各组织各类会议的频次（默认或本院设置）', response: { 200: FrequencySettings, ...errors } },
+      schema: {
+        tags,
+        summary: '各组织各类会议的频次（默认或本院设置）',
+        response: { 200: FrequencySettings, ...errors },
+      },
     },
     async (request) => service.listFrequencySettings(db, requireAuth(request)),
   );

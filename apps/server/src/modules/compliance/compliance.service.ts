@@ -194,7 +194,13 @@ export async function createExemption(
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(meetingExemptions)
-      .values({ tenantId, personId: person.id, reason: input.reason, startsOn: input.startsOn, endsOn: input.endsOn ?? null })
+      .values({
+        tenantId,
+        personId: person.id,
+        reason: input.reason,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+      })
       .returning({ id: meetingExemptions.id });
     await writeAudit(tx, actor, {
       action: 'meeting.exemption_create',
@@ -214,7 +220,9 @@ export async function deleteExemption(db: Db, auth: AuthContext, actor: Actor, i
   const row = rows.find((r) => r.exemption.id === id);
   if (!row) throw notFound('免于参会记录');
   await db.transaction(async (tx) => {
-    await tx.delete(meetingExemptions).where(and(eq(meetingExemptions.tenantId, tenantId), eq(meetingExemptions.id, id)));
+    await tx
+      .delete(meetingExemptions)
+      .where(and(eq(meetingExemptions.tenantId, tenantId), eq(meetingExemptions.id, id)));
     await writeAudit(tx, actor, {
       action: 'meeting.exemption_delete',
       entity: 'meeting_exemption',

@@ -28,7 +28,10 @@ async function meetingsToAttend(db: Db, tenantId: string, personId: string, now:
   const rows = await db
     .select({ meeting: meetings, noticeReadAt: meetingAttendees.noticeReadAt, orgUnitName: orgUnits.name })
     .from(meetingAttendees)
-    .innerJoin(meetings, and(eq(meetings.tenantId, meetingAttendees.tenantId), eq(meetings.id, meetingAttendees.meetingId)))
+    .innerJoin(
+      meetings,
+      and(eq(meetings.tenantId, meetingAttendees.tenantId), eq(meetings.id, meetingAttendees.meetingId)),
+    )
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)))
     .where(
       and(

@@ -23,7 +23,12 @@ export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/deliberations',
     {
       config: { access: 'meetings.read' },
-      schema: { tags, summary: '“四议两公开”事项', querystring: DeliberationsQuery, response: { 200: DeliberationPage, ...errors } },
+      schema: {
+        tags,
+        summary: '“四议两公开”事项',
+        querystring: DeliberationsQuery,
+        response: { 200: DeliberationPage, ...errors },
+      },
     },
     async (request) => service.listMatters(db, requireAuth(request), request.query),
   );
@@ -31,7 +36,12 @@ export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/deliberations',
     {
       config: { access: 'deliberations.manage' },
-      schema: { tags, summary: '立项（四个步骤可自定义名称）', body: CreateDeliberationRequest, response: { 201: DeliberationMatter, ...errors } },
+      schema: {
+        tags,
+        summary: '立项（四个步骤可自定义名称）',
+        body: CreateDeliberationRequest,
+        response: { 201: DeliberationMatter, ...errors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await service.createMatter(db, requireAuth(request), actorOf(request), request.body)),
@@ -54,13 +64,26 @@ export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.recordStep(db, requireAuth(request), actorOf(request), request.params.id, request.params.index, request.body),
+      service.recordStep(
+        db,
+        requireAuth(request),
+        actorOf(request),
+        request.params.id,
+        request.params.index,
+        request.body,
+      ),
   );
   app.post(
     '/deliberations/:id/disclosures',
     {
       config: { access: 'deliberations.manage' },
-      schema: { tags, summary: '公开决议（resolution）或实施结果（result），须按顺序', params: IdParams, body: DisclosureRequest, response: one },
+      schema: {
+        tags,
+        summary: '公开决议（resolution）或实施结果（result），须按顺序',
+        params: IdParams,
+        body: DisclosureRequest,
+        response: one,
+      },
     },
     async (request) =>
       service.recordDisclosure(db, requireAuth(request), actorOf(request), request.params.id, request.body),

@@ -56,7 +56,12 @@ async function toMatter(db: Db, m: MatterRow, orgUnitName: string): Promise<Deli
       outcome: s.outcome,
     })),
     disclosures: m.disclosures,
-    next: next.kind === 'step' ? `step:${String(next.index)}` : next.kind === 'disclosure' ? `disclosure:${next.disclosure}` : 'done',
+    next:
+      next.kind === 'step'
+        ? `step:${String(next.index)}`
+        : next.kind === 'disclosure'
+          ? `disclosure:${next.disclosure}`
+          : 'done',
     createdAt: m.createdAt.toISOString(),
   };
 }
@@ -71,7 +76,11 @@ export async function listMatters(
   const scope = await scopeOf(db, auth, 'meetings.read');
   const where = and(
     eq(deliberationMatters.tenantId, auth.user.tenantId),
-    scope.all ? undefined : scope.orgUnitIds.length ? inArray(deliberationMatters.orgUnitId, scope.orgUnitIds) : sql`false`,
+    scope.all
+      ? undefined
+      : scope.orgUnitIds.length
+        ? inArray(deliberationMatters.orgUnitId, scope.orgUnitIds)
+        : sql`false`,
     query.orgUnitId ? eq(deliberationMatters.orgUnitId, query.orgUnitId) : undefined,
   );
   const rows = await db
@@ -111,7 +120,12 @@ export async function createMatter(
   db: Db,
   auth: AuthContext,
   actor: Actor,
-  input: { orgUnitId: string; title: string; description?: string | null | undefined; stepLabels?: string[] | undefined },
+  input: {
+    orgUnitId: string;
+    title: string;
+    description?: string | null | undefined;
+    stepLabels?: string[] | undefined;
+  },
 ) {
   const tenantId = auth.user.tenantId;
   const org = await orgRepo.findOrgUnit(db, tenantId, input.orgUnitId);
@@ -156,7 +170,8 @@ export async function recordStep(
   if (problem === 'stepAlreadyDone') throw new AppError('DELIBERATION_STEP_DONE');
   if (problem) {
     const next = nextDeliberationStage(progressOf(matter));
-    const expected = next.kind === 'step' ? `应先办理第${String(next.index + 1)}步“${matter.steps[next.index]?.label ?? ''}”` : '';
+    const expected =
+      next.kind === 'step' ? `应先办理第${String(next.index + 1)}步“${matter.steps[next.index]?.label ?? ''}”` : '';
     throw new AppError('DELIBERATION_STEP_SKIPPED', `“四议”须按顺序进行，不能跳过前一步；${expected}`);
   }
   const [meeting] = await db

@@ -43,9 +43,9 @@ export interface StoredFile {
 /** The name as shown and downloaded: no folders, no characters Windows refuses, at most 120. */
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
-  // eslint-disable-next-line no-control-regex
   return (
     base
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u001f:*?"<>|]/g, '_')
       .trim()
       .slice(-120) || '未命名文件'

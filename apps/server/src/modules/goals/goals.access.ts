@@ -28,14 +28,16 @@ export async function loadChains(db: Db, tenantId: string, goalIds: string[]): P
   for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
     const found = await repo.findGoalLinks(db, tenantId, frontier);
     for (const link of found) links.set(link.id, link);
-    frontier = [
-      ...new Set(found.map((l) => l.parentId).filter((id): id is string => id !== null && !links.has(id))),
-    ];
+    frontier = [...new Set(found.map((l) => l.parentId).filter((id): id is string => id !== null && !links.has(id)))];
   }
   const chains = new Map<string, GoalChain>();
   for (const id of goalIds) {
     const chain: GoalChain = [];
-    for (let link = links.get(id); link && chain.length < MAX_DEPTH; link = link.parentId ? links.get(link.parentId) : undefined) {
+    for (
+      let link = links.get(id);
+      link && chain.length < MAX_DEPTH;
+      link = link.parentId ? links.get(link.parentId) : undefined
+    ) {
       chain.push(link);
     }
     if (chain.length > 0) chains.set(id, chain);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   COURT_TYPES,
   rollUpGoals,
@@ -7,6 +7,7 @@ import {
   todayInShanghai,
   type CourtType,
   type DimensionSummary,
+  type IndicatorKind,
 } from '@qizhi/domain';
 import { goals, tenants } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
@@ -24,10 +25,22 @@ export interface DimensionsAcrossCourts {
   dimensions: { dimension: CourtType; progress: number | null; courtsWithGoals: number }[];
 }
 
+type PackedNode = [
+  id: string,
+  parentId: string | null,
+  dimension: CourtType,
+  weight: number,
+  indicatorKind: IndicatorKind,
+  targetValue: number,
+  acceptedValue: number | null,
+  deadline: string | null,
+];
+
 /**
  * The leader's six-type view over many courts (a province): each court's tree rolled up on its own,
- * then averaged per dimension. Reads only the columns the roll-up needs, court by court through
- * the (tenant_id, year) index, so one court's size never makes another's read slower.
+ * then averaged per dimension. One query returns every court's goals packed as one JSON value per
+ * court (PGlite converts each result field one by one, so 45,000 rows would cost seconds), reading
+ * only what the roll-up needs.
  */
 export async function summariseDimensionsAcrossCourts(
   db: Db,
@@ -35,28 +48,36 @@ export async function summariseDimensionsAcrossCourts(
   tenantIds?: readonly string[],
 ): Promise<DimensionsAcrossCourts> {
   const today = todayInShanghai();
-  const courtRows = await db
-    .select({ id: tenants.id, name: tenants.name })
-    .from(tenants)
-    .where(tenantIds ? inArray(tenants.id, [...tenantIds]) : undefined);
-  const courts: CourtDimensions[] = [];
-  for (const court of courtRows) {
-    const rows = await db
-      .select({
-        id: goals.id,
-        parentId: goals.parentId,
-        dimension: goals.dimension,
-        weight: goals.weight,
-        indicatorKind: goals.indicatorKind,
-        targetValue: goals.targetValue,
-        acceptedValue: goals.acceptedValue,
-        deadline: goals.deadline,
-      })
-      .from(goals)
-      .where(and(eq(goals.tenantId, court.id), eq(goals.year, year)));
-    if (rows.length === 0) continue;
-    courts.push({ tenantId: court.id, courtName: court.name, dimensions: summariseByDimension(rows, rollUpGoals(rows, today)) });
-  }
+  const rows = await db
+    .select({
+      tenantId: goals.tenantId,
+      courtName: tenants.name,
+      packed: sql<PackedNode[] | string>`json_agg(json_build_array(
+        ${goals.id}, ${goals.parentId}, ${goals.dimension}, ${goals.weight}, ${goals.indicatorKind},
+        ${goals.targetValue}, ${goals.acceptedValue}, ${goals.deadline}))`,
+    })
+    .from(goals)
+    .innerJoin(tenants, eq(tenants.id, goals.tenantId))
+    .where(and(eq(goals.year, year), tenantIds ? inArray(goals.tenantId, [...tenantIds]) : undefined))
+    .groupBy(goals.tenantId, tenants.name);
+  const courts: CourtDimensions[] = rows.map((court) => {
+    const packed = typeof court.packed === 'string' ? (JSON.parse(court.packed) as PackedNode[]) : court.packed;
+    const nodes = packed.map((g) => ({
+      id: g[0],
+      parentId: g[1],
+      dimension: g[2],
+      weight: g[3],
+      indicatorKind: g[4],
+      targetValue: g[5],
+      acceptedValue: g[6],
+      deadline: g[7],
+    }));
+    return {
+      tenantId: court.tenantId,
+      courtName: court.courtName,
+      dimensions: summariseByDimension(nodes, rollUpGoals(nodes, today)),
+    };
+  });
   const dimensions = COURT_TYPES.map((dimension) => {
     const values = courts
       .map((c) => c.dimensions.find((d) => d.dimension === dimension)?.progress ?? null)

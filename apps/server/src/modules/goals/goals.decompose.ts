@@ -35,8 +35,7 @@ export async function decomposeGoal(
   const parent = (await repo.findGoal(db, tenantId, id))!;
   const level = NEXT_GOAL_LEVEL[parent.level];
   if (!level) throw new AppError('GOAL_NOT_DECOMPOSABLE');
-  if (!mayDecompose(await manageScopeOf(db, auth), chain))
-    throw new AppError('FORBIDDEN', '只能分解本组织负责的目标');
+  if (!mayDecompose(await manageScopeOf(db, auth), chain)) throw new AppError('FORBIDDEN', '只能分解本组织负责的目标');
   if ((await repo.countChildren(db, tenantId, id)) > 0)
     throw new AppError('GOAL_HAS_CHILDREN', '该目标已经分解过；如需增加责任主体，请单独新建下级目标');
 
@@ -93,7 +92,5 @@ export async function decomposeGoal(
   );
   const rollUps = rollUpGoals(rows, todayInShanghai());
   const order = new Map(created.map((r, i) => [r.id, i]));
-  return rows
-    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-    .map((r) => toGoal(r, rollUps.get(r.id), 0));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((r) => toGoal(r, rollUps.get(r.id), 0));
 }

@@ -1,22 +1,25 @@
-import { roundProgress, type FileRef, type Goal, type GoalReport, type GoalRollUp } from '@qizhi/domain';
+import {
+  roundProgress,
+  type FileRef,
+  type Goal,
+  type GoalListItem,
+  type GoalReport,
+  type GoalRollUp,
+} from '@qizhi/domain';
 import type { Db } from '../../platform/db.ts';
 import * as repo from './goals.repo.ts';
 
-export function toGoal(row: repo.GoalTreeRow, rollUp: GoalRollUp | undefined, pending: number): Goal {
+export function toGoalListItem(row: repo.YearGoalRow, rollUp: GoalRollUp | undefined, pending: number): GoalListItem {
   return {
     id: row.id,
     parentId: row.parentId,
-    year: row.year,
     level: row.level,
     title: row.title,
-    description: row.description,
     dimension: row.dimension,
     indicatorKind: row.indicatorKind,
     targetValue: row.targetValue,
     unit: row.unit,
     weight: row.weight,
-    ownerKind: row.ownerKind,
-    ownerId: (row.ownerOrgUnitId ?? row.ownerDepartmentId ?? row.ownerPersonId)!,
     ownerName: row.ownerName ?? '（已删除）',
     deadline: row.deadline,
     currentValue: row.acceptedValue,
@@ -25,6 +28,16 @@ export function toGoal(row: repo.GoalTreeRow, rollUp: GoalRollUp | undefined, pe
     lateSelf: rollUp?.lateSelf ?? false,
     childCount: rollUp?.childCount ?? 0,
     pendingReports: pending,
+  };
+}
+
+export function toGoal(row: repo.GoalTreeRow, rollUp: GoalRollUp | undefined, pending: number): Goal {
+  return {
+    ...toGoalListItem(row, rollUp, pending),
+    year: row.year,
+    description: row.description,
+    ownerKind: row.ownerKind,
+    ownerId: (row.ownerOrgUnitId ?? row.ownerDepartmentId ?? row.ownerPersonId)!,
   };
 }
 
@@ -37,7 +50,10 @@ export async function toGoalReports(db: Db, tenantId: string, rows: repo.JoinedR
   );
   const filesOf = new Map<string, FileRef[]>();
   for (const f of files) {
-    filesOf.set(f.reportId, [...(filesOf.get(f.reportId) ?? []), { id: f.id, name: f.name, mime: f.mime, size: f.size }]);
+    filesOf.set(f.reportId, [
+      ...(filesOf.get(f.reportId) ?? []),
+      { id: f.id, name: f.name, mime: f.mime, size: f.size },
+    ]);
   }
   return rows.map(({ report, ...goal }) => ({
     id: report.id,

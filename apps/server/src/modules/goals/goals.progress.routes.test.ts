@@ -31,11 +31,12 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const unitOf = (kind: string, nameIncludes = '') => units.find((u) => u.kind === kind && u.name.includes(nameIncludes))!;
+const unitOf = (kind: string, nameIncludes = '') =>
+  units.find((u) => u.kind === kind && u.name.includes(nameIncludes))!;
 const goalIn = async (s: Session, id: string, year = YEAR) =>
-  (await s.request({ method: 'GET', url: `/api/goals?year=${String(year)}` })).json().items.find(
-    (g: { id: string }) => g.id === id,
-  );
+  (await s.request({ method: 'GET', url: `/api/goals?year=${String(year)}` }))
+    .json()
+    .items.find((g: { id: string }) => g.id === id);
 
 describe('decomposition and progress through four levels', () => {
   let rootId: string;
@@ -63,7 +64,12 @@ describe('decomposition and progress through four levels', () => {
     });
     expect(created.statusCode).toBe(201);
     rootId = created.json().id;
-    expect(created.json()).toMatchObject({ level: 'party_group', progress: 0, overdue: false, ownerName: unitOf('party_group').name });
+    expect(created.json()).toMatchObject({
+      level: 'party_group',
+      progress: 0,
+      overdue: false,
+      ownerName: unitOf('party_group').name,
+    });
     const branch = unitOf('branch');
     const bySecretary = await secretary.request({
       method: 'POST',
@@ -115,16 +121,43 @@ describe('decomposition and progress through four levels', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ owners: [{ kind: 'org_unit', id: unitOf('branch').id }] }, 'owners.0'],
       [{ owners: [{ kind: 'person', id: nonParty.id }] }, 'owners.0'],
-      [{ owners: [{ kind: 'person', id: members[0].id }, { kind: 'person', id: members[0].id }] }, 'owners.1'],
-      [{ owners: [{ kind: 'person', id: members[0].id, weight: 1 }, { kind: 'person', id: members[1].id }] }, 'owners'],
-      [{ owners: [{ kind: 'person', id: members[0].id, weight: 1 }, { kind: 'person', id: members[1].id, weight: 1 }] }, 'owners'],
+      [
+        {
+          owners: [
+            { kind: 'person', id: members[0].id },
+            { kind: 'person', id: members[0].id },
+          ],
+        },
+        'owners.1',
+      ],
+      [
+        {
+          owners: [
+            { kind: 'person', id: members[0].id, weight: 1 },
+            { kind: 'person', id: members[1].id },
+          ],
+        },
+        'owners',
+      ],
+      [
+        {
+          owners: [
+            { kind: 'person', id: members[0].id, weight: 1 },
+            { kind: 'person', id: members[1].id, weight: 1 },
+          ],
+        },
+        'owners',
+      ],
       [{ owners: [] }, 'owners'],
       [{ owners: [{ kind: 'team', id: members[0].id }] }, 'owners.0.kind'],
     ];
     for (const [payload, path] of cases) {
       const res = await secretary.request({ method: 'POST', url: `/api/goals/${trialCellGoalId}/decompose`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json().error.details.issues.map((i: { path: string }) => i.path), JSON.stringify(payload)).toContain(path);
+      expect(
+        res.json().error.details.issues.map((i: { path: string }) => i.path),
+        JSON.stringify(payload),
+      ).toContain(path);
     }
   });
 
@@ -177,7 +210,11 @@ describe('decomposition and progress through four levels', () => {
     expect((await goalIn(secretary, memberGoalId)).progress).toBe(0);
     expect((await goalIn(secretary, memberGoalId)).pendingReports).toBe(1);
     const detail = (await member.request({ method: 'GET', url: `/api/goals/${memberGoalId}` })).json();
-    expect(detail).toMatchObject({ canReport: true, canManage: false });
+    expect(detail).toMatchObject({ canReport: true, canManage: false, canDecompose: false });
+    const cellDetail = (await secretary.request({ method: 'GET', url: `/api/goals/${trialCellGoalId}` })).json();
+    expect(cellDetail).toMatchObject({ canReport: false, canManage: true, canDecompose: false });
+    const branchDetail = (await secretary.request({ method: 'GET', url: `/api/goals/${branchGoalId}` })).json();
+    expect(branchDetail).toMatchObject({ canManage: false, childCount: 4 });
     expect(detail.ancestors.map((a: { level: string }) => a.level)).toEqual(['party_group', 'branch', 'unit']);
   });
 
@@ -231,12 +268,18 @@ describe('decomposition and progress through four levels', () => {
     });
     expect(onParent.statusCode).toBe(409);
     expect(onParent.json().error.code).toBe('GOAL_HAS_CHILDREN');
-    for (const payload of [{ value: -1 }, { value: 'x' }, { value: 1, fileIds: ['00000000-0000-4000-8000-000000000000'] }, { value: 1, extra: 1 }]) {
+    for (const payload of [
+      { value: -1 },
+      { value: 'x' },
+      { value: 1, fileIds: ['00000000-0000-4000-8000-000000000000'] },
+      { value: 1, extra: 1 },
+    ]) {
       const res = await member.request({ method: 'POST', url: `/api/goals/${memberGoalId}/progress`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
     expect(
-      (await staff.request({ method: 'POST', url: `/api/goals/${memberGoalId}/progress`, payload: { value: 1 } })).statusCode,
+      (await staff.request({ method: 'POST', url: `/api/goals/${memberGoalId}/progress`, payload: { value: 1 } }))
+        .statusCode,
     ).toBe(404);
   });
 
@@ -269,9 +312,17 @@ describe('decomposition and progress through four levels', () => {
       payload: { value: 1, note: '已建成' },
     });
     expect(report.statusCode).toBe(201);
-    const self = await secretary.request({ method: 'POST', url: `/api/goal-reports/${report.json().id}/accept`, payload: {} });
+    const self = await secretary.request({
+      method: 'POST',
+      url: `/api/goal-reports/${report.json().id}/accept`,
+      payload: {},
+    });
     expect(self.statusCode).toBe(403);
-    const badReturn = await leader.request({ method: 'POST', url: `/api/goal-reports/${report.json().id}/return`, payload: {} });
+    const badReturn = await leader.request({
+      method: 'POST',
+      url: `/api/goal-reports/${report.json().id}/return`,
+      payload: {},
+    });
     expect(badReturn.statusCode).toBe(400);
     const returned = await leader.request({
       method: 'POST',
@@ -294,7 +345,14 @@ describe('decomposition and progress through four levels', () => {
     const actions = (await auditor.request({ method: 'GET', url: '/api/audit?action=goal&pageSize=100' }))
       .json()
       .items.map((e: { action: string }) => e.action);
-    for (const a of ['goal.create', 'goal.decompose', 'goal.report', 'goal.report_accept', 'goal.report_return', 'goal.delete'])
+    for (const a of [
+      'goal.create',
+      'goal.decompose',
+      'goal.report',
+      'goal.report_accept',
+      'goal.report_return',
+      'goal.delete',
+    ])
       expect(actions, a).toContain(a);
   });
 
@@ -304,17 +362,25 @@ describe('decomposition and progress through four levels', () => {
     const otherReport = (await other.request({ method: 'GET', url: '/api/goal-reports' })).json().items[0];
     expect((await secretary.request({ method: 'GET', url: `/api/goals/${otherGoal.id}` })).statusCode).toBe(404);
     expect(
-      (await secretary.request({ method: 'PATCH', url: `/api/goals/${otherGoal.id}`, payload: { title: 'x' } })).statusCode,
-    ).toBe(404);
-    expect(
-      (await secretary.request({ method: 'POST', url: `/api/goals/${otherGoal.id}/decompose`, payload: { owners: [{ kind: 'org_unit', id: unitOf('branch').id }] } }))
+      (await secretary.request({ method: 'PATCH', url: `/api/goals/${otherGoal.id}`, payload: { title: 'x' } }))
         .statusCode,
     ).toBe(404);
     expect(
-      (await secretary.request({ method: 'POST', url: `/api/goals/${otherGoal.id}/progress`, payload: { value: 1 } })).statusCode,
+      (
+        await secretary.request({
+          method: 'POST',
+          url: `/api/goals/${otherGoal.id}/decompose`,
+          payload: { owners: [{ kind: 'org_unit', id: unitOf('branch').id }] },
+        })
+      ).statusCode,
     ).toBe(404);
     expect(
-      (await secretary.request({ method: 'POST', url: `/api/goal-reports/${otherReport.id}/accept`, payload: {} })).statusCode,
+      (await secretary.request({ method: 'POST', url: `/api/goals/${otherGoal.id}/progress`, payload: { value: 1 } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await secretary.request({ method: 'POST', url: `/api/goal-reports/${otherReport.id}/accept`, payload: {} }))
+        .statusCode,
     ).toBe(404);
     expect((await secretary.request({ method: 'DELETE', url: `/api/goals/${otherGoal.id}` })).statusCode).toBe(404);
   });

@@ -37,7 +37,8 @@ export async function reportProgress(
     throw validationFailed([{ path: 'value', message: '“是否完成”类指标的完成值应为1（已完成）或0（未完成）' }]);
   const fileIds = [...new Set(input.fileIds)];
   const known = await repo.findFilesByIds(db, tenantId, fileIds);
-  if (known.length !== fileIds.length) throw validationFailed([{ path: 'fileIds', message: '佐证材料不存在，请重新上传' }]);
+  if (known.length !== fileIds.length)
+    throw validationFailed([{ path: 'fileIds', message: '佐证材料不存在，请重新上传' }]);
 
   const report = await db.transaction(async (tx) => {
     const created = await repo.insertReport(
@@ -65,16 +66,9 @@ export async function reportProgress(
 }
 
 /** Reports the actor may review: for each, the actor manages the level above the goal. */
-export async function listReportsToReview(
-  db: Db,
-  auth: AuthContext,
-  status: GoalReportStatus,
-): Promise<GoalReport[]> {
+export async function listReportsToReview(db: Db, auth: AuthContext, status: GoalReportStatus): Promise<GoalReport[]> {
   const tenantId = auth.user.tenantId;
-  const [rows, scope] = await Promise.all([
-    repo.findReportsByStatus(db, tenantId, status),
-    manageScopeOf(db, auth),
-  ]);
+  const [rows, scope] = await Promise.all([repo.findReportsByStatus(db, tenantId, status), manageScopeOf(db, auth)]);
   const chains = await loadChains(
     db,
     tenantId,
@@ -100,8 +94,7 @@ export async function reviewReport(
   if (!found) throw notFound('进度报告');
   const { report } = found;
   const chain = (await loadChain(db, tenantId, report.goalId))!;
-  if (!mayReview(await manageScopeOf(db, auth), chain))
-    throw new AppError('FORBIDDEN', '进度报告须由上一级党组织审核');
+  if (!mayReview(await manageScopeOf(db, auth), chain)) throw new AppError('FORBIDDEN', '进度报告须由上一级党组织审核');
   if (report.reportedByUserId !== null && report.reportedByUserId === actor.userId)
     throw new AppError('FORBIDDEN', '不能审核本人提交的进度报告');
   if (report.status !== 'pending') throw new AppError('REPORT_ALREADY_REVIEWED');

@@ -14,13 +14,20 @@ afterAll(async () => {
   await ctx.close();
 });
 
-type GoalItem = GoalNode & { level: string; progress: number; overdue: boolean; lateSelf: boolean; dimension: string; currentValue: number | null };
+type GoalItem = GoalNode & {
+  level: string;
+  progress: number;
+  overdue: boolean;
+  lateSelf: boolean;
+  dimension: string;
+  currentValue: number | null;
+};
 
 describe('the demo court-year', () => {
   it('lists every goal of the year with computed progress and overdue flags, one tree of four levels', async () => {
     const res = await sessions.secretary.request({ method: 'GET', url: '/api/goals?year=2026' });
     expect(res.statusCode).toBe(200);
-    const { year, items } = res.json() as { year: number; items: GoalItem[] };
+    const { year, items } = res.json<{ year: number; items: GoalItem[] }>();
     expect(year).toBe(2026);
     const levels = new Set(items.map((g) => g.level));
     expect([...levels].sort()).toEqual(['branch', 'member', 'party_group', 'unit']);
@@ -60,7 +67,9 @@ describe('the demo court-year', () => {
     expect(mine.items.every((g: { level: string }) => g.level === 'member')).toBe(true);
     expect(new Set(mine.items.map((g: { ownerId: string }) => g.ownerId)).size).toBe(1);
     expect(mine.completion).toBeGreaterThan(0);
-    expect(mine.items.some((g: { lastReport: { status: string } | null }) => g.lastReport?.status === 'pending')).toBe(true);
+    expect(mine.items.some((g: { lastReport: { status: string } | null }) => g.lastReport?.status === 'pending')).toBe(
+      true,
+    );
     const admin = (await sessions.admin.request({ method: 'GET', url: '/api/goals/mine' })).json();
     expect(admin.items).toEqual([]);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/goals/mine' })).statusCode).toBe(401);
@@ -118,8 +127,23 @@ describe('the demo court-year', () => {
     for (const [payload, path] of cases) {
       const res = await sessions.leader.request({ method: 'POST', url: '/api/goals', payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      if (path) expect(res.json().error.details.issues.map((i: { path: string }) => i.path), path).toContain(path);
+      if (path)
+        expect(
+          res.json().error.details.issues.map((i: { path: string }) => i.path),
+          path,
+        ).toContain(path);
     }
+    // The year's list packs goals as text with U+001E/U+001F separators: a title holding them stays whole.
+    const odd = await sessions.leader.request({
+      method: 'POST',
+      url: '/api/goals',
+      payload: { ...base, title: '甲\u001f乙\u001e丙', unit: '次\u001f' },
+    });
+    expect(odd.statusCode).toBe(201);
+    const listed = (await sessions.leader.request({ method: 'GET', url: '/api/goals?year=2027' }))
+      .json()
+      .items.find((g: { id: string }) => g.id === odd.json().id);
+    expect(listed).toMatchObject({ title: '甲 乙 丙', ownerName: partyGroup.name, level: 'party_group' });
     expect((await sessions.member.request({ method: 'POST', url: '/api/goals', payload: base })).statusCode).toBe(403);
     const bySecretary = await sessions.secretary.request({ method: 'POST', url: '/api/goals', payload: base });
     expect(bySecretary.statusCode).toBe(403);
@@ -128,11 +152,16 @@ describe('the demo court-year', () => {
 
 describe('scale', () => {
   it('loads a four-level tree of 2,000 goals in one request', async () => {
-    const tenant = (await sessions.leader.request({ method: 'GET', url: '/api/auth/me' })).json().user.tenantId as string;
+    const tenant = (await sessions.leader.request({ method: 'GET', url: '/api/auth/me' })).json().user
+      .tenantId as string;
     const units = (await sessions.leader.request({ method: 'GET', url: '/api/org-units' })).json().items;
     const partyGroup = units.find((u: { kind: string }) => u.kind === 'party_group').id as string;
     const rows: (typeof goals.$inferInsert)[] = [];
-    const add = (parentId: string | null, level: 'party_group' | 'branch' | 'unit' | 'member', value: number | null) => {
+    const add = (
+      parentId: string | null,
+      level: 'party_group' | 'branch' | 'unit' | 'member',
+      value: number | null,
+    ) => {
       const id = crypto.randomUUID();
       rows.push({
         tenantId: tenant,

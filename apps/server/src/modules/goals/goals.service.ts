@@ -1,6 +1,7 @@
 import {
   GOAL_LEVEL_LABELS,
   NEXT_GOAL_LEVEL,
+  rollUpGoalList,
   rollUpGoals,
   roundProgress,
   summariseByDimension,
@@ -11,6 +12,7 @@ import {
   type DimensionsResponse,
   type Goal,
   type GoalDetail,
+  type GoalListItem,
   type GoalRollUp,
   type GoalSummaryResponse,
   type UpdateGoalRequest,
@@ -21,7 +23,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import { loadChain, manageScopeOf, mayDecompose, mayEdit, mayReport, type GoalChain } from './goals.access.ts';
 import { resolveOwners, type ResolvedOwner } from './goals.owners.ts';
-import { toGoal, toGoalReports } from './goals.mapping.ts';
+import { toGoal, toGoalListItem, toGoalReports } from './goals.mapping.ts';
 import * as repo from './goals.repo.ts';
 
 export function currentYear(today = todayInShanghai()): number {
@@ -29,7 +31,7 @@ export function currentYear(today = todayInShanghai()): number {
 }
 
 export interface ComputedYear {
-  rows: repo.GoalTreeRow[];
+  rows: repo.YearGoalRow[];
   rollUps: Map<string, GoalRollUp>;
 }
 
@@ -39,12 +41,14 @@ export async function computeYear(db: Db, tenantId: string, year: number, today 
   return { rows, rollUps: rollUpGoals(rows, today) } satisfies ComputedYear;
 }
 
-export async function listGoals(db: Db, tenantId: string, year: number): Promise<Goal[]> {
-  const [{ rows, rollUps }, pending] = await Promise.all([
-    computeYear(db, tenantId, year),
+export async function listGoals(db: Db, tenantId: string, year: number): Promise<GoalListItem[]> {
+  const [rows, pending] = await Promise.all([
+    repo.findGoalsOfYear(db, tenantId, year),
     repo.countPendingReportsByGoal(db, tenantId),
   ]);
-  return rows.map((r) => toGoal(r, rollUps.get(r.id), pending.get(r.id) ?? 0));
+  // The list walks the rows in order, so the roll-up comes as an array aligned with them.
+  const rollUps = rollUpGoalList(rows, todayInShanghai());
+  return rows.map((r, i) => toGoalListItem(r, rollUps[i], pending.get(r.id) ?? 0));
 }
 
 export async function summariseDimensions(db: Db, tenantId: string, year: number): Promise<DimensionsResponse> {
@@ -57,7 +61,7 @@ export async function summariseYear(db: Db, tenantId: string, year: number): Pro
   const ids = new Set(rows.map((r) => r.id));
   const roots = rows.filter((r) => r.parentId === null || !ids.has(r.parentId));
   let metCount = 0;
-  const lateRows: repo.GoalTreeRow[] = [];
+  const lateRows: repo.YearGoalRow[] = [];
   for (const r of rows) {
     const ru = rollUps.get(r.id)!;
     if (ru.progress >= 1) metCount++;
@@ -79,7 +83,7 @@ export async function summariseYear(db: Db, tenantId: string, year: number): Pro
       ...d,
       progress: d.progress === null ? null : roundProgress(d.progress),
     })),
-    late: lateRows.slice(0, 100).map((r) => toGoal(r, rollUps.get(r.id), 0)),
+    late: lateRows.slice(0, 100).map((r) => toGoalListItem(r, rollUps.get(r.id), 0)),
   };
 }
 
@@ -113,6 +117,7 @@ export async function getGoalDetail(db: Db, auth: AuthContext, id: string): Prom
     reports: items,
     canReport: (rollUp?.childCount ?? 0) === 0 && mayReport(auth, scope, chain),
     canManage: mayEdit(scope, chain),
+    canDecompose: (rollUp?.childCount ?? 0) === 0 && NEXT_GOAL_LEVEL[goal.level] !== null && mayDecompose(scope, chain),
   };
 }
 
@@ -152,7 +157,8 @@ export async function createGoal(db: Db, auth: AuthContext, actor: Actor, input:
         : '党员层级的目标不能再有下级目标';
       throw validationFailed([{ path: 'level', message }]);
     }
-    if (parent.year !== input.year) throw validationFailed([{ path: 'year', message: `应与上级目标同一年度（${String(parent.year)}年）` }]);
+    if (parent.year !== input.year)
+      throw validationFailed([{ path: 'year', message: `应与上级目标同一年度（${String(parent.year)}年）` }]);
     if (!mayDecompose(scope, parentChain)) throw new AppError('FORBIDDEN', '只能为本组织负责的目标制定下级目标');
   }
   const [owner] = await resolveOwners(db, tenantId, input.level, [input.owner], () => 'owner');
@@ -257,4 +263,3 @@ export async function deleteGoal(db: Db, auth: AuthContext, actor: Actor, id: st
     });
   });
 }
-

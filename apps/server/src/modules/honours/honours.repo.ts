@@ -86,7 +86,10 @@ export async function findSanctions(db: Db, where: SQL | undefined) {
     .orderBy(desc(sanctions.decidedOn), desc(sanctions.createdAt));
 }
 
-export function sanctionConditions(tenantId: string, q: { personId?: string; kind?: SanctionRow['kind']; id?: string }) {
+export function sanctionConditions(
+  tenantId: string,
+  q: { personId?: string; kind?: SanctionRow['kind']; id?: string },
+) {
   return and(
     eq(sanctions.tenantId, tenantId),
     q.personId ? eq(sanctions.personId, q.personId) : undefined,
@@ -100,7 +103,12 @@ export async function insertSanction(db: Db, values: typeof sanctions.$inferInse
   return row!;
 }
 
-export async function updateSanction(db: Db, tenantId: string, id: string, values: Partial<typeof sanctions.$inferInsert>) {
+export async function updateSanction(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof sanctions.$inferInsert>,
+) {
   await db
     .update(sanctions)
     .set(values)

@@ -32,18 +32,29 @@ describe('honours', () => {
     expect(individual.total).toBeGreaterThanOrEqual(30);
     expect(individual.items.every((h: { personId: string | null }) => h.personId !== null)).toBe(true);
     expect(collective.items).toContainEqual(
-      expect.objectContaining({ title: '全国法院党建创新优秀案例', issuedBy: '最高人民法院', level: 'national', awardedOn: '2013-12-20' }),
+      expect.objectContaining({
+        title: '全国法院党建创新优秀案例',
+        issuedBy: '最高人民法院',
+        level: 'national',
+        awardedOn: '2013-12-20',
+      }),
     );
     const y2013 = (await staff.request({ method: 'GET', url: '/api/honours?year=2013&level=national' })).json();
     expect(y2013.items.map((h: { title: string }) => h.title)).toContain('全国法院党建创新优秀案例');
-    expect(collective.byLevel.county + collective.byLevel.city + collective.byLevel.province + collective.byLevel.national).toBe(collective.total);
+    expect(
+      collective.byLevel.county + collective.byLevel.city + collective.byLevel.province + collective.byLevel.national,
+    ).toBe(collective.total);
     for (const q of ['kind=team', 'level=world', 'year=99']) {
       expect((await staff.request({ method: 'GET', url: `/api/honours?${q}` })).statusCode, q).toBe(400);
     }
   });
 
   it('registers a collective honour with a certificate scan and an individual one; validates the recipient', async () => {
-    const scan = await clerk.request({ method: 'POST', url: '/api/files', ...multipartFile('file', '证书.pdf', PDF, 'application/pdf') });
+    const scan = await clerk.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipartFile('file', '证书.pdf', PDF, 'application/pdf'),
+    });
     const base = { title: '全市法院先进集体', level: 'city', awardedOn: '2026-01-20', issuedBy: '临汾市中级人民法院' };
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, kind: 'collective' }, 'recipientName'],
@@ -52,7 +63,15 @@ describe('honours', () => {
       [{ ...base, kind: 'individual', personId: '00000000-0000-4000-8000-000000000000' }, 'personId'],
       [{ ...base, kind: 'collective', recipientName: '执行局', level: 'world' }, 'level'],
       [{ ...base, kind: 'collective', recipientName: '执行局', awardedOn: '2026-02-31' }, 'awardedOn'],
-      [{ ...base, kind: 'collective', recipientName: '执行局', certificateFileId: '00000000-0000-4000-8000-000000000000' }, 'certificateFileId'],
+      [
+        {
+          ...base,
+          kind: 'collective',
+          recipientName: '执行局',
+          certificateFileId: '00000000-0000-4000-8000-000000000000',
+        },
+        'certificateFileId',
+      ],
     ];
     for (const [payload, path] of cases) {
       const res = await clerk.request({ method: 'POST', url: '/api/honours', payload });
@@ -72,7 +91,11 @@ describe('honours', () => {
     });
     const me = (await member.request({ method: 'GET', url: '/api/members/me' })).json();
     expect(person.json()).toMatchObject({ recipientName: me.name, personId: memberId });
-    const edited = await clerk.request({ method: 'PATCH', url: `/api/honours/${created.json().id}`, payload: { level: 'province' } });
+    const edited = await clerk.request({
+      method: 'PATCH',
+      url: `/api/honours/${created.json().id}`,
+      payload: { level: 'province' },
+    });
     expect(edited.json()).toMatchObject({ level: 'province', recipientName: '执行局' });
     expect((await clerk.request({ method: 'DELETE', url: `/api/honours/${created.json().id}` })).statusCode).toBe(200);
     expect((await clerk.request({ method: 'DELETE', url: `/api/honours/${created.json().id}` })).statusCode).toBe(404);
@@ -89,8 +112,12 @@ describe('rewards and penalties (奖惩)', () => {
     expect(all.length).toBeGreaterThanOrEqual(15);
     expect(all.some((s: { kind: string }) => s.kind === 'criticism')).toBe(true);
     const someoneElse = all.find((s: { personId: string }) => s.personId !== memberId).personId;
-    expect((await member.request({ method: 'GET', url: `/api/sanctions?personId=${someoneElse}` })).statusCode).toBe(403);
-    expect((await leader.request({ method: 'GET', url: `/api/sanctions?personId=${someoneElse}` })).statusCode).toBe(200);
+    expect((await member.request({ method: 'GET', url: `/api/sanctions?personId=${someoneElse}` })).statusCode).toBe(
+      403,
+    );
+    expect((await leader.request({ method: 'GET', url: `/api/sanctions?personId=${someoneElse}` })).statusCode).toBe(
+      200,
+    );
     expect((await leader.request({ method: 'GET', url: '/api/sanctions' })).statusCode).toBe(403);
     expect((await staff.request({ method: 'GET', url: '/api/sanctions' })).json().items).toEqual([]);
   });
@@ -118,11 +145,18 @@ describe('rewards and penalties (奖惩)', () => {
     const created = await clerk.request({ method: 'POST', url: '/api/sanctions', payload: base });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect((await clerk.request({ method: 'PATCH', url: `/api/sanctions/${id}`, payload: { level: 'county' } })).json().level).toBe('county');
-    expect((await member.request({ method: 'GET', url: '/api/sanctions' })).json().items.map((s: { id: string }) => s.id)).toContain(id);
+    expect(
+      (await clerk.request({ method: 'PATCH', url: `/api/sanctions/${id}`, payload: { level: 'county' } })).json()
+        .level,
+    ).toBe('county');
+    expect(
+      (await member.request({ method: 'GET', url: '/api/sanctions' })).json().items.map((s: { id: string }) => s.id),
+    ).toContain(id);
     expect((await clerk.request({ method: 'DELETE', url: `/api/sanctions/${id}` })).statusCode).toBe(200);
     const auditor = await ctx.login('auditor');
-    const actions = (await auditor.request({ method: 'GET', url: '/api/audit?action=sanction' })).json().items.map((e: { action: string }) => e.action);
+    const actions = (await auditor.request({ method: 'GET', url: '/api/audit?action=sanction' }))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['sanction.delete', 'sanction.update', 'sanction.create']);
   });
 
@@ -130,15 +164,33 @@ describe('rewards and penalties (奖惩)', () => {
     const other = await ctx.login(`${OTHER_COURT.usernamePrefix}clerk`);
     const otherHonour = (await other.request({ method: 'GET', url: '/api/honours' })).json().items[0].id;
     const otherSanction = (await other.request({ method: 'GET', url: '/api/sanctions' })).json().items[0];
-    expect((await clerk.request({ method: 'PATCH', url: `/api/honours/${otherHonour}`, payload: { title: '改' } })).statusCode).toBe(404);
+    expect(
+      (await clerk.request({ method: 'PATCH', url: `/api/honours/${otherHonour}`, payload: { title: '改' } }))
+        .statusCode,
+    ).toBe(404);
     expect((await clerk.request({ method: 'DELETE', url: `/api/honours/${otherHonour}` })).statusCode).toBe(404);
-    expect((await clerk.request({ method: 'PATCH', url: `/api/sanctions/${otherSanction.id}`, payload: { title: '改' } })).statusCode).toBe(404);
-    expect((await clerk.request({ method: 'GET', url: `/api/sanctions?personId=${otherSanction.personId}` })).json().items).toEqual([]);
-    expect((await leader.request({ method: 'GET', url: `/api/sanctions?personId=${otherSanction.personId}` })).statusCode).toBe(404);
+    expect(
+      (await clerk.request({ method: 'PATCH', url: `/api/sanctions/${otherSanction.id}`, payload: { title: '改' } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await clerk.request({ method: 'GET', url: `/api/sanctions?personId=${otherSanction.personId}` })).json().items,
+    ).toEqual([]);
+    expect(
+      (await leader.request({ method: 'GET', url: `/api/sanctions?personId=${otherSanction.personId}` })).statusCode,
+    ).toBe(404);
     const created = await clerk.request({
       method: 'POST',
       url: '/api/sanctions',
-      payload: { personId: otherSanction.personId, kind: 'criticism', title: '越界', level: 'court', decidedOn: '2026-01-01', reason: 'x', issuedBy: 'x' },
+      payload: {
+        personId: otherSanction.personId,
+        kind: 'criticism',
+        title: '越界',
+        level: 'court',
+        decidedOn: '2026-01-01',
+        reason: 'x',
+        issuedBy: 'x',
+      },
     });
     expect(created.statusCode).toBe(400);
   });

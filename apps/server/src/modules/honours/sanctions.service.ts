@@ -80,7 +80,12 @@ export async function createSanction(db: Db, actor: Actor, input: SanctionReques
   return loadSanction(db, actor.tenantId, row.id);
 }
 
-export async function updateSanction(db: Db, actor: Actor, id: string, input: UpdateSanctionRequest): Promise<Sanction> {
+export async function updateSanction(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateSanctionRequest,
+): Promise<Sanction> {
   const [before] = await repo.findSanctions(db, repo.sanctionConditions(actor.tenantId, { id }));
   if (!before) throw notFound('奖惩记录');
   await db.transaction(async (tx) => {

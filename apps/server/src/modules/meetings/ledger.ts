@@ -140,7 +140,12 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
   });
   for (let r = 2; r <= sheet.rowCount; r++) {
     sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      cell.border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
     });
   }
   sheet.views = [{ state: 'frozen', ySplit: 2 }];

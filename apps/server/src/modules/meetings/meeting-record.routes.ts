@@ -44,7 +44,12 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:id/sign-in-code',
     {
       config: { access: 'meetings.manage' },
-      schema: { tags, summary: '当前签到码（每30秒更换）及签到页地址', params: IdParams, response: { 200: SignInCode, ...errors } },
+      schema: {
+        tags,
+        summary: '当前签到码（每30秒更换）及签到页地址',
+        params: IdParams,
+        response: { 200: SignInCode, ...errors },
+      },
     },
     async (request) =>
       service.getSignInCode(db, requireAuth(request), request.params.id, `${request.protocol}://${request.host}`),
@@ -61,14 +66,19 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SignInResponse, ...errors },
       },
     },
-    async (request) =>
-      service.signIn(db, requireAuth(request), actorOf(request), request.params.id, request.body.code),
+    async (request) => service.signIn(db, requireAuth(request), actorOf(request), request.params.id, request.body.code),
   );
   app.post(
     '/meetings/:id/leave',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '请假（参会人员，待主持人批准）', params: IdParams, body: LeaveRequest, response: detail },
+      schema: {
+        tags,
+        summary: '请假（参会人员，待主持人批准）',
+        params: IdParams,
+        body: LeaveRequest,
+        response: detail,
+      },
     },
     async (request) =>
       service.requestLeave(db, requireAuth(request), actorOf(request), request.params.id, request.body.reason),
@@ -77,7 +87,13 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:id/minutes',
     {
       config: { access: 'meetings.manage' },
-      schema: { tags, summary: '填写会议记录和决议（富文本，服务器清理后保存）', params: IdParams, body: MinutesRequest, response: detail },
+      schema: {
+        tags,
+        summary: '填写会议记录和决议（富文本，服务器清理后保存）',
+        params: IdParams,
+        body: MinutesRequest,
+        response: detail,
+      },
     },
     async (request) =>
       service.recordMinutes(db, requireAuth(request), actorOf(request), request.params.id, request.body),
@@ -103,7 +119,13 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:id/tasks',
     {
       config: { access: 'meetings.manage' },
-      schema: { tags, summary: '布置后续任务', params: IdParams, body: TaskRequest, response: { 201: MeetingDetail, ...errors } },
+      schema: {
+        tags,
+        summary: '布置后续任务',
+        params: IdParams,
+        body: TaskRequest,
+        response: { 201: MeetingDetail, ...errors },
+      },
     },
     async (request, reply) =>
       reply
@@ -123,10 +145,15 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:id/files',
     {
       config: { access: 'meetings.manage' },
-      schema: { tags, summary: '附加照片或文件（先经 POST /api/files 上传）', params: IdParams, body: AttachFileRequest, response: detail },
+      schema: {
+        tags,
+        summary: '附加照片或文件（先经 POST /api/files 上传）',
+        params: IdParams,
+        body: AttachFileRequest,
+        response: detail,
+      },
     },
-    async (request) =>
-      service.attachFile(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.attachFile(db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
   app.delete(
     '/meetings/:id/files/:fileId',

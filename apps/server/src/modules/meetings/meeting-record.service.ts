@@ -63,12 +63,20 @@ export async function recordAttendance(db: Db, auth: AuthContext, actor: Actor, 
         signedInAt: e.state === 'present' ? (prev?.signedInAt ?? now) : null,
         signInMethod: e.state === 'present' ? (prev?.signInMethod ?? ('manual' as const)) : null,
       };
-      if (prev) await tx.update(meetingAttendees).set(values).where(attendeeWhere(tenantId, id, e.personId));
+      if (prev)
+        await tx
+          .update(meetingAttendees)
+          .set(values)
+          .where(attendeeWhere(tenantId, id, e.personId));
       else {
         const p = found.get(e.personId)!;
-        await tx
-          .insert(meetingAttendees)
-          .values({ tenantId, meetingId: id, personId: e.personId, voting: p.status === 'full' && !p.retired, ...values });
+        await tx.insert(meetingAttendees).values({
+          tenantId,
+          meetingId: id,
+          personId: e.personId,
+          voting: p.status === 'full' && !p.retired,
+          ...values,
+        });
       }
     }
     const changed = input.filter((e) => before.get(e.personId)?.attendee.state !== e.state);
@@ -78,7 +86,9 @@ export async function recordAttendance(db: Db, auth: AuthContext, actor: Actor, 
       entityId: id,
       summary: `登记出席情况：「${row.meeting.topic}」（${String(input.length)}人，变更${String(changed.length)}人）`,
       before: Object.fromEntries(changed.map((e) => [e.personId, before.get(e.personId)?.attendee.state ?? null])),
-      after: Object.fromEntries(changed.map((e) => [e.personId, `${ATTENDANCE_STATE_LABELS[e.state]}${e.reason ? `：${e.reason}` : ''}`])),
+      after: Object.fromEntries(
+        changed.map((e) => [e.personId, `${ATTENDANCE_STATE_LABELS[e.state]}${e.reason ? `：${e.reason}` : ''}`]),
+      ),
     });
   });
   const detail = await getMeeting(db, auth, id);
@@ -109,7 +119,10 @@ export async function signIn(db: Db, auth: AuthContext, actor: Actor, id: string
   assertEditable(access.row);
   const state = currentSignInCode(m.signInSecret, m.id, m.startsAt, now).state;
   if (state !== 'open') {
-    throw new AppError('SIGN_IN_CLOSED', state === 'notYet' ? '签到尚未开始（会议开始前20分钟开放）' : '签到已结束（会议开始后30分钟截止）');
+    throw new AppError(
+      'SIGN_IN_CLOSED',
+      state === 'notYet' ? '签到尚未开始（会议开始前20分钟开放）' : '签到已结束（会议开始后30分钟截止）',
+    );
   }
   if (!verifySignInCode(m.signInSecret, m.id, code, now)) throw new AppError('SIGN_IN_CODE_INVALID');
   if (access.attendee.state === 'present' && access.attendee.signedInAt) {
@@ -289,7 +302,10 @@ export async function attachFile(
   if (input.kind === 'photo' && !file.mime.startsWith('image/'))
     throw validationFailed([{ path: 'kind', message: '照片须为图片文件' }]);
   await db.transaction(async (tx) => {
-    await tx.insert(meetingFiles).values({ tenantId, meetingId: id, fileId: file.id, kind: input.kind }).onConflictDoNothing();
+    await tx
+      .insert(meetingFiles)
+      .values({ tenantId, meetingId: id, fileId: file.id, kind: input.kind })
+      .onConflictDoNothing();
     await writeAudit(tx, actor, {
       action: 'meeting.file_attach',
       entity: 'meeting',
@@ -307,7 +323,13 @@ export async function detachFile(db: Db, auth: AuthContext, actor: Actor, id: st
   const removed = await db.transaction(async (tx) => {
     const gone = await tx
       .delete(meetingFiles)
-      .where(and(eq(meetingFiles.tenantId, tenantId), eq(meetingFiles.meetingId, id), inArray(meetingFiles.fileId, [fileId])))
+      .where(
+        and(
+          eq(meetingFiles.tenantId, tenantId),
+          eq(meetingFiles.meetingId, id),
+          inArray(meetingFiles.fileId, [fileId]),
+        ),
+      )
       .returning();
     if (gone.length > 0)
       await writeAudit(tx, actor, {

@@ -142,13 +142,21 @@ export async function findTask(db: Db, tenantId: string, meetingId: string, task
   const [row] = await db
     .select()
     .from(meetingTasks)
-    .where(and(eq(meetingTasks.tenantId, tenantId), eq(meetingTasks.meetingId, meetingId), eq(meetingTasks.id, taskId)));
+    .where(
+      and(eq(meetingTasks.tenantId, tenantId), eq(meetingTasks.meetingId, meetingId), eq(meetingTasks.id, taskId)),
+    );
   return row;
 }
 
 export async function findMeetingFiles(db: Db, tenantId: string, meetingId: string) {
   return db
-    .select({ fileId: meetingFiles.fileId, kind: meetingFiles.kind, name: files.name, mime: files.mime, size: files.size })
+    .select({
+      fileId: meetingFiles.fileId,
+      kind: meetingFiles.kind,
+      name: files.name,
+      mime: files.mime,
+      size: files.size,
+    })
     .from(meetingFiles)
     .innerJoin(files, and(eq(files.tenantId, meetingFiles.tenantId), eq(files.id, meetingFiles.fileId)))
     .where(and(eq(meetingFiles.tenantId, tenantId), eq(meetingFiles.meetingId, meetingId)))

@@ -35,7 +35,14 @@ async function plan(session: Session, body: Record<string, unknown>) {
   return session.request({
     method: 'POST',
     url: '/api/meetings',
-    payload: { type: 'branch_general', orgUnitId: branch().id, topic: '测试会议', startsAt: inMinutes(5), place: '党员活动室', ...body },
+    payload: {
+      type: 'branch_general',
+      orgUnitId: branch().id,
+      topic: '测试会议',
+      startsAt: inMinutes(5),
+      place: '党员活动室',
+      ...body,
+    },
   });
 }
 
@@ -48,12 +55,28 @@ describe('GET /api/meetings', () => {
   it('lists the seeded year, filtered and paged, and refuses bad queries', async () => {
     const all = (await secretary.request({ method: 'GET', url: '/api/meetings?pageSize=200' })).json();
     expect(all.total).toBeGreaterThan(40);
-    expect(all.items[0]).toMatchObject({ id: expect.any(String), type: expect.any(String), orgUnitId: expect.any(String), startsAt: expect.any(String), status: expect.any(String) });
-    const cells = (await secretary.request({ method: 'GET', url: `/api/meetings?type=cell&orgUnitId=${cell('第一').id}` })).json();
-    expect(cells.items.every((m: { type: string; orgUnitId: string }) => m.type === 'cell' && m.orgUnitId === cell('第一').id)).toBe(true);
+    expect(all.items[0]).toMatchObject({
+      id: expect.any(String),
+      type: expect.any(String),
+      orgUnitId: expect.any(String),
+      startsAt: expect.any(String),
+      status: expect.any(String),
+    });
+    const cells = (
+      await secretary.request({ method: 'GET', url: `/api/meetings?type=cell&orgUnitId=${cell('第一').id}` })
+    ).json();
+    expect(
+      cells.items.every(
+        (m: { type: string; orgUnitId: string }) => m.type === 'cell' && m.orgUnitId === cell('第一').id,
+      ),
+    ).toBe(true);
     const year = todayInShanghai().slice(0, 4);
-    const jan = (await secretary.request({ method: 'GET', url: `/api/meetings?from=${year}-01-01&to=${year}-01-31&pageSize=100` })).json();
-    expect(jan.items.every((m: { startsAt: string }) => todayInShanghai(new Date(m.startsAt)).slice(5, 7) === '01')).toBe(true);
+    const jan = (
+      await secretary.request({ method: 'GET', url: `/api/meetings?from=${year}-01-01&to=${year}-01-31&pageSize=100` })
+    ).json();
+    expect(
+      jan.items.every((m: { startsAt: string }) => todayInShanghai(new Date(m.startsAt)).slice(5, 7) === '01'),
+    ).toBe(true);
     expect(jan.total).toBeGreaterThan(3);
     for (const q of ['type=meeting', 'from=2026-13-01', 'pageSize=1000', 'orgUnitId=x', 'colour=red'])
       expect((await secretary.request({ method: 'GET', url: `/api/meetings?${q}` })).statusCode, q).toBe(400);
@@ -75,7 +98,11 @@ describe('planning', () => {
     expect(m.attendees.length).toBe(54);
     expect(m.summary.exempt).toBe(2);
     expect(m.summary.expected).toBe(52);
-    expect(m.attendees.filter((a: { exempt: boolean; reason: string }) => a.exempt).every((a: { reason: string }) => a.reason)).toBe(true);
+    expect(
+      m.attendees
+        .filter((a: { exempt: boolean; reason: string }) => a.exempt)
+        .every((a: { reason: string }) => a.reason),
+    ).toBe(true);
     // 在职正式党员 34 (36 in service less 2 probationary) vote; the quorum needs 18 of them.
     expect(m.quorum).toMatchObject({ applies: true, entitled: 34, needed: 18, reached: false });
   });
@@ -100,7 +127,12 @@ describe('planning', () => {
     const granted = await secadmin.request({
       method: 'PUT',
       url: `/api/users/${memberUser.id}/roles`,
-      payload: { roles: [{ role: 'cell_leader', orgUnitId: cell('第一').id }, { role: 'member', orgUnitId: null }] },
+      payload: {
+        roles: [
+          { role: 'cell_leader', orgUnitId: cell('第一').id },
+          { role: 'member', orgUnitId: null },
+        ],
+      },
     });
     expect(granted.statusCode).toBe(200);
     const leader = await ctx.login('member');
@@ -111,10 +143,17 @@ describe('planning', () => {
     const branchMeeting = (await plan(secretary, {})).json();
     // On the list of the branch meeting, so it is visible; but it is not the cell leader's to change.
     expect((await leader.request({ method: 'GET', url: `/api/meetings/${branchMeeting.id}` })).statusCode).toBe(200);
-    expect((await leader.request({ method: 'PATCH', url: `/api/meetings/${branchMeeting.id}`, payload: { place: 'x' } })).statusCode).toBe(403);
+    expect(
+      (await leader.request({ method: 'PATCH', url: `/api/meetings/${branchMeeting.id}`, payload: { place: 'x' } }))
+        .statusCode,
+    ).toBe(403);
     const list = (await leader.request({ method: 'GET', url: '/api/meetings?pageSize=200' })).json();
     expect(list.items.every((m: { orgUnitId: string }) => m.orgUnitId === cell('第一').id)).toBe(true);
-    await secadmin.request({ method: 'PUT', url: `/api/users/${memberUser.id}/roles`, payload: { roles: [{ role: 'member', orgUnitId: null }] } });
+    await secadmin.request({
+      method: 'PUT',
+      url: `/api/users/${memberUser.id}/roles`,
+      payload: { roles: [{ role: 'member', orgUnitId: null }] },
+    });
     // Changing roles ends the user's sessions.
     member = await ctx.login('member');
   });
@@ -124,9 +163,14 @@ describe('the meeting cycle', () => {
   let id: string;
   it('notifies, and the member sees the notice and reads it', async () => {
     id = (await plan(secretary, { topic: '讨论接收预备党员' })).json().id;
-    expect((await secretary.request({ method: 'POST', url: `/api/meetings/${id}/notify` })).json().status).toBe('notified');
+    expect((await secretary.request({ method: 'POST', url: `/api/meetings/${id}/notify` })).json().status).toBe(
+      'notified',
+    );
     const mine = (await member.request({ method: 'GET', url: '/api/meetings/mine' })).json();
-    expect(mine.items.find((m: { id: string }) => m.id === id)).toMatchObject({ noticeReadAt: null, myState: 'pending' });
+    expect(mine.items.find((m: { id: string }) => m.id === id)).toMatchObject({
+      noticeReadAt: null,
+      myState: 'pending',
+    });
     expect((await member.request({ method: 'POST', url: `/api/meetings/${id}/read` })).statusCode).toBe(200);
     const detail = (await member.request({ method: 'GET', url: `/api/meetings/${id}` })).json();
     expect(detail.myAttendance.noticeReadAt).not.toBeNull();
@@ -139,20 +183,36 @@ describe('the meeting cycle', () => {
     expect(code.url).toContain(`/meetings/${id}/sign-in?code=${code.code}`);
     const secret = await secretOf(id);
     const stale = signInCodeFor(secret, id, signInWindowIndex(new Date()) - 2);
-    const refused = await member.request({ method: 'POST', url: `/api/meetings/${id}/sign-in`, payload: { code: stale } });
+    const refused = await member.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/sign-in`,
+      payload: { code: stale },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('SIGN_IN_CODE_INVALID');
     const other = (await plan(secretary, {})).json().id;
-    const foreign = (await secretary.request({ method: 'GET', url: `/api/meetings/${other}/sign-in-code` })).json().code;
+    const foreign = (await secretary.request({ method: 'GET', url: `/api/meetings/${other}/sign-in-code` })).json()
+      .code;
     if (foreign !== code.code) {
-      const res = await member.request({ method: 'POST', url: `/api/meetings/${id}/sign-in`, payload: { code: foreign } });
+      const res = await member.request({
+        method: 'POST',
+        url: `/api/meetings/${id}/sign-in`,
+        payload: { code: foreign },
+      });
       expect(res.json().error.code).toBe('SIGN_IN_CODE_INVALID');
     }
-    expect((await member.request({ method: 'POST', url: `/api/meetings/${id}/sign-in`, payload: { code: '12345' } })).statusCode).toBe(400);
+    expect(
+      (await member.request({ method: 'POST', url: `/api/meetings/${id}/sign-in`, payload: { code: '12345' } }))
+        .statusCode,
+    ).toBe(400);
     const fresh = (await secretary.request({ method: 'GET', url: `/api/meetings/${id}/sign-in-code` })).json().code;
     const ok = await member.request({ method: 'POST', url: `/api/meetings/${id}/sign-in`, payload: { code: fresh } });
     expect(ok.statusCode).toBe(200);
-    const notOnList = await staff.request({ method: 'POST', url: `/api/meetings/${id}/sign-in`, payload: { code: fresh } });
+    const notOnList = await staff.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/sign-in`,
+      payload: { code: fresh },
+    });
     expect(notOnList.statusCode).toBe(404);
     const detail = (await member.request({ method: 'GET', url: `/api/meetings/${id}` })).json();
     expect(detail.myAttendance).toMatchObject({ state: 'present', signInMethod: 'code' });
@@ -167,14 +227,26 @@ describe('the meeting cycle', () => {
   });
 
   it('shows the quorum before a vote and computes the result', async () => {
-    const before = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/votes`, payload: { kind: 'admission', subject: '接收预备党员', yes: 1, no: 0, abstain: 0 } });
+    const before = await secretary.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/votes`,
+      payload: { kind: 'admission', subject: '接收预备党员', yes: 1, no: 0, abstain: 0 },
+    });
     expect(before.statusCode).toBe(409);
     expect(before.json().error.code).toBe('QUORUM_NOT_REACHED');
     const detail = (await secretary.request({ method: 'GET', url: `/api/meetings/${id}` })).json();
     const entries = detail.attendees
       .filter((a: { exempt: boolean; state: string }) => !a.exempt && a.state === 'pending')
-      .map((a: { personId: string }, i: number) => ({ personId: a.personId, state: i % 10 === 0 ? 'leave' : 'present', ...(i % 10 === 0 ? { reason: '外出开庭' } : {}) }));
-    const noReason = await secretary.request({ method: 'PUT', url: `/api/meetings/${id}/attendance`, payload: [{ personId: entries[0].personId, state: 'leave' }] });
+      .map((a: { personId: string }, i: number) => ({
+        personId: a.personId,
+        state: i % 10 === 0 ? 'leave' : 'present',
+        ...(i % 10 === 0 ? { reason: '外出开庭' } : {}),
+      }));
+    const noReason = await secretary.request({
+      method: 'PUT',
+      url: `/api/meetings/${id}/attendance`,
+      payload: [{ personId: entries[0].personId, state: 'leave' }],
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details.issues[0].path).toBe('0.reason');
     const marked = await secretary.request({ method: 'PUT', url: `/api/meetings/${id}/attendance`, payload: entries });
@@ -182,25 +254,46 @@ describe('the meeting cycle', () => {
     expect(marked.json().summary).toMatchObject({ expected: 52, pending: 0 });
     const q = (await secretary.request({ method: 'GET', url: `/api/meetings/${id}` })).json().quorum;
     expect(q.reached).toBe(true);
-    const tooMany = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/votes`, payload: { kind: 'admission', subject: '接收预备党员', yes: q.present, no: 1, abstain: 0 } });
+    const tooMany = await secretary.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/votes`,
+      payload: { kind: 'admission', subject: '接收预备党员', yes: q.present, no: 1, abstain: 0 },
+    });
     expect(tooMany.statusCode).toBe(400);
-    const vote = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/votes`, payload: { kind: 'admission', subject: '接收预备党员', yes: q.needed, no: 0, abstain: 0 } });
+    const vote = await secretary.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/votes`,
+      payload: { kind: 'admission', subject: '接收预备党员', yes: q.needed, no: 0, abstain: 0 },
+    });
     expect(vote.statusCode).toBe(201);
     expect(vote.json().votes[0]).toMatchObject({ entitled: 34, adopted: true, yesNeeded: 18 });
-    const failed = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/votes`, payload: { kind: 'admission', subject: '另一项', yes: 17, no: 1, abstain: 0 } });
+    const failed = await secretary.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/votes`,
+      payload: { kind: 'admission', subject: '另一项', yes: 17, no: 1, abstain: 0 },
+    });
     expect(failed.json().votes[1].adopted).toBe(false);
   });
 
   it('records sanitized minutes, a task, and closes; then only an audited revision changes it', async () => {
-    expect((await secretary.request({ method: 'POST', url: `/api/meetings/${id}/close` })).json().error.code).toBe('MINUTES_REQUIRED');
+    expect((await secretary.request({ method: 'POST', url: `/api/meetings/${id}/close` })).json().error.code).toBe(
+      'MINUTES_REQUIRED',
+    );
     const minutes = await secretary.request({
       method: 'PUT',
       url: `/api/meetings/${id}/minutes`,
-      payload: { minutes: '<p onclick="x()">会议决定<script>alert(1)</script></p><img src=x onerror=alert(1)>', resolutions: ['同意接收'] },
+      payload: {
+        minutes: '<p onclick="x()">会议决定<script>alert(1)</script></p><img src=x onerror=alert(1)>',
+        resolutions: ['同意接收'],
+      },
     });
     expect(minutes.statusCode).toBe(200);
     expect(minutes.json()).toMatchObject({ minutes: '<p>会议决定</p>', status: 'held', resolutions: ['同意接收'] });
-    const task = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/tasks`, payload: { title: '报上级党组织审批', ownerPersonId: me.personId, dueOn: todayInShanghai() } });
+    const task = await secretary.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/tasks`,
+      payload: { title: '报上级党组织审批', ownerPersonId: me.personId, dueOn: todayInShanghai() },
+    });
     expect(task.statusCode).toBe(201);
     const closed = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/close` });
     expect(closed.statusCode).toBe(200);
@@ -216,13 +309,26 @@ describe('the meeting cycle', () => {
     }
     // The owner finishes the follow-up work after the record is locked.
     const taskId = task.json().tasks[0].id;
-    expect((await member.request({ method: 'POST', url: `/api/meetings/${id}/tasks/${taskId}/done` })).statusCode).toBe(200);
-    expect((await secretary.request({ method: 'POST', url: `/api/meetings/${id}/revisions`, payload: { minutes: 'x' } })).statusCode).toBe(400);
-    const revised = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/revisions`, payload: { reason: '记录有误', minutes: '<p>会议决定：同意接收</p>' } });
+    expect((await member.request({ method: 'POST', url: `/api/meetings/${id}/tasks/${taskId}/done` })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await secretary.request({ method: 'POST', url: `/api/meetings/${id}/revisions`, payload: { minutes: 'x' } }))
+        .statusCode,
+    ).toBe(400);
+    const revised = await secretary.request({
+      method: 'POST',
+      url: `/api/meetings/${id}/revisions`,
+      payload: { reason: '记录有误', minutes: '<p>会议决定：同意接收</p>' },
+    });
     expect(revised.statusCode).toBe(201);
     expect(revised.json()).toMatchObject({ revision: 1, minutes: '<p>会议决定：同意接收</p>', status: 'closed' });
     const history = (await member.request({ method: 'GET', url: `/api/meetings/${id}/revisions` })).json();
-    expect(history.items[0]).toMatchObject({ revision: 1, reason: '记录有误', previous: { minutes: '<p>会议决定</p>' } });
+    expect(history.items[0]).toMatchObject({
+      revision: 1,
+      reason: '记录有误',
+      previous: { minutes: '<p>会议决定</p>' },
+    });
     const auditor = await ctx.login('auditor');
     const audit = (await auditor.request({ method: 'GET', url: '/api/audit?action=meeting.revise' })).json();
     expect(audit.total).toBe(1);
@@ -230,7 +336,11 @@ describe('the meeting cycle', () => {
 
   it('a revision is only for closed meetings', async () => {
     const open = (await plan(secretary, {})).json().id;
-    const res = await secretary.request({ method: 'POST', url: `/api/meetings/${open}/revisions`, payload: { reason: 'x', topic: 'y' } });
+    const res = await secretary.request({
+      method: 'POST',
+      url: `/api/meetings/${open}/revisions`,
+      payload: { reason: 'x', topic: 'y' },
+    });
     expect(res.json().error.code).toBe('MEETING_NOT_CLOSED');
   });
 });
@@ -238,11 +348,19 @@ describe('the meeting cycle', () => {
 describe('ledger', () => {
   it('exports the year as one .xlsx with a title row and a row per meeting, and as JSON for printing', async () => {
     const year = todayInShanghai().slice(0, 4);
-    const entries = (await secretary.request({ method: 'GET', url: `/api/meetings/ledger/entries?orgUnitId=${branch().id}&year=${year}` })).json();
+    const entries = (
+      await secretary.request({
+        method: 'GET',
+        url: `/api/meetings/ledger/entries?orgUnitId=${branch().id}&year=${year}`,
+      })
+    ).json();
     expect(entries.entries.length).toBeGreaterThan(40);
     const closedOne = entries.entries.find((e: { status: string }) => e.status === 'closed');
     expect(closedOne.minutes).not.toContain('<');
-    const res = await secretary.request({ method: 'GET', url: `/api/meetings/ledger?orgUnitId=${branch().id}&year=${year}` });
+    const res = await secretary.request({
+      method: 'GET',
+      url: `/api/meetings/ledger?orgUnitId=${branch().id}&year=${year}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -252,7 +370,10 @@ describe('ledger', () => {
     expect(sheet.getRow(2).getCell(8).value).toBe('应到');
     expect(sheet.rowCount).toBe(entries.entries.length + 2);
     expect((await secretary.request({ method: 'GET', url: `/api/meetings/ledger?year=${year}` })).statusCode).toBe(400);
-    expect((await staff.request({ method: 'GET', url: `/api/meetings/ledger?orgUnitId=${branch().id}&year=${year}` })).statusCode).toBe(403);
+    expect(
+      (await staff.request({ method: 'GET', url: `/api/meetings/ledger?orgUnitId=${branch().id}&year=${year}` }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -273,9 +394,16 @@ describe('another court', () => {
     }
     const list = (await other.request({ method: 'GET', url: `/api/meetings?orgUnitId=${branch().id}` })).json();
     expect(list.total).toBe(0);
-    const foreignOrg = await other.request({ method: 'POST', url: '/api/meetings', payload: { type: 'branch_general', orgUnitId: branch().id, topic: 'x', startsAt: inMinutes(5), place: 'x' } });
+    const foreignOrg = await other.request({
+      method: 'POST',
+      url: '/api/meetings',
+      payload: { type: 'branch_general', orgUnitId: branch().id, topic: 'x', startsAt: inMinutes(5), place: 'x' },
+    });
     expect(foreignOrg.statusCode).toBe(400);
-    const [row] = await ctx.database.db.select().from(meetings).where(and(eq(meetings.id, id)));
+    const [row] = await ctx.database.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.id, id)));
     expect(row!.place).toBe('党员活动室');
   });
 });

@@ -36,7 +36,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings',
     {
       config: { access: 'meetings.read' },
-      schema: { tags, summary: '会议列表（分页、按组织/类型/日期筛选）', querystring: MeetingsQuery, response: { 200: MeetingPage, ...errors } },
+      schema: {
+        tags,
+        summary: '会议列表（分页、按组织/类型/日期筛选）',
+        querystring: MeetingsQuery,
+        response: { 200: MeetingPage, ...errors },
+      },
     },
     async (request) => service.listMeetings(db, requireAuth(request), request.query),
   );
@@ -73,7 +78,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `${ledger.orgUnitName}${String(ledger.year)}年会议台账.xlsx`;
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(await ledgerWorkbook(ledger));
     },
   );
@@ -81,7 +89,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/ledger/entries',
     {
       config: { access: 'meetings.read' },
-      schema: { tags, summary: '会议记录台账（供打印页面）', querystring: LedgerQuery, response: { 200: Ledger, ...errors } },
+      schema: {
+        tags,
+        summary: '会议记录台账（供打印页面）',
+        querystring: LedgerQuery,
+        response: { 200: Ledger, ...errors },
+      },
     },
     async (request) => buildLedger(db, requireAuth(request), request.query.orgUnitId, request.query.year),
   );
@@ -102,9 +115,16 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:id',
     {
       config: { access: 'meetings.manage' },
-      schema: { tags, summary: '修改会议安排（归档前）', params: IdParams, body: UpdateMeetingRequest, response: { 200: MeetingDetail, ...errors } },
+      schema: {
+        tags,
+        summary: '修改会议安排（归档前）',
+        params: IdParams,
+        body: UpdateMeetingRequest,
+        response: { 200: MeetingDetail, ...errors },
+      },
     },
-    async (request) => service.updateMeeting(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) =>
+      service.updateMeeting(db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
   for (const [path, summary, run] of [
     ['notify', '发出会议通知（显示在参会人员首页）', service.notifyMeeting],
@@ -135,7 +155,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:id/revisions',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '归档后的更正记录（每次更正前的原文）', params: IdParams, response: { 200: MeetingRevisions, ...errors } },
+      schema: {
+        tags,
+        summary: '归档后的更正记录（每次更正前的原文）',
+        params: IdParams,
+        response: { 200: MeetingRevisions, ...errors },
+      },
     },
     async (request) => service.listRevisions(db, requireAuth(request), request.params.id),
   );

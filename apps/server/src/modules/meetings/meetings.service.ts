@@ -61,7 +61,8 @@ async function checkPeople(db: Db, tenantId: string, input: Partial<CreateMeetin
     const id = input[field];
     if (!id) continue;
     const [found] = await repo.findPeopleByIds(db, tenantId, [id]);
-    if (!found) issues.push({ path: field, message: field === 'hostPersonId' ? '所选主持人不存在' : '所选记录人不存在' });
+    if (!found)
+      issues.push({ path: field, message: field === 'hostPersonId' ? '所选主持人不存在' : '所选记录人不存在' });
   }
 }
 
@@ -284,7 +285,10 @@ export async function reviseMeeting(
   const m = row.meeting;
   if (m.status !== 'closed') throw new AppError('MEETING_NOT_CLOSED');
   const { reason, ...changes } = input;
-  const values = { ...changes, minutes: changes.minutes === undefined ? undefined : sanitizeMinutesHtml(changes.minutes) };
+  const values = {
+    ...changes,
+    minutes: changes.minutes === undefined ? undefined : sanitizeMinutesHtml(changes.minutes),
+  };
   const diff = diffFields(snapshotOf(m) as unknown as Record<string, unknown>, values);
   if (!diff) throw validationFailed([{ path: '', message: '更正内容与原记录相同' }]);
   const revision = m.revision + 1;

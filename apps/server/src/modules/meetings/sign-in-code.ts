@@ -13,7 +13,9 @@ import {
  * six digits. The meeting id in the message makes a code of one meeting useless at another.
  */
 export function signInCodeFor(secret: string, meetingId: string, windowIndex: number): string {
-  const mac = createHmac('sha256', secret).update(`${meetingId}:${String(windowIndex)}`).digest();
+  const mac = createHmac('sha256', secret)
+    .update(`${meetingId}:${String(windowIndex)}`)
+    .digest();
   return truncateToCode(mac);
 }
 

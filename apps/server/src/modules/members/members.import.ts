@@ -203,7 +203,11 @@ export async function importRoster(
       plan.filter((p) => !p.existing).map((p) => p.values),
     );
     const updates = plan.filter((p) => p.existing && p.changes.length > 0);
-    await repo.updatePeople(tx, tenantId, updates.map((p) => ({ id: p.existing!.id, values: p.values })));
+    await repo.updatePeople(
+      tx,
+      tenantId,
+      updates.map((p) => ({ id: p.existing!.id, values: p.values })),
+    );
     await writeAudit(tx, actor, {
       action: 'person.import',
       entity: 'person',

@@ -49,7 +49,14 @@ export function memberConditions(tenantId: string, scope: Scope, filter: MemberF
 
 /** Names sort by code point on every database (PGlite and servers set up with other locales alike). */
 const NAME_ORDER = sql`${people.name} collate "C"`;
-const STATUS_RANK: Record<PersonStatus, number> = { full: 1, probationary: 2, candidate: 3, activist: 4, applicant: 5, non_party: 6 };
+const STATUS_RANK: Record<PersonStatus, number> = {
+  full: 1,
+  probationary: 2,
+  candidate: 3,
+  activist: 4,
+  applicant: 5,
+  non_party: 6,
+};
 
 function orderBy(sort: MembersQuery['sort'], order: MembersQuery['order']): SQL[] {
   const dir = order === 'desc' ? desc : asc;
@@ -62,7 +69,12 @@ function orderBy(sort: MembersQuery['sort'], order: MembersQuery['order']): SQL[
     case 'status':
       return [dir(people.statusRank), ...tail];
     case 'department':
-      return [dir(sql`(select d.sort_order from ${departments} d where d.tenant_id = "people"."tenant_id" and d.id = "people"."department_id")`), ...tail];
+      return [
+        dir(
+          sql`(select d.sort_order from ${departments} d where d.tenant_id = "people"."tenant_id" and d.id = "people"."department_id")`,
+        ),
+        ...tail,
+      ];
     case 'name':
       return [dir(NAME_ORDER), dir(people.id)];
     case undefined:
@@ -106,7 +118,12 @@ export async function findMemberPage(
       .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))
       .leftJoin(departments, and(eq(departments.tenantId, people.tenantId), eq(departments.id, people.departmentId)))
       .orderBy(...order),
-    cached === undefined ? db.select({ n: sql<number>`count(*)::int` }).from(people).where(where) : [{ n: cached }],
+    cached === undefined
+      ? db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(people)
+          .where(where)
+      : [{ n: cached }],
   ]);
   const total = counted[0]?.n ?? 0;
   if (cached === undefined) rememberCount(count.tenantId, count.key, total);
@@ -182,7 +199,10 @@ function recallCount(tenantId: string, key: string): number | undefined {
 
 function rememberCount(tenantId: string, key: string, n: number): void {
   let court = counts.get(tenantId);
-  if (!court) counts.set(tenantId, (court = new Map()));
+  if (!court) {
+    court = new Map<string, { n: number; at: number }>();
+    counts.set(tenantId, court);
+  }
   if (court.size > 1_000) court.clear();
   court.set(key, { n, at: Date.now() });
 }
@@ -199,25 +219,50 @@ export function personValuesOf(row: PersonRow): PersonValues {
 
 const UPDATE_BATCH = 400;
 const COLUMN_TYPES: Record<keyof PersonValues, string> = {
-  name: 'text', gender: 'text', ethnicity: 'text', birthDate: 'date', idNumber: 'text', phone: 'text',
-  education: 'text', status: 'text', joinedOn: 'date', confirmedOn: 'date', orgUnitId: 'uuid',
-  departmentId: 'uuid', position: 'text', partyPosts: 'text', retired: 'boolean', retiredOn: 'date', notes: 'text',
+  name: 'text',
+  gender: 'text',
+  ethnicity: 'text',
+  birthDate: 'date',
+  idNumber: 'text',
+  phone: 'text',
+  education: 'text',
+  status: 'text',
+  joinedOn: 'date',
+  confirmedOn: 'date',
+  orgUnitId: 'uuid',
+  departmentId: 'uuid',
+  position: 'text',
+  partyPosts: 'text',
+  retired: 'boolean',
+  retiredOn: 'date',
+  notes: 'text',
 };
 
 /**
  * Many people updated in a few statements (`UPDATE … FROM (VALUES …)`): an import that changes
  * 10,000 people would otherwise send 10,000 statements through PGlite's single connection.
  */
-export async function updatePeople(db: Db, tenantId: string, updates: { id: string; values: PersonValues }[]): Promise<void> {
+export async function updatePeople(
+  db: Db,
+  tenantId: string,
+  updates: { id: string; values: PersonValues }[],
+): Promise<void> {
   forgetCounts(tenantId);
   const fields = Object.keys(COLUMN_TYPES) as (keyof PersonValues)[];
   const columnOf = (f: keyof PersonValues) => getTableColumns(people)[f].name;
   for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
     const rows = updates.slice(i, i + UPDATE_BATCH).map(
-      (u) => sql`(${u.id}::uuid, ${sql.join(fields.map((f) => sql`${u.values[f] ?? null}::${sql.raw(COLUMN_TYPES[f])}`), sql`, `)})`,
+      (u) =>
+        sql`(${u.id}::uuid, ${sql.join(
+          fields.map((f) => sql`${u.values[f] ?? null}::${sql.raw(COLUMN_TYPES[f])}`),
+          sql`, `,
+        )})`,
     );
     await db.execute(sql`
-      update ${people} set ${sql.join(fields.map((f) => sql.raw(`"${columnOf(f)}" = v."${columnOf(f)}"`)), sql`, `)}, updated_at = now()
+      update ${people} set ${sql.join(
+        fields.map((f) => sql.raw(`"${columnOf(f)}" = v."${columnOf(f)}"`)),
+        sql`, `,
+      )}, updated_at = now()
       from (values ${sql.join(rows, sql`, `)}) as v(id, ${sql.raw(fields.map((f) => `"${columnOf(f)}"`).join(', '))})
       where ${people.tenantId} = ${tenantId} and ${people.id} = v.id`);
   }

@@ -64,7 +64,11 @@ export async function countReaders(db: Db, where: SQL | undefined): Promise<numb
 }
 
 /** Per rule, how many of the readers confirmed its current version. */
-export async function countCurrentReads(db: Db, tenantId: string, where: SQL | undefined): Promise<Map<string, number>> {
+export async function countCurrentReads(
+  db: Db,
+  tenantId: string,
+  where: SQL | undefined,
+): Promise<Map<string, number>> {
   const rows = await db
     .select({ ruleId: ruleReads.ruleId, n: sql<number>`count(*)::int` })
     .from(ruleReads)

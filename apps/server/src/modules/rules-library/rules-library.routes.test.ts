@@ -7,7 +7,15 @@ let secretary: Session;
 let clerk: Session;
 let member: Session;
 let leader: Session;
-type Rule = { id: string; title: string; status: string; version: number; readByMe: boolean; readCount: number | null; expectedReaders: number | null };
+type Rule = {
+  id: string;
+  title: string;
+  status: string;
+  version: number;
+  readByMe: boolean;
+  readCount: number | null;
+  expectedReaders: number | null;
+};
 let rules: Rule[];
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -24,7 +32,9 @@ afterAll(async () => {
 describe('the rules library', () => {
   it('holds the 16 rules of the demo court, readable by everyone signed in', async () => {
     expect(rules).toHaveLength(16);
-    expect(rules.map((r) => r.title)).toEqual(expect.arrayContaining(['“三会一课”制度', '首问负责制度', '院领导接访制度', '工作日志制度']));
+    expect(rules.map((r) => r.title)).toEqual(
+      expect.arrayContaining(['“三会一课”制度', '首问负责制度', '院领导接访制度', '工作日志制度']),
+    );
     expect(rules.filter((r) => !r.readByMe)).toHaveLength(2);
     expect(rules.every((r) => r.readCount === null)).toBe(true);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/rules' })).statusCode).toBe(401);
@@ -90,7 +100,9 @@ describe('the rules library', () => {
     const created = await clerk.request({ method: 'POST', url: '/api/rules', payload: base });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect((await clerk.request({ method: 'PATCH', url: `/api/rules/${id}`, payload: { status: 'repealed' } })).statusCode).toBe(400);
+    expect(
+      (await clerk.request({ method: 'PATCH', url: `/api/rules/${id}`, payload: { status: 'repealed' } })).statusCode,
+    ).toBe(400);
     const repealed = await clerk.request({
       method: 'PATCH',
       url: `/api/rules/${id}`,
@@ -112,8 +124,13 @@ describe('the rules library', () => {
     expect((await member.request({ method: 'POST', url: `/api/rules/${otherId}/read` })).statusCode).toBe(404);
     expect((await clerk.request({ method: 'GET', url: `/api/rules/${otherId}/readers` })).statusCode).toBe(404);
     expect(
-      (await clerk.request({ method: 'PATCH', url: `/api/rules/${otherId}`, payload: { title: '改', changeNote: '改' } }))
-        .statusCode,
+      (
+        await clerk.request({
+          method: 'PATCH',
+          url: `/api/rules/${otherId}`,
+          payload: { title: '改', changeNote: '改' },
+        })
+      ).statusCode,
     ).toBe(404);
   });
 });

@@ -89,11 +89,15 @@ async function checkFile(db: Db, tenantId: string, fileId: string | null | undef
 }
 
 function checkDates(adoptedOn: string, effectiveOn: string): void {
-  if (effectiveOn < adoptedOn)
-    throw validationFailed([{ path: 'effectiveOn', message: '施行日期不能早于通过日期' }]);
+  if (effectiveOn < adoptedOn) throw validationFailed([{ path: 'effectiveOn', message: '施行日期不能早于通过日期' }]);
 }
 
-export async function createRule(db: Db, auth: AuthContext, actor: Actor, input: CreateRuleRequest): Promise<RuleDetail> {
+export async function createRule(
+  db: Db,
+  auth: AuthContext,
+  actor: Actor,
+  input: CreateRuleRequest,
+): Promise<RuleDetail> {
   await checkFile(db, actor.tenantId, input.fileId);
   checkDates(input.adoptedOn, input.effectiveOn);
   if (!input.body && !input.fileId) throw validationFailed([{ path: 'body', message: '请填写制度正文或上传附件' }]);

@@ -136,10 +136,18 @@ function CentreModal({ centre, onClose }: { centre: Centre | null; onClose: () =
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form<UpdateCentreRequest> form={form} layout="vertical" onFinish={(v) => void save(v)}>
-        <Form.Item name="objective" label="年度中心目标" rules={[{ required: true, whitespace: true, message: '请填写中心目标' }]}>
+        <Form.Item
+          name="objective"
+          label="年度中心目标"
+          rules={[{ required: true, whitespace: true, message: '请填写中心目标' }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="workingLine" label="工作思路" rules={[{ required: true, whitespace: true, message: '请填写工作思路' }]}>
+        <Form.Item
+          name="workingLine"
+          label="工作思路"
+          rules={[{ required: true, whitespace: true, message: '请填写工作思路' }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
       </Form>

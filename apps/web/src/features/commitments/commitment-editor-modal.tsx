@@ -7,7 +7,13 @@ import { applyFieldIssues } from '../../platform/form-errors.ts';
 import { refreshCommitments } from './commitments-queries.ts';
 
 export type EditorState =
-  | { mode: 'create'; year: number; ownerKind: 'person' | 'org_unit'; orgUnitId?: string; goals: { id: string; title: string }[] }
+  | {
+      mode: 'create';
+      year: number;
+      ownerKind: 'person' | 'org_unit';
+      orgUnitId?: string;
+      goals: { id: string; title: string }[];
+    }
   | { mode: 'edit'; commitment: Commitment; goals: { id: string; title: string }[] }
   | null;
 
@@ -97,7 +103,11 @@ export function CommitmentEditorModal({ state, onClose }: { state: EditorState; 
                     </Form.Item>
                   )}
                   {fields.length > 1 && (
-                    <MinusCircleOutlined style={{ marginTop: 38 }} onClick={() => remove(field.name)} aria-label="删除此条" />
+                    <MinusCircleOutlined
+                      style={{ marginTop: 38 }}
+                      onClick={() => remove(field.name)}
+                      aria-label="删除此条"
+                    />
                   )}
                 </Space>
               ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card, Space, Tag } from 'antd';
 import {
   COMMITMENT_STATUS_LABELS,
@@ -30,7 +31,7 @@ export function ResultTag({ result, prefix }: { result: PromiseResult | null; pr
 }
 
 /** A commitment as the notice board shows it: owner, promises, and the year-end results beside them. */
-export function CommitmentView({ commitment: c, extra }: { commitment: Commitment; extra?: React.ReactNode }) {
+export function CommitmentView({ commitment: c, extra }: { commitment: Commitment; extra?: ReactNode }) {
   return (
     <Card
       size="small"

@@ -32,14 +32,17 @@ export function PromiseResultsModal({ state, onClose }: { state: ResultsState; o
     if (!state) return;
     setSaving(true);
     try {
-      const promises = state.commitment.promises.map((p, i) => ({
-        id: p.id,
-        result: values.items[i]!.result!,
-        ...(values.items[i]?.note?.trim() ? { note: values.items[i]!.note!.trim() } : {}),
-      }));
-      await api.post(`/api/commitments/${state.commitment.id}/${state.stage === 'self' ? 'self-assessment' : 'verify'}`, {
-        promises,
+      const promises = state.commitment.promises.map((p, i) => {
+        const item = values.items[i];
+        const note = item?.note?.trim();
+        return { id: p.id, result: item?.result ?? 'kept', ...(note ? { note } : {}) };
       });
+      await api.post(
+        `/api/commitments/${state.commitment.id}/${state.stage === 'self' ? 'self-assessment' : 'verify'}`,
+        {
+          promises,
+        },
+      );
       void message.success(state.stage === 'self' ? '已提交自评' : '已核实');
       await refreshCommitments();
       onClose();
@@ -75,7 +78,11 @@ export function PromiseResultsModal({ state, onClose }: { state: ResultsState; o
                 {p.selfNote ? `（${p.selfNote}）` : ''}
               </div>
             )}
-            <Form.Item name={['items', i, 'result']} rules={[{ required: true, message: '请选择' }]} style={{ marginBottom: 4 }}>
+            <Form.Item
+              name={['items', i, 'result']}
+              rules={[{ required: true, message: '请选择' }]}
+              style={{ marginBottom: 4 }}
+            >
               <Radio.Group options={PROMISE_RESULTS.map((r) => ({ value: r, label: PROMISE_RESULT_LABELS[r] }))} />
             </Form.Item>
             <Form.Item name={['items', i, 'note']} style={{ marginBottom: 0 }}>

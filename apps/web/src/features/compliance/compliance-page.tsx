@@ -75,17 +75,26 @@ function MonthCell({ items, today, onOpen }: { items: Item[]; today: string; onO
   );
 }
 
-function DrillDown({ org, month, year, items, onClose }: { org: OrgUnit; month: number; year: number; items: Item[]; onClose: () => void }) {
+function DrillDown({
+  org,
+  month,
+  year,
+  items,
+  onClose,
+}: {
+  org: OrgUnit;
+  month: number;
+  year: number;
+  items: Item[];
+  onClose: () => void;
+}) {
   const isPhone = useIsPhone();
   const period = monthPeriod(year, month);
   const covering = items.filter((i) => monthsOfPeriod(i.period).includes(period));
-  const span = covering.reduce(
-    (r, i) => {
-      const p = periodRange(i.period);
-      return { from: p.from < r.from ? p.from : r.from, to: p.to > r.to ? p.to : r.to };
-    },
-    periodRange(period),
-  );
+  const span = covering.reduce((r, i) => {
+    const p = periodRange(i.period);
+    return { from: p.from < r.from ? p.from : r.from, to: p.to > r.to ? p.to : r.to };
+  }, periodRange(period));
   const meetings = useMeetingPage({
     orgUnitId: org.id,
     from: todayInShanghai(span.from),
@@ -94,7 +103,12 @@ function DrillDown({ org, month, year, items, onClose }: { org: OrgUnit; month: 
   });
   const today = todayInShanghai();
   return (
-    <Drawer open title={`${org.name} · ${String(year)}年${String(month)}月`} size={isPhone ? '100%' : 560} onClose={onClose}>
+    <Drawer
+      open
+      title={`${org.name} · ${String(year)}年${String(month)}月`}
+      size={isPhone ? '100%' : 560}
+      onClose={onClose}
+    >
       <Typography.Title level={5}>应开与已开</Typography.Title>
       <List
         size="small"
@@ -162,7 +176,11 @@ export default function CompliancePage() {
       key: `m${String(i + 1)}`,
       width: 96,
       render: (_: unknown, r: Row) => (
-        <MonthCell items={itemsShownInMonth(r.items, year, i + 1)} today={today} onOpen={() => setOpen({ org: r.org, month: i + 1 })} />
+        <MonthCell
+          items={itemsShownInMonth(r.items, year, i + 1)}
+          today={today}
+          onOpen={() => setOpen({ org: r.org, month: i + 1 })}
+        />
       ),
     })),
   ];
@@ -172,7 +190,14 @@ export default function CompliancePage() {
       <div className="page-toolbar">
         <h1>组织生活落实情况</h1>
         <Space>
-          <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} suffix="年" aria-label="年份" />
+          <InputNumber
+            value={year}
+            min={2000}
+            max={2100}
+            onChange={(v) => v && setYear(v)}
+            suffix="年"
+            aria-label="年份"
+          />
         </Space>
       </div>
       <Card>
@@ -201,7 +226,13 @@ export default function CompliancePage() {
         )}
       </Card>
       {open && (
-        <DrillDown org={open.org} month={open.month} year={year} items={rows.find((r) => r.org.id === open.org.id)?.items ?? []} onClose={() => setOpen(null)} />
+        <DrillDown
+          org={open.org}
+          month={open.month}
+          year={year}
+          items={rows.find((r) => r.org.id === open.org.id)?.items ?? []}
+          onClose={() => setOpen(null)}
+        />
       )}
     </Space>
   );

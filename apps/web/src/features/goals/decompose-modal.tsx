@@ -57,7 +57,9 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
         .map((u) => ({ kind: 'org_unit', value: u.id, label: u.name }));
     if (next === 'unit')
       return source === 'cells'
-        ? (units.data ?? []).filter((u) => u.kind === 'cell').map((u) => ({ kind: 'org_unit', value: u.id, label: u.name }))
+        ? (units.data ?? [])
+            .filter((u) => u.kind === 'cell')
+            .map((u) => ({ kind: 'org_unit', value: u.id, label: u.name }))
         : (departments.data ?? []).map((d) => ({ kind: 'department', value: d.id, label: d.name }));
     return (members.data ?? []).map((p) => ({ kind: 'person', value: p.id, label: p.name }));
   }, [next, source, units.data, departments.data, members.data]);

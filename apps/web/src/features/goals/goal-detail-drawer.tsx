@@ -1,11 +1,17 @@
 import { ApartmentOutlined, DeleteOutlined, EditOutlined, FileOutlined, FormOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table } from 'antd';
-import { NEXT_GOAL_LEVEL, type Goal, type GoalReport } from '@qizhi/domain';
+import type { Goal, GoalReport } from '@qizhi/domain';
 import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useCan } from '../../platform/session.tsx';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
-import { DimensionTag, GoalProgress, indicatorKindLabel, indicatorText, LevelTag, ReportStatusTag } from './goal-labels.tsx';
+import {
+  DimensionTag,
+  GoalProgress,
+  indicatorKindLabel,
+  indicatorText,
+  LevelTag,
+  ReportStatusTag,
+} from './goal-labels.tsx';
 import { refreshGoals, useGoalDetail } from './goals-queries.ts';
 
 export function EvidenceLinks({ report }: { report: Pick<GoalReport, 'files'> }) {
@@ -28,9 +34,16 @@ interface Actions {
 }
 
 /** One goal: where it sits in the tree, its numbers, its reports and what the viewer may do with it. */
-export function GoalDetailDrawer({ goalId, onClose, actions }: { goalId: string | null; onClose: () => void; actions: Actions }) {
+export function GoalDetailDrawer({
+  goalId,
+  onClose,
+  actions,
+}: {
+  goalId: string | null;
+  onClose: () => void;
+  actions: Actions;
+}) {
   const { message, modal } = App.useApp();
-  const can = useCan();
   const isPhone = useIsPhone();
   const detail = useGoalDetail(goalId);
   const goal = detail.data;
@@ -57,7 +70,13 @@ export function GoalDetailDrawer({ goalId, onClose, actions }: { goalId: string 
 
   const leaf = goal !== undefined && goal.childCount === 0;
   return (
-    <Drawer open={goalId !== null} onClose={onClose} title={goal?.title ?? '目标'} size={isPhone ? '100%' : 720} destroyOnHidden>
+    <Drawer
+      open={goalId !== null}
+      onClose={onClose}
+      title={goal?.title ?? '目标'}
+      size={isPhone ? '100%' : 720}
+      destroyOnHidden
+    >
       {detail.isPending && <Skeleton active />}
       {detail.isError && <QueryErrorAlert error={detail.error} />}
       {goal && (
@@ -71,7 +90,7 @@ export function GoalDetailDrawer({ goalId, onClose, actions }: { goalId: string 
                 报告进度
               </Button>
             )}
-            {can('goals.manage') && leaf && NEXT_GOAL_LEVEL[goal.level] && (
+            {goal.canDecompose && (
               <Button icon={<ApartmentOutlined />} onClick={() => actions.onDecompose(goal)}>
                 分解目标
               </Button>
@@ -96,7 +115,11 @@ export function GoalDetailDrawer({ goalId, onClose, actions }: { goalId: string 
               { key: 'dimension', label: '维度', children: <DimensionTag dimension={goal.dimension} /> },
               { key: 'owner', label: '责任主体', children: goal.ownerName },
               { key: 'deadline', label: '完成期限', children: goal.deadline ?? '—' },
-              { key: 'indicator', label: `指标（${indicatorKindLabel(goal)}）`, children: leaf ? indicatorText(goal) : `由${String(goal.childCount)}个下级目标汇总` },
+              {
+                key: 'indicator',
+                label: `指标（${indicatorKindLabel(goal)}）`,
+                children: leaf ? indicatorText(goal) : `由${String(goal.childCount)}个下级目标汇总`,
+              },
               { key: 'weight', label: '权重', children: goal.weight },
               { key: 'progress', label: '完成度', span: 2, children: <GoalProgress goal={goal} /> },
               ...(goal.description ? [{ key: 'description', label: '说明', span: 2, children: goal.description }] : []),
@@ -113,7 +136,12 @@ export function GoalDetailDrawer({ goalId, onClose, actions }: { goalId: string 
               scroll={{ x: 600 }}
               dataSource={goal.reports}
               columns={[
-                { title: '报告时间', dataIndex: 'reportedAt', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+                {
+                  title: '报告时间',
+                  dataIndex: 'reportedAt',
+                  width: 150,
+                  render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+                },
                 { title: '完成值', dataIndex: 'value', width: 80 },
                 { title: '说明', dataIndex: 'note' },
                 { title: '佐证', key: 'files', render: (_: unknown, r) => <EvidenceLinks report={r} /> },

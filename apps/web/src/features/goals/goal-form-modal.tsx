@@ -79,7 +79,9 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
       description: values.description?.trim() || null,
       dimension: values.dimension,
       indicatorKind: values.indicatorKind,
-      ...(values.indicatorKind === 'milestone' ? {} : { targetValue: values.targetValue, unit: values.unit?.trim() ?? '' }),
+      ...(values.indicatorKind === 'milestone'
+        ? {}
+        : { targetValue: values.targetValue, unit: values.unit?.trim() ?? '' }),
       weight: values.weight,
       deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
     };
@@ -110,7 +112,9 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
   return (
     <Modal
       open={state !== null}
-      title={state?.mode === 'edit' ? `修改目标：${state.goal.title}` : state ? `制定${String(state.year)}年度目标` : ''}
+      title={
+        state?.mode === 'edit' ? `修改目标：${state.goal.title}` : state ? `制定${String(state.year)}年度目标` : ''
+      }
       okText="保存"
       cancelText="取消"
       confirmLoading={saving}
@@ -142,7 +146,11 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
             </Col>
           </Row>
         )}
-        <Form.Item name="title" label="目标名称" rules={[{ required: true, whitespace: true, message: '请填写目标名称' }]}>
+        <Form.Item
+          name="title"
+          label="目标名称"
+          rules={[{ required: true, whitespace: true, message: '请填写目标名称' }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="description" label="目标说明">

@@ -11,7 +11,12 @@ import {
   type GoalReportStatus,
 } from '@qizhi/domain';
 
-const LEVEL_COLORS: Record<GoalLevel, string> = { party_group: 'red', branch: 'volcano', unit: 'orange', member: 'gold' };
+const LEVEL_COLORS: Record<GoalLevel, string> = {
+  party_group: 'red',
+  branch: 'volcano',
+  unit: 'orange',
+  member: 'gold',
+};
 const DIMENSION_COLORS: Record<CourtType, string> = {
   learning: 'blue',
   service: 'green',
@@ -20,7 +25,11 @@ const DIMENSION_COLORS: Record<CourtType, string> = {
   harmonious: 'purple',
   innovative: 'magenta',
 };
-const REPORT_COLORS: Record<GoalReportStatus, string> = { pending: 'processing', accepted: 'success', returned: 'warning' };
+const REPORT_COLORS: Record<GoalReportStatus, string> = {
+  pending: 'processing',
+  accepted: 'success',
+  returned: 'warning',
+};
 
 export function LevelTag({ level }: { level: GoalLevel }) {
   return <Tag color={LEVEL_COLORS[level]}>{GOAL_LEVEL_LABELS[level]}</Tag>;
@@ -39,7 +48,13 @@ export function percent(progress: number | null): string {
 }
 
 /** The bar every goal view shows: red when the goal or something below it is late. */
-export function GoalProgress({ goal, compact }: { goal: Pick<Goal, 'progress' | 'overdue' | 'lateSelf'>; compact?: boolean }) {
+export function GoalProgress({
+  goal,
+  compact,
+}: {
+  goal: Pick<Goal, 'progress' | 'overdue' | 'lateSelf'>;
+  compact?: boolean;
+}) {
   const status = goal.progress >= 1 ? 'success' : goal.overdue ? 'exception' : 'active';
   return (
     <Space size={4} style={{ width: '100%' }}>
@@ -61,7 +76,8 @@ export function GoalProgress({ goal, compact }: { goal: Pick<Goal, 'progress' | 
 
 /** “12 / 32 学时”, “已完成”, “未完成”. */
 export function indicatorText(goal: Pick<Goal, 'indicatorKind' | 'targetValue' | 'unit' | 'currentValue'>): string {
-  if (goal.indicatorKind === 'milestone') return goal.currentValue !== null && goal.currentValue >= 1 ? '已完成' : '未完成';
+  if (goal.indicatorKind === 'milestone')
+    return goal.currentValue !== null && goal.currentValue >= 1 ? '已完成' : '未完成';
   const unit = goal.unit || (goal.indicatorKind === 'percentage' ? '%' : '');
   return `${String(goal.currentValue ?? 0)} / ${String(goal.targetValue)}${unit ? ` ${unit}` : ''}`;
 }

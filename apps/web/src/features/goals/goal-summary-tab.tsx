@@ -1,6 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Skeleton, Space, Statistic, Table } from 'antd';
-import { COURT_TYPE_LABELS, GOAL_LEVEL_LABELS, type Goal } from '@qizhi/domain';
+import { COURT_TYPE_LABELS, GOAL_LEVEL_LABELS, type GoalListItem as Goal } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { GoalProgress, indicatorText, percent } from './goal-labels.tsx';
 import { useGoalSummary } from './goals-queries.ts';
@@ -30,7 +30,12 @@ export function GoalSummaryTab({ year }: { year: number }) {
           <Statistic title="已完成" value={s.metCount} suffix="项" />
         </Col>
         <Col xs={12} sm={6}>
-          <Statistic title="逾期未完成" value={s.lateCount} suffix="项" valueStyle={s.lateCount > 0 ? { color: '#cf1322' } : undefined} />
+          <Statistic
+            title="逾期未完成"
+            value={s.lateCount}
+            suffix="项"
+            valueStyle={s.lateCount > 0 ? { color: '#cf1322' } : undefined}
+          />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
@@ -81,7 +86,12 @@ export function GoalSummaryTab({ year }: { year: number }) {
             { title: '责任主体', dataIndex: 'ownerName', width: 140 },
             { title: '期限', dataIndex: 'deadline', width: 110 },
             { title: '指标', key: 'indicator', width: 120, render: (_: unknown, g) => indicatorText(g) },
-            { title: '完成度', key: 'progress', width: 180, render: (_: unknown, g) => <GoalProgress goal={g} compact /> },
+            {
+              title: '完成度',
+              key: 'progress',
+              width: 180,
+              render: (_: unknown, g) => <GoalProgress goal={g} compact />,
+            },
           ]}
         />
       </Card>

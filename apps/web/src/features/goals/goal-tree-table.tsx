@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Badge, Input, Select, Space, Switch, Table, type TableColumnsType } from 'antd';
-import { COURT_TYPE_LABELS, COURT_TYPES, type CourtType, type Goal } from '@qizhi/domain';
+import { COURT_TYPE_LABELS, COURT_TYPES, type CourtType, type GoalListItem } from '@qizhi/domain';
 import { buildGoalTree, filterGoals, type GoalTreeNode } from './goal-tree.ts';
 import { DimensionTag, GoalProgress, indicatorText, LevelTag } from './goal-labels.tsx';
 
@@ -9,23 +9,47 @@ const columns: TableColumnsType<GoalTreeNode> = [
     title: '目标',
     dataIndex: 'title',
     render: (_: unknown, g) => (
-      <Space size={4} wrap>
+      <span>
         <LevelTag level={g.level} />
-        <span>{g.title}</span>
-        {g.pendingReports > 0 && <Badge count={g.pendingReports} title="待审核的进度报告" size="small" />}
-      </Space>
+        {g.title}
+        {g.pendingReports > 0 && (
+          <Badge count={g.pendingReports} title="待审核的进度报告" size="small" style={{ marginLeft: 4 }} />
+        )}
+      </span>
     ),
   },
-  { title: '维度', dataIndex: 'dimension', width: 90, render: (_: unknown, g) => <DimensionTag dimension={g.dimension} /> },
+  {
+    title: '维度',
+    dataIndex: 'dimension',
+    width: 90,
+    render: (_: unknown, g) => <DimensionTag dimension={g.dimension} />,
+  },
   { title: '责任主体', dataIndex: 'ownerName', width: 150 },
   { title: '权重', dataIndex: 'weight', width: 70, align: 'right' },
-  { title: '指标', key: 'indicator', width: 130, render: (_: unknown, g) => indicatorText(g) },
+  {
+    title: '指标',
+    key: 'indicator',
+    width: 130,
+    // A decomposed goal is measured by its children; it shows only what it aims at.
+    render: (_: unknown, g) =>
+      g.childCount === 0
+        ? indicatorText(g)
+        : g.indicatorKind === 'milestone'
+          ? '—'
+          : `目标 ${String(g.targetValue)} ${g.unit}`,
+  },
   { title: '完成度', key: 'progress', width: 200, render: (_: unknown, g) => <GoalProgress goal={g} /> },
   { title: '期限', dataIndex: 'deadline', width: 110, render: (d: string | null) => d ?? '—' },
 ];
 
 /** The court-year's goals as a tree, with progress bars and late flags; a row opens the goal. */
-export function GoalTreeTable({ goals, onOpen }: { goals: readonly Goal[]; onOpen: (goal: Goal) => void }) {
+export function GoalTreeTable({
+  goals,
+  onOpen,
+}: {
+  goals: readonly GoalListItem[];
+  onOpen: (goal: GoalListItem) => void;
+}) {
   const [dimension, setDimension] = useState<CourtType | undefined>();
   const [lateOnly, setLateOnly] = useState(false);
   const [text, setText] = useState('');

@@ -1,4 +1,4 @@
-import type { Goal } from '@qizhi/domain';
+import type { GoalListItem as Goal } from '@qizhi/domain';
 
 export type GoalTreeNode = Goal & { key: string; children?: GoalTreeNode[] };
 
@@ -20,7 +20,11 @@ export function filterGoals(goals: readonly Goal[], keep: (g: Goal) => boolean):
   const kept = new Set<string>();
   for (const g of goals) {
     if (!keep(g)) continue;
-    for (let cur: Goal | undefined = g; cur && !kept.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined)
+    for (
+      let cur: Goal | undefined = g;
+      cur && !kept.has(cur.id);
+      cur = cur.parentId ? byId.get(cur.parentId) : undefined
+    )
       kept.add(cur.id);
   }
   return goals.filter((g) => kept.has(g.id));

@@ -16,7 +16,11 @@ export function MyGoalsCard() {
   if (user.personId === null) return null;
   if (mine.data && mine.data.items.length === 0) return null;
   return (
-    <Card title={`我的${String(year)}年度目标`} extra={mine.data ? `完成度 ${percent(mine.data.completion)}` : null}>
+    <Card
+      style={{ marginTop: 16 }}
+      title={`我的${String(year)}年度目标`}
+      extra={mine.data ? `完成度 ${percent(mine.data.completion)}` : null}
+    >
       {mine.isPending && <Skeleton active />}
       {mine.isError && <QueryErrorAlert error={mine.error} />}
       {mine.data && mine.data.items.length === 0 && <Empty description="本年度没有分解给您的目标" />}

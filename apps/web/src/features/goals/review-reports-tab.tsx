@@ -35,7 +35,12 @@ export function ReviewReportsTab() {
   if (reports.data.items.length === 0) return <Empty description="没有待审核的进度报告" />;
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title="这里是由您所在层级审核的下一级进度报告；采纳后计入目标进度。" />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title="这里是由您所在层级审核的下一级进度报告；采纳后计入目标进度。"
+      />
       <Table<GoalReport>
         size="small"
         rowKey="id"
@@ -59,7 +64,11 @@ export function ReviewReportsTab() {
             key: 'value',
             width: 120,
             render: (_: unknown, r) =>
-              r.indicatorKind === 'milestone' ? (r.value >= 1 ? '已完成' : '未完成') : `${String(r.value)} / ${String(r.targetValue)} ${r.unit}`,
+              r.indicatorKind === 'milestone'
+                ? r.value >= 1
+                  ? '已完成'
+                  : '未完成'
+                : `${String(r.value)} / ${String(r.targetValue)} ${r.unit}`,
           },
           { title: '说明', dataIndex: 'note' },
           { title: '佐证材料', key: 'files', render: (_: unknown, r) => <EvidenceLinks report={r} /> },

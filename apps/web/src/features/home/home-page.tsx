@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { NAV_GROUPS, visibleLinks } from '../../platform/layout/nav-items.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { MeetingRemindersCard } from './meeting-reminders-card.tsx';
+import { MyGoalsCard } from '../goals/my-goals-card.tsx';
 import { MyProfileCard } from './my-profile-card.tsx';
 import { OrgRemindersCard } from './org-reminders-card.tsx';
 import { RosterSummaryCard } from './roster-summary-card.tsx';
@@ -25,6 +26,7 @@ export default function HomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <MyProfileCard />
+          <MyGoalsCard />
         </Col>
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -30,7 +30,10 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
   const s = meeting.summary;
   const changed = Object.values(edits);
-  const pending = useMemo(() => meeting.attendees.filter((a) => a.state === 'pending' && !a.exempt), [meeting.attendees]);
+  const pending = useMemo(
+    () => meeting.attendees.filter((a) => a.state === 'pending' && !a.exempt),
+    [meeting.attendees],
+  );
 
   async function save(entries: Entry[]) {
     setSaving(true);
@@ -71,7 +74,10 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
               { value: 'absent', label: '缺席' },
             ]}
             onChange={(state: Entry['state']) =>
-              setEdits((e) => ({ ...e, [a.personId]: { personId: a.personId, state, reason: e[a.personId]?.reason ?? a.reason } }))
+              setEdits((e) => ({
+                ...e,
+                [a.personId]: { personId: a.personId, state, reason: e[a.personId]?.reason ?? a.reason },
+              }))
             }
           />
         ) : (
@@ -116,12 +122,26 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap size="large" data-testid="attendance-summary">
-        <span>应到 <b>{s.expected}</b></span>
-        <span>实到 <b>{s.attended}</b></span>
-        <span>请假 <b>{s.leave}</b></span>
-        <span>缺席 <b>{s.absent}</b></span>
-        <span>未登记 <b>{s.pending}</b></span>
-        {s.exempt > 0 && <span>免于参会 <b>{s.exempt}</b></span>}
+        <span>
+          应到 <b>{s.expected}</b>
+        </span>
+        <span>
+          实到 <b>{s.attended}</b>
+        </span>
+        <span>
+          请假 <b>{s.leave}</b>
+        </span>
+        <span>
+          缺席 <b>{s.absent}</b>
+        </span>
+        <span>
+          未登记 <b>{s.pending}</b>
+        </span>
+        {s.exempt > 0 && (
+          <span>
+            免于参会 <b>{s.exempt}</b>
+          </span>
+        )}
       </Space>
       <QuorumAlert meeting={meeting} />
       {editable && (
@@ -134,14 +154,27 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
               key={state}
               disabled={pending.length === 0}
               loading={saving}
-              onClick={() => void save([...changed, ...pending.filter((p) => !edits[p.personId]).map((p) => ({ personId: p.personId, state }))])}
+              onClick={() =>
+                void save([
+                  ...changed,
+                  ...pending.filter((p) => !edits[p.personId]).map((p) => ({ personId: p.personId, state })),
+                ])
+              }
             >
-              其余未登记者记为{state === 'present' ? '出席' : '缺席'}（{pending.filter((p) => !edits[p.personId]).length}人）
+              其余未登记者记为{state === 'present' ? '出席' : '缺席'}（
+              {pending.filter((p) => !edits[p.personId]).length}人）
             </Button>
           ))}
         </Space>
       )}
-      <Table<Attendee> rowKey="personId" size="small" columns={columns} dataSource={meeting.attendees} pagination={false} scroll={{ x: 'max-content' }} />
+      <Table<Attendee>
+        rowKey="personId"
+        size="small"
+        columns={columns}
+        dataSource={meeting.attendees}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
     </Space>
   );
 }

@@ -10,13 +10,22 @@ import { useCan } from '../../platform/session.tsx';
 import { formatShanghai } from './meeting-labels.tsx';
 import { useMeetingPage, useMyMeetings } from './meetings-queries.ts';
 
-const STATUS_BADGE = { planned: 'default', notified: 'processing', held: 'warning', closed: 'success', cancelled: 'error' } as const;
+const STATUS_BADGE = {
+  planned: 'default',
+  notified: 'processing',
+  held: 'warning',
+  closed: 'success',
+  cancelled: 'error',
+} as const;
 
 /** 个人日程订阅: a secret address calendar apps subscribe to; shown once, revocable. */
 function FeedCard() {
   const { message } = App.useApp();
   const [url, setUrl] = useState<string | null>(null);
-  const status = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api.get<{ active: boolean; createdAt: string | null }>('/api/calendar/feed') });
+  const status = useQuery({
+    queryKey: ['calendar-feed'],
+    queryFn: () => api.get<{ active: boolean; createdAt: string | null }>('/api/calendar/feed'),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['calendar-feed'] });
   const create = useMutation({
     mutationFn: () => api.post<{ url: string }>('/api/calendar/feed'),
@@ -38,7 +47,8 @@ function FeedCard() {
     <Card title="订阅到手机日历" size="small">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
-          生成个人专用地址后，在手机或电脑日历（如 iPhone 日历、Outlook、WPS 日历）中“添加订阅日历”，本人参加的会议会自动出现在日历中。地址即凭证，请勿转发。
+          生成个人专用地址后，在手机或电脑日历（如 iPhone 日历、Outlook、WPS
+          日历）中“添加订阅日历”，本人参加的会议会自动出现在日历中。地址即凭证，请勿转发。
         </Typography.Text>
         {url && (
           <Alert
@@ -61,7 +71,9 @@ function FeedCard() {
               <Button danger>停用</Button>
             </Popconfirm>
           )}
-          {status.data?.createdAt && <Typography.Text type="secondary">当前地址生成于 {formatShanghai(status.data.createdAt)}</Typography.Text>}
+          {status.data?.createdAt && (
+            <Typography.Text type="secondary">当前地址生成于 {formatShanghai(status.data.createdAt)}</Typography.Text>
+          )}
         </Space>
       </Space>
     </Card>
@@ -94,9 +106,15 @@ export default function CalendarPage() {
             return (
               <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                 {onDay(d).map((m) => (
-                  <li key={m.id} style={{ fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  <li
+                    key={m.id}
+                    style={{ fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                  >
                     <Link to={`/meetings/${m.id}`}>
-                      <Badge status={STATUS_BADGE[m.status]} text={`${formatShanghai(m.startsAt).slice(11)} ${m.topic}`} />
+                      <Badge
+                        status={STATUS_BADGE[m.status]}
+                        text={`${formatShanghai(m.startsAt).slice(11)} ${m.topic}`}
+                      />
                     </Link>
                   </li>
                 ))}

@@ -1,6 +1,20 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Skeleton, Space, Steps, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Skeleton,
+  Space,
+  Steps,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DISCLOSURE_KIND_LABELS, type DeliberationMatter, type DisclosureKind } from '@qizhi/domain';
 import { api, errorMessage } from '../../platform/api.ts';
@@ -32,28 +46,53 @@ function StepModal({ matter, index, onClose }: { matter: DeliberationMatter; ind
       confirmLoading={busy}
       okButtonProps={{ disabled: !meetingId }}
       onCancel={onClose}
-      onOk={async () => {
-        setBusy(true);
-        try {
-          await api.post(`/api/deliberations/${matter.id}/steps/${String(index)}`, { meetingId, outcome: outcome || null });
-          await refresh();
-          onClose();
-        } catch (e) {
-          void message.error(errorMessage(e));
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onOk={() =>
+        void (async () => {
+          setBusy(true);
+          try {
+            await api.post(`/api/deliberations/${matter.id}/steps/${String(index)}`, {
+              meetingId,
+              outcome: outcome || null,
+            });
+            await refresh();
+            onClose();
+          } catch (e) {
+            void message.error(errorMessage(e));
+          } finally {
+            setBusy(false);
+          }
+        })()
+      }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="召开该步骤的会议（须已填写会议记录）" options={options} value={meetingId} onChange={setMeetingId} style={{ width: '100%' }} />
-        <Input.TextArea placeholder="议定情况" value={outcome} onChange={(e) => setOutcome(e.target.value)} maxLength={1000} />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="召开该步骤的会议（须已填写会议记录）"
+          options={options}
+          value={meetingId}
+          onChange={setMeetingId}
+          style={{ width: '100%' }}
+        />
+        <Input.TextArea
+          placeholder="议定情况"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          maxLength={1000}
+        />
       </Space>
     </Modal>
   );
 }
 
-function DisclosureModal({ matter, kind, onClose }: { matter: DeliberationMatter; kind: DisclosureKind; onClose: () => void }) {
+function DisclosureModal({
+  matter,
+  kind,
+  onClose,
+}: {
+  matter: DeliberationMatter;
+  kind: DisclosureKind;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ disclosedOn: Dayjs; place: string; content: string }>();
   return (
@@ -61,15 +100,22 @@ function DisclosureModal({ matter, kind, onClose }: { matter: DeliberationMatter
       <Form
         form={form}
         layout="vertical"
-        onFinish={async (v) => {
-          try {
-            await api.post(`/api/deliberations/${matter.id}/disclosures`, { kind, disclosedOn: v.disclosedOn.format('YYYY-MM-DD'), place: v.place, content: v.content });
-            await refresh();
-            onClose();
-          } catch (e) {
-            void message.error(errorMessage(e));
-          }
-        }}
+        onFinish={(v) =>
+          void (async () => {
+            try {
+              await api.post(`/api/deliberations/${matter.id}/disclosures`, {
+                kind,
+                disclosedOn: v.disclosedOn.format('YYYY-MM-DD'),
+                place: v.place,
+                content: v.content,
+              });
+              await refresh();
+              onClose();
+            } catch (e) {
+              void message.error(errorMessage(e));
+            }
+          })()
+        }
       >
         <Form.Item name="disclosedOn" label="公开日期" rules={[{ required: true, message: '请选择公开日期' }]}>
           <DatePicker />
@@ -102,7 +148,9 @@ function MatterCard({ matter }: { matter: DeliberationMatter }) {
         items={[
           ...matter.steps.map((s) => ({
             title: s.label,
-            description: s.heldOn ? `${s.heldOn} ${s.meetingTopic ?? ''}${s.outcome ? `：${s.outcome}` : ''}` : undefined,
+            description: s.heldOn
+              ? `${s.heldOn} ${s.meetingTopic ?? ''}${s.outcome ? `：${s.outcome}` : ''}`
+              : undefined,
           })),
           ...(['resolution', 'result'] as const).map((k) => {
             const d = disclosed(k);
@@ -117,7 +165,8 @@ function MatterCard({ matter }: { matter: DeliberationMatter }) {
           style={{ marginTop: 12 }}
           onClick={() => (kind === 'step' ? setStep(Number(value)) : setDisclosure(value as DisclosureKind))}
         >
-          办理下一步：{kind === 'step' ? matter.steps[Number(value)]?.label : DISCLOSURE_KIND_LABELS[value as DisclosureKind]}
+          办理下一步：
+          {kind === 'step' ? matter.steps[Number(value)]?.label : DISCLOSURE_KIND_LABELS[value as DisclosureKind]}
         </Button>
       )}
       {step !== null && <StepModal matter={matter} index={step} onClose={() => setStep(null)} />}
@@ -146,20 +195,31 @@ export default function DeliberationsPage() {
       {list.isPending && <Skeleton active />}
       {list.isError && <QueryErrorAlert error={list.error} />}
       {list.data?.items.length === 0 && <Empty description="还没有事项" />}
-      {list.data?.items.map((m) => <MatterCard key={m.id} matter={m} />)}
-      <Modal open={creating} title="新建“四议两公开”事项" okText="保存" onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
+      {list.data?.items.map((m) => (
+        <MatterCard key={m.id} matter={m} />
+      ))}
+      <Modal
+        open={creating}
+        title="新建“四议两公开”事项"
+        okText="保存"
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
         <Form
           form={form}
           layout="vertical"
-          onFinish={async (v) => {
-            try {
-              await api.post('/api/deliberations', v);
-              await refresh();
-              setCreating(false);
-            } catch (e) {
-              void message.error(errorMessage(e));
-            }
-          }}
+          onFinish={(v) =>
+            void (async () => {
+              try {
+                await api.post('/api/deliberations', v);
+                await refresh();
+                setCreating(false);
+              } catch (e) {
+                void message.error(errorMessage(e));
+              }
+            })()
+          }
         >
           <Form.Item name="orgUnitId" label="党组织" rules={[{ required: true, message: '请选择党组织' }]}>
             <OrgUnitSelect allowClear={false} />

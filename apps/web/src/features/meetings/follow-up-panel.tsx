@@ -20,9 +20,15 @@ export function TasksPanel({ meeting }: { meeting: MeetingDetail }) {
   const [form] = Form.useForm<TaskValues>();
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
   const add = useMeetingAction(meeting.id, (v: TaskValues) =>
-    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/tasks`, { title: v.title, ownerPersonId: v.ownerPersonId, dueOn: v.dueOn.format('YYYY-MM-DD') }),
+    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/tasks`, {
+      title: v.title,
+      ownerPersonId: v.ownerPersonId,
+      dueOn: v.dueOn.format('YYYY-MM-DD'),
+    }),
   );
-  const done = useMeetingAction(meeting.id, (taskId: string) => api.post<MeetingDetail>(`/api/meetings/${meeting.id}/tasks/${taskId}/done`));
+  const done = useMeetingAction(meeting.id, (taskId: string) =>
+    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/tasks/${taskId}/done`),
+  );
   const today = todayInShanghai();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -34,23 +40,38 @@ export function TasksPanel({ meeting }: { meeting: MeetingDetail }) {
             actions={
               !t.doneAt && (meeting.canManage || t.ownerPersonId === user.personId)
                 ? [
-                    <Button key="done" size="small" onClick={() => done.mutate(t.id, { onError: (e) => void message.error(errorMessage(e)) })}>
+                    <Button
+                      key="done"
+                      size="small"
+                      onClick={() => done.mutate(t.id, { onError: (e) => void message.error(errorMessage(e)) })}
+                    >
                       办结
                     </Button>,
                   ]
                 : []
             }
           >
-            <List.Item.Meta
-              title={t.title}
-              description={`责任人：${t.ownerName} · ${t.dueOn}前完成`}
-            />
-            {t.doneAt ? <Tag color="success">已办结</Tag> : t.dueOn < today ? <Tag color="error">已逾期</Tag> : <Tag color="processing">办理中</Tag>}
+            <List.Item.Meta title={t.title} description={`责任人：${t.ownerName} · ${t.dueOn}前完成`} />
+            {t.doneAt ? (
+              <Tag color="success">已办结</Tag>
+            ) : t.dueOn < today ? (
+              <Tag color="error">已逾期</Tag>
+            ) : (
+              <Tag color="processing">办理中</Tag>
+            )}
           </List.Item>
         )}
       />
       {editable && (
-        <Form form={form} layout="inline" name="task" onFinish={(v) => add.mutate(v, { onSuccess: () => form.resetFields(), onError: (e) => void message.error(errorMessage(e)) })} style={{ rowGap: 8 }}>
+        <Form
+          form={form}
+          layout="inline"
+          name="task"
+          onFinish={(v) =>
+            add.mutate(v, { onSuccess: () => form.resetFields(), onError: (e) => void message.error(errorMessage(e)) })
+          }
+          style={{ rowGap: 8 }}
+        >
           <Form.Item name="title" rules={[{ required: true, message: '请填写任务内容' }]}>
             <Input placeholder="任务内容" style={{ width: 240 }} />
           </Form.Item>
@@ -75,7 +96,10 @@ export function FilesPanel({ meeting }: { meeting: MeetingDetail }) {
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
   const attach = useMeetingAction(meeting.id, async (file: File) => {
     const stored = await api.upload<{ id: string; mime: string }>('/api/files', file);
-    return api.post<MeetingDetail>(`/api/meetings/${meeting.id}/files`, { fileId: stored.id, kind: stored.mime.startsWith('image/') ? 'photo' : 'file' });
+    return api.post<MeetingDetail>(`/api/meetings/${meeting.id}/files`, {
+      fileId: stored.id,
+      kind: stored.mime.startsWith('image/') ? 'photo' : 'file',
+    });
   });
   const photos = meeting.files.filter((f) => f.kind === 'photo');
   const others = meeting.files.filter((f) => f.kind === 'file');
@@ -85,7 +109,14 @@ export function FilesPanel({ meeting }: { meeting: MeetingDetail }) {
         <Image.PreviewGroup>
           <Space wrap>
             {photos.map((p) => (
-              <Image key={p.fileId} width={160} height={120} style={{ objectFit: 'cover' }} src={`/api/files/${p.fileId}`} alt={p.name} />
+              <Image
+                key={p.fileId}
+                width={160}
+                height={120}
+                style={{ objectFit: 'cover' }}
+                src={`/api/files/${p.fileId}`}
+                alt={p.name}
+              />
             ))}
           </Space>
         </Image.PreviewGroup>
@@ -100,7 +131,10 @@ export function FilesPanel({ meeting }: { meeting: MeetingDetail }) {
         <Upload
           showUploadList={false}
           beforeUpload={(file) => {
-            attach.mutate(file, { onSuccess: () => void message.success(`已上传：${file.name}`), onError: (e) => void message.error(errorMessage(e)) });
+            attach.mutate(file, {
+              onSuccess: () => void message.success(`已上传：${file.name}`),
+              onError: (e) => void message.error(errorMessage(e)),
+            });
             return false;
           }}
         >

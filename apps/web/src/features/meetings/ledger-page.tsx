@@ -13,7 +13,9 @@ import './meetings.css';
 const ABSENCE = { leave: '请假', absent: '缺席', pending: '未登记' } as const;
 
 function absentees(e: LedgerEntry): string {
-  return e.absentees.map((a) => `${a.name}（${ABSENCE[a.state]}${a.reason ? `：${a.reason}` : ''}）`).join('、') || '无';
+  return (
+    e.absentees.map((a) => `${a.name}（${ABSENCE[a.state]}${a.reason ? `：${a.reason}` : ''}）`).join('、') || '无'
+  );
 }
 
 /** 会议记录台账: the year's record book of an organisation, printable as is and exported as .xlsx. */
@@ -30,14 +32,25 @@ export default function LedgerPage() {
         <h1>会议记录台账</h1>
         <Space wrap>
           <OrgUnitSelect style={{ width: 220 }} value={chosen ?? null} allowClear={false} onChange={setOrgUnitId} />
-          <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} suffix="年" aria-label="年份" />
+          <InputNumber
+            value={year}
+            min={2000}
+            max={2100}
+            onChange={(v) => v && setYear(v)}
+            suffix="年"
+            aria-label="年份"
+          />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!ledger.data}>
             打印
           </Button>
           <Button
             icon={<DownloadOutlined />}
             disabled={!chosen}
-            onClick={() => void api.download('/api/meetings/ledger', { orgUnitId: chosen, year }, '会议台账.xlsx').catch((e: unknown) => void message.error(errorMessage(e)))}
+            onClick={() =>
+              void api
+                .download('/api/meetings/ledger', { orgUnitId: chosen, year }, '会议台账.xlsx')
+                .catch((e: unknown) => void message.error(errorMessage(e)))
+            }
           >
             导出 Excel
           </Button>
@@ -56,6 +69,11 @@ export default function LedgerPage() {
               <Empty description="本年度没有会议" />
             ) : (
               <table className="ledger-sheet" data-testid="ledger-table">
+                <colgroup>
+                  {[4, 8, 10, 7, 6, 14, 12, 28, 11].map((w, i) => (
+                    <col key={i} style={{ width: `${String(w)}%` }} />
+                  ))}
+                </colgroup>
                 <thead>
                   <tr>
                     <th>序号</th>

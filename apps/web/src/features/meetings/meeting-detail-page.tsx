@@ -22,7 +22,10 @@ function HostActions({ meeting }: { meeting: MeetingDetail }) {
   const close = { mutation: useMeetingAction(meeting.id, post('close')), done: '会议已归档锁定' };
   const cancel = { mutation: useMeetingAction(meeting.id, post('cancel')), done: '会议已取消' };
   const run = (a: typeof notify) =>
-    a.mutation.mutate(undefined, { onSuccess: () => void message.success(a.done), onError: (e) => void message.error(errorMessage(e)) });
+    a.mutation.mutate(undefined, {
+      onSuccess: () => void message.success(a.done),
+      onError: (e) => void message.error(errorMessage(e)),
+    });
   const open = meeting.status !== 'closed' && meeting.status !== 'cancelled';
   return (
     <Space wrap className="no-print">
@@ -58,12 +61,17 @@ function MemberActions({ meeting }: { meeting: MeetingDetail }) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
-  const leave = useMeetingAction(meeting.id, (r: string) => api.post<MeetingDetail>(`/api/meetings/${meeting.id}/leave`, { reason: r }));
+  const leave = useMeetingAction(meeting.id, (r: string) =>
+    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/leave`, { reason: r }),
+  );
   const mine = meeting.myAttendance;
   if (!mine || meeting.status === 'closed' || meeting.status === 'cancelled') return null;
   return (
     <Space wrap className="no-print">
-      <span>我的出席：<AttendanceTag state={mine.state} /></span>
+      <span>
+        我的出席：
+        <AttendanceTag state={mine.state} />
+      </span>
       {mine.state !== 'present' && (
         <Link to={`/meetings/${meeting.id}/sign-in`}>
           <Button type="primary">去签到</Button>
@@ -77,9 +85,22 @@ function MemberActions({ meeting }: { meeting: MeetingDetail }) {
         confirmLoading={leave.isPending}
         okButtonProps={{ disabled: !reason.trim() }}
         onCancel={() => setAsking(false)}
-        onOk={() => leave.mutate(reason.trim(), { onSuccess: () => { setAsking(false); void message.success('已提交，待主持人批准'); }, onError: (e) => void message.error(errorMessage(e)) })}
+        onOk={() =>
+          leave.mutate(reason.trim(), {
+            onSuccess: () => {
+              setAsking(false);
+              void message.success('已提交，待主持人批准');
+            },
+            onError: (e) => void message.error(errorMessage(e)),
+          })
+        }
       >
-        <Input.TextArea placeholder="请假原因" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+        <Input.TextArea
+          placeholder="请假原因"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+        />
       </Modal>
     </Space>
   );
@@ -91,7 +112,8 @@ export default function MeetingDetailPage() {
   const meeting = useMeeting(id);
   const m = meeting.data;
   useEffect(() => {
-    if (m?.myAttendance && !m.myAttendance.noticeReadAt) void api.post(`/api/meetings/${m.id}/read`).catch(() => undefined);
+    if (m?.myAttendance && !m.myAttendance.noticeReadAt)
+      void api.post(`/api/meetings/${m.id}/read`).catch(() => undefined);
   }, [m?.id, m?.myAttendance]);
   if (meeting.isPending) return <Skeleton active />;
   if (meeting.isError) return <QueryErrorAlert error={meeting.error} />;
@@ -111,11 +133,16 @@ export default function MeetingDetailPage() {
       <Card>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label="党组织">{m.orgUnitName}</Descriptions.Item>
-          <Descriptions.Item label="时间">{formatShanghai(m.startsAt)}{m.endsAt ? ` — ${formatShanghai(m.endsAt).slice(11)}` : ''}</Descriptions.Item>
+          <Descriptions.Item label="时间">
+            {formatShanghai(m.startsAt)}
+            {m.endsAt ? ` — ${formatShanghai(m.endsAt).slice(11)}` : ''}
+          </Descriptions.Item>
           <Descriptions.Item label="地点">{m.place}</Descriptions.Item>
           <Descriptions.Item label="主持人">{m.hostName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="记录人">{m.recorderName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="应到/实到">{m.summary.expected}/{m.summary.attended}</Descriptions.Item>
+          <Descriptions.Item label="应到/实到">
+            {m.summary.expected}/{m.summary.attended}
+          </Descriptions.Item>
           {m.agenda && (
             <Descriptions.Item label="议程" span={3}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{m.agenda}</span>
@@ -127,11 +154,31 @@ export default function MeetingDetailPage() {
         <Tabs
           items={[
             { key: 'attendance', label: '参会人员', children: <AttendancePanel meeting={m} /> },
-            { key: 'minutes', label: '会议记录', children: <MinutesPanel key={`${m.id}-${String(m.revision)}`} meeting={m} /> },
-            { key: 'votes', label: `表决${m.votes.length ? `（${String(m.votes.length)}）` : ''}`, children: <VotesPanel meeting={m} /> },
-            { key: 'tasks', label: `后续任务${m.tasks.length ? `（${String(m.tasks.length)}）` : ''}`, children: <TasksPanel meeting={m} /> },
+            {
+              key: 'minutes',
+              label: '会议记录',
+              children: <MinutesPanel key={`${m.id}-${String(m.revision)}`} meeting={m} />,
+            },
+            {
+              key: 'votes',
+              label: `表决${m.votes.length ? `（${String(m.votes.length)}）` : ''}`,
+              children: <VotesPanel meeting={m} />,
+            },
+            {
+              key: 'tasks',
+              label: `后续任务${m.tasks.length ? `（${String(m.tasks.length)}）` : ''}`,
+              children: <TasksPanel meeting={m} />,
+            },
             { key: 'files', label: '照片和附件', children: <FilesPanel meeting={m} /> },
-            ...(m.revision > 0 ? [{ key: 'revisions', label: `更正记录（${String(m.revision)}）`, children: <RevisionsPanel meeting={m} /> }] : []),
+            ...(m.revision > 0
+              ? [
+                  {
+                    key: 'revisions',
+                    label: `更正记录（${String(m.revision)}）`,
+                    children: <RevisionsPanel meeting={m} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -38,7 +38,12 @@ export default function MeetingsPage() {
     { title: '党组织', dataIndex: 'orgUnitName', responsive: ['md'] },
     { title: '地点', dataIndex: 'place', responsive: ['lg'] },
     { title: '主持人', dataIndex: 'hostName', width: 90, responsive: ['lg'] },
-    { title: '应到/实到', key: 'count', width: 90, render: (_: unknown, m) => `${String(m.expected)}/${String(m.attended)}` },
+    {
+      title: '应到/实到',
+      key: 'count',
+      width: 90,
+      render: (_: unknown, m) => `${String(m.expected)}/${String(m.attended)}`,
+    },
     { title: '状态', dataIndex: 'status', width: 90, render: (s: MeetingStatus) => <MeetingStatusTag status={s} /> },
   ];
 
@@ -62,7 +67,12 @@ export default function MeetingsPage() {
       </div>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <OrgUnitSelect style={{ width: 220 }} placeholder="全部党组织" value={params.orgUnitId ?? null} onChange={(v) => patch({ orgUnitId: v ?? undefined })} />
+          <OrgUnitSelect
+            style={{ width: 220 }}
+            placeholder="全部党组织"
+            value={params.orgUnitId ?? null}
+            onChange={(v) => patch({ orgUnitId: v ?? undefined })}
+          />
           <Select<MeetingType>
             allowClear
             placeholder="全部类型"

@@ -82,7 +82,10 @@ export function useLedger(orgUnitId: string | undefined, year: number) {
 }
 
 export function useDeliberations() {
-  return useQuery({ queryKey: deliberationsKey, queryFn: () => api.get<DeliberationPage>('/api/deliberations', { pageSize: 100 }) });
+  return useQuery({
+    queryKey: deliberationsKey,
+    queryFn: () => api.get<DeliberationPage>('/api/deliberations', { pageSize: 100 }),
+  });
 }
 
 /** After any change to a meeting: its page, lists, the board and reminders. */

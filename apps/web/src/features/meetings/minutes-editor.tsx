@@ -24,7 +24,12 @@ export function MinutesEditor({ initial, onChange }: { initial: string; onChange
       <Space style={{ marginBottom: 8 }}>
         <Button size="small" icon={<BoldOutlined />} onClick={command('bold')} aria-label="加粗" />
         <Button size="small" icon={<ItalicOutlined />} onClick={command('italic')} aria-label="倾斜" />
-        <Button size="small" icon={<UnorderedListOutlined />} onClick={command('insertUnorderedList')} aria-label="项目符号" />
+        <Button
+          size="small"
+          icon={<UnorderedListOutlined />}
+          onClick={command('insertUnorderedList')}
+          aria-label="项目符号"
+        />
         <Button size="small" icon={<OrderedListOutlined />} onClick={command('insertOrderedList')} aria-label="编号" />
       </Space>
       <div
@@ -35,7 +40,14 @@ export function MinutesEditor({ initial, onChange }: { initial: string; onChange
         contentEditable
         suppressContentEditableWarning
         onInput={() => onChange(ref.current?.innerHTML ?? '')}
-        style={{ minHeight: 220, padding: 12, border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff', lineHeight: 1.8 }}
+        style={{
+          minHeight: 220,
+          padding: 12,
+          border: '1px solid #d9d9d9',
+          borderRadius: 6,
+          background: '#fff',
+          lineHeight: 1.8,
+        }}
       />
     </div>
   );
@@ -43,5 +55,11 @@ export function MinutesEditor({ initial, onChange }: { initial: string; onChange
 
 /** Stored minutes, cleaned once more before they reach the page. */
 export function MinutesView({ html }: { html: string }) {
-  return <div className="minutes-view" style={{ lineHeight: 1.8 }} dangerouslySetInnerHTML={{ __html: sanitizeMinutesHtml(html) }} />;
+  return (
+    <div
+      className="minutes-view"
+      style={{ lineHeight: 1.8 }}
+      dangerouslySetInnerHTML={{ __html: sanitizeMinutesHtml(html) }}
+    />
+  );
 }

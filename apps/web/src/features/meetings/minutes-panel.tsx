@@ -14,7 +14,9 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
   const [editing, setEditing] = useState(false);
   const [html, setHtml] = useState(meeting.minutes ?? '');
   const [resolutions, setResolutions] = useState<string[]>(meeting.resolutions);
-  const save = useMeetingAction(meeting.id, (body: MinutesRequest) => api.put<MeetingDetail>(`/api/meetings/${meeting.id}/minutes`, body));
+  const save = useMeetingAction(meeting.id, (body: MinutesRequest) =>
+    api.put<MeetingDetail>(`/api/meetings/${meeting.id}/minutes`, body),
+  );
 
   if (editing) {
     return (
@@ -29,7 +31,11 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
               aria-label={`决议${String(i + 1)}`}
               onChange={(e) => setResolutions((all) => all.map((x, j) => (j === i ? e.target.value : x)))}
             />
-            <Button icon={<DeleteOutlined />} onClick={() => setResolutions((all) => all.filter((_, j) => j !== i))} aria-label="删除决议" />
+            <Button
+              icon={<DeleteOutlined />}
+              onClick={() => setResolutions((all) => all.filter((_, j) => j !== i))}
+              aria-label="删除决议"
+            />
           </Space.Compact>
         ))}
         <Button icon={<PlusOutlined />} onClick={() => setResolutions((all) => [...all, ''])}>
@@ -41,7 +47,10 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
             loading={save.isPending}
             onClick={() =>
               save.mutate(
-                { minutes: html || defaultMinutes(meeting), resolutions: resolutions.map((r) => r.trim()).filter(Boolean) },
+                {
+                  minutes: html || defaultMinutes(meeting),
+                  resolutions: resolutions.map((r) => r.trim()).filter(Boolean),
+                },
                 {
                   onSuccess: () => {
                     setEditing(false);
@@ -101,5 +110,5 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
 }
 
 function defaultMinutes(m: MeetingDetail): string {
-  return `<p>主持人：${m.hostName ?? ''}　记录人：${m.recorderName ?? ''}</p><p>应到${String(m.summary.expected)}人，实到${String(m.summary.attended)}人。</p><h4>一、${m.topic}</h4><p></p><h4>二、讨论发言</h4><p></p><h4>三、会议决定</h4><p></p>`;
+  return `<p>主持人：${m.hostName ?? ''}\u3000记录人：${m.recorderName ?? ''}</p><p>应到${String(m.summary.expected)}人，实到${String(m.summary.attended)}人。</p><h4>一、${m.topic}</h4><p></p><h4>二、讨论发言</h4><p></p><h4>三、会议决定</h4><p></p>`;
 }

@@ -26,7 +26,15 @@ interface Values {
 const toInstant = (d: Dayjs) => d.toDate().toISOString();
 
 /** 计划会议: who is expected is computed by the server from the organisation's members. */
-export function PlanMeetingDrawer({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (m: MeetingDetail) => void }) {
+export function PlanMeetingDrawer({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (m: MeetingDetail) => void;
+}) {
   const { message } = App.useApp();
   const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();

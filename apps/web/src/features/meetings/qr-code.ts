@@ -13,9 +13,27 @@ const BLOCKS_M: readonly { ec: number; groups: readonly [number, number][] }[] =
   { ec: 24, groups: [[2, 43]] },
   { ec: 16, groups: [[4, 27]] },
   { ec: 18, groups: [[4, 31]] },
-  { ec: 22, groups: [[2, 38], [2, 39]] },
-  { ec: 22, groups: [[3, 36], [2, 37]] },
-  { ec: 26, groups: [[4, 43], [1, 44]] },
+  {
+    ec: 22,
+    groups: [
+      [2, 38],
+      [2, 39],
+    ],
+  },
+  {
+    ec: 22,
+    groups: [
+      [3, 36],
+      [2, 37],
+    ],
+  },
+  {
+    ec: 26,
+    groups: [
+      [4, 43],
+      [1, 44],
+    ],
+  },
 ];
 const ALIGNMENT: readonly (readonly number[])[] = [
   [],
@@ -234,7 +252,13 @@ class Matrix {
       for (let x = 0; x < s; x++) {
         const c = this.dark[y]![x]!;
         if (c) darkCount++;
-        if (x < s - 1 && y < s - 1 && c === this.dark[y]![x + 1] && c === this.dark[y + 1]![x] && c === this.dark[y + 1]![x + 1])
+        if (
+          x < s - 1 &&
+          y < s - 1 &&
+          c === this.dark[y]![x + 1] &&
+          c === this.dark[y + 1]![x] &&
+          c === this.dark[y + 1]![x + 1]
+        )
           score += 3;
       }
     }

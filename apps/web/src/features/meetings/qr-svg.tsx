@@ -14,7 +14,14 @@ export function QrSvg({ text, size = 240 }: { text: string; size?: number }) {
     return { d: parts.join(''), n: m.length + 8 };
   }, [text]);
   return (
-    <svg width={size} height={size} viewBox={`0 0 ${String(path.n)} ${String(path.n)}`} shapeRendering="crispEdges" role="img" aria-label="签到二维码">
+    <svg
+      width={size}
+      height={size}
+      viewBox={`0 0 ${String(path.n)} ${String(path.n)}`}
+      shapeRendering="crispEdges"
+      role="img"
+      aria-label="签到二维码"
+    >
       <rect width={path.n} height={path.n} fill="#fff" />
       <path d={path.d} fill="#000" />
     </svg>

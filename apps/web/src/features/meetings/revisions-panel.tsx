@@ -26,9 +26,21 @@ export function RevisionsPanel({ meeting }: { meeting: MeetingDetail }) {
         children: (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text type="secondary">以下为更正前的原文：</Typography.Text>
-            <div>主题：{r.previous.topic} · 地点：{r.previous.place}</div>
-            {r.previous.minutes ? <MinutesView html={r.previous.minutes} /> : <Typography.Text type="secondary">（无会议记录）</Typography.Text>}
-            {r.previous.resolutions.length > 0 && <ol>{r.previous.resolutions.map((x, i) => <li key={i}>{x}</li>)}</ol>}
+            <div>
+              主题：{r.previous.topic} · 地点：{r.previous.place}
+            </div>
+            {r.previous.minutes ? (
+              <MinutesView html={r.previous.minutes} />
+            ) : (
+              <Typography.Text type="secondary">（无会议记录）</Typography.Text>
+            )}
+            {r.previous.resolutions.length > 0 && (
+              <ol>
+                {r.previous.resolutions.map((x, i) => (
+                  <li key={i}>{x}</li>
+                ))}
+              </ol>
+            )}
           </Space>
         ),
       }))}
@@ -42,7 +54,9 @@ export function ReviseButton({ meeting }: { meeting: MeetingDetail }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState(meeting.minutes ?? '');
-  const revise = useMeetingAction(meeting.id, (body: RevisionRequest) => api.post<MeetingDetail>(`/api/meetings/${meeting.id}/revisions`, body));
+  const revise = useMeetingAction(meeting.id, (body: RevisionRequest) =>
+    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/revisions`, body),
+  );
   return (
     <>
       <Button onClick={() => setOpen(true)}>提交更正</Button>
@@ -70,7 +84,12 @@ export function ReviseButton({ meeting }: { meeting: MeetingDetail }) {
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="info" showIcon title="会议已归档锁定。更正将保存原文并记入审计日志。" />
-          <Input.TextArea placeholder="更正原因（必填）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+          <Input.TextArea
+            placeholder="更正原因（必填）"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+          />
           <MinutesEditor initial={meeting.minutes ?? ''} onChange={setMinutes} />
         </Space>
       </Modal>

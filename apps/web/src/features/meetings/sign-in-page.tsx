@@ -21,7 +21,9 @@ export default function SignInPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const res = await api.post<{ signedInAt: string }>(`/api/meetings/${encodeURIComponent(id)}/sign-in`, { code: code.trim() });
+      const res = await api.post<{ signedInAt: string }>(`/api/meetings/${encodeURIComponent(id)}/sign-in`, {
+        code: code.trim(),
+      });
       setDone(res.signedInAt);
       await refreshMeetings();
     } catch (error) {
@@ -72,7 +74,14 @@ export default function SignInPage() {
                   aria-label="签到码"
                 />
                 {problem && <Alert type="error" showIcon title={problem} />}
-                <Button type="primary" size="large" block loading={busy} disabled={code.length !== 6} onClick={() => void submit()}>
+                <Button
+                  type="primary"
+                  size="large"
+                  block
+                  loading={busy}
+                  disabled={code.length !== 6}
+                  onClick={() => void submit()}
+                >
                   签到
                 </Button>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

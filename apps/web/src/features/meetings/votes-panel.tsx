@@ -10,7 +10,9 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<VoteRequest>();
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
-  const record = useMeetingAction(meeting.id, (body: VoteRequest) => api.post<MeetingDetail>(`/api/meetings/${meeting.id}/votes`, body));
+  const record = useMeetingAction(meeting.id, (body: VoteRequest) =>
+    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/votes`, body),
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <QuorumAlert meeting={meeting} />
@@ -23,12 +25,20 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: '表决事项', dataIndex: 'subject' },
-          { title: '应到/实到（有表决权）', key: 'n', render: (_: unknown, v) => `${String(v.entitled)}/${String(v.present)}` },
+          {
+            title: '应到/实到（有表决权）',
+            key: 'n',
+            render: (_: unknown, v) => `${String(v.entitled)}/${String(v.present)}`,
+          },
           { title: '赞成', dataIndex: 'yes' },
           { title: '反对', dataIndex: 'no' },
           { title: '弃权', dataIndex: 'abstain' },
           { title: '通过所需赞成票', dataIndex: 'yesNeeded' },
-          { title: '结果', dataIndex: 'adopted', render: (a: boolean) => (a ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>) },
+          {
+            title: '结果',
+            dataIndex: 'adopted',
+            render: (a: boolean) => (a ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>),
+          },
         ]}
       />
       {editable && (
@@ -53,7 +63,10 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
           style={{ rowGap: 8 }}
         >
           <Form.Item name="kind" label="类型">
-            <Select style={{ width: 220 }} options={VOTE_KINDS.map((k) => ({ value: k, label: VOTE_KIND_LABELS[k] }))} />
+            <Select
+              style={{ width: 220 }}
+              options={VOTE_KINDS.map((k) => ({ value: k, label: VOTE_KIND_LABELS[k] }))}
+            />
           </Form.Item>
           <Form.Item name="subject" label="表决事项" rules={[{ required: true, message: '请填写表决事项' }]}>
             <Input style={{ width: 220 }} />
@@ -67,7 +80,12 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
           <Form.Item name="abstain" label="弃权">
             <InputNumber min={0} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={record.isPending} disabled={meeting.quorum.applies && !meeting.quorum.reached}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={record.isPending}
+            disabled={meeting.quorum.applies && !meeting.quorum.reached}
+          >
             记录表决
           </Button>
         </Form>

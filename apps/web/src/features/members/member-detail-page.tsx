@@ -6,6 +6,7 @@ import { ApiError, api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import type { MemberPii } from '../../platform/schema-types.ts';
 import { useCan } from '../../platform/session.tsx';
+import { MemberSanctionsSection } from '../honours/member-sanctions-section.tsx';
 import { MemberActionModal, type MemberAction } from './member-actions.tsx';
 import { MemberDescriptions } from './member-descriptions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
@@ -135,6 +136,7 @@ export default function MemberDetailPage() {
           ) : null
         }
       />
+      <MemberSanctionsSection personId={person.id} />
       <MemberFormDrawer
         open={editing}
         member={person}

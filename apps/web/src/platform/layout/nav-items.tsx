@@ -16,6 +16,14 @@ import {
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import {
+  AimOutlined,
+  NotificationOutlined,
+  PartitionOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@qizhi/domain';
 
 export interface NavLink {
@@ -40,6 +48,24 @@ export const HOME_LINK: NavLink = { path: '/', label: '首页', icon: <HomeOutli
  * their pages start working; only what works is in the menu.
  */
 export const NAV_GROUPS: readonly NavGroup[] = [
+  {
+    key: 'centre',
+    label: '一个中心',
+    icon: <AimOutlined />,
+    links: [{ path: '/centre', label: '中心目标与六型法院', icon: <AimOutlined /> }],
+  },
+  {
+    key: 'mechanisms',
+    label: '两项机制',
+    icon: <PartitionOutlined />,
+    links: [
+      { path: '/goals', label: '目标四级分解', icon: <ApartmentOutlined />, permissions: ['goals.read'] },
+      { path: '/commitments', label: '公开承诺', icon: <NotificationOutlined /> },
+      { path: '/rules', label: '制度库', icon: <ReadOutlined /> },
+      { path: '/assessments', label: '定期考核', icon: <ScheduleOutlined />, permissions: ['assessments.read'] },
+      { path: '/honours', label: '荣誉与奖惩', icon: <TrophyOutlined /> },
+    ],
+  },
   {
     key: 'platforms',
     label: '三个平台',
