@@ -68,6 +68,8 @@ void test('支部书记分解目标到党小组党员，党员带佐证报告进
     await modal.getByRole('button', { name: '分解' }).click();
     await modal.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
+    // The drawer's mask stays over the table until its closing animation ends.
+    await drawer.waitFor({ state: 'hidden' });
 
     await goalRow(page, BRANCH).locator('.ant-table-row-expand-icon').click();
     await goalRow(page, CELL).click();

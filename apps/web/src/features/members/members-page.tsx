@@ -44,8 +44,12 @@ export default function MembersPage() {
     setPrinting(true);
   }
 
+  // From the address bar as it is now, not as it was at the last render: a search typed right after
+  // 重置筛选 must not bring the old filters back.
   function update(patch: MemberListParams, resetPage = true) {
-    setSearchParams(writeMemberParams({ ...params, ...patch, ...(resetPage ? { page: 1 } : {}) }));
+    setSearchParams((current) =>
+      writeMemberParams({ ...readMemberParams(current), ...patch, ...(resetPage ? { page: 1 } : {}) }),
+    );
   }
 
   return (
