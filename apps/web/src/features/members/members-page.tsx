@@ -44,12 +44,11 @@ export default function MembersPage() {
     setPrinting(true);
   }
 
-  // From the address bar as it is now, not as it was at the last render: a search typed right after
-  // 重置筛选 must not bring the old filters back.
+  // From the address bar as it is now, not as a render's closure saw it: a search typed right after
+  // 重置筛选 must not bring the old filters back (the e2e roster scenario caught exactly that).
   function update(patch: MemberListParams, resetPage = true) {
-    setSearchParams((current) =>
-      writeMemberParams({ ...readMemberParams(current), ...patch, ...(resetPage ? { page: 1 } : {}) }),
-    );
+    const current = readMemberParams(new URLSearchParams(window.location.search));
+    setSearchParams(writeMemberParams({ ...current, ...patch, ...(resetPage ? { page: 1 } : {}) }));
   }
 
   return (
