@@ -43,6 +43,10 @@ describe('GET /api/members', () => {
     expect(inBranch.total).toBeGreaterThanOrEqual(54);
     const search = (await clerk.request({ method: 'GET', url: `/api/members?q=${encodeURIComponent('庭长')}` })).json();
     expect(search.total).toBeGreaterThan(0);
+    const someone = all.items[0];
+    const pii = (await clerk.request({ method: 'GET', url: `/api/members/${someone.id}/pii` })).json();
+    const byId = (await clerk.request({ method: 'GET', url: `/api/members?q=${pii.idNumber}` })).json();
+    expect(byId.items.map((m: { id: string }) => m.id)).toEqual([someone.id]);
     const byBirth = (
       await clerk.request({ method: 'GET', url: '/api/members?sort=birthDate&order=asc&pageSize=100' })
     ).json();
