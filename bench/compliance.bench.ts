@@ -17,8 +17,8 @@ import { describeLoad, mergeLoads, runLoad, type LoadResult } from './load.ts';
 import { growOrganisations, writeMeetingYears, writeProvinceCourt } from './meetings-generator.ts';
 import { isMainModule } from './paths.ts';
 import { startQizhi, waitForStartupBackup } from './qizhi-server.ts';
-import { summaryTable } from './report.ts';
-import { target, type BenchReport, type TargetResult } from './targets.ts';
+import { printReport, runOnEachDatabase } from './per-database.ts';
+import { target, type BenchReport } from './targets.ts';
 import { seedDemoCourt } from '../apps/server/src/seed/demo-court.ts';
 
 export interface ComplianceBenchOptions {
@@ -157,20 +157,14 @@ async function provinceOn(kind: DatabaseKind, opts: ComplianceBenchOptions) {
   }
 }
 
-export async function runComplianceBench(opts: ComplianceBenchOptions): Promise<BenchReport> {
-  const kinds: DatabaseKind[] = opts.adminUrl ? ['pglite', 'postgresql'] : ['pglite'];
-  const targets: TargetResult[] = [];
-  const details: Record<string, unknown> = { options: { ...opts, adminUrl: opts.adminUrl ? '(set)' : undefined } };
-  for (const kind of kinds) {
-    const board = await boardOn(kind, opts);
-    const province = await provinceOn(kind, opts);
-    targets.push(board.target, province.target);
-    details[kind] = { board: board.details, province: province.details };
-  }
-  return { bench: 'compliance', targets, details };
+export function runComplianceBench(opts: ComplianceBenchOptions): Promise<BenchReport> {
+  return runOnEachDatabase('compliance', opts, {
+    board: (kind) => boardOn(kind, opts),
+    province: (kind) => provinceOn(kind, opts),
+  });
 }
 
 if (isMainModule(import.meta.url)) {
   const report = await runComplianceBench({ ...COMPLIANCE_DEFAULTS, adminUrl: process.env.BENCH_DATABASE_URL });
-  process.stdout.write(`${summaryTable(report.targets)}\n\n${JSON.stringify(report.details, null, 2)}\n`);
+  printReport(report);
 }

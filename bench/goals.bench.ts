@@ -20,8 +20,8 @@ import { writeGoalTree, writeProvinceGoalCourt } from './goals-generator.ts';
 import { round, summarize } from './latency.ts';
 import { isMainModule } from './paths.ts';
 import { startQizhi, waitForStartupBackup } from './qizhi-server.ts';
-import { summaryTable } from './report.ts';
-import { target, type BenchReport, type TargetResult } from './targets.ts';
+import { printReport, runOnEachDatabase } from './per-database.ts';
+import { target, type BenchReport } from './targets.ts';
 
 export interface GoalsBenchOptions {
   goals: number;
@@ -175,20 +175,14 @@ async function provinceOn(kind: DatabaseKind, opts: GoalsBenchOptions) {
   }
 }
 
-export async function runGoalsBench(opts: GoalsBenchOptions): Promise<BenchReport> {
-  const kinds: DatabaseKind[] = opts.adminUrl ? ['pglite', 'postgresql'] : ['pglite'];
-  const targets: TargetResult[] = [];
-  const details: Record<string, unknown> = { options: { ...opts, adminUrl: opts.adminUrl ? '(set)' : undefined } };
-  for (const kind of kinds) {
-    const rollup = await rollupOn(kind, opts);
-    const province = await provinceOn(kind, opts);
-    targets.push(rollup.target, province.target);
-    details[kind] = { rollup: rollup.details, province: province.details };
-  }
-  return { bench: 'goals', targets, details };
+export function runGoalsBench(opts: GoalsBenchOptions): Promise<BenchReport> {
+  return runOnEachDatabase('goals', opts, {
+    rollup: (kind) => rollupOn(kind, opts),
+    province: (kind) => provinceOn(kind, opts),
+  });
 }
 
 if (isMainModule(import.meta.url)) {
   const report = await runGoalsBench({ ...GOALS_DEFAULTS, adminUrl: process.env.BENCH_DATABASE_URL });
-  process.stdout.write(`${summaryTable(report.targets)}\n\n${JSON.stringify(report.details, null, 2)}\n`);
+  printReport(report);
 }
