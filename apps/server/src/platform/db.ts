@@ -9,6 +9,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
+import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.ts';
+import { pglitePreparedRead, postgresPreparedRead, type PreparedRead } from './prepared-reads.ts';
 
 export type Schema = typeof schema;
 /** A database or a transaction: repositories accept either, so a service decides the boundary. */
@@ -19,6 +21,10 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgresql';
+  /** Prepared statements for the hot reads (see prepared-reads.ts); not inside a transaction. */
+  readPrepared: PreparedRead;
+  /** Committed changes the database announces, for what the process keeps in memory. */
+  changes: ChangeFeed;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** Only for PGlite: the in-process engine (for backups). */
@@ -26,18 +32,24 @@ export interface Database {
 }
 
 export function pgliteDatabase(client: PGlite): Database {
+  const changes = pgliteChangeFeed(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite: client,
+    readPrepared: pglitePreparedRead(client),
+    changes,
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
       // PGlite has no autovacuum, so without this its planner never has statistics and picks
       // nested loops over whole tables. Cheap at a court's size.
       await client.exec('vacuum analyze');
     },
-    close: () => client.close(),
+    close: async () => {
+      await changes.close();
+      await client.close();
+    },
   };
 }
 
@@ -56,13 +68,19 @@ export function openPostgres(url: string, max = 10): Database {
     process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`);
   });
   const client = drizzlePg(pool, { schema });
+  const changes = postgresChangeFeed(url);
   return {
     db: client,
     kind: 'postgresql',
+    readPrepared: postgresPreparedRead(pool),
+    changes,
     migrate: async () => {
       await migratePg(client, { migrationsFolder: MIGRATIONS_DIR });
     },
-    close: () => pool.end(),
+    close: async () => {
+      await changes.close();
+      await pool.end();
+    },
   };
 }
 

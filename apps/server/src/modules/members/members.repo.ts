@@ -1,8 +1,25 @@
-import { and, asc, desc, eq, getTableColumns, gt, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  ilike,
+  inArray,
+  like,
+  lte,
+  or,
+  Placeholder,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import { AGE_BAND_RANGES, addYears, type AgeBand, type MembersQuery, type PersonStatus } from '@qizhi/domain';
 import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Database, Db } from '../../platform/db.ts';
 import type { Scope } from '../../platform/scope.ts';
+import { forgetRoster, orderedIds } from './roster-cache.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>;
@@ -20,32 +37,73 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Birth dates that fall in an age band on `today`: born after (today − upper) and on or before (today − lower). */
-function ageBandCondition(band: AgeBand, today: string): SQL | undefined {
-  const [lower, upper] = AGE_BAND_RANGES[band];
-  return and(gt(people.birthDate, addYears(today, -upper)), lte(people.birthDate, addYears(today, -lower)));
+/**
+ * One value a roster condition compares with, under a name that says which condition it is. A
+ * list of bindings is the whole filter: its names decide the statement's shape (see rosterShape),
+ * its values fill the statement's parameters.
+ */
+export type MemberBinding =
+  | { name: 'tenant' | 'idNumber' | 'pattern' | 'casedPattern' | 'department' | 'bornAfter' | 'bornBy'; value: string }
+  | { name: 'scopeUnits' | 'orgUnits'; value: string[] }
+  | { name: 'statusRank'; value: number }
+  | { name: 'retired'; value: boolean };
+
+export function memberBindings(tenantId: string, scope: Scope, filter: MemberFilter, today: string): MemberBinding[] {
+  const bindings: MemberBinding[] = [{ name: 'tenant', value: tenantId }];
+  // An empty list matches nobody: `= any('{}')` is false, with no separate shape for it.
+  if (!scope.all) bindings.push({ name: 'scopeUnits', value: scope.orgUnitIds });
+  if (filter.q && /^\d{17}[\dXx]$/.test(filter.q)) {
+    // A whole ID number names one person: the unique index answers at once, no scan of names.
+    bindings.push({ name: 'idNumber', value: filter.q.toUpperCase() });
+  } else if (filter.q) {
+    // Without letters that have case (Chinese names, digits), LIKE means the same as ILIKE and
+    // costs half as much per row.
+    const cased = filter.q.toLowerCase() !== filter.q.toUpperCase();
+    bindings.push({ name: cased ? 'casedPattern' : 'pattern', value: `%${escapeLike(filter.q)}%` });
+  }
+  // By rank, which people_roster_idx leads with; the rank is the status, kept by the database.
+  if (filter.status) bindings.push({ name: 'statusRank', value: STATUS_RANK[filter.status] });
+  if (filter.retired !== undefined) bindings.push({ name: 'retired', value: filter.retired });
+  if (filter.orgUnitIds) bindings.push({ name: 'orgUnits', value: filter.orgUnitIds });
+  if (filter.departmentId) bindings.push({ name: 'department', value: filter.departmentId });
+  if (filter.ageBand) {
+    // Birth dates in an age band on `today`: after (today − upper), on or before (today − lower).
+    const [lower, upper] = AGE_BAND_RANGES[filter.ageBand];
+    bindings.push({ name: 'bornAfter', value: addYears(today, -upper) });
+    bindings.push({ name: 'bornBy', value: addYears(today, -lower) });
+  }
+  return bindings;
+}
+
+/** The condition of one binding, comparing with `value` — a bound parameter or a placeholder. */
+function conditionOf(name: MemberBinding['name'], value: SQLWrapper): SQL | undefined {
+  switch (name) {
+    case 'tenant':
+      return eq(people.tenantId, value);
+    case 'scopeUnits':
+    case 'orgUnits':
+      return sql`${people.orgUnitId} = any(${value}::uuid[])`;
+    case 'idNumber':
+      return eq(people.idNumber, value);
+    case 'pattern':
+      return or(like(people.name, value), like(people.position, value));
+    case 'casedPattern':
+      return or(ilike(people.name, value), ilike(people.position, value));
+    case 'statusRank':
+      return eq(people.statusRank, value);
+    case 'retired':
+      return eq(people.retired, value);
+    case 'department':
+      return eq(people.departmentId, value);
+    case 'bornAfter':
+      return gt(people.birthDate, value);
+    case 'bornBy':
+      return lte(people.birthDate, value);
+  }
 }
 
 export function memberConditions(tenantId: string, scope: Scope, filter: MemberFilter, today: string): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId)];
-  if (!scope.all) {
-    conditions.push(scope.orgUnitIds.length > 0 ? inArray(people.orgUnitId, scope.orgUnitIds) : sql`false`);
-  }
-  if (filter.q && /^\d{17}[\dXx]$/.test(filter.q)) {
-    // A whole ID number names one person: the unique index answers at once, no scan of names.
-    conditions.push(eq(people.idNumber, filter.q.toUpperCase()));
-  } else if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(or(ilike(people.name, pattern), ilike(people.position, pattern)));
-  }
-  // By rank, which people_roster_idx leads with; the rank is the status, kept by the database.
-  if (filter.status) conditions.push(eq(people.statusRank, STATUS_RANK[filter.status]));
-  if (filter.retired !== undefined) conditions.push(eq(people.retired, filter.retired));
-  if (filter.orgUnitIds)
-    conditions.push(filter.orgUnitIds.length > 0 ? inArray(people.orgUnitId, filter.orgUnitIds) : sql`false`);
-  if (filter.departmentId) conditions.push(eq(people.departmentId, filter.departmentId));
-  if (filter.ageBand) conditions.push(ageBandCondition(filter.ageBand, today));
-  return and(...conditions);
+  return and(...memberBindings(tenantId, scope, filter, today).map((b) => conditionOf(b.name, sql.param(b.value))));
 }
 
 /** Names sort by code point on every database (PGlite and servers set up with other locales alike). */
@@ -90,45 +148,138 @@ const listColumns = {
   departmentName: departments.name,
 };
 
+/** The roster list's columns, in the order the page statement returns them. */
+const PAGE_FIELDS = {
+  id: people.id,
+  name: people.name,
+  gender: people.gender,
+  birthDate: people.birthDate,
+  status: people.status,
+  retired: people.retired,
+  orgUnitId: people.orgUnitId,
+  orgUnitName: orgUnits.name,
+  departmentId: people.departmentId,
+  departmentName: departments.name,
+  position: people.position,
+  joinedOn: people.joinedOn,
+  idNumber: people.idNumber,
+  phone: people.phone,
+};
+const PAGE_FIELD_NAMES = Object.keys(PAGE_FIELDS) as (keyof typeof PAGE_FIELDS)[];
+export type MemberPageRow = Pick<PersonRow, Exclude<keyof typeof PAGE_FIELDS, 'orgUnitName' | 'departmentName'>> & {
+  orgUnitName: string | null;
+  departmentName: string | null;
+};
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+  sort?: MembersQuery['sort'];
+  order?: MembersQuery['order'];
+}
+
+interface Statement {
+  text: string;
+  /** Each parameter: a placeholder to fill by name, or a constant the statement was built with. */
+  params: ({ placeholder: string } | { value: unknown })[];
+}
+
+function statementOf(query: { sql: string; params: unknown[] }): Statement {
+  return {
+    text: query.sql,
+    params: query.params.map((p) => (p instanceof Placeholder ? { placeholder: String(p.name) } : { value: p })),
+  };
+}
+
+function fill(statement: Statement, values: Record<string, unknown>): unknown[] {
+  return statement.params.map((p) => ('placeholder' in p ? values[p.placeholder] : p.value));
+}
+
 /**
- * One page and the total. The page's ids come from `people` alone (an index walk that stops after
- * the page), names are joined onto those rows only, and the total is a separate count: sorting or
- * joining every match costs 10–30 ms at 10,000 people, this well under 2.
+ * The ids a roster shape matches, in order — which conditions (the bindings' names), sort and
+ * order — with a placeholder for every value. For the default order it is a walk of
+ * people_roster_idx alone.
  */
-export async function findMemberPage(
+export function rosterIdsStatement(
   db: Db,
-  where: SQL | undefined,
-  page: { page: number; pageSize: number; sort?: MembersQuery['sort']; order?: MembersQuery['order'] },
-  count: { tenantId: string; key: string },
-) {
-  const order = orderBy(page.sort, page.order);
-  const pageIds = db
-    .select({ id: people.id, tenantId: people.tenantId })
-    .from(people)
-    .where(where)
-    .orderBy(...order)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .as('page_ids');
-  const cached = recallCount(count.tenantId, count.key);
-  const [rows, counted] = await Promise.all([
+  names: MemberBinding['name'][],
+  order: Omit<PageRequest, 'page' | 'pageSize'>,
+): Statement {
+  return statementOf(
     db
-      .select(listColumns)
-      .from(pageIds)
-      .innerJoin(people, and(eq(people.tenantId, pageIds.tenantId), eq(people.id, pageIds.id)))
+      .select({ id: people.id })
+      .from(people)
+      .where(and(...names.map((name) => conditionOf(name, sql.placeholder(name)))))
+      .orderBy(...orderBy(order.sort, order.order))
+      .toSQL(),
+  );
+}
+
+/**
+ * The page's rows as one JSON array of arrays: a single value to decode instead of 14 fields of 20
+ * rows, which on PGlite is most of the statement's cost.
+ */
+function pageRowsStatement(db: Db): Statement {
+  const columns = sql.join(
+    PAGE_FIELD_NAMES.map((f) => PAGE_FIELDS[f]),
+    sql`, `,
+  );
+  return statementOf(
+    db
+      .select({ rows: sql`coalesce(json_agg(json_build_array(${columns})), '[]')` })
+      .from(people)
       .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))
       .leftJoin(departments, and(eq(departments.tenantId, people.tenantId), eq(departments.id, people.departmentId)))
-      .orderBy(...order),
-    cached === undefined
-      ? db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(people)
-          .where(where)
-      : [{ n: cached }],
-  ]);
-  const total = counted[0]?.n ?? 0;
-  if (cached === undefined) rememberCount(count.tenantId, count.key, total);
-  return { rows, total };
+      .where(
+        and(eq(people.tenantId, sql.placeholder('tenant')), sql`${people.id} = any(${sql.placeholder('ids')}::uuid[])`),
+      )
+      .toSQL(),
+  );
+}
+
+/**
+ * Built statements by shape. Every condition binds a value under its own name, so the names in
+ * order, with the sort and order, determine the text; a court's roster has a few dozen shapes.
+ */
+const idsStatements = new Map<string, Statement>();
+let rowsStatement: Statement | undefined;
+
+/**
+ * One page and the total. The filter's ordered ids come from memory when the court has not changed
+ * since they were read (roster-cache.ts), so a page costs one lookup of its 20 rows by primary key.
+ */
+export async function findMemberPage(
+  database: Database,
+  bindings: MemberBinding[],
+  page: PageRequest,
+): Promise<{ rows: MemberPageRow[]; total: number }> {
+  const names = bindings.map((b) => b.name);
+  const shape = `${names.join(',')}|${page.sort ?? ''}|${page.order ?? ''}`;
+  let idsStatement = idsStatements.get(shape);
+  if (!idsStatement) {
+    idsStatement = rosterIdsStatement(database.db, names, page);
+    idsStatements.set(shape, idsStatement);
+  }
+  const statement = idsStatement;
+  const values = Object.fromEntries(bindings.map((b) => [b.name, b.value]));
+  const tenantId = bindings.find((b) => b.name === 'tenant')?.value as string;
+  const ids = await orderedIds(database, tenantId, JSON.stringify([shape, bindings.map((b) => b.value)]), async () =>
+    (await database.readPrepared(statement.text, fill(statement, values))).map((row) => row[0] as string),
+  );
+  const offset = (page.page - 1) * page.pageSize;
+  const pageIds = ids.slice(offset, offset + page.pageSize);
+  if (pageIds.length === 0) return { rows: [], total: ids.length };
+  rowsStatement ??= pageRowsStatement(database.db);
+  const [result] = await database.readPrepared(
+    rowsStatement.text,
+    fill(rowsStatement, { tenant: tenantId, ids: pageIds }),
+  );
+  const found = (result?.[0] ?? []) as unknown[][];
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = found
+    .map((row) => Object.fromEntries(PAGE_FIELD_NAMES.map((f, i) => [f, row[i]])) as MemberPageRow)
+    .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  return { rows, total: ids.length };
 }
 
 export async function findMembersForExport(db: Db, where: SQL | undefined) {
@@ -170,7 +321,7 @@ export async function findPeopleByIdNumbers(db: Db, tenantId: string, idNumbers:
 }
 
 export async function insertPerson(db: Db, tenantId: string, values: PersonValues): Promise<PersonRow> {
-  forgetCounts(tenantId);
+  forgetRoster(tenantId);
   const [row] = await db
     .insert(people)
     .values({ ...values, tenantId })
@@ -179,37 +330,10 @@ export async function insertPerson(db: Db, tenantId: string, values: PersonValue
 }
 
 export async function insertPeople(db: Db, tenantId: string, values: PersonValues[]): Promise<void> {
-  forgetCounts(tenantId);
+  forgetRoster(tenantId);
   for (let i = 0; i < values.length; i += 500) {
     await db.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...v, tenantId })));
   }
-}
-
-/**
- * Roster totals of the last few seconds, per court and filter: paging through a list asks the same
- * count again and again. Every write to people below forgets its court's totals, so this process
- * never shows a stale one; another server process may, for at most COUNT_TTL_MS.
- */
-const COUNT_TTL_MS = 5_000;
-const counts = new Map<string, Map<string, { n: number; at: number }>>();
-
-function recallCount(tenantId: string, key: string): number | undefined {
-  const entry = counts.get(tenantId)?.get(key);
-  return entry && Date.now() - entry.at < COUNT_TTL_MS ? entry.n : undefined;
-}
-
-function rememberCount(tenantId: string, key: string, n: number): void {
-  let court = counts.get(tenantId);
-  if (!court) {
-    court = new Map<string, { n: number; at: number }>();
-    counts.set(tenantId, court);
-  }
-  if (court.size > 1_000) court.clear();
-  court.set(key, { n, at: Date.now() });
-}
-
-function forgetCounts(tenantId: string): void {
-  counts.delete(tenantId);
 }
 
 /** The fields of a person that a write may set: everything but keys, timestamps and the rank. */
@@ -248,7 +372,7 @@ export async function updatePeople(
   tenantId: string,
   updates: { id: string; values: PersonValues }[],
 ): Promise<void> {
-  forgetCounts(tenantId);
+  forgetRoster(tenantId);
   const fields = Object.keys(COLUMN_TYPES) as (keyof PersonValues)[];
   const columnOf = (f: keyof PersonValues) => getTableColumns(people)[f].name;
   for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
@@ -275,7 +399,7 @@ export async function updatePerson(
   id: string,
   values: Partial<PersonValues>,
 ): Promise<PersonRow | undefined> {
-  forgetCounts(tenantId);
+  forgetRoster(tenantId);
   const [row] = await db
     .update(people)
     .set({ ...values, updatedAt: new Date() })

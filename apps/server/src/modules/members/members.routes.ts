@@ -28,7 +28,8 @@ function attachment(filename: string): string {
 }
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
+  const { database } = app.deps;
+  const { db } = database;
   const tags = ['花名册'];
 
   app.get(
@@ -42,7 +43,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberPage, ...errors },
       },
     },
-    async (request) => service.listMembers(db, requireAuth(request), request.query),
+    async (request) => service.listMembers(database, requireAuth(request), request.query),
   );
   app.get(
     '/stats',

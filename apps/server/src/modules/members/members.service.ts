@@ -15,7 +15,7 @@ import {
 } from '@qizhi/domain';
 import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Database, Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import { resolveScope, type Scope } from '../../platform/scope.ts';
 import * as orgRepo from '../org/org.repo.ts';
@@ -24,8 +24,7 @@ import * as repo from './members.repo.ts';
 
 type JoinedPerson = { person: repo.PersonRow; orgUnitName: string | null; departmentName: string | null };
 
-export function toListItem(row: JoinedPerson, today: string): MemberListItem {
-  const p = row.person;
+export function toListItem(p: repo.MemberPageRow, today: string): MemberListItem {
   return {
     id: p.id,
     name: p.name,
@@ -35,9 +34,9 @@ export function toListItem(row: JoinedPerson, today: string): MemberListItem {
     status: p.status,
     retired: p.retired,
     orgUnitId: p.orgUnitId,
-    orgUnitName: row.orgUnitName,
+    orgUnitName: p.orgUnitName,
     departmentId: p.departmentId,
-    departmentName: row.departmentName,
+    departmentName: p.departmentName,
     position: p.position,
     joinedOn: p.joinedOn,
     idNumber: maskIdNumber(p.idNumber),
@@ -48,7 +47,7 @@ export function toListItem(row: JoinedPerson, today: string): MemberListItem {
 function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): MemberDetail {
   const p = row.person;
   return {
-    ...toListItem(row, today),
+    ...toListItem({ ...p, orgUnitName: row.orgUnitName, departmentName: row.departmentName }, today),
     ethnicity: p.ethnicity,
     education: p.education,
     confirmedOn: p.confirmedOn,
@@ -60,10 +59,11 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): M
   };
 }
 
-export async function listMembers(db: Db, auth: AuthContext, query: MembersQuery): Promise<MemberPage> {
+export async function listMembers(database: Database, auth: AuthContext, query: MembersQuery): Promise<MemberPage> {
+  const { db } = database;
   const today = todayInShanghai();
   const scope = await resolveScope(db, auth, 'people.read');
-  const where = repo.memberConditions(
+  const bindings = repo.memberBindings(
     auth.user.tenantId,
     scope,
     {
@@ -74,9 +74,7 @@ export async function listMembers(db: Db, auth: AuthContext, query: MembersQuery
     },
     today,
   );
-  const { page: _p, pageSize: _s, sort: _o, order: _d, ...filter } = query;
-  const countKey = JSON.stringify({ filter, scope, today });
-  const { rows, total } = await repo.findMemberPage(db, where, query, { tenantId: auth.user.tenantId, key: countKey });
+  const { rows, total } = await repo.findMemberPage(database, bindings, query);
   return { items: rows.map((r) => toListItem(r, today)), total, page: query.page, pageSize: query.pageSize };
 }
 

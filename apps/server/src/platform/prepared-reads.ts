@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import { parse as pgliteParse, protocol, type Results } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/**
+ * Server-side prepared statements for the few reads that run on every page view (the roster
+ * list): the database parses and analyses the statement once per connection instead of on every
+ * request, and the application skips building SQL. Rows come back as arrays in the statement's
+ * column order, with dates and timestamps as the database's text (as Drizzle gives them).
+ *
+ * Only for reads outside a transaction: on PGlite it waits for any running transaction to end.
+ */
+export type PreparedRead = (text: string, values: readonly unknown[]) => Promise<unknown[][]>;
+
+/** One name per statement text, so two texts never share a name on a connection. */
+function statementName(text: string): string {
+  return `qz_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+}
+
+const { builtins } = pg.types;
+const KEEP_AS_TEXT = new Set<number>([builtins.DATE, builtins.TIMESTAMP, builtins.TIMESTAMPTZ, builtins.INTERVAL]);
+const keepText = (value: string) => value;
+const defaultParser = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    KEEP_AS_TEXT.has(oid) ? keepText : defaultParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function postgresPreparedRead(pool: pg.Pool): PreparedRead {
+  return async (text, values) => {
+    const result = await pool.query<unknown[]>({
+      name: statementName(text),
+      text,
+      values: [...values],
+      rowMode: 'array',
+      types: pgTypes,
+    });
+    return result.rows;
+  };
+}
+
+/** A value in PostgreSQL's text format, as PGlite's protocol layer sends parameters. */
+function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (Array.isArray(value)) {
+    const items = value.map((item) => {
+      const text = toText(item);
+      return text === null ? 'NULL' : `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+    });
+    return `{${items.join(',')}}`;
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`unsupported parameter: ${typeof value}`);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * PGlite's `query()` parses, describes and plans every statement, in six calls into the engine.
+ * Here a statement is parsed once (per engine) and each run is one call: bind, describe,
+ * execute, sync. Transactions take PGlite's transaction lock, so waiting for it keeps a read from
+ * landing between another request's statements.
+ */
+export function pglitePreparedRead(client: PGlite): PreparedRead {
+  const prepared = new Set<string>();
+  // Merged once: parseResults would otherwise copy every type's parser on every call.
+  let parsers: typeof client.parsers | undefined;
+  const exclusive = <T>(fn: () => Promise<T>) => client._runExclusiveTransaction(() => client._runExclusiveQuery(fn));
+  return (text, values) =>
+    exclusive(async () => {
+      const name = statementName(text);
+      if (!prepared.has(name)) {
+        await client.execProtocol(concat([protocol.serialize.parse({ name, text }), protocol.serialize.sync()]), {
+          syncToFs: false,
+        });
+        prepared.add(name);
+      }
+      const { messages } = await client.execProtocol(
+        concat([
+          protocol.serialize.bind({ statement: name, values: values.map(toText) }),
+          protocol.serialize.describe({ type: 'P' }),
+          protocol.serialize.execute({}),
+          protocol.serialize.sync(),
+        ]),
+        { syncToFs: false },
+      );
+      parsers ??= { ...client.parsers, ...Object.fromEntries([...KEEP_AS_TEXT].map((oid) => [oid, keepText])) };
+      const [result] = pgliteParse.parseResults(messages, parsers, { rowMode: 'array' }) as Results<unknown[]>[];
+      return result?.rows ?? [];
+    });
+}
