@@ -17,10 +17,14 @@ export function qizhiEnv(bench: BenchDatabase): Record<string, string> {
   };
 }
 
-export function startQizhi(bench: BenchDatabase, logName: string): Promise<ChildServer> {
+export function startQizhi(
+  bench: BenchDatabase,
+  logName: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   return startChildServer({
     entry: SERVER_ENTRY,
-    env: qizhiEnv(bench),
+    env: { ...qizhiEnv(bench), ...env },
     logFile: path.join(bench.dataDir, logName),
     readyPath: '/api/health',
     // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under test.

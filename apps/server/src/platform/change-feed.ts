@@ -37,6 +37,11 @@ function listenerSet() {
   };
 }
 
+/** For deployments where LISTEN cannot work (a transaction-pooling proxy): never live. */
+export function silentChangeFeed(): ChangeFeed {
+  return { live: false, subscribe: () => () => undefined, close: () => Promise.resolve() };
+}
+
 /** PGlite delivers a notification as its transaction commits, before the writer's query returns. */
 export function pgliteChangeFeed(client: PGlite): ChangeFeed {
   const listeners = listenerSet();

@@ -9,7 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
-import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.ts';
+import { pgliteChangeFeed, postgresChangeFeed, silentChangeFeed, type ChangeFeed } from './change-feed.ts';
 import { pglitePreparedRead, postgresPreparedRead, type PreparedRead } from './prepared-reads.ts';
 
 export type Schema = typeof schema;
@@ -31,8 +31,13 @@ export interface Database {
   pglite?: PGlite;
 }
 
-export function pgliteDatabase(client: PGlite): Database {
-  const changes = pgliteChangeFeed(client);
+/** `changeFeed: false` serves nothing from memory that the database could have changed. */
+export interface OpenOptions {
+  changeFeed?: boolean;
+}
+
+export function pgliteDatabase(client: PGlite, opts: OpenOptions = {}): Database {
+  const changes = opts.changeFeed === false ? silentChangeFeed() : pgliteChangeFeed(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -53,13 +58,17 @@ export function pgliteDatabase(client: PGlite): Database {
   };
 }
 
-export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+export async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob,
+  opts: OpenOptions = {},
+): Promise<Database> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create({ dataDir, loadDataDir });
-  return pgliteDatabase(client);
+  return pgliteDatabase(client, opts);
 }
 
-export function openPostgres(url: string, max = 10): Database {
+export function openPostgres(url: string, max = 10, opts: OpenOptions = {}): Database {
   // JIT compiles recursive CTEs for ~35 ms each; our queries are small and indexed, so it only costs.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off -c timezone=UTC' });
   // An idle connection the server drops (restart, failover, terminated backend) must not crash
@@ -68,7 +77,7 @@ export function openPostgres(url: string, max = 10): Database {
     process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`);
   });
   const client = drizzlePg(pool, { schema });
-  const changes = postgresChangeFeed(url);
+  const changes = opts.changeFeed === false ? silentChangeFeed() : postgresChangeFeed(url);
   return {
     db: client,
     kind: 'postgresql',
@@ -84,7 +93,12 @@ export function openPostgres(url: string, max = 10): Database {
   };
 }
 
-export async function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite(path.join(opts.dataDir, 'pglite'));
+export async function openDatabase(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  changeFeed: boolean;
+}): Promise<Database> {
+  const opts = { changeFeed: config.changeFeed };
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, 10, opts);
+  return openPglite(path.join(config.dataDir, 'pglite'), undefined, opts);
 }
