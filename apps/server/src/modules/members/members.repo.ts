@@ -255,49 +255,90 @@ function pageRowsStatement(db: Db): Statement {
 }
 
 /**
+ * Without kept orderings (the database's announcements cannot be heard), a page walks the index up
+ * to its offset and the total is counted, each time: still two cheap statements, not a list.
+ */
+function directPageStatements(db: Db, names: MemberBinding['name'][], order: Omit<PageRequest, 'page' | 'pageSize'>) {
+  const where = and(...names.map((name) => conditionOf(name, sql.placeholder(name))));
+  return {
+    ids: statementOf(
+      db
+        .select({ id: people.id })
+        .from(people)
+        .where(where)
+        .orderBy(...orderBy(order.sort, order.order))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .toSQL(),
+    ),
+    count: statementOf(
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(people)
+        .where(where)
+        .toSQL(),
+    ),
+  };
+}
+
+/**
  * Built statements by shape. Every condition binds a value under its own name, so the names in
  * order, with the sort and order, determine the text; a court's roster has a few dozen shapes.
  */
-const idsStatements = new Map<string, Statement>();
-let rowsStatement: Statement | undefined;
+const statementCache = new Map<string, unknown>();
+function cachedStatement<T>(key: string, build: () => T): T {
+  if (!statementCache.has(key)) statementCache.set(key, build());
+  return statementCache.get(key) as T;
+}
 
-/**
- * One page and the total. The filter's ordered ids come from memory when the court has not changed
- * since they were read (roster-cache.ts), so a page costs one lookup of its 20 rows by primary key.
- */
+/** The page's ids and the total: from the kept ordering when it can be trusted (roster-cache.ts). */
+async function pageIdsOf(
+  database: Database,
+  bindings: MemberBinding[],
+  page: PageRequest,
+): Promise<{ pageIds: string[]; total: number }> {
+  const names = bindings.map((b) => b.name);
+  const shape = `${names.join(',')}|${page.sort ?? ''}|${page.order ?? ''}`;
+  const values: Record<string, unknown> = Object.fromEntries(bindings.map((b) => [b.name, b.value]));
+  const offset = (page.page - 1) * page.pageSize;
+  if (!database.changes.live) {
+    const direct = cachedStatement(`direct|${shape}`, () => directPageStatements(database.db, names, page));
+    values.limit = page.pageSize;
+    values.offset = offset;
+    const [ids, [[total]]] = await Promise.all([
+      database.readPrepared(direct.ids.text, fill(direct.ids, values)),
+      database.readPrepared(direct.count.text, fill(direct.count, values)) as Promise<[[number]]>,
+    ]);
+    return { pageIds: ids.map((row) => row[0] as string), total };
+  }
+  const statement = cachedStatement(`${database.kind}|${shape}`, () =>
+    rosterIdsStatement(database.db, database.kind, names, page),
+  );
+  const tenantId = values.tenant as string;
+  const ids = await orderedIds(database, tenantId, JSON.stringify([shape, bindings.map((b) => b.value)]), async () => {
+    const [[joined]] = (await database.readPrepared(statement.text, fill(statement, values))) as [[string]];
+    return joined ? joined.split(',') : [];
+  });
+  return { pageIds: ids.slice(offset, offset + page.pageSize), total: ids.length };
+}
+
+/** One page and the total; the page's rows are always read fresh, by primary key. */
 export async function findMemberPage(
   database: Database,
   bindings: MemberBinding[],
   page: PageRequest,
 ): Promise<{ rows: MemberPageRow[]; total: number }> {
-  const names = bindings.map((b) => b.name);
-  const shape = `${names.join(',')}|${page.sort ?? ''}|${page.order ?? ''}`;
-  let idsStatement = idsStatements.get(`${database.kind}|${shape}`);
-  if (!idsStatement) {
-    idsStatement = rosterIdsStatement(database.db, database.kind, names, page);
-    idsStatements.set(`${database.kind}|${shape}`, idsStatement);
-  }
-  const statement = idsStatement;
-  const values = Object.fromEntries(bindings.map((b) => [b.name, b.value]));
-  const tenantId = bindings.find((b) => b.name === 'tenant')?.value as string;
-  const ids = await orderedIds(database, tenantId, JSON.stringify([shape, bindings.map((b) => b.value)]), async () => {
-    const [[joined]] = (await database.readPrepared(statement.text, fill(statement, values))) as [[string]];
-    return joined ? joined.split(',') : [];
-  });
-  const offset = (page.page - 1) * page.pageSize;
-  const pageIds = ids.slice(offset, offset + page.pageSize);
-  if (pageIds.length === 0) return { rows: [], total: ids.length };
-  rowsStatement ??= pageRowsStatement(database.db);
-  const [result] = await database.readPrepared(
-    rowsStatement.text,
-    fill(rowsStatement, { tenant: tenantId, ids: pageIds }),
-  );
+  const { pageIds, total } = await pageIdsOf(database, bindings, page);
+  if (pageIds.length === 0) return { rows: [], total };
+  const statement = cachedStatement('rows', () => pageRowsStatement(database.db));
+  const tenant = bindings.find((b) => b.name === 'tenant')?.value;
+  const [result] = await database.readPrepared(statement.text, fill(statement, { tenant, ids: pageIds }));
   const found = (result?.[0] ?? []) as unknown[][];
   const position = new Map(pageIds.map((id, i) => [id, i]));
   const rows = found
     .map((row) => Object.fromEntries(PAGE_FIELD_NAMES.map((f, i) => [f, row[i]])) as MemberPageRow)
     .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-  return { rows, total: ids.length };
+  return { rows, total };
 }
 
 export async function findMembersForExport(db: Db, where: SQL | undefined) {
