@@ -117,7 +117,8 @@ export async function explainRoster(
     out.push(`${kind}: ${String(court.people)} people, ${await bench.version()}`);
     const log: Statement[] = [];
     const opened = await bench.open();
-    await opened.migrate(); // as the server does at start; on PGlite that includes VACUUM ANALYZE
+    await opened.migrate(); // as the server does at start, and the maintenance it does a second later
+    await opened.maintain();
     const { database, raw, close } = instrumented(kind, opened, bench.url, log);
     try {
       const config = loadConfig({ QIZHI_DATA_DIR: bench.dataDir, LOG_LEVEL: 'silent' });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository's root folder, whatever the working directory. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SERVER_ENTRY = path.join(REPO_ROOT, 'apps/server/src/main.ts');
+/** What `npm start` runs: the bundled server, rebuilt first if a source is newer. */
+export const SERVER_ENTRY = path.join(REPO_ROOT, 'apps/server/start.mjs');
 export const BASELINE_ENTRY = path.join(REPO_ROOT, 'bench/baseline-server.ts');
 export const WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');

@@ -1,6 +1,7 @@
 /**
- * Servers under test run as child processes (`node --import tsx <entry>`), so the load client never
- * shares their event loop. Their output goes to a log file, not through a pipe the bench must drain.
+ * Servers under test run as child processes (`npm start`'s `node apps/server/start.mjs`, or `node --import tsx` for
+ * a TypeScript entry), so the load client never shares their event loop. Their output goes to a log
+ * file, not through a pipe the bench must drain.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -76,7 +77,9 @@ export async function startChildServer(opts: ChildServerOptions): Promise<ChildS
   const url = `http://127.0.0.1:${String(port)}`;
   const log = fs.openSync(opts.logFile, 'a');
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry], {
+  // TypeScript entries (the baseline) run through tsx; the Qizhi server as `npm start` runs it.
+  const loader = opts.entry.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, opts.entry], {
     cwd: REPO_ROOT,
     env: childEnv({ ...opts.env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', log, log],

@@ -79,7 +79,8 @@ async function main(): Promise<number> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${String(port)}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qizhi-e2e-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // As `npm start` runs it: the bundled server, rebuilt first if a source is newer.
+  const server = spawn(process.execPath, ['--enable-source-maps', 'apps/server/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -18,6 +17,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { WEB_DIST } from './platform/paths.ts';
 import { localStorage, type FileStorage } from './platform/storage.ts';
 import { MAX_UPLOAD_BYTES } from './platform/uploads.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -48,8 +48,6 @@ export interface AppDeps {
 /** Ant Design writes its styles at run time, hence inline styles; scripts only from our own origin. */
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
-
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface RouteEntry {
   method: string;

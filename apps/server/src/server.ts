@@ -37,12 +37,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const backupDir = path.join(config.dataDir, 'backups');
-  let backupTimer: NodeJS.Timeout | undefined;
+  const timers: NodeJS.Timeout[] = [];
   if (database.kind === 'pglite') {
-    // PGlite runs with fsync off, so the embedded mode keeps a daily snapshot of its own.
+    const maintain = async (all: boolean) => {
+      try {
+        const tables = await database.maintain({ all });
+        if (tables.length > 0) app.log.info({ tables }, '已整理数据库（VACUUM ANALYZE）');
+      } catch (err) {
+        app.log.error({ err }, '整理数据库失败');
+      }
+    };
+    // PGlite runs with fsync off, so the embedded mode keeps a daily snapshot of its own, and it
+    // has no autovacuum, so the same timer does its work: every hour what has changed, and the
+    // whole database before the daily snapshot.
     const dailyBackup = async () => {
       const now = new Date();
-      if (hasBackupFromDay(backupDir, now)) return;
+      if (hasBackupFromDay(backupDir, now)) return maintain(false);
+      await maintain(true);
       try {
         const file = await backupDatabase(database, { dir: backupDir, now });
         pruneBackups(backupDir, config.backupKeep);
@@ -51,9 +62,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.error({ err }, '每日自动备份失败');
       }
     };
-    backupTimer = setInterval(() => void dailyBackup(), BACKUP_CHECK_MS);
-    backupTimer.unref();
-    setTimeout(() => void dailyBackup(), 5_000).unref();
+    // Soon after start rather than before it: the server answers first, then tidies (a second or
+    // less at a court's size, during which requests wait).
+    timers.push(
+      setInterval(() => void dailyBackup(), BACKUP_CHECK_MS),
+      setTimeout(() => void maintain(false), 1_000),
+      setTimeout(() => void dailyBackup(), 5_000),
+    );
+    for (const timer of timers) timer.unref();
   }
 
   await app.listen({ port: config.port, host: config.host });
@@ -66,7 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database,
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`,
     close: async () => {
-      if (backupTimer) clearInterval(backupTimer);
+      for (const timer of timers) clearTimeout(timer);
       await app.close();
       await database.close();
       if (database.kind === 'pglite') fs.rmSync(lockFile, { force: true });

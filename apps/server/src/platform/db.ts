@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,13 +9,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
 import { pgliteChangeFeed, postgresChangeFeed, silentChangeFeed, type ChangeFeed } from './change-feed.ts';
+import { MIGRATIONS_DIR } from './paths.ts';
 import { pglitePreparedRead, postgresPreparedRead, type PreparedRead } from './prepared-reads.ts';
 
 export type Schema = typeof schema;
 /** A database or a transaction: repositories accept either, so a service decides the boundary. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export interface Database {
   db: Db;
@@ -26,9 +24,36 @@ export interface Database {
   /** Committed changes the database announces, for what the process keeps in memory. */
   changes: ChangeFeed;
   migrate(): Promise<void>;
+  /**
+   * What autovacuum does on a server: VACUUM ANALYZE the tables that need it (`all`: every table),
+   * returning their names. PGlite has no autovacuum; on PostgreSQL this does nothing.
+   */
+  maintain(opts?: { all?: boolean }): Promise<string[]>;
   close(): Promise<void>;
   /** Only for PGlite: the in-process engine (for backups). */
   pglite?: PGlite;
+}
+
+/**
+ * Tables never analysed, or whose size moved by more than a tenth since they were: without
+ * statistics PGlite's planner picks nested loops over whole tables, and without a visibility map
+ * no scan is index-only. PGlite keeps no activity counters across restarts, so the size recorded by
+ * the last VACUUM or ANALYZE (pg_class.relpages) is the one trace of change that survives.
+ */
+const TABLES_NEEDING_MAINTENANCE = `
+  select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname = 'public' and c.relkind = 'r'
+    and (c.reltuples < 0
+      or abs(pg_relation_size(c.oid) / current_setting('block_size')::int - c.relpages) > greatest(8, c.relpages / 10))
+  order by c.relname`;
+
+async function maintainPglite(client: PGlite, all: boolean): Promise<string[]> {
+  const names = all
+    ? ['(all)']
+    : (await client.query<{ name: string }>(TABLES_NEEDING_MAINTENANCE)).rows.map((row) => row.name);
+  if (all) await client.exec('vacuum analyze');
+  else if (names.length > 0) await client.exec(`vacuum analyze ${names.map((n) => `"${n}"`).join(', ')}`);
+  return names;
 }
 
 /** `changeFeed: false` serves nothing from memory that the database could have changed. */
@@ -47,10 +72,8 @@ export function pgliteDatabase(client: PGlite, opts: OpenOptions = {}): Database
     changes,
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
-      // PGlite has no autovacuum, so without this its planner never has statistics and picks
-      // nested loops over whole tables. Cheap at a court's size.
-      await client.exec('vacuum analyze');
     },
+    maintain: (opts = {}) => maintainPglite(client, opts.all ?? false),
     close: async () => {
       await changes.close();
       await client.close();
@@ -86,6 +109,7 @@ export function openPostgres(url: string, max = 10, opts: OpenOptions = {}): Dat
     migrate: async () => {
       await migratePg(client, { migrationsFolder: MIGRATIONS_DIR });
     },
+    maintain: () => Promise.resolve([]),
     close: async () => {
       await changes.close();
       await pool.end();

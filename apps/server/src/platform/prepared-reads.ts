@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { parse as pgliteParse, protocol, type Results } from '@electric-sql/pglite';
+import { Placeholder } from 'drizzle-orm';
 import pg from 'pg';
 
 /**
@@ -12,6 +13,26 @@ import pg from 'pg';
  * Only for reads outside a transaction: on PGlite it waits for any running transaction to end.
  */
 export type PreparedRead = (text: string, values: readonly unknown[]) => Promise<unknown[][]>;
+
+/** A statement built once (by Drizzle, with placeholders) and run many times with new values. */
+export interface PreparedStatement {
+  text: string;
+  /** Each parameter: a placeholder to fill by name, or a constant the statement was built with. */
+  params: ({ placeholder: string } | { value: unknown })[];
+}
+
+/** From a Drizzle query's `toSQL()`, whose placeholders stay named. */
+export function statementOf(query: { sql: string; params: unknown[] }): PreparedStatement {
+  return {
+    text: query.sql,
+    params: query.params.map((p) => (p instanceof Placeholder ? { placeholder: String(p.name) } : { value: p })),
+  };
+}
+
+/** The statement's parameter values, placeholders filled from `values` by name. */
+export function bindStatement(statement: PreparedStatement, values: Record<string, unknown>): unknown[] {
+  return statement.params.map((p) => ('placeholder' in p ? values[p.placeholder] : p.value));
+}
 
 /** One name per statement text, so two texts never share a name on a connection. */
 function statementName(text: string): string {

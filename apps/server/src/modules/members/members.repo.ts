@@ -10,7 +10,6 @@ import {
   like,
   lte,
   or,
-  Placeholder,
   sql,
   type SQL,
   type SQLWrapper,
@@ -18,6 +17,7 @@ import {
 import { AGE_BAND_RANGES, addYears, type AgeBand, type MembersQuery, type PersonStatus } from '@qizhi/domain';
 import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
 import type { Database, Db } from '../../platform/db.ts';
+import { bindStatement, statementOf, type PreparedStatement } from '../../platform/prepared-reads.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { forgetRoster, orderedIds } from './roster-cache.ts';
 
@@ -178,23 +178,6 @@ export interface PageRequest {
   order?: MembersQuery['order'];
 }
 
-interface Statement {
-  text: string;
-  /** Each parameter: a placeholder to fill by name, or a constant the statement was built with. */
-  params: ({ placeholder: string } | { value: unknown })[];
-}
-
-function statementOf(query: { sql: string; params: unknown[] }): Statement {
-  return {
-    text: query.sql,
-    params: query.params.map((p) => (p instanceof Placeholder ? { placeholder: String(p.name) } : { value: p })),
-  };
-}
-
-function fill(statement: Statement, values: Record<string, unknown>): unknown[] {
-  return statement.params.map((p) => ('placeholder' in p ? values[p.placeholder] : p.value));
-}
-
 /**
  * The ids a roster shape matches, in order — which conditions (the bindings' names), sort and
  * order — with a placeholder for every value, as one comma-separated text: a single value to
@@ -207,7 +190,7 @@ export function rosterIdsStatement(
   kind: Database['kind'],
   names: MemberBinding['name'][],
   order: Omit<PageRequest, 'page' | 'pageSize'>,
-): Statement {
+): PreparedStatement {
   const ordering = sql.join(orderBy(order.sort, order.order), sql`, `);
   const where = and(...names.map((name) => conditionOf(name, sql.placeholder(name))));
   if (kind === 'pglite') {
@@ -236,7 +219,7 @@ export function rosterIdsStatement(
  * The page's rows as one JSON array of arrays: a single value to decode instead of 14 fields of 20
  * rows, which on PGlite is most of the statement's cost.
  */
-function pageRowsStatement(db: Db): Statement {
+function pageRowsStatement(db: Db): PreparedStatement {
   const columns = sql.join(
     PAGE_FIELD_NAMES.map((f) => PAGE_FIELDS[f]),
     sql`, `,
@@ -306,8 +289,8 @@ async function pageIdsOf(
     values.limit = page.pageSize;
     values.offset = offset;
     const [ids, [[total]]] = await Promise.all([
-      database.readPrepared(direct.ids.text, fill(direct.ids, values)),
-      database.readPrepared(direct.count.text, fill(direct.count, values)) as Promise<[[number]]>,
+      database.readPrepared(direct.ids.text, bindStatement(direct.ids, values)),
+      database.readPrepared(direct.count.text, bindStatement(direct.count, values)) as Promise<[[number]]>,
     ]);
     return { pageIds: ids.map((row) => row[0] as string), total };
   }
@@ -316,7 +299,7 @@ async function pageIdsOf(
   );
   const tenantId = values.tenant as string;
   const ids = await orderedIds(database, tenantId, JSON.stringify([shape, bindings.map((b) => b.value)]), async () => {
-    const [[joined]] = (await database.readPrepared(statement.text, fill(statement, values))) as [[string]];
+    const [[joined]] = (await database.readPrepared(statement.text, bindStatement(statement, values))) as [[string]];
     return joined ? joined.split(',') : [];
   });
   return { pageIds: ids.slice(offset, offset + page.pageSize), total: ids.length };
@@ -332,7 +315,7 @@ export async function findMemberPage(
   if (pageIds.length === 0) return { rows: [], total };
   const statement = cachedStatement('rows', () => pageRowsStatement(database.db));
   const tenant = bindings.find((b) => b.name === 'tenant')?.value;
-  const [result] = await database.readPrepared(statement.text, fill(statement, { tenant, ids: pageIds }));
+  const [result] = await database.readPrepared(statement.text, bindStatement(statement, { tenant, ids: pageIds }));
   const found = (result?.[0] ?? []) as unknown[][];
   const position = new Map(pageIds.map((id, i) => [id, i]));
   const rows = found

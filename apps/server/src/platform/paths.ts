@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The server's folder (apps/server), found by walking up from this module, so paths hold both in
+ * the sources (run by tsx and the tests) and in the bundle (dist/main.js).
+ */
+function findServerDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'drizzle', 'meta', '_journal.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`apps/server not found above ${from}`);
+  }
+}
+
+export const SERVER_DIR = findServerDir(path.dirname(fileURLToPath(import.meta.url)));
+export const MIGRATIONS_DIR = path.join(SERVER_DIR, 'drizzle');
+export const WEB_DIST = path.resolve(SERVER_DIR, '../web/dist');
