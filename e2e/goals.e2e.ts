@@ -26,7 +26,17 @@ async function pick(page: Page, label: string | RegExp, option: string): Promise
   await page.getByLabel(label).click();
   // The open list only (antd keeps closed ones in the page), and the option by its exact title.
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.locator(`.ant-select-item-option[title="${option}"]`).click();
+  const item = open.locator(`.ant-select-item-option[title="${option}"]`);
+  await item.waitFor();
+  // A click while the list still slides in can land on nothing (seen once in CI): wait for it to
+  // stop, and choose again if the list is still open.
+  await settled(page);
+  await item.click();
+  for (let attempt = 0; attempt < 3 && (await open.count()) > 0; attempt++) {
+    await page.waitForTimeout(300);
+    await settled(page);
+    if ((await open.count()) > 0 && (await item.isVisible())) await item.click();
+  }
   await open.waitFor({ state: 'hidden' });
 }
 
@@ -67,7 +77,8 @@ void test('支部书记分解目标到党小组党员，党员带佐证报告进
     await modal.getByLabel(CELL).check();
     await modal.getByRole('button', { name: '分解' }).click();
     await modal.waitFor({ state: 'hidden' });
-    await page.keyboard.press('Escape');
+    // By its close button: Escape only reaches the drawer once focus has come back to it.
+    await drawer.locator('.ant-drawer-close').click();
     // The drawer's mask stays over the table until its closing animation ends.
     await drawer.waitFor({ state: 'hidden' });
 

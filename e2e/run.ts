@@ -98,8 +98,11 @@ async function main(): Promise<number> {
   try {
     await waitForHealth(baseUrl, server, 90_000);
     await checkWebApp(baseUrl);
+    // `npm run test:e2e -- goals` runs only the files whose names contain a given word.
+    const only = process.argv.slice(2);
     const files = readdirSync(path.join(root, 'e2e'))
       .filter((name) => name.endsWith('.e2e.ts'))
+      .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
       .sort()
       .map((name) => path.join('e2e', name));
     // Each file runs in its own process with its own browser; one at a time on a small machine.
