@@ -36,6 +36,19 @@ describe('readPrepared', () => {
     expect(await ctx.database.readPrepared(text, [tenantId])).toEqual([[n]]);
   });
 
+  it('reads on after another process changed the table under a prepared statement', async () => {
+    const text = `select * from honours where tenant_id = $1 order by id limit 1`;
+    const before = await ctx.database.readPrepared(text, [tenantId]);
+    // As a newer server version's migration would, from outside this process's connections.
+    await ctx.database.db.execute(sql`alter table honours add column test_extra integer`);
+    try {
+      const after = await ctx.database.readPrepared(text, [tenantId]);
+      expect(after[0]?.length).toBe((before[0]?.length ?? 0) + 1);
+    } finally {
+      await ctx.database.db.execute(sql`alter table honours drop column test_extra`);
+    }
+  });
+
   it('does not read inside another request’s transaction (PGlite has one session for all)', async () => {
     const text = `select count(*)::int from people where tenant_id = $1 and name = '事务中的人'`;
     let inserted!: () => void;

@@ -48,16 +48,35 @@ const pgTypes = {
     KEEP_AS_TEXT.has(oid) ? keepText : defaultParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** PostgreSQL's answer when a table a prepared statement reads changed shape after it was prepared. */
+function isStalePlan(err: unknown): boolean {
+  return (
+    err instanceof Error &&
+    (err as { code?: string }).code === '0A000' &&
+    err.message.includes('cached plan must not change result type')
+  );
+}
+
 export function postgresPreparedRead(pool: pg.Pool): PreparedRead {
-  return async (text, values) => {
-    const result = await pool.query<unknown[]>({
-      name: statementName(text),
+  // Bumped when a migration by another process changed a table under our statements: new names
+  // make every connection prepare them afresh.
+  let generation = 0;
+  const run = (text: string, values: readonly unknown[]) =>
+    pool.query<unknown[]>({
+      name: `${statementName(text)}_${String(generation)}`,
       text,
       values: [...values],
       rowMode: 'array',
       types: pgTypes,
     });
-    return result.rows;
+  return async (text, values) => {
+    try {
+      return (await run(text, values)).rows;
+    } catch (err) {
+      if (!isStalePlan(err)) throw err;
+      generation++;
+      return (await run(text, values)).rows;
+    }
   };
 }
 
@@ -97,27 +116,39 @@ export function pglitePreparedRead(client: PGlite): PreparedRead {
   const prepared = new Set<string>();
   // Merged once: parseResults would otherwise copy every type's parser on every call.
   let parsers: typeof client.parsers | undefined;
+  let generation = 0;
   const exclusive = <T>(fn: () => Promise<T>) => client._runExclusiveTransaction(() => client._runExclusiveQuery(fn));
+  const run = async (text: string, values: readonly unknown[]) => {
+    const name = `${statementName(text)}_${String(generation)}`;
+    if (!prepared.has(name)) {
+      await client.execProtocol(concat([protocol.serialize.parse({ name, text }), protocol.serialize.sync()]), {
+        syncToFs: false,
+      });
+      prepared.add(name);
+    }
+    const { messages } = await client.execProtocol(
+      concat([
+        protocol.serialize.bind({ statement: name, values: values.map(toText) }),
+        protocol.serialize.describe({ type: 'P' }),
+        protocol.serialize.execute({}),
+        protocol.serialize.sync(),
+      ]),
+      { syncToFs: false },
+    );
+    parsers ??= { ...client.parsers, ...Object.fromEntries([...KEEP_AS_TEXT].map((oid) => [oid, keepText])) };
+    const [result] = pgliteParse.parseResults(messages, parsers, { rowMode: 'array' }) as Results<unknown[]>[];
+    return result?.rows ?? [];
+  };
   return (text, values) =>
     exclusive(async () => {
-      const name = statementName(text);
-      if (!prepared.has(name)) {
-        await client.execProtocol(concat([protocol.serialize.parse({ name, text }), protocol.serialize.sync()]), {
-          syncToFs: false,
-        });
-        prepared.add(name);
+      try {
+        return await run(text, values);
+      } catch (err) {
+        if (!isStalePlan(err)) throw err;
+        // A table changed shape under the statements (a migration or an ALTER): prepare anew.
+        generation++;
+        prepared.clear();
+        return run(text, values);
       }
-      const { messages } = await client.execProtocol(
-        concat([
-          protocol.serialize.bind({ statement: name, values: values.map(toText) }),
-          protocol.serialize.describe({ type: 'P' }),
-          protocol.serialize.execute({}),
-          protocol.serialize.sync(),
-        ]),
-        { syncToFs: false },
-      );
-      parsers ??= { ...client.parsers, ...Object.fromEntries([...KEEP_AS_TEXT].map((oid) => [oid, keepText])) };
-      const [result] = pgliteParse.parseResults(messages, parsers, { rowMode: 'array' }) as Results<unknown[]>[];
-      return result?.rows ?? [];
     });
 }
