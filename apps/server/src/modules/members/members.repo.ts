@@ -185,7 +185,7 @@ export interface PageRequest {
  * from people_roster_idx; PostgreSQL before 16 would sort inside the aggregate (35 ms at 10,000),
  * so there the rows are numbered in order first and the aggregate sorts the numbers (10–20 ms).
  */
-export function rosterIdsStatement(
+function rosterIdsStatement(
   db: Db,
   kind: Database['kind'],
   names: MemberBinding['name'][],
