@@ -96,16 +96,6 @@ function toText(value: unknown): string | null {
   throw new TypeError(`unsupported parameter: ${typeof value}`);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /**
  * PGlite's `query()` parses, describes and plans every statement, in six calls into the engine.
  * Here a statement is parsed once (per engine) and each run is one call: bind, describe,
@@ -121,13 +111,13 @@ export function pglitePreparedRead(client: PGlite): PreparedRead {
   const run = async (text: string, values: readonly unknown[]) => {
     const name = `${statementName(text)}_${String(generation)}`;
     if (!prepared.has(name)) {
-      await client.execProtocol(concat([protocol.serialize.parse({ name, text }), protocol.serialize.sync()]), {
+      await client.execProtocol(Buffer.concat([protocol.serialize.parse({ name, text }), protocol.serialize.sync()]), {
         syncToFs: false,
       });
       prepared.add(name);
     }
     const { messages } = await client.execProtocol(
-      concat([
+      Buffer.concat([
         protocol.serialize.bind({ statement: name, values: values.map(toText) }),
         protocol.serialize.describe({ type: 'P' }),
         protocol.serialize.execute({}),

@@ -102,6 +102,11 @@ function conditionOf(name: MemberBinding['name'], value: SQLWrapper): SQL | unde
   }
 }
 
+/** The conditions of a roster shape, each comparing with a placeholder named after its binding. */
+function placeholderConditions(names: MemberBinding['name'][]): SQL | undefined {
+  return and(...names.map((name) => conditionOf(name, sql.placeholder(name))));
+}
+
 export function memberConditions(tenantId: string, scope: Scope, filter: MemberFilter, today: string): SQL | undefined {
   return and(...memberBindings(tenantId, scope, filter, today).map((b) => conditionOf(b.name, sql.param(b.value))));
 }
@@ -192,7 +197,7 @@ function rosterIdsStatement(
   order: Omit<PageRequest, 'page' | 'pageSize'>,
 ): PreparedStatement {
   const ordering = sql.join(orderBy(order.sort, order.order), sql`, `);
-  const where = and(...names.map((name) => conditionOf(name, sql.placeholder(name))));
+  const where = placeholderConditions(names);
   if (kind === 'pglite') {
     return statementOf(
       db
@@ -242,7 +247,7 @@ function pageRowsStatement(db: Db): PreparedStatement {
  * to its offset and the total is counted, each time: still two cheap statements, not a list.
  */
 function directPageStatements(db: Db, names: MemberBinding['name'][], order: Omit<PageRequest, 'page' | 'pageSize'>) {
-  const where = and(...names.map((name) => conditionOf(name, sql.placeholder(name))));
+  const where = placeholderConditions(names);
   return {
     ids: statementOf(
       db
