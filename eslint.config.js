@@ -1,6 +1,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Where queries live and how modules meet (docs/architecture.md, "What may import what"): SQL only in
+// repositories, the schema and the platform; another module only through its index.ts.
+const NO_QUERIES = {
+  group: ['drizzle-orm', 'drizzle-orm/*'],
+  message: 'Queries live in *.repo.ts (or platform/): call a repository function instead.',
+};
+const PUBLIC_ONLY = 'Use another module only through its index.ts, not its internal files.';
+const FROM_MODULE = { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$).+', message: PUBLIC_ONLY };
+const FROM_OUTSIDE = { regex: '(^|/)modules/[^/]+/(?!index\\.ts$).+', message: PUBLIC_ONLY };
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+function boundaries() {
+  const tests = '**/*.test.ts';
+  return [
+    {
+      files: ['apps/server/src/modules/**/*.ts'],
+      ignores: ['**/*.repo.ts', tests],
+      rules: restrict(NO_QUERIES, FROM_MODULE),
+    },
+    { files: ['apps/server/src/modules/**/*.repo.ts'], rules: restrict(FROM_MODULE) },
+    {
+      files: ['apps/server/src/seed/**/*.ts', 'apps/server/src/*.ts'],
+      ignores: [tests],
+      rules: restrict(NO_QUERIES, FROM_OUTSIDE),
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -48,5 +76,6 @@ export default tseslint.config(
       '@typescript-eslint/no-base-to-string': 'off',
     },
   },
+  ...boundaries(),
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -33,7 +33,7 @@ import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { deliberationRoutes } from './modules/deliberations/deliberations.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { goalRoutes } from './modules/goals/goals.routes.ts';
-import { centreRoutes } from './modules/centre/centre.routes.ts';
+import { centreRoutes } from './modules/centre/index.ts';
 import { commitmentRoutes, publicCommitmentRoutes } from './modules/commitments/commitments.routes.ts';
 import { rulesLibraryRoutes } from './modules/rules-library/rules-library.routes.ts';
 import { honourRoutes } from './modules/honours/honours.routes.ts';
@@ -114,7 +114,7 @@ export async function buildApp(
     void reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
-  registerAuth(app, deps.database.db);
+  registerAuth(app, deps.database);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgRoutes, { prefix: '/api' });

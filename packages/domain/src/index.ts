@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Every message a person reads is Chinese, including zod's own for type errors.
 z.config(z.locales.zhCN());
 
+export * from './court-time.ts';
 export * from './id-number.rules.ts';
 export * from './masking.rules.ts';
 export * from './password.rules.ts';

@@ -1,3 +1,4 @@
+import { courtInstant, courtYearMonth } from './court-time.ts';
 import type { OrgKind } from './org.rules.ts';
 
 /**
@@ -122,16 +123,8 @@ export function canHoldMeetingAt(type: MeetingType, kind: OrgKind): boolean {
 // ---------------------------------------------------------------------------------------------
 // Periods, in Asia/Shanghai (UTC+8 all year: China has kept no daylight saving time since 1991).
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 /** `2026-03`, `2026-Q1` or `2026`. */
 export type Period = string;
-
-/** Year and month (1–12) of an instant on the Shanghai calendar. */
-export function shanghaiYearMonth(instant: Date): { year: number; month: number } {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
-}
 
 export function monthPeriod(year: number, month: number): Period {
   return `${String(year)}-${String(month).padStart(2, '0')}`;
@@ -143,7 +136,7 @@ export function quarterOfMonth(month: number): number {
 
 /** The period of `frequency` an instant falls in; `none` has no period. */
 export function periodOf(instant: Date, frequency: Exclude<MeetingFrequency, 'none'>): Period {
-  const { year, month } = shanghaiYearMonth(instant);
+  const { year, month } = courtYearMonth(instant);
   return periodOfMonth(year, month, frequency);
 }
 
@@ -195,9 +188,11 @@ export function parsePeriod(period: string): PeriodParts | null {
   return null;
 }
 
-/** The instant a Shanghai calendar month starts (month 13 is January of the next year). */
-export function shanghaiMonthStart(year: number, month: number): Date {
-  return new Date(Date.UTC(year, month - 1, 1) - SHANGHAI_OFFSET_MS);
+/** The instant a court calendar month starts (month 13 is January of the next year). */
+export function courtMonthStart(year: number, month: number): Date {
+  const y = year + Math.floor((month - 1) / 12);
+  const m = ((month - 1) % 12) + 1;
+  return courtInstant(`${String(y)}-${String(m).padStart(2, '0')}-01`);
 }
 
 /** `[from, to)` of a period as instants: what a query on `starts_at` compares with. */
@@ -205,8 +200,8 @@ export function periodRange(period: Period): { from: Date; to: Date } {
   const parts = parsePeriod(period);
   if (!parts) throw new Error(`not a period: ${period}`);
   return {
-    from: shanghaiMonthStart(parts.year, parts.firstMonth),
-    to: shanghaiMonthStart(parts.year, parts.lastMonth + 1),
+    from: courtMonthStart(parts.year, parts.firstMonth),
+    to: courtMonthStart(parts.year, parts.lastMonth + 1),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageBandOf, completedYears, parseLooseDate, partyAgeBandOf, todayInShanghai } from './people.rules.ts';
+import { courtToday } from './court-time.ts';
+import { ageBandOf, completedYears, parseLooseDate, partyAgeBandOf } from './people.rules.ts';
 
 describe('dates as offices write them', () => {
   it.each([
@@ -52,7 +53,7 @@ describe('ages and bands', () => {
     ]);
   });
   it('counts the business day in Asia/Shanghai', () => {
-    expect(todayInShanghai(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
-    expect(todayInShanghai(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    expect(courtToday(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
+    expect(courtToday(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
 });

@@ -92,7 +92,4 @@ export function parseLooseDate(text: string): string | null {
   return `${String(y)}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Today's calendar date in Asia/Shanghai, where every court's business day is counted. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+

@@ -4,8 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLES, isAdministratorRole, type Permission, type RoleGrant, type SessionUser } from '@qizhi/domain';
 import { roleGrants, sessions, tenants, users } from '../db/schema/index.ts';
 import type { Actor } from './audit.ts';
-import type { Db } from './db.ts';
+import type { Database, Db } from './db.ts';
 import { AppError } from './errors.ts';
+import { createRequestContext } from './request-context.ts';
 import { forgetSession, recallSession, rememberSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'qizhi_session';
@@ -164,8 +165,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes a user who must change the password may still use. */
 const PASSWORD_CHANGE_ALLOWED: Access[] = ['authenticated', 'public'];
 
-export function registerAuth(app: FastifyInstance, db: Db): void {
+export function registerAuth(app: FastifyInstance, database: Database): void {
+  const { db } = database;
   app.decorateRequest('auth', null);
+  app.decorateRequest('ctx', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) {
@@ -208,6 +211,13 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
             csrfToken: row.csrfToken,
             tokenHash,
           };
+          request.ctx = createRequestContext({
+            database,
+            user: request.auth.user,
+            grants: request.auth.grants,
+            permissions: request.auth.permissions,
+            ip: request.ip,
+          });
         }
       }
     }

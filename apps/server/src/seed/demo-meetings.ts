@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import {
   computeVoteResult,
   escapeHtml,
-  todayInShanghai,
+  courtToday,
   type AttendanceState,
   type MeetingStatus,
   type MeetingType,
@@ -68,7 +68,7 @@ interface Planned {
 
 export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promise<void> {
   const { tenantId, court } = input;
-  const today = input.today ?? todayInShanghai();
+  const today = input.today ?? courtToday();
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const now = at(year, month, day, 12);
   const random = createRandom(0x4d454554); // "MEET"
@@ -365,7 +365,7 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
       });
     }
     if (p.type === 'branch_committee' && isPast) {
-      const dueOn = todayInShanghai(new Date(p.startsAt.getTime() + 20 * DAY));
+      const dueOn = courtToday(new Date(p.startsAt.getTime() + 20 * DAY));
       const ownerKey = branch.committee[p.startsAt.getUTCMonth() % branch.committee.length]!.personKey;
       const recent = now.getTime() - p.startsAt.getTime() < 40 * DAY;
       taskRows.push({
@@ -393,7 +393,7 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
   const step = (label: string, p: Planned | undefined, outcome: string) => ({
     label,
     meetingId: p ? idOf.get(p)! : null,
-    heldOn: p ? todayInShanghai(p.startsAt) : null,
+    heldOn: p ? courtToday(p.startsAt) : null,
     outcome: p ? outcome : null,
   });
   await tx.insert(deliberationMatters).values({

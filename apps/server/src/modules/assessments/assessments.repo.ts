@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { assessments, honours, meetingAttendees, meetings, orgUnits, people } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../platform/policy.ts';
 
 export type AssessmentRecord = typeof assessments.$inferSelect;
 

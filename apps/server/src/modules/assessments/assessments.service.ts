@@ -3,7 +3,7 @@ import {
   parseAssessmentPeriod,
   roundProgress,
   suggestGrade,
-  todayInShanghai,
+  courtToday,
   weightedProgress,
   assessmentPeriodOf,
   type AssessmentGroup,
@@ -15,12 +15,12 @@ import { writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/scope.ts';
+import { resolveScope } from '../../platform/policy.ts';
 import { computeYear } from '../goals/goals.service.ts';
 import * as repo from './assessments.repo.ts';
 
 export function currentPeriod(): string {
-  return assessmentPeriodOf(todayInShanghai());
+  return assessmentPeriodOf(courtToday());
 }
 
 /** Each member's completion: the weighted progress of the goals they own in the year, from the tree. */
@@ -67,7 +67,7 @@ function groupResults(rows: AssessmentRow[]): AssessmentGroup[] {
 export async function listAssessments(db: Db, auth: AuthContext, period: string): Promise<AssessmentsResponse> {
   const tenantId = auth.user.tenantId;
   const p = parseAssessmentPeriod(period)!;
-  const scope = await resolveScope(db, auth, 'assessments.read');
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'assessments.read');
   const [members, completion, records] = await Promise.all([
     repo.findMembersInScope(db, tenantId, scope),
     computeMemberCompletion(db, tenantId, p.year),
@@ -103,7 +103,7 @@ export async function saveAssessment(
   input: SaveAssessmentRequest,
 ): Promise<AssessmentRow> {
   const tenantId = actor.tenantId;
-  const scope = await resolveScope(db, auth, 'assessments.manage');
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'assessments.manage');
   const member = (await repo.findMembersInScope(db, tenantId, scope)).find((m) => m.personId === input.personId);
   if (!member) throw notFound('党员');
   const p = parseAssessmentPeriod(input.period)!;

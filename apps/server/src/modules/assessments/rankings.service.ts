@@ -2,7 +2,7 @@ import { computePoints, rankByScore, type HonourLevel, type RankingsResponse } f
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/scope.ts';
+import { resolveScope } from '../../platform/policy.ts';
 import { readPointsRankingEnabled } from '../centre/centre.repo.ts';
 import { computeMemberCompletion } from './assessments.service.ts';
 import * as repo from './assessments.repo.ts';
@@ -19,7 +19,7 @@ const FORMULA_WITHOUT_ATTENDANCE =
 export async function computeRankings(db: Db, auth: AuthContext, year: number): Promise<RankingsResponse> {
   const tenantId = auth.user.tenantId;
   if (!(await readPointsRankingEnabled(db, tenantId))) throw new AppError('POINTS_RANKING_DISABLED');
-  const scope = await resolveScope(db, auth, 'assessments.read');
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'assessments.read');
   const [members, completion, attendance, honours] = await Promise.all([
     repo.findMembersInScope(db, tenantId, scope),
     computeMemberCompletion(db, tenantId, year),

@@ -9,14 +9,13 @@ import {
   YearParam,
   YearQuery,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
-import { currentYear } from '../goals/goals.service.ts';
+import { courtYear } from '@qizhi/domain';
+import { contextOf } from '../../platform/request-context.ts';
 import * as service from './centre.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['一个中心'];
 
   app.get(
@@ -30,7 +29,7 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Centre, ...errors },
       },
     },
-    async (request) => service.getCentre(db, requireAuth(request).user.tenantId, request.query.year ?? currentYear()),
+    async (request) => service.getCentre(contextOf(request), request.query.year ?? courtYear()),
   );
   app.put(
     '/points-ranking',
@@ -43,7 +42,7 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PointsRankingResponse, ...errors },
       },
     },
-    async (request) => service.setPointsRanking(db, actorOf(request), request.body.enabled),
+    async (request) => service.setPointsRanking(contextOf(request), request.body.enabled),
   );
   app.put(
     '/:year',
@@ -57,6 +56,6 @@ export const centreRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Centre, ...errors },
       },
     },
-    async (request) => service.updateCentre(db, actorOf(request), request.params.year, request.body),
+    async (request) => service.updateCentre(contextOf(request), request.params.year, request.body),
   );
 };

@@ -1,12 +1,12 @@
 import { COURT_TYPE_LABELS, COURT_TYPES, DEFAULT_CENTRE, type Centre, type UpdateCentreRequest } from '@qizhi/domain';
-import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
+import { diffFields, writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './centre.repo.ts';
 
-export async function getCentre(db: Db, tenantId: string, year: number): Promise<Centre> {
+export async function getCentre(ctx: RequestContext, year: number): Promise<Centre> {
   const [row, pointsRankingEnabled] = await Promise.all([
-    repo.findCentre(db, tenantId, year),
-    repo.readPointsRankingEnabled(db, tenantId),
+    repo.findCentre(ctx.db, ctx.tenantId, year),
+    repo.readPointsRankingEnabled(ctx.db, ctx.tenantId),
   ]);
   return {
     year,
@@ -18,12 +18,12 @@ export async function getCentre(db: Db, tenantId: string, year: number): Promise
   };
 }
 
-export async function updateCentre(db: Db, actor: Actor, year: number, input: UpdateCentreRequest): Promise<Centre> {
-  const before = await getCentre(db, actor.tenantId, year);
-  await db.transaction(async (tx) => {
-    await repo.upsertCentre(tx, { tenantId: actor.tenantId, year, ...input });
+export async function updateCentre(ctx: RequestContext, year: number, input: UpdateCentreRequest): Promise<Centre> {
+  const before = await getCentre(ctx, year);
+  await ctx.db.transaction(async (tx) => {
+    await repo.upsertCentre(tx, { tenantId: ctx.tenantId, year, ...input });
     const diff = diffFields({ objective: before.objective, workingLine: before.workingLine }, input);
-    await writeAudit(tx, actor, {
+    await writeAudit(tx, ctx.actor, {
       action: 'centre.update',
       entity: 'court_centre',
       entityId: String(year),
@@ -31,21 +31,26 @@ export async function updateCentre(db: Db, actor: Actor, year: number, input: Up
       ...(diff ?? {}),
     });
   });
-  return getCentre(db, actor.tenantId, year);
+  return getCentre(ctx, year);
 }
 
-export async function setPointsRanking(db: Db, actor: Actor, enabled: boolean): Promise<{ enabled: boolean }> {
-  const before = await repo.readPointsRankingEnabled(db, actor.tenantId);
-  await db.transaction(async (tx) => {
-    await repo.writePointsRankingEnabled(tx, actor.tenantId, enabled);
-    await writeAudit(tx, actor, {
+export async function setPointsRanking(ctx: RequestContext, enabled: boolean): Promise<{ enabled: boolean }> {
+  const before = await repo.readPointsRankingEnabled(ctx.db, ctx.tenantId);
+  await ctx.db.transaction(async (tx) => {
+    await repo.writePointsRankingEnabled(tx, ctx.tenantId, enabled);
+    await writeAudit(tx, ctx.actor, {
       action: 'centre.points_ranking',
       entity: 'tenant',
-      entityId: actor.tenantId,
+      entityId: ctx.tenantId,
       summary: `${enabled ? '开启' : '关闭'}“比学赶超”积分排名`,
       before: { enabled: before },
       after: { enabled },
     });
   });
   return { enabled };
+}
+
+/** Whether the court has turned on the optional points ranking (off by default, rules.md). */
+export async function isPointsRankingEnabled(ctx: RequestContext): Promise<boolean> {
+  return repo.readPointsRankingEnabled(ctx.db, ctx.tenantId);
 }

@@ -14,7 +14,7 @@ import { writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { resolveScope, type Scope } from '../../platform/scope.ts';
+import { resolveScope, type Scope } from '../../platform/policy.ts';
 import { toCommitments } from './commitments.mapping.ts';
 import * as repo from './commitments.repo.ts';
 
@@ -25,7 +25,7 @@ const covers = (scope: Scope, unitId: string | null) =>
   scope.all || (unitId !== null && scope.orgUnitIds.includes(unitId));
 
 async function scopeOf(db: Db, auth: AuthContext, permission: 'goals.manage' | 'commitments.approve'): Promise<Scope> {
-  return auth.permissions.has(permission) ? resolveScope(db, auth, permission) : { all: false, orgUnitIds: [] };
+  return auth.permissions.has(permission) ? resolveScope(db, auth.user.tenantId, auth.grants, permission) : { all: false, orgUnitIds: [] };
 }
 
 /** A member for their own commitment; for an organisation's, whoever manages or approves for it. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthPeriod, periodOf, todayInShanghai } from '@qizhi/domain';
+import { monthPeriod, periodOf, courtToday } from '@qizhi/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 import { OTHER_COURT } from '../../test/fixtures.ts';
 
@@ -9,7 +9,7 @@ let leader: Session;
 let member: Session;
 let staff: Session;
 let orgUnits: { id: string; kind: string; name: string }[];
-const today = todayInShanghai();
+const today = courtToday();
 const year = Number(today.slice(0, 4));
 const month = Number(today.slice(5, 7));
 beforeAll(async () => {

@@ -19,7 +19,7 @@ import { writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../platform/policy.ts';
 import { inScope, scopeOf } from '../meetings/meeting-access.ts';
 import * as repo from './compliance.repo.ts';
 

@@ -7,9 +7,9 @@ import {
   MEETING_TYPE_LABELS,
   MINUTES_OVERDUE_DAYS,
   participationOfMonth,
-  shanghaiMonthStart,
-  shanghaiYearMonth,
-  todayInShanghai,
+  courtMonthStart,
+  courtYearMonth,
+  courtToday,
   type Reminder,
   type Reminders,
 } from '@qizhi/domain';
@@ -137,8 +137,8 @@ async function meetingsToHold(db: Db, auth: AuthContext, today: string): Promise
 async function absentMembers(db: Db, auth: AuthContext, now: Date): Promise<Reminder[]> {
   const scope = await scopeOf(db, auth, 'meetings.manage');
   if (!scope.all && scope.orgUnitIds.length === 0) return [];
-  const { year, month } = shanghaiYearMonth(now);
-  const from = shanghaiMonthStart(year - 1, month);
+  const { year, month } = courtYearMonth(now);
+  const from = courtMonthStart(year - 1, month);
   const rows = await repo.findParticipationByMonth(db, auth.user.tenantId, scope.all ? null : scope.orgUnitIds, from);
   const byPerson = new Map<string, { name: string; months: Parameters<typeof consecutiveAbsentMonths>[0][number][] }>();
   for (const r of rows) {
@@ -171,7 +171,7 @@ async function absentMembers(db: Db, auth: AuthContext, now: Date): Promise<Remi
 
 export async function listReminders(db: Db, auth: AuthContext, now = new Date()): Promise<Reminders> {
   const tenantId = auth.user.tenantId;
-  const today = todayInShanghai(now);
+  const today = courtToday(now);
   const personId = auth.user.personId;
   const own = personId
     ? await Promise.all([

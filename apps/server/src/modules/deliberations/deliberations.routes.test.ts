@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '@qizhi/domain';
+import { courtToday } from '@qizhi/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 import { OTHER_COURT } from '../../test/fixtures.ts';
 
@@ -61,7 +61,7 @@ describe('四议两公开', () => {
     const early = await secretary.request({
       method: 'POST',
       url: `/api/deliberations/${id}/disclosures`,
-      payload: { kind: 'resolution', disclosedOn: todayInShanghai(), place: '公示栏', content: '决议' },
+      payload: { kind: 'resolution', disclosedOn: courtToday(), place: '公示栏', content: '决议' },
     });
     expect(early.json().error.code).toBe('DISCLOSURE_TOO_EARLY');
     for (let i = 0; i < 4; i++) {
@@ -84,19 +84,19 @@ describe('四议两公开', () => {
     const resultFirst = await secretary.request({
       method: 'POST',
       url: `/api/deliberations/${id}/disclosures`,
-      payload: { kind: 'result', disclosedOn: todayInShanghai(), place: '公示栏', content: '结果' },
+      payload: { kind: 'result', disclosedOn: courtToday(), place: '公示栏', content: '结果' },
     });
     expect(resultFirst.statusCode).toBe(409);
     const resolution = await secretary.request({
       method: 'POST',
       url: `/api/deliberations/${id}/disclosures`,
-      payload: { kind: 'resolution', disclosedOn: todayInShanghai(), place: '院务公开栏', content: '决议内容' },
+      payload: { kind: 'resolution', disclosedOn: courtToday(), place: '院务公开栏', content: '决议内容' },
     });
     expect(resolution.json().next).toBe('disclosure:result');
     const result = await secretary.request({
       method: 'POST',
       url: `/api/deliberations/${id}/disclosures`,
-      payload: { kind: 'result', disclosedOn: todayInShanghai(), place: '法院网站', content: '实施结果' },
+      payload: { kind: 'result', disclosedOn: courtToday(), place: '法院网站', content: '实施结果' },
     });
     expect(result.json()).toMatchObject({
       next: 'done',
@@ -107,7 +107,7 @@ describe('四议两公开', () => {
         await secretary.request({
           method: 'POST',
           url: `/api/deliberations/${id}/disclosures`,
-          payload: { kind: 'result', disclosedOn: todayInShanghai(), place: 'x', content: 'x' },
+          payload: { kind: 'result', disclosedOn: courtToday(), place: 'x', content: 'x' },
         })
       ).json().error.code,
     ).toBe('ALREADY_DISCLOSED');

@@ -6,7 +6,7 @@ import {
   DISCLOSURE_KIND_LABELS,
   HELD_STATUSES,
   nextDeliberationStage,
-  todayInShanghai,
+  courtToday,
   type DeliberationMatter,
   type DisclosureKind,
 } from '@qizhi/domain';
@@ -181,7 +181,7 @@ export async function recordStep(
   if (!meeting) throw validationFailed([{ path: 'meetingId', message: '所选会议不存在' }]);
   if (!HELD_STATUSES.includes(meeting.status))
     throw validationFailed([{ path: 'meetingId', message: '所选会议尚未召开（须已填写会议记录）' }]);
-  const heldOn = todayInShanghai(meeting.startsAt);
+  const heldOn = courtToday(meeting.startsAt);
   const previous = matter.steps[index - 1];
   if (previous?.heldOn && heldOn < previous.heldOn)
     throw validationFailed([{ path: 'meetingId', message: `会议日期早于上一步（${previous.heldOn}）` }]);

@@ -12,7 +12,7 @@
  */
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
-import { resolveScope, type Scope } from '../../platform/scope.ts';
+import { resolveScope, type Scope } from '../../platform/policy.ts';
 import * as repo from './goals.repo.ts';
 
 /** From the goal itself (index 0) up to its root. */
@@ -78,7 +78,7 @@ export function scopeCovers(scope: Scope, orgUnitId: string | null): boolean {
 
 export async function manageScopeOf(db: Db, auth: AuthContext): Promise<Scope> {
   if (!auth.permissions.has('goals.manage')) return { all: false, orgUnitIds: [] };
-  return resolveScope(db, auth, 'goals.manage');
+  return resolveScope(db, auth.user.tenantId, auth.grants, 'goals.manage');
 }
 
 export function mayDecompose(scope: Scope, chain: GoalChain): boolean {

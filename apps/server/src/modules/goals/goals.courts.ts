@@ -4,7 +4,7 @@ import {
   rollUpGoals,
   roundProgress,
   summariseByDimension,
-  todayInShanghai,
+  courtToday,
   type CourtType,
   type DimensionSummary,
   type IndicatorKind,
@@ -47,7 +47,7 @@ export async function summariseDimensionsAcrossCourts(
   year: number,
   tenantIds?: readonly string[],
 ): Promise<DimensionsAcrossCourts> {
-  const today = todayInShanghai();
+  const today = courtToday();
   const rows = await db
     .select({
       tenantId: goals.tenantId,

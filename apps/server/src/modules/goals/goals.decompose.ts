@@ -3,7 +3,7 @@ import {
   NEXT_GOAL_LEVEL,
   rollUpGoals,
   splitWeightEvenly,
-  todayInShanghai,
+  courtToday,
   weightsPreserveTotal,
   type DecomposeGoalRequest,
   type Goal,
@@ -90,7 +90,7 @@ export async function decomposeGoal(
     tenantId,
     created.map((r) => r.id),
   );
-  const rollUps = rollUpGoals(rows, todayInShanghai());
+  const rollUps = rollUpGoals(rows, courtToday());
   const order = new Map(created.map((r, i) => [r.id, i]));
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((r) => toGoal(r, rollUps.get(r.id), 0));
 }

@@ -1,4 +1,4 @@
-import { rollUpGoals, roundProgress, todayInShanghai, weightedProgress, type MyGoalsResponse } from '@qizhi/domain';
+import { rollUpGoals, roundProgress, courtToday, weightedProgress, type MyGoalsResponse } from '@qizhi/domain';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { toGoal, toGoalReports } from './goals.mapping.ts';
@@ -15,7 +15,7 @@ export async function listMyGoals(db: Db, auth: AuthContext, year: number): Prom
   const rows = await repo.findGoalsOwnedByPerson(db, tenantId, personId, year);
   // A member's goal could in bad data still have children; read them so the roll-up stays right.
   const children = (await Promise.all(rows.map((r) => repo.findChildrenOf(db, tenantId, r.id)))).flat();
-  const rollUps = rollUpGoals([...rows, ...children], todayInShanghai());
+  const rollUps = rollUpGoals([...rows, ...children], courtToday());
   const latest = await toGoalReports(
     db,
     tenantId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rollUpGoals, todayInShanghai, type GoalNode } from '@qizhi/domain';
+import { rollUpGoals, courtToday, type GoalNode } from '@qizhi/domain';
 import { goals } from '../../db/schema/index.ts';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 import { DEMO_USERNAMES, type DemoUsername } from '../../test/fixtures.ts';
@@ -39,7 +39,7 @@ describe('the demo court-year', () => {
     // The server's numbers are the domain's roll-up of the values it shows: computed, not stored.
     const expected = rollUpGoals(
       items.map((g) => ({ ...g, acceptedValue: g.currentValue })),
-      todayInShanghai(),
+      courtToday(),
     );
     for (const g of items) expect(g.progress, g.id).toBeCloseTo(expected.get(g.id)!.progress, 4);
     const roots = items.filter((g) => g.parentId === null);

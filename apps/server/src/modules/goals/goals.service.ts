@@ -6,7 +6,7 @@ import {
   roundProgress,
   summariseByDimension,
   summariseByLevel,
-  todayInShanghai,
+  courtToday,
   weightedProgress,
   type CreateGoalRequest,
   type DimensionsResponse,
@@ -26,7 +26,7 @@ import { resolveOwners, type ResolvedOwner } from './goals.owners.ts';
 import { toGoal, toGoalListItem, toGoalReports } from './goals.mapping.ts';
 import * as repo from './goals.repo.ts';
 
-export function currentYear(today = todayInShanghai()): number {
+export function currentYear(today = courtToday()): number {
   return Number(today.slice(0, 4));
 }
 
@@ -36,7 +36,7 @@ export interface ComputedYear {
 }
 
 /** One query for the court-year, then the roll-up in memory: numbers computed, never stored. */
-export async function computeYear(db: Db, tenantId: string, year: number, today = todayInShanghai()) {
+export async function computeYear(db: Db, tenantId: string, year: number, today = courtToday()) {
   const rows = await repo.findGoalsOfYear(db, tenantId, year);
   return { rows, rollUps: rollUpGoals(rows, today) } satisfies ComputedYear;
 }
@@ -47,7 +47,7 @@ export async function listGoals(db: Db, tenantId: string, year: number): Promise
     repo.countPendingReportsByGoal(db, tenantId),
   ]);
   // The list walks the rows in order, so the roll-up comes as an array aligned with them.
-  const rollUps = rollUpGoalList(rows, todayInShanghai());
+  const rollUps = rollUpGoalList(rows, courtToday());
   return rows.map((r, i) => toGoalListItem(r, rollUps[i], pending.get(r.id) ?? 0));
 }
 

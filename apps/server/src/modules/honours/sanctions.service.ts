@@ -10,7 +10,7 @@ import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/scope.ts';
+import { resolveScope } from '../../platform/policy.ts';
 import * as repo from './honours.repo.ts';
 
 function toSanction({ sanction: s, personName }: { sanction: repo.SanctionRow; personName: string }): Sanction {
@@ -44,7 +44,7 @@ export async function listSanctions(
     } else if (auth.permissions.has('people.read')) {
       if (q.personId === undefined) throw new AppError('FORBIDDEN', '请指定人员查看其奖惩记录');
       const person = await repo.findPerson(db, tenantId, q.personId);
-      const scope = await resolveScope(db, auth, 'people.read');
+      const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.read');
       if (!person || !(scope.all || (person.orgUnitId !== null && scope.orgUnitIds.includes(person.orgUnitId))))
         throw notFound('人员');
     } else if (q.personId === undefined && auth.user.personId) {

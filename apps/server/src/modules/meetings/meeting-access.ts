@@ -2,7 +2,7 @@ import type { Permission } from '@qizhi/domain';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { resolveScope, type Scope } from '../../platform/scope.ts';
+import { resolveScope, type Scope } from '../../platform/policy.ts';
 import * as repo from './meetings.repo.ts';
 
 export type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof repo.findMeetingById>>>;
@@ -14,7 +14,7 @@ export function inScope(scope: Scope, orgUnitId: string): boolean {
 /** Where a permission reaches; none at all when the user lacks it. */
 export async function scopeOf(db: Db, auth: AuthContext, permission: Permission): Promise<Scope> {
   if (!auth.permissions.has(permission)) return { all: false, orgUnitIds: [] };
-  return resolveScope(db, auth, permission);
+  return resolveScope(db, auth.user.tenantId, auth.grants, permission);
 }
 
 export interface MeetingAccess {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWindowIndex, todayInShanghai } from '@qizhi/domain';
+import { signInWindowIndex, courtToday } from '@qizhi/domain';
 import { meetings } from '../../db/schema/index.ts';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 import { OTHER_COURT } from '../../test/fixtures.ts';
@@ -70,12 +70,12 @@ describe('GET /api/meetings', () => {
         (m: { type: string; orgUnitId: string }) => m.type === 'cell' && m.orgUnitId === cell('第一').id,
       ),
     ).toBe(true);
-    const year = todayInShanghai().slice(0, 4);
+    const year = courtToday().slice(0, 4);
     const jan = (
       await secretary.request({ method: 'GET', url: `/api/meetings?from=${year}-01-01&to=${year}-01-31&pageSize=100` })
     ).json();
     expect(
-      jan.items.every((m: { startsAt: string }) => todayInShanghai(new Date(m.startsAt)).slice(5, 7) === '01'),
+      jan.items.every((m: { startsAt: string }) => courtToday(new Date(m.startsAt)).slice(5, 7) === '01'),
     ).toBe(true);
     expect(jan.total).toBeGreaterThan(3);
     for (const q of ['type=meeting', 'from=2026-13-01', 'pageSize=1000', 'orgUnitId=x', 'colour=red'])
@@ -292,7 +292,7 @@ describe('the meeting cycle', () => {
     const task = await secretary.request({
       method: 'POST',
       url: `/api/meetings/${id}/tasks`,
-      payload: { title: '报上级党组织审批', ownerPersonId: me.personId, dueOn: todayInShanghai() },
+      payload: { title: '报上级党组织审批', ownerPersonId: me.personId, dueOn: courtToday() },
     });
     expect(task.statusCode).toBe(201);
     const closed = await secretary.request({ method: 'POST', url: `/api/meetings/${id}/close` });
@@ -347,7 +347,7 @@ describe('the meeting cycle', () => {
 
 describe('ledger', () => {
   it('exports the year as one .xlsx with a title row and a row per meeting, and as JSON for printing', async () => {
-    const year = todayInShanghai().slice(0, 4);
+    const year = courtToday().slice(0, 4);
     const entries = (
       await secretary.request({
         method: 'GET',

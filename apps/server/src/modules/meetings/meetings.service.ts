@@ -6,8 +6,8 @@ import {
   MEETING_TYPE_LABELS,
   ORG_KIND_LABELS,
   sanitizeMinutesHtml,
-  shanghaiMonthStart,
-  todayInShanghai,
+  courtMonthStart,
+  courtToday,
   type CreateMeetingRequest,
   type FieldIssue,
   type MeetingDetail,
@@ -30,7 +30,7 @@ import * as repo from './meetings.repo.ts';
 /** The first instant of a Shanghai calendar day, and of the day after another. */
 function dayStart(isoDate: string, plusDays = 0): Date {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(shanghaiMonthStart(y, m).getTime() + (d - 1 + plusDays) * 86_400_000);
+  return new Date(courtMonthStart(y, m).getTime() + (d - 1 + plusDays) * 86_400_000);
 }
 
 export async function listMeetings(db: Db, auth: AuthContext, query: MeetingsQuery): Promise<MeetingPage> {
@@ -95,7 +95,7 @@ async function planAttendees(
     members = await repo.findMembersOfOrgUnits(db, tenantId, subtree);
   }
   const exemptions = new Map(
-    (await repo.findActiveExemptions(db, tenantId, todayInShanghai(startsAt))).map((e) => [e.personId, e.reason]),
+    (await repo.findActiveExemptions(db, tenantId, courtToday(startsAt))).map((e) => [e.personId, e.reason]),
   );
   return members.map((p) => {
     const reason = exemptions.get(p.id);

@@ -1,4 +1,4 @@
-import { todayInShanghai, type MembersQuery } from '@qizhi/domain';
+import { courtToday, type MembersQuery } from '@qizhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentChangeFeed } from '../../platform/change-feed.ts';
 import type { Database } from '../../platform/db.ts';
@@ -41,7 +41,7 @@ describe('findMemberPage', () => {
   it('gives the same pages and totals from a kept ordering and without one', async () => {
     expect(ctx.database.changes.live).toBe(true);
     for (const { filter, sort, order } of CASES) {
-      const bindings = memberBindings(tenantId, { all: true }, filter, todayInShanghai());
+      const bindings = memberBindings(tenantId, { all: true }, filter, courtToday());
       for (const page of [1, 2, 5]) {
         const request = { page, pageSize: 7, sort, order };
         const kept = await findMemberPage(ctx.database, bindings, request);
@@ -53,7 +53,7 @@ describe('findMemberPage', () => {
   });
 
   it('pages through a filter without gaps or repeats', async () => {
-    const bindings = memberBindings(tenantId, { all: true }, { retired: false }, todayInShanghai());
+    const bindings = memberBindings(tenantId, { all: true }, { retired: false }, courtToday());
     const first = await findMemberPage(ctx.database, bindings, { page: 1, pageSize: 10 });
     expect(first.total).toBeGreaterThan(50);
     const seen: string[] = [];

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { todayInShanghai, type ExportQuery, type ImportError, type ImportResult } from '@qizhi/domain';
+import { courtToday, type ExportQuery, type ImportError, type ImportResult } from '@qizhi/domain';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/scope.ts';
+import { resolveScope } from '../../platform/policy.ts';
 import { assertSafeXlsx } from '../../platform/uploads.ts';
 import * as orgRepo from '../org/org.repo.ts';
 import { collectSubtreeIds } from '../org/org.service.ts';
@@ -69,7 +69,7 @@ async function planImport(
   const parsed = await parseRosterWorkbook(buffer);
   const errors = [...parsed.errors];
   const tenantId = auth.user.tenantId;
-  const scope = await resolveScope(db, auth, 'people.import');
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.import');
   const [units, depts] = await Promise.all([
     orgRepo.findOrgUnitsOfTenant(db, tenantId),
     orgRepo.findDepartmentsOfTenant(db, tenantId),
@@ -236,8 +236,8 @@ export async function exportRoster(
 ): Promise<{ buffer: Buffer; filename: string }> {
   const full = query.full === true;
   if (full && !auth.permissions.has('people.pii.reveal')) throw new AppError('FORBIDDEN', '没有导出完整号码的权限');
-  const today = todayInShanghai();
-  const scope = await resolveScope(db, auth, 'people.export');
+  const today = courtToday();
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.export');
   const units = await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId);
   const orgUnitIds = query.orgUnitId ? collectSubtreeIds(units, query.orgUnitId) : undefined;
   const rows = await repo.findMembersForExport(

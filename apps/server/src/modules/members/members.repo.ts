@@ -18,7 +18,7 @@ import { AGE_BAND_RANGES, addYears, type AgeBand, type MembersQuery, type Person
 import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { bindStatement, statementOf, type PreparedStatement } from '../../platform/prepared-reads.ts';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../platform/policy.ts';
 import { forgetRoster, orderedIds } from './roster-cache.ts';
 
 export type PersonRow = typeof people.$inferSelect;

@@ -4,7 +4,7 @@ import {
   maskPhone,
   parseIdBirthDate,
   parseIdGender,
-  todayInShanghai,
+  courtToday,
   type CreateMemberRequest,
   type FieldIssue,
   type MemberDetail,
@@ -17,7 +17,7 @@ import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { resolveScope, type Scope } from '../../platform/scope.ts';
+import { resolveScope, type Scope } from '../../platform/policy.ts';
 import * as orgRepo from '../org/org.repo.ts';
 import { collectSubtreeIds } from '../org/org.service.ts';
 import * as repo from './members.repo.ts';
@@ -61,8 +61,8 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): M
 
 export async function listMembers(database: Database, auth: AuthContext, query: MembersQuery): Promise<MemberPage> {
   const { db } = database;
-  const today = todayInShanghai();
-  const scope = await resolveScope(db, auth, 'people.read');
+  const today = courtToday();
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.read');
   const bindings = repo.memberBindings(
     auth.user.tenantId,
     scope,
@@ -90,21 +90,21 @@ async function findVisiblePerson(
 ) {
   const row = await repo.findMemberById(db, auth.user.tenantId, id);
   if (!row) throw notFound('人员');
-  const scope = await resolveScope(db, auth, permission);
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, permission);
   // Outside one's reach a person is simply not there, so ids of other branches are not confirmed.
   if (!inScope(scope, row.person.orgUnitId) && auth.user.personId !== id) throw notFound('人员');
   return row;
 }
 
 export async function getMember(db: Db, auth: AuthContext, id: string): Promise<MemberDetail> {
-  return toDetail(await findVisiblePerson(db, auth, id, 'people.read'), todayInShanghai());
+  return toDetail(await findVisiblePerson(db, auth, id, 'people.read'), courtToday());
 }
 
 export async function getOwnProfile(db: Db, auth: AuthContext): Promise<MemberDetail> {
   if (!auth.user.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
   const row = await repo.findMemberById(db, auth.user.tenantId, auth.user.personId);
   if (!row) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
-  return toDetail(row, todayInShanghai());
+  return toDetail(row, courtToday());
 }
 
 export async function revealPii(db: Db, auth: AuthContext, actor: Actor, id: string) {
@@ -192,7 +192,7 @@ export async function createMember(
   actor: Actor,
   input: CreateMemberRequest,
 ): Promise<MemberDetail> {
-  const scope = await resolveScope(db, auth, 'people.manage');
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.manage');
   const values = await checkPerson(db, auth.user.tenantId, scope, input);
   const created = await db.transaction(async (tx) => {
     const row = await repo.insertPerson(tx, auth.user.tenantId, values);
@@ -215,7 +215,7 @@ export async function updateMember(
   id: string,
   input: UpdateMemberRequest,
 ): Promise<MemberDetail> {
-  const scope = await resolveScope(db, auth, 'people.manage');
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.manage');
   const before = await findVisiblePerson(db, auth, id, 'people.manage');
   if (!inScope(scope, before.person.orgUnitId)) throw new AppError('FORBIDDEN', '只能修改本人负责的党组织的人员');
   const current = repo.personValuesOf(before.person);

@@ -15,12 +15,12 @@ import {
   PARTY_AGE_BANDS,
   partyAgeBandOf,
   PersonStatus,
-  todayInShanghai,
+  courtToday,
   type RosterStats,
 } from '@qizhi/domain';
 import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
-import { resolveScope } from '../../platform/scope.ts';
+import { resolveScope } from '../../platform/policy.ts';
 import * as orgRepo from '../org/org.repo.ts';
 import * as repo from './members.repo.ts';
 
@@ -52,9 +52,9 @@ const STATUS_LABELS: Record<PersonStatus, string> = { ...MEMBERSHIP_STATUS_LABEL
  * and so on) count full and probationary members; status and department figures count all staff.
  */
 export async function computeRosterStats(db: Db, auth: AuthContext): Promise<RosterStats> {
-  const today = todayInShanghai();
+  const today = courtToday();
   const permission = auth.permissions.has('people.read') ? 'people.read' : 'roster.stats';
-  const scope = await resolveScope(db, auth, permission);
+  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, permission);
   const rows = await repo.findStatsRows(db, repo.memberConditions(auth.user.tenantId, scope, {}, today));
   const units = await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId);
   const unitName = new Map(units.map((u) => [u.id, u.name]));

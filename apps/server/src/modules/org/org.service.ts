@@ -5,7 +5,7 @@ import {
   computeOrgNotices,
   ORG_CHILD_KINDS,
   ORG_KIND_LABELS,
-  todayInShanghai,
+  courtToday,
   type CreateOrgUnitRequest,
   type Department,
   type DepartmentRequest,
@@ -19,7 +19,7 @@ import * as repo from './org.repo.ts';
 
 export { collectSubtreeIds };
 
-export async function listOrgUnits(db: Db, tenantId: string, today = todayInShanghai()): Promise<OrgUnit[]> {
+export async function listOrgUnits(db: Db, tenantId: string, today = courtToday()): Promise<OrgUnit[]> {
   const [units, counts, names] = await Promise.all([
     repo.findOrgUnitsOfTenant(db, tenantId),
     repo.countMembersByOrgUnit(db, tenantId),

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { files, orgUnits, people, ruleReads, rules, ruleVersions } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../platform/policy.ts';
 
 export type RuleRow = typeof rules.$inferSelect;
 

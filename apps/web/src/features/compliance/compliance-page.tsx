@@ -8,7 +8,7 @@ import {
   monthsOfPeriod,
   monthPeriod,
   periodRange,
-  todayInShanghai,
+  courtToday,
   worstState,
   type ComplianceState,
   type MeetingType,
@@ -97,11 +97,11 @@ function DrillDown({
   }, periodRange(period));
   const meetings = useMeetingPage({
     orgUnitId: org.id,
-    from: todayInShanghai(span.from),
-    to: todayInShanghai(new Date(span.to.getTime() - 1)),
+    from: courtToday(span.from),
+    to: courtToday(new Date(span.to.getTime() - 1)),
     pageSize: 100,
   });
-  const today = todayInShanghai();
+  const today = courtToday();
   return (
     <Drawer
       open
@@ -156,7 +156,7 @@ function DrillDown({
 
 /** 组织生活落实情况: organisations by month, green when held, amber when due, red when missed. */
 export default function CompliancePage() {
-  const today = todayInShanghai();
+  const today = courtToday();
   const [search] = useSearchParams();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [open, setOpen] = useState<{ org: OrgUnit; month: number } | null>(null);

@@ -1,7 +1,7 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Image, Input, List, Space, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { todayInShanghai, type MeetingDetail, type MeetingTask } from '@qizhi/domain';
+import { courtToday, type MeetingDetail, type MeetingTask } from '@qizhi/domain';
 import { api, errorMessage } from '../../platform/api.ts';
 import { useSession } from '../../platform/session.tsx';
 import { PersonSelect } from '../members/person-select.tsx';
@@ -29,7 +29,7 @@ export function TasksPanel({ meeting }: { meeting: MeetingDetail }) {
   const done = useMeetingAction(meeting.id, (taskId: string) =>
     api.post<MeetingDetail>(`/api/meetings/${meeting.id}/tasks/${taskId}/done`),
   );
-  const today = todayInShanghai();
+  const today = courtToday();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <List<MeetingTask>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, InputNumber, Skeleton, Space } from 'antd';
-import { MEETING_TYPE_LABELS, todayInShanghai, type LedgerEntry } from '@qizhi/domain';
+import { MEETING_TYPE_LABELS, courtToday, type LedgerEntry } from '@qizhi/domain';
 import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
@@ -23,7 +23,7 @@ export default function LedgerPage() {
   const { message } = App.useApp();
   const units = useOrgUnits();
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
-  const [year, setYear] = useState(Number(todayInShanghai().slice(0, 4)));
+  const [year, setYear] = useState(Number(courtToday().slice(0, 4)));
   const chosen = orgUnitId ?? units.data?.find((u) => u.kind === 'branch')?.id;
   const ledger = useLedger(chosen, year);
   return (

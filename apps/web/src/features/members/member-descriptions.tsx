@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Descriptions, Space, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
-import { completedYears, EDUCATION_LABELS, GENDER_LABELS, todayInShanghai, type MemberDetail } from '@qizhi/domain';
+import { completedYears, EDUCATION_LABELS, GENDER_LABELS, courtToday, type MemberDetail } from '@qizhi/domain';
 import type { MemberPii } from '../../platform/schema-types.ts';
 import { isPartyMember, RetiredTag, StatusTag } from './member-labels.tsx';
 
@@ -19,7 +19,7 @@ const dash = (value: string | null | undefined): string => (value?.trim() ? valu
 
 export function MemberDescriptions({ member, pii, revealAction, compact = false }: Props) {
   const partyYears =
-    member.joinedOn && isPartyMember(member.status) ? completedYears(member.joinedOn, todayInShanghai()) : null;
+    member.joinedOn && isPartyMember(member.status) ? completedYears(member.joinedOn, courtToday()) : null;
   const { idNumber, phone } = pii ?? member;
 
   const items: DescriptionsProps['items'] = [

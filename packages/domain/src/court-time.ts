@@ -1,0 +1,51 @@
+/**
+ * The court's clock: every day, month, year and time a person enters or reads is on the court's
+ * calendar (Asia/Shanghai unless the court sets another zone), whatever the zone of the server or
+ * the browser. Everything else asks this module; nothing adds offsets by hand.
+ */
+import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const DEFAULT_COURT_TIME_ZONE = 'Asia/Shanghai';
+
+type Moment = Date | string | number;
+
+/** An instant as a dayjs value on the court's calendar (for pickers and formatting). */
+export function inCourtZone(instant: Moment = new Date(), zone = DEFAULT_COURT_TIME_ZONE): Dayjs {
+  return dayjs(instant).tz(zone);
+}
+
+/** Today's date (`YYYY-MM-DD`) on the court's calendar. */
+export function courtToday(now: Moment = new Date(), zone = DEFAULT_COURT_TIME_ZONE): string {
+  return inCourtZone(now, zone).format('YYYY-MM-DD');
+}
+
+/** This year on the court's calendar. */
+export function courtYear(now: Moment = new Date(), zone = DEFAULT_COURT_TIME_ZONE): number {
+  return inCourtZone(now, zone).year();
+}
+
+/** Year and month (1–12) of an instant on the court's calendar. */
+export function courtYearMonth(instant: Moment, zone = DEFAULT_COURT_TIME_ZONE): { year: number; month: number } {
+  const local = inCourtZone(instant, zone);
+  return { year: local.year(), month: local.month() + 1 };
+}
+
+/** `2026-05-20 15:00`: how an instant reads in lists, ledgers and exports. */
+export function formatCourtDateTime(instant: Moment, zone = DEFAULT_COURT_TIME_ZONE): string {
+  return inCourtZone(instant, zone).format('YYYY-MM-DD HH:mm');
+}
+
+/** The instant a court day (`YYYY-MM-DD`) begins, at the given time of day (`HH:mm`, default midnight). */
+export function courtInstant(date: string, time = '00:00', zone = DEFAULT_COURT_TIME_ZONE): Date {
+  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', zone).toDate();
+}
+
+/** A picker's value (whatever zone the browser put it in) read as the same wall-clock time at the court. */
+export function wallClockAtCourt(value: Dayjs, zone = DEFAULT_COURT_TIME_ZONE): Date {
+  return dayjs.tz(value.format('YYYY-MM-DD HH:mm:ss'), zone).toDate();
+}
