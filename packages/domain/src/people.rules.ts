@@ -91,5 +91,3 @@ export function parseLooseDate(text: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${String(y)}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
-
-

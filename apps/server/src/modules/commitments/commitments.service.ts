@@ -25,7 +25,9 @@ const covers = (scope: Scope, unitId: string | null) =>
   scope.all || (unitId !== null && scope.orgUnitIds.includes(unitId));
 
 async function scopeOf(db: Db, auth: AuthContext, permission: 'goals.manage' | 'commitments.approve'): Promise<Scope> {
-  return auth.permissions.has(permission) ? resolveScope(db, auth.user.tenantId, auth.grants, permission) : { all: false, orgUnitIds: [] };
+  return auth.permissions.has(permission)
+    ? resolveScope(db, auth.user.tenantId, auth.grants, permission)
+    : { all: false, orgUnitIds: [] };
 }
 
 /** A member for their own commitment; for an organisation's, whoever manages or approves for it. */

@@ -74,9 +74,9 @@ describe('GET /api/meetings', () => {
     const jan = (
       await secretary.request({ method: 'GET', url: `/api/meetings?from=${year}-01-01&to=${year}-01-31&pageSize=100` })
     ).json();
-    expect(
-      jan.items.every((m: { startsAt: string }) => courtToday(new Date(m.startsAt)).slice(5, 7) === '01'),
-    ).toBe(true);
+    expect(jan.items.every((m: { startsAt: string }) => courtToday(new Date(m.startsAt)).slice(5, 7) === '01')).toBe(
+      true,
+    );
     expect(jan.total).toBeGreaterThan(3);
     for (const q of ['type=meeting', 'from=2026-13-01', 'pageSize=1000', 'orgUnitId=x', 'colour=red'])
       expect((await secretary.request({ method: 'GET', url: `/api/meetings?${q}` })).statusCode, q).toBe(400);

@@ -39,7 +39,10 @@ function toListItem(
 /** Read counts over the members a rules manager looks after (the whole court, or the branch). */
 async function readCounts(db: Db, auth: AuthContext) {
   if (!auth.permissions.has('rules.manage')) return null;
-  const where = repo.readerConditions(auth.user.tenantId, await resolveScope(db, auth.user.tenantId, auth.grants, 'rules.manage'));
+  const where = repo.readerConditions(
+    auth.user.tenantId,
+    await resolveScope(db, auth.user.tenantId, auth.grants, 'rules.manage'),
+  );
   const [read, expected] = await Promise.all([
     repo.countCurrentReads(db, auth.user.tenantId, where),
     repo.countReaders(db, where),
@@ -179,7 +182,10 @@ export async function listReaders(db: Db, auth: AuthContext, id: string): Promis
   const tenantId = auth.user.tenantId;
   const rule = await repo.findRule(db, tenantId, id);
   if (!rule) throw notFound('制度');
-  const where = repo.readerConditions(tenantId, await resolveScope(db, auth.user.tenantId, auth.grants, 'rules.manage'));
+  const where = repo.readerConditions(
+    tenantId,
+    await resolveScope(db, auth.user.tenantId, auth.grants, 'rules.manage'),
+  );
   const rows = await repo.findReadersOfRule(db, tenantId, id, where);
   const read: RuleReadersResponse['read'] = [];
   const unread: RuleReadersResponse['unread'] = [];
