@@ -131,6 +131,8 @@ async function send(path: string, options: RequestOptions = {}): Promise<Respons
 
 export async function request<T>(path: string, options?: RequestOptions): Promise<T> {
   const response = await send(path, options);
+  // A 204 (or any empty answer) has no body to read.
+  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
   return (await response.json()) as T;
 }
 

@@ -1,0 +1,34 @@
+/**
+ * The typed client of our own API: every call names the zod schema of its answer (from
+ * `packages/domain`), and the answer is parsed against it, so a change of contract fails loudly at the
+ * call rather than somewhere in a page. Features write one function per route in their own
+ * `<feature>.api.ts` on top of these; components call those functions through TanStack Query hooks.
+ */
+import type { z } from 'zod';
+import { request, type Query } from './api.ts';
+
+async function parsed<S extends z.ZodType>(schema: S, promise: Promise<unknown>): Promise<z.output<S>> {
+  return schema.parse(await promise);
+}
+
+export const call = {
+  get: <S extends z.ZodType>(schema: S, path: string, query?: Query) =>
+    parsed(schema, request<unknown>(path, { query })),
+  post: <S extends z.ZodType>(schema: S, path: string, body?: unknown) =>
+    parsed(schema, request<unknown>(path, { method: 'POST', body: body ?? {} })),
+  put: <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
+    parsed(schema, request<unknown>(path, { method: 'PUT', body })),
+  patch: <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
+    parsed(schema, request<unknown>(path, { method: 'PATCH', body })),
+  delete: <S extends z.ZodType>(schema: S, path: string) =>
+    parsed(schema, request<unknown>(path, { method: 'DELETE' })),
+  /** Routes that answer 204 or a body the page does not read. */
+  send: async (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<void> => {
+    await request<unknown>(path, { method, body: body ?? (method === 'DELETE' ? undefined : {}) });
+  },
+};
+
+/** A path segment from an id or code, so nothing a user typed can change the route. */
+export function seg(value: string | number): string {
+  return encodeURIComponent(String(value));
+}

@@ -1,0 +1,67 @@
+/**
+ * The one save flow of the web app: every write is a `useMutation`; on success the affected queries
+ * are refreshed and a short Chinese confirmation shown; on failure the server's field problems land on
+ * the form's fields and whatever matched no field is shown as one message (or returned as `problem`
+ * for pages that show it in an Alert). Pages never write try/finally around a request.
+ */
+import { useState } from 'react';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { App, type FormInstance } from 'antd';
+import { errorMessage } from './api.ts';
+import { applyFieldIssues } from './form-errors.ts';
+
+export interface SaveOptions<TVariables, TResult> {
+  save: (variables: TVariables) => Promise<TResult>;
+  /** The form whose fields receive the server's field problems. */
+  form?: FormInstance;
+  /** Queries that show what this write changes; refreshed before `onSaved` runs. */
+  invalidates?: QueryKey[];
+  /** What to tell the person when it worked; nothing when left out. */
+  success?: string | ((result: TResult) => string);
+  /** `alert`: keep the failure as `problem` for an Alert in the page; `toast` (default): a message. */
+  showError?: 'toast' | 'alert';
+  onSaved?: (result: TResult, variables: TVariables) => void;
+}
+
+export function useSave<TVariables = void, TResult = unknown>(options: SaveOptions<TVariables, TResult>) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: options.save,
+    onMutate: () => {
+      setProblem(null);
+    },
+    onSuccess: async (result, variables) => {
+      await Promise.all((options.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      const success = typeof options.success === 'function' ? options.success(result) : options.success;
+      if (success) void message.success(success);
+      options.onSaved?.(result, variables);
+    },
+    onError: (error) => {
+      const unmatched = options.form ? applyFieldIssues(options.form, error) : [];
+      const text = unmatched.length > 0 ? unmatched.map((i) => i.message).join('；') : errorMessage(error);
+      if (options.showError === 'alert') setProblem(text);
+      else void message.error(text);
+    },
+  });
+  return {
+    /** Start the write; failures are shown, never thrown into the page. */
+    save: (variables: TVariables) => {
+      mutation.mutate(variables);
+    },
+    /** For flows that must wait (a wizard step): resolves to the result, or `undefined` after a shown failure. */
+    saveAsync: async (variables: TVariables): Promise<TResult | undefined> => {
+      try {
+        return await mutation.mutateAsync(variables);
+      } catch {
+        return undefined;
+      }
+    },
+    saving: mutation.isPending,
+    problem,
+    clearProblem: () => {
+      setProblem(null);
+    },
+  };
+}
