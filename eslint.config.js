@@ -8,7 +8,9 @@ const NO_QUERIES = {
   message: 'Queries live in *.repo.ts (or platform/): call a repository function instead.',
 };
 const PUBLIC_ONLY = 'Use another module only through its index.ts, not its internal files.';
-const FROM_MODULE = { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$).+', message: PUBLIC_ONLY };
+// From inside modules/: any path that climbs out (`../`, `../../`) into another folder must end at its index.ts;
+// platform/ and db/ are shared machinery. A family folder's own top-level files (`../access.ts`) are its own.
+const FROM_MODULE = { regex: '^(\\.\\./)+(?!platform/|db/)[^./][^/]*/(?!index\\.ts$).+', message: PUBLIC_ONLY };
 const FROM_OUTSIDE = { regex: '(^|/)modules/[^/]+/(?!index\\.ts$).+', message: PUBLIC_ONLY };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
