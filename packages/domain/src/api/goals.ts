@@ -16,6 +16,12 @@ export const YearParam = z.coerce
   .min(2000, '年度不能早于2000年')
   .max(2100, '年度不能晚于2100年');
 export const YearQuery = z.object({ year: YearParam.optional() });
+/** One level of the year's goal tree: the roots, or the direct children of `parentId`. */
+export const GoalsQuery = z.object({
+  year: YearParam.optional(),
+  parentId: Id.optional().describe('省略时为本年度的顶层目标；给出时为该目标的直接下级目标'),
+});
+export type GoalsQuery = z.infer<typeof GoalsQuery>;
 
 /** A file referred to from a record: enough to show and download it. */
 export const FileRef = z.object({ id: Id, name: z.string(), mime: z.string(), size: z.number().int() });
@@ -38,7 +44,7 @@ export const GoalListItem = z.object({
   progress: z.number().min(0).max(1).describe('计算所得的完成度（0–1），下级目标按权重汇总'),
   overdue: z.boolean().describe('本目标或任一下级目标逾期未完成'),
   lateSelf: z.boolean().describe('本目标已过期限且未完成'),
-  childCount: z.number().int(),
+  childCount: z.number().int().describe('直接下级目标的个数'),
   pendingReports: z.number().int(),
 });
 export type GoalListItem = z.infer<typeof GoalListItem>;
@@ -49,8 +55,15 @@ export const Goal = GoalListItem.extend({
   ownerId: Id,
 });
 export type Goal = z.infer<typeof Goal>;
-export const GoalsResponse = z.object({ year: z.number().int(), items: z.array(GoalListItem) });
+export const GoalsResponse = z.object({
+  year: z.number().int(),
+  parentId: Id.nullable().describe('这一层的上级目标；顶层为 null'),
+  items: z.array(GoalListItem),
+});
 export type GoalsResponse = z.infer<typeof GoalsResponse>;
+/** A goal's path: from its root down to the goal itself. */
+export const GoalPathResponse = z.object({ items: z.array(GoalListItem) });
+export type GoalPathResponse = z.infer<typeof GoalPathResponse>;
 
 export const GoalOwnerRef = z.strictObject({ kind: GoalOwnerKindSchema, id: Id });
 export type GoalOwnerRef = z.infer<typeof GoalOwnerRef>;
