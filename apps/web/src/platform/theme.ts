@@ -13,5 +13,14 @@ export const themeConfig: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: COURT_RED, headerPadding: '0 16px', siderBg: '#fff' },
+    // The navigation menu sits in a sider that draws its own edge.
+    Menu: { activeBarBorderWidth: 0 },
+  },
+};
+
+/** The court-red header: its text buttons (the menu and the user's menu) are white in every state. */
+export const headerTheme: ThemeConfig = {
+  components: {
+    Button: { textTextColor: '#fff', textTextHoverColor: '#fff', textTextActiveColor: '#fff' },
   },
 };

@@ -1,12 +1,14 @@
 import { Suspense, useState } from 'react';
 import { MenuOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Layout } from 'antd';
+import { App, Button, ConfigProvider, Drawer, Layout } from 'antd';
 import { Outlet } from 'react-router';
 import { FullPageSpin } from '../full-page-spin.tsx';
 import { useSession } from '../session.tsx';
+import { headerTheme } from '../theme.ts';
 import { useIsPhone } from '../use-is-phone.ts';
 import { NavMenu } from './nav-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
+import styles from './layout.module.css';
 
 const { Header, Sider, Content } = Layout;
 
@@ -19,53 +21,38 @@ export default function AppLayout() {
 
   return (
     <App>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Header
-          className="app-header"
-          style={{ display: 'flex', alignItems: 'center', gap: 12, position: 'sticky', top: 0, zIndex: 10 }}
-        >
-          {isPhone && (
-            <Button
-              type="text"
-              icon={<MenuOutlined />}
-              style={{ color: '#fff' }}
-              aria-label="打开菜单"
-              onClick={() => {
-                setDrawerOpen(true);
-              }}
-            />
-          )}
-          <div style={{ color: '#fff', fontSize: 20, fontWeight: 700, letterSpacing: 4, whiteSpace: 'nowrap' }}>
-            旗帜
-          </div>
-          <div
-            style={{
-              color: 'rgba(255,255,255,0.85)',
-              flex: 1,
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-              whiteSpace: 'nowrap',
-            }}
-          >
-            {isPhone ? user.tenantName : `${user.tenantName} · 党建工作平台`}
-          </div>
-          <UserMenu compact={isPhone} />
+      <Layout className={styles.frame}>
+        <Header className={`app-header ${styles.header}`}>
+          <ConfigProvider theme={headerTheme}>
+            {isPhone && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label="打开菜单"
+                onClick={() => {
+                  setDrawerOpen(true);
+                }}
+              />
+            )}
+            <div className={styles.brand}>旗帜</div>
+            <div className={styles.court}>{isPhone ? user.tenantName : `${user.tenantName} · 党建工作平台`}</div>
+            <UserMenu compact={isPhone} />
+          </ConfigProvider>
         </Header>
         <Layout>
           {!isPhone && (
             <Sider
-              className="app-sider"
+              className={`app-sider ${styles.sider}`}
               width={208}
               collapsible
               collapsed={collapsed}
               onCollapse={setCollapsed}
               theme="light"
-              style={{ borderInlineEnd: '1px solid #f0f0f0' }}
             >
               <NavMenu />
             </Sider>
           )}
-          <Content className="app-content" style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
+          <Content className={`app-content ${styles.content} ${isPhone ? styles.contentPhone : ''}`}>
             <Suspense fallback={<FullPageSpin />}>
               <Outlet />
             </Suspense>
@@ -80,7 +67,7 @@ export default function AppLayout() {
             onClose={() => {
               setDrawerOpen(false);
             }}
-            styles={{ body: { padding: 0 } }}
+            classNames={{ body: styles.drawerBody }}
           >
             <NavMenu
               onNavigate={() => {

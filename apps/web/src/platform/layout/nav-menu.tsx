@@ -1,7 +1,7 @@
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session.tsx';
-import { HOME_LINK, NAV_GROUPS, selectedPath, visibleLinks } from './nav-items.tsx';
+import { NAV_GROUPS, TOP_LINKS, selectedPath, visibleLinks } from './nav-items.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -11,7 +11,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const items: MenuItem[] = [{ key: HOME_LINK.path, icon: HOME_LINK.icon, label: HOME_LINK.label }];
+  const items: MenuItem[] = visibleLinks(TOP_LINKS, permissions).map((link) => ({
+    key: link.path,
+    icon: link.icon,
+    label: link.label,
+  }));
   for (const group of NAV_GROUPS) {
     const links = visibleLinks(group.links, permissions);
     if (links.length === 0) continue;
@@ -33,7 +37,6 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         void navigate(key);
         onNavigate?.();
       }}
-      style={{ borderInlineEnd: 'none' }}
     />
   );
 }

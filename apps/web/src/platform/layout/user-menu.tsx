@@ -35,7 +35,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
         },
       }}
     >
-      <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} aria-label="用户菜单">
+      <Button type="text" icon={<UserOutlined />} aria-label="用户菜单">
         {compact ? null : (
           <>
             {user.displayName} <DownOutlined />

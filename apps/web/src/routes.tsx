@@ -1,0 +1,199 @@
+/**
+ * Every page of the app, declared once: its URL, its lazily loaded page, the permission that opens it
+ * and, when it has one, its link in the menu. The router (`app-router.tsx`), the menu and the home
+ * page's shortcuts are all built from this table, so a page added here is routed, gated and linked.
+ * Menu links appear in the order of this table, in the group of the method they belong to.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  NodeIndexOutlined,
+  NotificationOutlined,
+  PartitionOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@qizhi/domain';
+
+/**
+ * The method's groups of the menu, in order. The others (四个结合、驾驶舱) join this list as their
+ * pages start working; only what works is in the menu.
+ */
+export const MENU_GROUPS = [
+  { key: 'centre', label: '一个中心', icon: <AimOutlined /> },
+  { key: 'mechanisms', label: '两项机制', icon: <PartitionOutlined /> },
+  { key: 'platforms', label: '三个平台', icon: <ClusterOutlined /> },
+  { key: 'org-people', label: '组织与党员', icon: <TeamOutlined /> },
+  { key: 'system', label: '系统管理', icon: <SettingOutlined /> },
+] as const;
+
+export type MenuGroupKey = (typeof MENU_GROUPS)[number]['key'];
+
+export interface AppRoute {
+  /** The absolute URL pattern ('/members/:id'). */
+  path: string;
+  /** Every page is its own chunk, so the sign-in page loads only what it shows. */
+  page: LazyExoticComponent<ComponentType>;
+  /** The page opens for holders of any of these; none means every signed-in user. */
+  permission?: Permission | readonly Permission[];
+  /**
+   * Where the page stands: inside the menu frame (default); `bare`: signed in but without the frame
+   * (the phone sign-in page opened from a QR code); `public`: no sign-in at all.
+   */
+  frame?: 'bare' | 'public';
+  /** Its link in the menu; no `group` puts it at the top level. Pages reached from others have none. */
+  menu?: { label: string; icon: ReactNode; group?: MenuGroupKey };
+}
+
+export const ROUTES: readonly AppRoute[] = [
+  // Outside the frame.
+  { path: '/login', frame: 'public', page: lazy(() => import('./features/auth/login-page.tsx')) },
+  {
+    path: '/public/commitments',
+    frame: 'public',
+    page: lazy(() => import('./features/commitments/public-commitments-page.tsx')),
+  },
+  { path: '/password', frame: 'bare', page: lazy(() => import('./features/auth/password-page.tsx')) },
+  {
+    path: '/meetings/:id/sign-in',
+    frame: 'bare',
+    page: lazy(() => import('./features/meetings/sign-in-page.tsx')),
+  },
+
+  // 首页
+  {
+    path: '/',
+    page: lazy(() => import('./features/home/home-page.tsx')),
+    menu: { label: '首页', icon: <HomeOutlined /> },
+  },
+
+  // 一个中心
+  {
+    path: '/centre',
+    page: lazy(() => import('./features/centre/centre-page.tsx')),
+    menu: { group: 'centre', label: '中心目标与六型法院', icon: <AimOutlined /> },
+  },
+
+  // 两项机制
+  {
+    path: '/goals',
+    permission: 'goals.read',
+    page: lazy(() => import('./features/goals/goals-page.tsx')),
+    menu: { group: 'mechanisms', label: '目标四级分解', icon: <ApartmentOutlined /> },
+  },
+  {
+    path: '/commitments',
+    page: lazy(() => import('./features/commitments/commitments-page.tsx')),
+    menu: { group: 'mechanisms', label: '公开承诺', icon: <NotificationOutlined /> },
+  },
+  {
+    path: '/rules',
+    page: lazy(() => import('./features/rules-library/rules-page.tsx')),
+    menu: { group: 'mechanisms', label: '制度库', icon: <ReadOutlined /> },
+  },
+  {
+    path: '/assessments',
+    permission: 'assessments.read',
+    page: lazy(() => import('./features/assessments/assessments-page.tsx')),
+    menu: { group: 'mechanisms', label: '定期考核', icon: <ScheduleOutlined /> },
+  },
+  {
+    path: '/honours',
+    page: lazy(() => import('./features/honours/honours-page.tsx')),
+    menu: { group: 'mechanisms', label: '荣誉与奖惩', icon: <TrophyOutlined /> },
+  },
+
+  // 三个平台
+  {
+    path: '/meetings',
+    permission: 'meetings.read',
+    page: lazy(() => import('./features/meetings/meetings-page.tsx')),
+    menu: { group: 'platforms', label: '三会一课', icon: <FlagOutlined /> },
+  },
+  {
+    path: '/compliance',
+    permission: 'compliance.read',
+    page: lazy(() => import('./features/compliance/compliance-page.tsx')),
+    menu: { group: 'platforms', label: '组织生活落实', icon: <CheckSquareOutlined /> },
+  },
+  {
+    path: '/meetings/calendar',
+    page: lazy(() => import('./features/meetings/calendar-page.tsx')),
+    menu: { group: 'platforms', label: '会议日历', icon: <CalendarOutlined /> },
+  },
+  {
+    path: '/meetings/ledger',
+    permission: 'meetings.read',
+    page: lazy(() => import('./features/meetings/ledger-page.tsx')),
+    menu: { group: 'platforms', label: '会议台账', icon: <BookOutlined /> },
+  },
+  {
+    path: '/deliberations',
+    permission: 'meetings.read',
+    page: lazy(() => import('./features/meetings/deliberations-page.tsx')),
+    menu: { group: 'platforms', label: '四议两公开', icon: <NodeIndexOutlined /> },
+  },
+  { path: '/meetings/:id', page: lazy(() => import('./features/meetings/meeting-detail-page.tsx')) },
+
+  // 组织与党员
+  {
+    path: '/org',
+    permission: 'org.read',
+    page: lazy(() => import('./features/org/org-page.tsx')),
+    menu: { group: 'org-people', label: '组织机构', icon: <ApartmentOutlined /> },
+  },
+  {
+    path: '/members',
+    permission: 'people.read',
+    page: lazy(() => import('./features/members/members-page.tsx')),
+    menu: { group: 'org-people', label: '花名册', icon: <UnorderedListOutlined /> },
+  },
+  {
+    path: '/members/stats',
+    permission: 'roster.stats',
+    page: lazy(() => import('./features/stats/stats-page.tsx')),
+    menu: { group: 'org-people', label: '花名册统计', icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/members/:id',
+    permission: 'people.read',
+    page: lazy(() => import('./features/members/member-detail-page.tsx')),
+  },
+
+  // 系统管理
+  {
+    path: '/admin/users',
+    permission: 'users.read',
+    page: lazy(() => import('./features/users/users-page.tsx')),
+    menu: { group: 'system', label: '用户管理', icon: <UserOutlined /> },
+  },
+  {
+    path: '/admin/roles',
+    permission: 'users.read',
+    page: lazy(() => import('./features/roles/roles-page.tsx')),
+    menu: { group: 'system', label: '角色权限', icon: <SafetyCertificateOutlined /> },
+  },
+  {
+    path: '/admin/audit',
+    permission: 'audit.read',
+    page: lazy(() => import('./features/audit/audit-page.tsx')),
+    menu: { group: 'system', label: '审计日志', icon: <AuditOutlined /> },
+  },
+
+  { path: '*', page: lazy(() => import('./platform/not-found-page.tsx')) },
+];
