@@ -9,7 +9,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { meetings, people } from '../apps/server/src/db/schema/index.ts';
-import { computeProvinceCompliance } from '../apps/server/src/modules/compliance/compliance.service.ts';
+import { computeProvinceCompliance } from '../apps/server/src/modules/meetings/compliance/compliance.service.ts';
 import { login, type Session } from './api-client.ts';
 import { BENCH_PASSWORD, createDatabase, type BenchDatabase, type DatabaseKind } from './databases.ts';
 import { round, summarize } from './latency.ts';

@@ -27,11 +27,13 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
-import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
-import { meetingRecordRoutes } from './modules/meetings/meeting-record.routes.ts';
-import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
-import { deliberationRoutes } from './modules/deliberations/deliberations.routes.ts';
-import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import {
+  calendarRoutes,
+  complianceRoutes,
+  deliberationRoutes,
+  meetingRecordRoutes,
+  meetingRoutes,
+} from './modules/meetings/index.ts';
 import { goalRoutes } from './modules/goals/goals.routes.ts';
 import { centreRoutes } from './modules/centre/index.ts';
 import { commitmentRoutes, publicCommitmentRoutes } from './modules/commitments/commitments.routes.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CalendarFeedCreated, CalendarFeedStatus, CalendarTokenParams, OkResponse } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
-import { errors } from '../meetings/meetings.routes.ts';
+import { actorOf, requireAuth } from '../../../platform/auth.ts';
+import { errors } from '../plan/meetings.routes.ts';
 import * as service from './calendar.service.ts';
 
 /** The personal iCalendar feed: a secret, revocable address that calendar apps subscribe to. */

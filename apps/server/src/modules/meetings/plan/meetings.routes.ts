@@ -14,7 +14,7 @@ import {
   RevisionRequest,
   UpdateMeetingRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { actorOf, requireAuth } from '../../../platform/auth.ts';
 import { buildLedger, ledgerWorkbook } from './ledger.ts';
 import * as service from './meetings.service.ts';
 

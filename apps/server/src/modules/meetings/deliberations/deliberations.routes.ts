@@ -9,8 +9,8 @@ import {
   DisclosureRequest,
   IdParams,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
-import { errors } from '../meetings/meetings.routes.ts';
+import { actorOf, requireAuth } from '../../../platform/auth.ts';
+import { errors } from '../plan/meetings.routes.ts';
 import * as service from './deliberations.service.ts';
 
 /** 四议两公开: matters, their four deliberation steps in order, and the two disclosures. */

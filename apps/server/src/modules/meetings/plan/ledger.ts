@@ -8,13 +8,13 @@ import {
   type LedgerEntry,
 } from '@qizhi/domain';
 import { and, ne } from 'drizzle-orm';
-import { meetings } from '../../db/schema/index.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { notFound } from '../../platform/errors.ts';
-import * as orgRepo from '../org/org.repo.ts';
-import { inScope, scopeOf } from './meeting-access.ts';
-import * as repo from './meetings.repo.ts';
+import { meetings } from '../../../db/schema/index.ts';
+import type { AuthContext } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { notFound } from '../../../platform/errors.ts';
+import * as orgRepo from '../../org/org.repo.ts';
+import { inScope, scopeOf } from '../meeting-access.ts';
+import * as repo from '../meetings.repo.ts';
 
 /**
  * 台账: the year's meetings of an organisation and the organisations below it (a branch's book

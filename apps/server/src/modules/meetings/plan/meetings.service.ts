@@ -17,15 +17,15 @@ import {
   type RevisionRequest,
   type UpdateMeetingRequest,
 } from '@qizhi/domain';
-import { meetingAttendees, meetingRevisions, meetings, type MeetingSnapshot } from '../../db/schema/index.ts';
-import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { AppError, validationFailed } from '../../platform/errors.ts';
-import * as orgRepo from '../org/org.repo.ts';
-import { assertEditable, inScope, loadManagedMeeting, loadMeeting, scopeOf } from './meeting-access.ts';
-import { buildMeetingDetail, toListItem } from './meeting-detail.ts';
-import * as repo from './meetings.repo.ts';
+import { meetingAttendees, meetingRevisions, meetings, type MeetingSnapshot } from '../../../db/schema/index.ts';
+import { diffFields, writeAudit, type Actor } from '../../../platform/audit.ts';
+import type { AuthContext } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, validationFailed } from '../../../platform/errors.ts';
+import * as orgRepo from '../../org/org.repo.ts';
+import { assertEditable, inScope, loadManagedMeeting, loadMeeting, scopeOf } from '../meeting-access.ts';
+import { buildMeetingDetail, toListItem } from '../meeting-detail.ts';
+import * as repo from '../meetings.repo.ts';
 
 /** The first instant of a Shanghai calendar day, and of the day after another. */
 function dayStart(isoDate: string, plusDays = 0): Date {

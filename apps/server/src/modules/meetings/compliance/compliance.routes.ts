@@ -9,8 +9,8 @@ import {
   IdParams,
   Reminders,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
-import { errors } from '../meetings/meetings.routes.ts';
+import { actorOf, requireAuth } from '../../../platform/auth.ts';
+import { errors } from '../plan/meetings.routes.ts';
 import * as service from './compliance.service.ts';
 import { listReminders } from './reminders.service.ts';
 

@@ -10,13 +10,13 @@ import {
   type DeliberationMatter,
   type DisclosureKind,
 } from '@qizhi/domain';
-import { deliberationMatters, meetings, orgUnits } from '../../db/schema/index.ts';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import * as orgRepo from '../org/org.repo.ts';
-import { inScope, scopeOf } from '../meetings/meeting-access.ts';
+import { deliberationMatters, meetings, orgUnits } from '../../../db/schema/index.ts';
+import { writeAudit, type Actor } from '../../../platform/audit.ts';
+import type { AuthContext } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
+import * as orgRepo from '../../org/org.repo.ts';
+import { inScope, scopeOf } from '../meeting-access.ts';
 
 type MatterRow = typeof deliberationMatters.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courtToday } from '@qizhi/domain';
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
-import { OTHER_COURT } from '../../test/fixtures.ts';
+import { createTestContext, type Session, type TestContext } from '../../../test/harness.ts';
+import { OTHER_COURT } from '../../../test/fixtures.ts';
 
 let ctx: TestContext;
 let secretary: Session;

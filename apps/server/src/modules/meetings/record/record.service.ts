@@ -11,16 +11,23 @@ import {
   type TaskRequest,
   type VoteRequest,
 } from '@qizhi/domain';
-import { files, meetingAttendees, meetingFiles, meetings, meetingTasks, meetingVotes } from '../../db/schema/index.ts';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { assertEditable, loadManagedMeeting, loadMeeting } from './meeting-access.ts';
-import { buildMeetingDetail, quorumOf } from './meeting-detail.ts';
-import * as repo from './meetings.repo.ts';
+import {
+  files,
+  meetingAttendees,
+  meetingFiles,
+  meetings,
+  meetingTasks,
+  meetingVotes,
+} from '../../../db/schema/index.ts';
+import { writeAudit, type Actor } from '../../../platform/audit.ts';
+import type { AuthContext } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
+import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-access.ts';
+import { buildMeetingDetail, quorumOf } from '../meeting-detail.ts';
+import * as repo from '../meetings.repo.ts';
 import { currentSignInCode, verifySignInCode } from './sign-in-code.ts';
-import { getMeeting } from './meetings.service.ts';
+import { getMeeting } from '../plan/meetings.service.ts';
 
 function attendeeWhere(tenantId: string, meetingId: string, personId: string) {
   return and(

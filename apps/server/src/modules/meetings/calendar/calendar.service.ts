@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { MEETING_STATUS_LABELS, MEETING_TYPE_LABELS } from '@qizhi/domain';
-import { calendarFeeds, tenants, users } from '../../db/schema/index.ts';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import { hashToken, type AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import * as meetingsRepo from '../meetings/meetings.repo.ts';
+import { calendarFeeds, tenants, users } from '../../../db/schema/index.ts';
+import { writeAudit, type Actor } from '../../../platform/audit.ts';
+import { hashToken, type AuthContext } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import * as meetingsRepo from '../meetings.repo.ts';
 import { buildCalendar, type IcsEvent } from './ics.ts';
 
 const DAY = 86_400_000;

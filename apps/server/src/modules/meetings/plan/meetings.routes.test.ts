@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWindowIndex, courtToday } from '@qizhi/domain';
-import { meetings } from '../../db/schema/index.ts';
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
-import { OTHER_COURT } from '../../test/fixtures.ts';
-import { signInCodeFor } from './sign-in-code.ts';
+import { meetings } from '../../../db/schema/index.ts';
+import { createTestContext, type Session, type TestContext } from '../../../test/harness.ts';
+import { OTHER_COURT } from '../../../test/fixtures.ts';
+import { signInCodeFor } from '../record/sign-in-code.ts';
 
 let ctx: TestContext;
 let secretary: Session;

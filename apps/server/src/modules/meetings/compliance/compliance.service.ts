@@ -14,13 +14,13 @@ import {
   type MeetingFrequency,
   type MeetingType,
 } from '@qizhi/domain';
-import { meetingExemptions, meetingFrequencySettings } from '../../db/schema/index.ts';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import type { Scope } from '../../platform/policy.ts';
-import { inScope, scopeOf } from '../meetings/meeting-access.ts';
+import { meetingExemptions, meetingFrequencySettings } from '../../../db/schema/index.ts';
+import { writeAudit, type Actor } from '../../../platform/audit.ts';
+import type { AuthContext } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
+import type { Scope } from '../../../platform/policy.ts';
+import { inScope, scopeOf } from '../meeting-access.ts';
 import * as repo from './compliance.repo.ts';
 
 type OrgRow = repo.ComplianceInputs['orgs'][number];

@@ -15,9 +15,9 @@ import {
   TaskRequest,
   VoteRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
-import * as service from './meeting-record.service.ts';
-import { errors } from './meetings.routes.ts';
+import { actorOf, requireAuth } from '../../../platform/auth.ts';
+import * as service from './record.service.ts';
+import { errors } from '../plan/meetings.routes.ts';
 
 /** What happens at and after a meeting: attendance, sign-in, minutes, votes, tasks, files. */
 export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
+import { createTestContext, type Session, type TestContext } from '../../../test/harness.ts';
 import { buildCalendar, foldIcsLine } from './ics.ts';
 
 let ctx: TestContext;

@@ -13,11 +13,11 @@ import {
   type Reminder,
   type Reminders,
 } from '@qizhi/domain';
-import { meetingAttendees, meetings, meetingTasks, orgUnits } from '../../db/schema/index.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { scopeOf } from '../meetings/meeting-access.ts';
-import { shanghaiDateTime } from '../meetings/ledger.ts';
+import { meetingAttendees, meetings, meetingTasks, orgUnits } from '../../../db/schema/index.ts';
+import type { AuthContext } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { scopeOf } from '../meeting-access.ts';
+import { shanghaiDateTime } from '../plan/ledger.ts';
 import * as repo from './compliance.repo.ts';
 import { computeComplianceFor, orgsInReach } from './compliance.service.ts';
 

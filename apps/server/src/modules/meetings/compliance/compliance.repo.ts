@@ -15,8 +15,8 @@ import {
   meetings,
   orgUnits,
   people,
-} from '../../db/schema/index.ts';
-import type { Db } from '../../platform/db.ts';
+} from '../../../db/schema/index.ts';
+import type { Db } from '../../../platform/db.ts';
 
 /** The Shanghai month of `starts_at`, computed in SQL (UTC+8; no DST) so grouping happens in the database. */
 const shanghaiMonth = sql<string>`to_char((${meetings.startsAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
