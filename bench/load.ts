@@ -8,6 +8,9 @@ import { summarize, type LatencySummary } from './latency.ts';
 
 export interface LoadRequest {
   path: string;
+  /** GET unless given; a body is sent as JSON. */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  body?: unknown;
   /** Groups latencies in the result, e.g. the kind of filter. */
   label: string;
   headers?: http.OutgoingHttpHeaders;
@@ -43,9 +46,11 @@ interface Answer {
 }
 
 function send(agent: http.Agent, base: URL, req: LoadRequest, timeoutMs: number): Promise<Answer> {
+  const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+  const headers = payload ? { ...req.headers, 'content-type': 'application/json' } : req.headers;
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
-      { host: base.hostname, port: base.port, path: req.path, method: 'GET', agent, headers: req.headers },
+      { host: base.hostname, port: base.port, path: req.path, method: req.method ?? 'GET', agent, headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -55,7 +60,7 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, timeoutMs: number)
     );
     outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`timeout after ${String(timeoutMs)} ms`)));
     outgoing.on('error', reject);
-    outgoing.end();
+    outgoing.end(payload);
   });
 }
 
@@ -82,8 +87,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
         const answer = await send(agent, base, req, timeoutMs);
         const ms = performance.now() - t0;
         const problem =
-          answer.status !== 200
-            ? `HTTP ${String(answer.status)} ${req.path}: ${answer.body.toString('utf8', 0, 200)}`
+          answer.status < 200 || answer.status > 299
+            ? `HTTP ${String(answer.status)} ${req.method ?? 'GET'} ${req.path}: ${answer.body.toString('utf8', 0, 200)}`
             : (opts.check?.(answer.body) ?? null);
         if (problem) noteError(problem);
         else {

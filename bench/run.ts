@@ -5,7 +5,8 @@
  *   npm run bench                                  PGlite only
  *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench
  *                                                  also PostgreSQL (a fresh database per bench, dropped after)
- *   npm run bench -- roster import                 only the named benches (roster, import, start, bundle)
+ *   npm run bench -- roster import                 only the named benches (roster, import, start, bundle,
+ *                                                  compliance, goals, mixed)
  */
 import os from 'node:os';
 import { runBundleBench } from './bundle.bench.ts';
@@ -14,6 +15,7 @@ import { postgresVersion } from './databases.ts';
 import { GOALS_DEFAULTS, runGoalsBench } from './goals.bench.ts';
 import { runImportBench } from './import.bench.ts';
 import { machineInfo } from './machine.ts';
+import { MIXED_DEFAULTS, runMixedBench } from './mixed.bench.ts';
 import { summaryTable, writeRunRecord } from './report.ts';
 import { ROSTER_DEFAULTS, runRosterBench } from './roster.bench.ts';
 import { runStartBench } from './start.bench.ts';
@@ -28,6 +30,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   bundle: () => runBundleBench(),
   compliance: () => runComplianceBench({ ...COMPLIANCE_DEFAULTS, adminUrl }),
   goals: () => runGoalsBench({ ...GOALS_DEFAULTS, adminUrl }),
+  mixed: () => runMixedBench({ ...MIXED_DEFAULTS, adminUrl }),
 };
 
 async function main(): Promise<number> {
