@@ -5,17 +5,20 @@
  * `<feature>.api.ts` on top of these; components call those functions through TanStack Query hooks.
  */
 import type { z } from 'zod';
-import { request, type Query } from './api.ts';
+import { api, request, type Query, type RequestOptions } from './api.ts';
 
 async function parsed<S extends z.ZodType>(schema: S, promise: Promise<unknown>): Promise<z.output<S>> {
   return schema.parse(await promise);
 }
 
+/** Per-call options: an abort signal (from TanStack Query), and no bounce to /login for session probes. */
+export type CallOptions = Pick<RequestOptions, 'signal' | 'skipAuthRedirect'>;
+
 export const call = {
-  get: <S extends z.ZodType>(schema: S, path: string, query?: Query) =>
-    parsed(schema, request<unknown>(path, { query })),
-  post: <S extends z.ZodType>(schema: S, path: string, body?: unknown) =>
-    parsed(schema, request<unknown>(path, { method: 'POST', body: body ?? {} })),
+  get: <S extends z.ZodType>(schema: S, path: string, query?: Query, options?: CallOptions) =>
+    parsed(schema, request<unknown>(path, { ...options, query })),
+  post: <S extends z.ZodType>(schema: S, path: string, body?: unknown, options?: CallOptions) =>
+    parsed(schema, request<unknown>(path, { ...options, method: 'POST', body: body ?? {} })),
   put: <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
     parsed(schema, request<unknown>(path, { method: 'PUT', body })),
   patch: <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
@@ -26,6 +29,11 @@ export const call = {
   send: async (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<void> => {
     await request<unknown>(path, { method, body: body ?? (method === 'DELETE' ? undefined : {}) });
   },
+  /** A file upload (`multipart/form-data`, field `file`), its answer parsed like any other. */
+  upload: <S extends z.ZodType>(schema: S, path: string, file: File, query?: Query) =>
+    parsed(schema, api.upload<unknown>(path, file, query)),
+  /** A file download handed to the browser; resolves to the file's name. */
+  download: (path: string, query: Query | undefined, fallbackName: string) => api.download(path, query, fallbackName),
 };
 
 /** A path segment from an id or code, so nothing a user typed can change the route. */

@@ -1,7 +1,8 @@
 import { createContext, use, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { MeResponse, Permission } from '@qizhi/domain';
-import { ApiError, api, setCsrfToken } from './api.ts';
+import { authApi } from '../features/auth/auth.api.ts';
+import { ApiError, setCsrfToken } from './api.ts';
 import { queryClient } from './query-client.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -9,7 +10,7 @@ export const meQueryKey = ['auth', 'me'] as const;
 /** The signed-in user, or null when nobody is signed in (401 is an answer here, not an error). */
 export async function fetchMe(): Promise<MeResponse | null> {
   try {
-    const me = await api.get<MeResponse>('/api/auth/me', undefined, { skipAuthRedirect: true });
+    const me = await authApi.me();
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {

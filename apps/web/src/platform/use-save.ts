@@ -60,6 +60,8 @@ export function useSave<TVariables = void, TResult = unknown>(options: SaveOptio
     },
     saving: mutation.isPending,
     problem,
+    /** The last failure itself, for pages that explain some errors in their own words. */
+    error: mutation.error,
     clearProblem: () => {
       setProblem(null);
     },

@@ -1,13 +1,15 @@
-import { useState } from 'react';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { LoginRequest, LoginResponse } from '@qizhi/domain';
-import { ApiError, api, errorMessage, setCsrfToken } from '../../platform/api.ts';
+import type { LoginRequest } from '@qizhi/domain';
+import { ApiError, errorMessage, setCsrfToken } from '../../platform/api.ts';
 import { queryClient } from '../../platform/query-client.ts';
 import { PASSWORD_PATH } from '../../platform/require-sign-in.tsx';
 import { fetchMe, meQueryKey, useMe } from '../../platform/session.tsx';
+import { useSave } from '../../platform/use-save.ts';
+import { authApi } from './auth.api.ts';
 import { AuthFrame } from './auth-frame.tsx';
+import styles from './auth.module.css';
 
 /** Only same-site paths, so a crafted link cannot send a fresh session elsewhere. */
 function safeNext(next: string | null): string {
@@ -30,39 +32,35 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const signIn = useSave({
+    save: async (values: LoginRequest) => {
+      const result = await authApi.login(values);
+      setCsrfToken(result.csrfToken);
+      queryClient.setQueryData(meQueryKey, await fetchMe());
+      return result;
+    },
+    showError: 'alert',
+    onSaved: (result) => {
+      void navigate(result.user.mustChangePassword ? PASSWORD_PATH : next, { replace: true });
+    },
+  });
+  const submitting = signIn.saving;
 
   if (me.data && !submitting) {
     return <Navigate to={me.data.user.mustChangePassword ? PASSWORD_PATH : next} replace />;
   }
 
-  async function signIn(values: LoginRequest) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const result = await api.post<LoginResponse>('/api/auth/login', values, { skipAuthRedirect: true });
-      setCsrfToken(result.csrfToken);
-      const session = await fetchMe();
-      queryClient.setQueryData(meQueryKey, session);
-      await navigate(result.user.mustChangePassword ? PASSWORD_PATH : next, { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setSubmitting(false);
-    }
-  }
-
-  const problem = error ? explain(error) : null;
+  const problem = signIn.error ? explain(signIn.error) : null;
   return (
     <AuthFrame>
-      <Card title="登录" styles={{ header: { textAlign: 'center', fontSize: 18 } }}>
+      <Card title="登录" classNames={{ header: styles.cardHeader }}>
         {problem && (
           <Alert
             type="error"
             showIcon
             title={problem.title}
             description={problem.description}
-            style={{ marginBottom: 16 }}
+            className={styles.alert}
             role="alert"
           />
         )}
@@ -70,7 +68,7 @@ export default function LoginPage() {
           layout="vertical"
           requiredMark={false}
           disabled={submitting}
-          onFinish={(values) => void signIn(values)}
+          onFinish={signIn.save}
           autoComplete="on"
         >
           <Form.Item

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Space } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { findPasswordProblems, PASSWORD_PROBLEM_MESSAGES, type ChangePasswordRequest } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { applyFieldIssues } from '../../platform/form-errors.ts';
 import { queryClient } from '../../platform/query-client.ts';
 import { fetchMe, forgetSession, meQueryKey, useSession } from '../../platform/session.tsx';
+import { useSave } from '../../platform/use-save.ts';
+import { authApi } from './auth.api.ts';
 import { AuthFrame } from './auth-frame.tsx';
+import styles from './auth.module.css';
 import { PasswordPolicy } from './password-policy.tsx';
 
 /** Fields are undefined until typed in; `onFinish` only runs once the rules have made them present. */
@@ -22,31 +23,25 @@ export default function PasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState(false);
-
-  async function change(values: PasswordForm) {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const change = useSave({
+    save: async (values: PasswordForm) => {
       const body: ChangePasswordRequest = {
         currentPassword: values.currentPassword ?? '',
         newPassword: values.newPassword ?? '',
       };
-      await api.post('/api/auth/password', body);
+      await authApi.changePassword(body);
       setDone(true);
       queryClient.setQueryData(meQueryKey, await fetchMe());
-    } catch (caught) {
-      applyFieldIssues(form, caught);
-      setError(errorMessage(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    form,
+    showError: 'alert',
+  });
+  const submitting = change.saving;
+  const error = change.problem;
 
   async function signOut() {
-    await api.post('/api/auth/logout').catch(() => undefined);
+    await authApi.logout().catch(() => undefined);
     await navigate('/login', { replace: true });
     forgetSession();
   }
@@ -72,22 +67,22 @@ export default function PasswordPage() {
 
   return (
     <AuthFrame subtitle={forced ? '首次登录，请先修改初始密码' : '修改密码'}>
-      <Card title={forced ? '修改初始密码' : '修改密码'} styles={{ header: { textAlign: 'center', fontSize: 18 } }}>
+      <Card title={forced ? '修改初始密码' : '修改密码'} classNames={{ header: styles.cardHeader }}>
         {forced && (
           <Alert
             type="info"
             showIcon
             title="首次登录或密码被重置后，须先修改密码才能使用系统。"
-            style={{ marginBottom: 16 }}
+            className={styles.alert}
           />
         )}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        {error && <Alert type="error" showIcon title={error} className={styles.alert} role="alert" />}
         <Form<PasswordForm>
           form={form}
           layout="vertical"
           requiredMark={false}
           disabled={submitting}
-          onFinish={(values) => void change(values)}
+          onFinish={change.save}
         >
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
           <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
@@ -129,7 +124,7 @@ export default function PasswordPage() {
             确认修改
           </Button>
         </Form>
-        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'center' }}>
+        <Space className={styles.after}>
           {forced ? (
             <Button type="link" onClick={() => void signOut()}>
               退出登录

@@ -1,5 +1,6 @@
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { findPasswordProblems, PASSWORD_MIN_LENGTH, type PasswordProblem } from '@qizhi/domain';
+import styles from './auth.module.css';
 
 const RULES: { problem: PasswordProblem; text: string }[] = [
   { problem: 'tooShort', text: `至少${String(PASSWORD_MIN_LENGTH)}位` },
@@ -12,11 +13,11 @@ const RULES: { problem: PasswordProblem; text: string }[] = [
 export function PasswordPolicy({ password, username }: { password: string; username: string }) {
   const problems = findPasswordProblems(password, username);
   return (
-    <ul style={{ listStyle: 'none', padding: 0, margin: '0 0 16px', fontSize: 13 }} aria-label="密码要求">
+    <ul className={styles.policy} aria-label="密码要求">
       {RULES.map(({ problem, text }) => {
         const ok = password.length > 0 && !problems.includes(problem);
         return (
-          <li key={problem} style={{ color: ok ? '#389e0d' : '#8c8c8c', lineHeight: '24px' }}>
+          <li key={problem} className={ok ? `${styles.rule} ${styles.ruleMet}` : styles.rule}>
             {ok ? <CheckCircleFilled /> : <MinusCircleOutlined />} {text}
           </li>
         );

@@ -1,7 +1,8 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
-import { api, errorMessage } from '../api.ts';
+import { authApi } from '../../features/auth/auth.api.ts';
+import { errorMessage } from '../api.ts';
 import { forgetSession, useSession } from '../session.tsx';
 
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -10,7 +11,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
 
   async function signOut() {
     try {
-      await api.post('/api/auth/logout');
+      await authApi.logout();
     } catch (error) {
       // The session may already be gone on the server; signing out here must still work.
       console.warn(errorMessage(error));
