@@ -21,7 +21,7 @@ export * from './api/org.ts';
 export * from './api/people.ts';
 export * from './api/users.ts';
 export * from './api/audit.ts';
-export * from './api/meetings.ts';
+export * from './api/meetings/index.ts';
 export * from './goals.rules.ts';
 export * from './assessment.rules.ts';
 export * from './commitments.rules.ts';

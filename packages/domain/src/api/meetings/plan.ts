@@ -1,0 +1,73 @@
+/** Planning meetings: the list, the plan, "my meetings", the ledger. */
+import { z } from 'zod';
+import { ATTENDANCE_STATES } from '../../meetings.rules.ts';
+import { Id, IsoDate, PageQuery, pageOf } from '../common.ts';
+import { MeetingStatusSchema, MeetingTypeSchema, planFields } from './common.ts';
+
+export const MeetingListItem = z.object({
+  id: Id,
+  type: MeetingTypeSchema,
+  orgUnitId: Id,
+  orgUnitName: z.string(),
+  topic: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  status: MeetingStatusSchema,
+  hostName: z.string().nullable(),
+  expected: z.number().int().describe('应到'),
+  attended: z.number().int().describe('实到'),
+});
+export type MeetingListItem = z.infer<typeof MeetingListItem>;
+export const MeetingPage = pageOf(MeetingListItem);
+export type MeetingPage = z.infer<typeof MeetingPage>;
+
+export const MeetingsQuery = z.strictObject({
+  orgUnitId: Id.optional(),
+  type: MeetingTypeSchema.optional(),
+  status: MeetingStatusSchema.optional(),
+  from: IsoDate.optional().describe('开始日期（含），上海时间'),
+  to: IsoDate.optional().describe('结束日期（含），上海时间'),
+  ...PageQuery,
+});
+export type MeetingsQuery = z.infer<typeof MeetingsQuery>;
+
+export const CreateMeetingRequest = z.strictObject({
+  type: MeetingTypeSchema,
+  orgUnitId: Id,
+  ...planFields,
+});
+export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>;
+export const UpdateMeetingRequest = z.strictObject(planFields).partial();
+export type UpdateMeetingRequest = z.infer<typeof UpdateMeetingRequest>;
+
+export const MyMeeting = MeetingListItem.extend({
+  myState: z.enum(ATTENDANCE_STATES),
+  noticeReadAt: z.string().nullable(),
+});
+export const MyMeetings = z.object({ items: z.array(MyMeeting) });
+
+export const LedgerQuery = z.strictObject({
+  orgUnitId: Id,
+  year: z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
+});
+export const LedgerEntry = z.object({
+  id: Id,
+  type: MeetingTypeSchema,
+  orgUnitName: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  hostName: z.string().nullable(),
+  recorderName: z.string().nullable(),
+  expected: z.number().int(),
+  attended: z.number().int(),
+  absentees: z.array(
+    z.object({ name: z.string(), state: z.enum(['leave', 'absent', 'pending']), reason: z.string().nullable() }),
+  ),
+  topic: z.string(),
+  minutes: z.string().describe('纯文本'),
+  resolutions: z.array(z.string()),
+  status: MeetingStatusSchema,
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+export const Ledger = z.object({ orgUnitName: z.string(), year: z.number().int(), entries: z.array(LedgerEntry) });
+export type Ledger = z.infer<typeof Ledger>;
