@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   'assessments.read': '查看定期考核结果',
   'assessments.manage': '开展定期考核',
   'honours.manage': '登记奖惩与荣誉',
+  'api.docs': '查看接口文档（OpenAPI）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -56,17 +57,17 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
   sysadmin: {
     name: '系统管理员',
     description: '管理用户账号和系统运行；不能查看审计日志，不能授予角色',
-    permissions: ['users.read', 'users.manage', 'org.read'],
+    permissions: ['users.read', 'users.manage', 'org.read', 'api.docs'],
   },
   secadmin: {
     name: '安全管理员',
     description: '授予和撤销角色、解锁账号；不能新建账号，不能查看审计日志',
-    permissions: ['users.read', 'roles.assign', 'org.read'],
+    permissions: ['users.read', 'roles.assign', 'org.read', 'api.docs'],
   },
   auditor: {
     name: '审计管理员',
     description: '只读审计日志',
-    permissions: ['audit.read'],
+    permissions: ['audit.read', 'api.docs'],
   },
   leader: {
     name: '院领导/党组书记',
@@ -110,6 +111,7 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
       'assessments.read',
       'assessments.manage',
       'honours.manage',
+      'api.docs',
     ],
   },
   clerk: {
@@ -133,6 +135,7 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
       'rules.manage',
       'assessments.read',
       'honours.manage',
+      'api.docs',
     ],
   },
   cell_leader: {

@@ -39,7 +39,7 @@ export interface ContextInput {
 export function createRequestContext(input: ContextInput): RequestContext {
   const { database, user, grants, permissions } = input;
   const scopes = new Map<Permission, Promise<Scope>>();
-  const scopeOf = (permission: Permission): Promise<Scope> => {
+  const scopeFor = (permission: Permission): Promise<Scope> => {
     if (!permissions.has(permission)) return Promise.resolve(NO_SCOPE);
     let scope = scopes.get(permission);
     if (!scope) {
@@ -57,8 +57,8 @@ export function createRequestContext(input: ContextInput): RequestContext {
     db: database.db,
     grants,
     has: (permission) => permissions.has(permission),
-    scopeOf,
-    can: async (permission, orgUnitId) => permissions.has(permission) && covers(await scopeOf(permission), orgUnitId),
+    scopeOf: scopeFor,
+    can: async (permission, orgUnitId) => permissions.has(permission) && covers(await scopeFor(permission), orgUnitId),
   };
 }
 
