@@ -1,5 +1,18 @@
 import { useMemo, useState } from 'react';
-import { Card, Drawer, Empty, InputNumber, List, Skeleton, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  Card,
+  Drawer,
+  Empty,
+  Flex,
+  InputNumber,
+  List,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import {
   complianceState,
@@ -9,6 +22,7 @@ import {
   monthPeriod,
   periodRange,
   courtToday,
+  courtYear,
   worstState,
   type ComplianceState,
   type MeetingType,
@@ -16,19 +30,21 @@ import {
 } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
-import { formatShanghai, MeetingStatusTag, MeetingTypeTag } from '../meetings/meeting-labels.tsx';
-import { useCompliance, useMeetingPage } from '../meetings/meetings-queries.ts';
-import { useOrgUnits } from '../org/org-queries.ts';
-import '../meetings/meetings.css';
+import { MeetingStatusTag, MeetingTypeTag } from '../meetings/meeting-labels.tsx';
+import { useMeetingPage } from '../meetings/meetings.queries.ts';
+import { useOrgUnits } from '../org/org.queries.ts';
+import styles from './compliance.module.css';
+import { useCompliance } from './compliance.queries.ts';
 
 type Item = { orgUnitId: string; type: MeetingType; period: string; required: number; held: number };
 
-export const STATE_STYLE: Record<ComplianceState, { color: string; background: string; label: string }> = {
-  met: { color: '#389e0d', background: '#f6ffed', label: '已落实' },
-  due: { color: '#d48806', background: '#fffbe6', label: '本期待开' },
-  missed: { color: '#cf1322', background: '#fff1f0', label: '未落实' },
-  upcoming: { color: '#8c8c8c', background: '#fafafa', label: '未到期' },
-  informational: { color: '#5b8c9f', background: '#f0f5ff', label: '记录' },
+/** Each state's tag colour and label; the cells' colours are in compliance.module.css by `data-state`. */
+const STATE_STYLE: Record<ComplianceState, { color: string; label: string }> = {
+  met: { color: '#389e0d', label: '已落实' },
+  due: { color: '#d48806', label: '本期待开' },
+  missed: { color: '#cf1322', label: '未落实' },
+  upcoming: { color: '#8c8c8c', label: '未到期' },
+  informational: { color: '#5b8c9f', label: '记录' },
 };
 const SHORT: Record<MeetingType, string> = {
   branch_general: '党员大会',
@@ -52,19 +68,12 @@ function MonthCell({ items, today, onOpen }: { items: Item[]; today: string; onO
   const states = items.map((i) => complianceState(i, today));
   const worst = worstState(states) ?? 'upcoming';
   return (
-    <button
-      type="button"
-      onClick={onOpen}
-      data-state={worst}
-      className="compliance-cell"
-      style={{ background: STATE_STYLE[worst].background, borderColor: STATE_STYLE[worst].color }}
-    >
+    <button type="button" onClick={onOpen} data-state={worst} className={styles.cell}>
       {items.map((i, n) => (
         <span
           key={`${i.type}-${i.period}`}
           data-testid={`compliance-${i.orgUnitId}-${i.period}-${i.type}`}
           data-state={states[n]}
-          style={{ color: STATE_STYLE[states[n]!].color }}
           title={`${MEETING_TYPE_LABELS[i.type]} ${i.period}：应开${String(i.required)}次，已开${String(i.held)}次`}
         >
           {SHORT[i.type]}
@@ -126,7 +135,7 @@ function DrillDown({
           );
         }}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
+      <Typography.Title level={5} className={styles.section}>
         期间内的会议
       </Typography.Title>
       {meetings.isPending ? (
@@ -143,7 +152,7 @@ function DrillDown({
                 <Link to={`/meetings/${m.id}`}>{m.topic}</Link>
               </Space>
               <Space>
-                {formatShanghai(m.startsAt, false)}
+                {courtToday(m.startsAt)}
                 <MeetingStatusTag status={m.status} />
               </Space>
             </List.Item>
@@ -158,7 +167,7 @@ function DrillDown({
 export default function CompliancePage() {
   const today = courtToday();
   const [search] = useSearchParams();
-  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [year, setYear] = useState(courtYear);
   const [open, setOpen] = useState<{ org: OrgUnit; month: number } | null>(null);
   const compliance = useCompliance(year, search.get('orgUnitId') ?? undefined);
   const units = useOrgUnits();
@@ -186,7 +195,7 @@ export default function CompliancePage() {
   ];
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <div className="page-toolbar">
         <h1>组织生活落实情况</h1>
         <Space>
@@ -201,7 +210,7 @@ export default function CompliancePage() {
         </Space>
       </div>
       <Card>
-        <Space wrap style={{ marginBottom: 12 }}>
+        <Space wrap className={styles.legend}>
           {(['met', 'due', 'missed', 'upcoming', 'informational'] as const).map((s) => (
             <Tag key={s} color={STATE_STYLE[s].color}>
               {STATE_STYLE[s].label}
@@ -234,6 +243,6 @@ export default function CompliancePage() {
           onClose={() => setOpen(null)}
         />
       )}
-    </Space>
+    </Flex>
   );
 }

@@ -3,7 +3,7 @@ import { Card, Empty, List, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { Reminder } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useReminders } from '../meetings/meetings-queries.ts';
+import { useReminders } from '../compliance/compliance.queries.ts';
 
 const SEVERITY: Record<Reminder['severity'], string> = { info: 'blue', warning: 'orange', danger: 'red' };
 const KIND: Record<Reminder['kind'], string> = {

@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Flex, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import type { Attendee, AttendanceRequest, MeetingDetail } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { AttendanceTag, formatShanghai } from './meeting-labels.tsx';
-import { refreshMeetings } from './meetings-queries.ts';
-import { queryClient } from '../../platform/query-client.ts';
-
+import { AttendanceTag, courtClock } from './meeting-labels.tsx';
+import { meetingsApi } from './meetings.api.ts';
+import styles from './meetings.module.css';
+import { useMeetingSave } from './meetings.queries.ts';
 type Entry = AttendanceRequest[number];
 type Edits = Record<string, Entry>;
 
@@ -24,9 +23,7 @@ export function QuorumAlert({ meeting }: { meeting: MeetingDetail }) {
 
 /** 应到/实到/请假/缺席: the host marks by hand those who did not sign in by code. */
 export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const [edits, setEdits] = useState<Edits>({});
-  const [saving, setSaving] = useState(false);
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
   const s = meeting.summary;
   const changed = Object.values(edits);
@@ -35,20 +32,11 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
     [meeting.attendees],
   );
 
-  async function save(entries: Entry[]) {
-    setSaving(true);
-    try {
-      await api.put(`/api/meetings/${meeting.id}/attendance`, entries);
-      await queryClient.invalidateQueries({ queryKey: ['meetings', 'detail', meeting.id] });
-      await refreshMeetings();
-      setEdits({});
-      void message.success('出席情况已保存');
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const attendance = useMeetingSave({
+    save: (entries: Entry[]) => meetingsApi.saveAttendance(meeting.id, entries),
+    success: '出席情况已保存',
+    onSaved: () => setEdits({}),
+  });
 
   const stateOf = (a: Attendee) => edits[a.personId]?.state ?? (a.state === 'pending' ? undefined : a.state);
   const columns: TableProps<Attendee>['columns'] = [
@@ -64,7 +52,7 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
         ) : editable ? (
           <Select
             size="small"
-            style={{ width: 100 }}
+            className={styles.stateSelect}
             placeholder="未登记"
             value={stateOf(a)}
             aria-label={`${a.name}出席情况`}
@@ -115,12 +103,12 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
       width: 150,
       responsive: ['sm'],
       render: (_: unknown, a) =>
-        a.signedInAt ? `${formatShanghai(a.signedInAt).slice(11)} ${a.signInMethod === 'code' ? '扫码' : '补登'}` : '',
+        a.signedInAt ? `${courtClock(a.signedInAt)} ${a.signInMethod === 'code' ? '扫码' : '补登'}` : '',
     },
   ];
 
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Flex vertical gap="small">
       <Space wrap size="large" data-testid="attendance-summary">
         <span>
           应到 <b>{s.expected}</b>
@@ -146,16 +134,21 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
       <QuorumAlert meeting={meeting} />
       {editable && (
         <Space wrap>
-          <Button type="primary" disabled={changed.length === 0} loading={saving} onClick={() => void save(changed)}>
+          <Button
+            type="primary"
+            disabled={changed.length === 0}
+            loading={attendance.saving}
+            onClick={() => attendance.save(changed)}
+          >
             保存出席情况{changed.length ? `（${String(changed.length)}人）` : ''}
           </Button>
           {(['present', 'absent'] as const).map((state) => (
             <Button
               key={state}
               disabled={pending.length === 0}
-              loading={saving}
+              loading={attendance.saving}
               onClick={() =>
-                void save([
+                attendance.save([
                   ...changed,
                   ...pending.filter((p) => !edits[p.personId]).map((p) => ({ personId: p.personId, state })),
                 ])
@@ -175,6 +168,6 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-    </Space>
+    </Flex>
   );
 }

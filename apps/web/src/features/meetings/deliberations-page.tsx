@@ -1,77 +1,57 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Skeleton,
-  Space,
-  Steps,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Select, Skeleton, Steps, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DISCLOSURE_KIND_LABELS, type DeliberationMatter, type DisclosureKind } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { queryClient } from '../../platform/query-client.ts';
+import { courtToday, DISCLOSURE_KIND_LABELS, type DeliberationMatter, type DisclosureKind } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
+import { useSave, type SaveOptions } from '../../platform/use-save.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
-import { formatShanghai } from './meeting-labels.tsx';
-import { deliberationsKey, useDeliberations, useMeetingPage } from './meetings-queries.ts';
+import { deliberationsApi } from './meetings.api.ts';
+import styles from './meetings.module.css';
+import { deliberationKeys, useDeliberations, useMeetingPage } from './meetings.queries.ts';
 
-const refresh = () => queryClient.invalidateQueries({ queryKey: deliberationsKey });
+/** A write to a matter: the list is refreshed, then the dialog closes. */
+function useMatterSave<TVariables>(
+  save: (v: TVariables) => Promise<unknown>,
+  form: SaveOptions<TVariables, unknown>['form'],
+  onSaved: () => void,
+) {
+  return useSave({ save, form, invalidates: [deliberationKeys.all], onSaved });
+}
 
 function StepModal({ matter, index, onClose }: { matter: DeliberationMatter; index: number; onClose: () => void }) {
-  const { message } = App.useApp();
   const [meetingId, setMeetingId] = useState<string>();
   const [outcome, setOutcome] = useState('');
-  const [busy, setBusy] = useState(false);
+  const step = useMatterSave(
+    (chosen: string) => deliberationsApi.recordStep(matter.id, index, { meetingId: chosen, outcome: outcome || null }),
+    undefined,
+    onClose,
+  );
   const held = useMeetingPage({ status: 'closed', pageSize: 100 });
   const heldOpen = useMeetingPage({ status: 'held', pageSize: 100 });
   const options = [...(heldOpen.data?.items ?? []), ...(held.data?.items ?? [])].map((m) => ({
     value: m.id,
-    label: `${formatShanghai(m.startsAt, false)} ${m.orgUnitName}：${m.topic}`,
+    label: `${courtToday(m.startsAt)} ${m.orgUnitName}：${m.topic}`,
   }));
   return (
     <Modal
       open
       title={`办理第${String(index + 1)}步：${matter.steps[index]?.label ?? ''}`}
       okText="保存"
-      confirmLoading={busy}
+      confirmLoading={step.saving}
       okButtonProps={{ disabled: !meetingId }}
       onCancel={onClose}
-      onOk={() =>
-        void (async () => {
-          setBusy(true);
-          try {
-            await api.post(`/api/deliberations/${matter.id}/steps/${String(index)}`, {
-              meetingId,
-              outcome: outcome || null,
-            });
-            await refresh();
-            onClose();
-          } catch (e) {
-            void message.error(errorMessage(e));
-          } finally {
-            setBusy(false);
-          }
-        })()
-      }
+      onOk={() => meetingId && step.save(meetingId)}
     >
-      <Space orientation="vertical" style={{ width: '100%' }}>
+      <Flex vertical gap="small">
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="召开该步骤的会议（须已填写会议记录）"
           options={options}
           value={meetingId}
           onChange={setMeetingId}
-          style={{ width: '100%' }}
+          className={styles.fullWidth}
         />
         <Input.TextArea
           placeholder="议定情况"
@@ -79,9 +59,15 @@ function StepModal({ matter, index, onClose }: { matter: DeliberationMatter; ind
           onChange={(e) => setOutcome(e.target.value)}
           maxLength={1000}
         />
-      </Space>
+      </Flex>
     </Modal>
   );
+}
+
+interface DisclosureValues {
+  disclosedOn: Dayjs;
+  place: string;
+  content: string;
 }
 
 function DisclosureModal({
@@ -93,30 +79,28 @@ function DisclosureModal({
   kind: DisclosureKind;
   onClose: () => void;
 }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ disclosedOn: Dayjs; place: string; content: string }>();
+  const [form] = Form.useForm<DisclosureValues>();
+  const disclose = useMatterSave(
+    (v: DisclosureValues) =>
+      deliberationsApi.disclose(matter.id, {
+        kind,
+        disclosedOn: v.disclosedOn.format('YYYY-MM-DD'),
+        place: v.place,
+        content: v.content,
+      }),
+    form,
+    onClose,
+  );
   return (
-    <Modal open title={DISCLOSURE_KIND_LABELS[kind]} okText="保存" onCancel={onClose} onOk={() => form.submit()}>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          void (async () => {
-            try {
-              await api.post(`/api/deliberations/${matter.id}/disclosures`, {
-                kind,
-                disclosedOn: v.disclosedOn.format('YYYY-MM-DD'),
-                place: v.place,
-                content: v.content,
-              });
-              await refresh();
-              onClose();
-            } catch (e) {
-              void message.error(errorMessage(e));
-            }
-          })()
-        }
-      >
+    <Modal
+      open
+      title={DISCLOSURE_KIND_LABELS[kind]}
+      okText="保存"
+      confirmLoading={disclose.saving}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Form form={form} layout="vertical" onFinish={disclose.save}>
         <Form.Item name="disclosedOn" label="公开日期" rules={[{ required: true, message: '请选择公开日期' }]}>
           <DatePicker />
         </Form.Item>
@@ -162,7 +146,7 @@ function MatterCard({ matter }: { matter: DeliberationMatter }) {
         <Button
           type="primary"
           size="small"
-          style={{ marginTop: 12 }}
+          className={styles.nextStep}
           onClick={() => (kind === 'step' ? setStep(Number(value)) : setDisclosure(value as DisclosureKind))}
         >
           办理下一步：
@@ -175,15 +159,25 @@ function MatterCard({ matter }: { matter: DeliberationMatter }) {
   );
 }
 
+interface MatterValues {
+  orgUnitId: string;
+  title: string;
+  description?: string;
+}
+
 /** 四议两公开: each matter's four deliberations, in order, then the two disclosures. */
 export default function DeliberationsPage() {
-  const { message } = App.useApp();
   const can = useCan();
   const list = useDeliberations();
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<{ orgUnitId: string; title: string; description?: string }>();
+  const [form] = Form.useForm<MatterValues>();
+  const create = useMatterSave(
+    (v: MatterValues) => deliberationsApi.create(v),
+    form,
+    () => setCreating(false),
+  );
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <div className="page-toolbar">
         <h1>四议两公开</h1>
         {can('deliberations.manage') && (
@@ -202,25 +196,12 @@ export default function DeliberationsPage() {
         open={creating}
         title="新建“四议两公开”事项"
         okText="保存"
+        confirmLoading={create.saving}
         onCancel={() => setCreating(false)}
         onOk={() => form.submit()}
         destroyOnHidden
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            void (async () => {
-              try {
-                await api.post('/api/deliberations', v);
-                await refresh();
-                setCreating(false);
-              } catch (e) {
-                void message.error(errorMessage(e));
-              }
-            })()
-          }
-        >
+        <Form form={form} layout="vertical" onFinish={create.save}>
           <Form.Item name="orgUnitId" label="党组织" rules={[{ required: true, message: '请选择党组织' }]}>
             <OrgUnitSelect allowClear={false} />
           </Form.Item>
@@ -232,6 +213,6 @@ export default function DeliberationsPage() {
           </Form.Item>
         </Form>
       </Modal>
-    </Space>
+    </Flex>
   );
 }

@@ -1,11 +1,13 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Image, Input, List, Space, Tag, Typography, Upload } from 'antd';
+import { Button, DatePicker, Flex, Form, Image, Input, List, Space, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { courtToday, type MeetingDetail, type MeetingTask } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
 import { useSession } from '../../platform/session.tsx';
+import { filesApi } from '../files/files.api.ts';
 import { PersonSelect } from '../members/person-select.tsx';
-import { useMeetingAction } from './meetings-queries.ts';
+import { meetingsApi } from './meetings.api.ts';
+import styles from './meetings.module.css';
+import { useMeetingSave } from './meetings.queries.ts';
 
 interface TaskValues {
   title: string;
@@ -13,25 +15,31 @@ interface TaskValues {
   dueOn: Dayjs;
 }
 
+function TaskState({ task, today }: { task: MeetingTask; today: string }) {
+  if (task.doneAt) return <Tag color="success">已办结</Tag>;
+  if (task.dueOn < today) return <Tag color="error">已逾期</Tag>;
+  return <Tag color="processing">办理中</Tag>;
+}
+
 /** 后续任务: owner and due date; finished by the owner or the host, also after closing. */
 export function TasksPanel({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const { user } = useSession();
   const [form] = Form.useForm<TaskValues>();
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
-  const add = useMeetingAction(meeting.id, (v: TaskValues) =>
-    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/tasks`, {
-      title: v.title,
-      ownerPersonId: v.ownerPersonId,
-      dueOn: v.dueOn.format('YYYY-MM-DD'),
-    }),
-  );
-  const done = useMeetingAction(meeting.id, (taskId: string) =>
-    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/tasks/${taskId}/done`),
-  );
+  const add = useMeetingSave({
+    save: (v: TaskValues) =>
+      meetingsApi.addTask(meeting.id, {
+        title: v.title,
+        ownerPersonId: v.ownerPersonId,
+        dueOn: v.dueOn.format('YYYY-MM-DD'),
+      }),
+    form,
+    onSaved: () => form.resetFields(),
+  });
+  const done = useMeetingSave({ save: (taskId: string) => meetingsApi.finishTask(meeting.id, taskId) });
   const today = courtToday();
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Flex vertical gap="small">
       <List<MeetingTask>
         dataSource={meeting.tasks}
         locale={{ emptyText: '没有后续任务' }}
@@ -40,11 +48,7 @@ export function TasksPanel({ meeting }: { meeting: MeetingDetail }) {
             actions={
               !t.doneAt && (meeting.canManage || t.ownerPersonId === user.personId)
                 ? [
-                    <Button
-                      key="done"
-                      size="small"
-                      onClick={() => done.mutate(t.id, { onError: (e) => void message.error(errorMessage(e)) })}
-                    >
+                    <Button key="done" size="small" onClick={() => done.save(t.id)}>
                       办结
                     </Button>,
                   ]
@@ -52,28 +56,14 @@ export function TasksPanel({ meeting }: { meeting: MeetingDetail }) {
             }
           >
             <List.Item.Meta title={t.title} description={`责任人：${t.ownerName} · ${t.dueOn}前完成`} />
-            {t.doneAt ? (
-              <Tag color="success">已办结</Tag>
-            ) : t.dueOn < today ? (
-              <Tag color="error">已逾期</Tag>
-            ) : (
-              <Tag color="processing">办理中</Tag>
-            )}
+            <TaskState task={t} today={today} />
           </List.Item>
         )}
       />
       {editable && (
-        <Form
-          form={form}
-          layout="inline"
-          name="task"
-          onFinish={(v) =>
-            add.mutate(v, { onSuccess: () => form.resetFields(), onError: (e) => void message.error(errorMessage(e)) })
-          }
-          style={{ rowGap: 8 }}
-        >
+        <Form form={form} layout="inline" name="task" onFinish={add.save} className={styles.inlineForm}>
           <Form.Item name="title" rules={[{ required: true, message: '请填写任务内容' }]}>
-            <Input placeholder="任务内容" style={{ width: 240 }} />
+            <Input placeholder="任务内容" className={styles.taskTitle} />
           </Form.Item>
           <Form.Item name="ownerPersonId" rules={[{ required: true, message: '请选择责任人' }]}>
             <PersonSelect placeholder="责任人" />
@@ -81,30 +71,29 @@ export function TasksPanel({ meeting }: { meeting: MeetingDetail }) {
           <Form.Item name="dueOn" rules={[{ required: true, message: '请选择完成期限' }]}>
             <DatePicker placeholder="完成期限" />
           </Form.Item>
-          <Button htmlType="submit" loading={add.isPending}>
+          <Button htmlType="submit" loading={add.saving}>
             布置任务
           </Button>
         </Form>
       )}
-    </Space>
+    </Flex>
   );
 }
 
-/** 照片和附件: uploaded through /api/files, then attached. */
+/** 照片和附件: uploaded as files, then attached to the meeting. */
 export function FilesPanel({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
-  const attach = useMeetingAction(meeting.id, async (file: File) => {
-    const stored = await api.upload<{ id: string; mime: string }>('/api/files', file);
-    return api.post<MeetingDetail>(`/api/meetings/${meeting.id}/files`, {
-      fileId: stored.id,
-      kind: stored.mime.startsWith('image/') ? 'photo' : 'file',
-    });
+  const attach = useMeetingSave({
+    save: async (file: File) => {
+      const stored = await filesApi.upload(file);
+      return meetingsApi.attachFile(meeting.id, stored.id, stored.mime.startsWith('image/') ? 'photo' : 'file');
+    },
+    success: (_detail, file) => `已上传：${file.name}`,
   });
   const photos = meeting.files.filter((f) => f.kind === 'photo');
   const others = meeting.files.filter((f) => f.kind === 'file');
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Flex vertical gap="small">
       {photos.length > 0 && (
         <Image.PreviewGroup>
           <Space wrap>
@@ -113,8 +102,8 @@ export function FilesPanel({ meeting }: { meeting: MeetingDetail }) {
                 key={p.fileId}
                 width={160}
                 height={120}
-                style={{ objectFit: 'cover' }}
-                src={`/api/files/${p.fileId}`}
+                className={styles.photo}
+                src={filesApi.url(p.fileId)}
                 alt={p.name}
               />
             ))}
@@ -122,7 +111,7 @@ export function FilesPanel({ meeting }: { meeting: MeetingDetail }) {
         </Image.PreviewGroup>
       )}
       {others.map((f) => (
-        <Typography.Link key={f.fileId} href={`/api/files/${f.fileId}`} target="_blank">
+        <Typography.Link key={f.fileId} href={filesApi.url(f.fileId)} target="_blank">
           <PaperClipOutlined /> {f.name}
         </Typography.Link>
       ))}
@@ -131,18 +120,15 @@ export function FilesPanel({ meeting }: { meeting: MeetingDetail }) {
         <Upload
           showUploadList={false}
           beforeUpload={(file) => {
-            attach.mutate(file, {
-              onSuccess: () => void message.success(`已上传：${file.name}`),
-              onError: (e) => void message.error(errorMessage(e)),
-            });
+            attach.save(file);
             return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={attach.isPending}>
+          <Button icon={<UploadOutlined />} loading={attach.saving}>
             上传照片或附件
           </Button>
         </Upload>
       )}
-    </Space>
+    </Flex>
   );
 }

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, InputNumber, Skeleton, Space } from 'antd';
-import { MEETING_TYPE_LABELS, courtToday, type LedgerEntry } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
+import { Button, Card, Empty, Flex, InputNumber, Skeleton, Space } from 'antd';
+import { courtYear, formatCourtDateTime, MEETING_TYPE_LABELS, type LedgerEntry } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { useSave } from '../../platform/use-save.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
-import { useOrgUnits } from '../org/org-queries.ts';
-import { formatShanghai } from './meeting-labels.tsx';
-import { useLedger } from './meetings-queries.ts';
-import './meetings.css';
+import { useOrgUnits } from '../org/org.queries.ts';
+import { meetingsApi } from './meetings.api.ts';
+import styles from './meetings.module.css';
+import { useLedger } from './meetings.queries.ts';
+
+/** Column widths of the printed sheet, in per cent. */
+const COLUMN_WIDTHS = [4, 8, 10, 7, 6, 14, 12, 28, 11];
 
 const ABSENCE = { leave: '请假', absent: '缺席', pending: '未登记' } as const;
 
@@ -20,14 +23,14 @@ function absentees(e: LedgerEntry): string {
 
 /** 会议记录台账: the year's record book of an organisation, printable as is and exported as .xlsx. */
 export default function LedgerPage() {
-  const { message } = App.useApp();
   const units = useOrgUnits();
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
-  const [year, setYear] = useState(Number(courtToday().slice(0, 4)));
+  const [year, setYear] = useState(courtYear);
   const chosen = orgUnitId ?? units.data?.find((u) => u.kind === 'branch')?.id;
   const ledger = useLedger(chosen, year);
+  const download = useSave({ save: (unit: string) => meetingsApi.downloadLedger(unit, year) });
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <div className="page-toolbar no-print">
         <h1>会议记录台账</h1>
         <Space wrap>
@@ -46,11 +49,8 @@ export default function LedgerPage() {
           <Button
             icon={<DownloadOutlined />}
             disabled={!chosen}
-            onClick={() =>
-              void api
-                .download('/api/meetings/ledger', { orgUnitId: chosen, year }, '会议台账.xlsx')
-                .catch((e: unknown) => void message.error(errorMessage(e)))
-            }
+            loading={download.saving}
+            onClick={() => chosen && download.save(chosen)}
           >
             导出 Excel
           </Button>
@@ -60,18 +60,18 @@ export default function LedgerPage() {
         {ledger.isPending && chosen && <Skeleton active />}
         {ledger.isError && <QueryErrorAlert error={ledger.error} />}
         {ledger.data && (
-          <div className="ledger">
-            <div className="ledger-title">
+          <div>
+            <div className={styles.ledgerTitle}>
               {ledger.data.orgUnitName}
               {ledger.data.year}年“三会一课”及组织生活会议记录台账
             </div>
             {ledger.data.entries.length === 0 ? (
               <Empty description="本年度没有会议" />
             ) : (
-              <table className="ledger-sheet" data-testid="ledger-table">
+              <table className={styles.ledgerSheet} data-testid="ledger-table">
                 <colgroup>
-                  {[4, 8, 10, 7, 6, 14, 12, 28, 11].map((w, i) => (
-                    <col key={i} style={{ width: `${String(w)}%` }} />
+                  {COLUMN_WIDTHS.map((w, i) => (
+                    <col key={i} width={`${String(w)}%`} />
                   ))}
                 </colgroup>
                 <thead>
@@ -97,7 +97,7 @@ export default function LedgerPage() {
                         <small>{e.orgUnitName}</small>
                       </td>
                       <td>
-                        {formatShanghai(e.startsAt)}
+                        {formatCourtDateTime(e.startsAt)}
                         <br />
                         {e.place}
                       </td>
@@ -111,7 +111,7 @@ export default function LedgerPage() {
                       </td>
                       <td>{absentees(e)}</td>
                       <td>{e.topic}</td>
-                      <td className="ledger-minutes">{e.minutes || '（未填写）'}</td>
+                      <td className={styles.ledgerMinutes}>{e.minutes || '（未填写）'}</td>
                       <td>
                         {e.resolutions.map((r, n) => (
                           <div key={n}>
@@ -127,6 +127,6 @@ export default function LedgerPage() {
           </div>
         )}
       </Card>
-    </Space>
+    </Flex>
   );
 }

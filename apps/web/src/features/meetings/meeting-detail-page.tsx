@@ -1,31 +1,29 @@
 import { useEffect, useState } from 'react';
 import { QrcodeOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Input, Modal, Popconfirm, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Input, Modal, Popconfirm, Skeleton, Space, Tabs, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import type { MeetingDetail } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
+import { formatCourtDateTime, type MeetingDetail } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { AttendancePanel } from './attendance-panel.tsx';
 import { FilesPanel, TasksPanel } from './follow-up-panel.tsx';
-import { AttendanceTag, formatShanghai, MeetingStatusTag, MeetingTypeTag } from './meeting-labels.tsx';
-import { useMeeting, useMeetingAction } from './meetings-queries.ts';
+import { AttendanceTag, courtClock, MeetingStatusTag, MeetingTypeTag } from './meeting-labels.tsx';
+import { meetingsApi, type MeetingAction } from './meetings.api.ts';
+import styles from './meetings.module.css';
+import { useMeeting, useMeetingSave } from './meetings.queries.ts';
 import { MinutesPanel } from './minutes-panel.tsx';
 import { ReviseButton, RevisionsPanel } from './revisions-panel.tsx';
 import { SignInCodeModal } from './sign-in-code-modal.tsx';
 import { VotesPanel } from './votes-panel.tsx';
 
+function useHostAction(meeting: MeetingDetail, action: MeetingAction, success: string) {
+  return useMeetingSave({ save: () => meetingsApi.act(meeting.id, action), success });
+}
+
 function HostActions({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const [showCode, setShowCode] = useState(false);
-  const post = (path: string) => () => api.post<MeetingDetail>(`/api/meetings/${meeting.id}/${path}`);
-  const notify = { mutation: useMeetingAction(meeting.id, post('notify')), done: '会议通知已发出，参会人员首页可见' };
-  const close = { mutation: useMeetingAction(meeting.id, post('close')), done: '会议已归档锁定' };
-  const cancel = { mutation: useMeetingAction(meeting.id, post('cancel')), done: '会议已取消' };
-  const run = (a: typeof notify) =>
-    a.mutation.mutate(undefined, {
-      onSuccess: () => void message.success(a.done),
-      onError: (e) => void message.error(errorMessage(e)),
-    });
+  const notify = useHostAction(meeting, 'notify', '会议通知已发出，参会人员首页可见');
+  const close = useHostAction(meeting, 'close', '会议已归档锁定');
+  const cancel = useHostAction(meeting, 'cancel', '会议已取消');
   const open = meeting.status !== 'closed' && meeting.status !== 'cancelled';
   return (
     <Space wrap className="no-print">
@@ -35,20 +33,22 @@ function HostActions({ meeting }: { meeting: MeetingDetail }) {
         </Button>
       )}
       {open && (
-        <Button onClick={() => run(notify)} loading={notify.mutation.isPending}>
+        <Button onClick={() => notify.save()} loading={notify.saving}>
           {meeting.notifiedAt ? '再次通知' : '发出通知'}
         </Button>
       )}
       {open && (
-        <Popconfirm title="归档后会议记录锁定，更正须说明原因并留痕。确定归档？" onConfirm={() => run(close)}>
-          <Button type="primary" loading={close.mutation.isPending}>
+        <Popconfirm title="归档后会议记录锁定，更正须说明原因并留痕。确定归档？" onConfirm={() => close.save()}>
+          <Button type="primary" loading={close.saving}>
             归档锁定
           </Button>
         </Popconfirm>
       )}
       {open && (
-        <Popconfirm title="确定取消本次会议？" onConfirm={() => run(cancel)}>
-          <Button danger>取消会议</Button>
+        <Popconfirm title="确定取消本次会议？" onConfirm={() => cancel.save()}>
+          <Button danger loading={cancel.saving}>
+            取消会议
+          </Button>
         </Popconfirm>
       )}
       {meeting.status === 'closed' && <ReviseButton meeting={meeting} />}
@@ -58,12 +58,13 @@ function HostActions({ meeting }: { meeting: MeetingDetail }) {
 }
 
 function MemberActions({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
-  const leave = useMeetingAction(meeting.id, (r: string) =>
-    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/leave`, { reason: r }),
-  );
+  const leave = useMeetingSave({
+    save: (r: string) => meetingsApi.askLeave(meeting.id, r),
+    success: '已提交，待主持人批准',
+    onSaved: () => setAsking(false),
+  });
   const mine = meeting.myAttendance;
   if (!mine || meeting.status === 'closed' || meeting.status === 'cancelled') return null;
   return (
@@ -82,18 +83,10 @@ function MemberActions({ meeting }: { meeting: MeetingDetail }) {
         open={asking}
         title="请假"
         okText="提交"
-        confirmLoading={leave.isPending}
+        confirmLoading={leave.saving}
         okButtonProps={{ disabled: !reason.trim() }}
         onCancel={() => setAsking(false)}
-        onOk={() =>
-          leave.mutate(reason.trim(), {
-            onSuccess: () => {
-              setAsking(false);
-              void message.success('已提交，待主持人批准');
-            },
-            onError: (e) => void message.error(errorMessage(e)),
-          })
-        }
+        onOk={() => leave.save(reason.trim())}
       >
         <Input.TextArea
           placeholder="请假原因"
@@ -106,24 +99,28 @@ function MemberActions({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+function count(n: number): string {
+  return n ? `（${String(n)}）` : '';
+}
+
 /** One meeting: plan, attendance, minutes, votes, tasks, files, corrections. */
 export default function MeetingDetailPage() {
   const { id = '' } = useParams();
   const meeting = useMeeting(id);
   const m = meeting.data;
   useEffect(() => {
-    if (m?.myAttendance && !m.myAttendance.noticeReadAt)
-      void api.post(`/api/meetings/${m.id}/read`).catch(() => undefined);
+    // Reading the page is reading the notice; a failure here is not worth telling anyone.
+    if (m?.myAttendance && !m.myAttendance.noticeReadAt) void meetingsApi.markNoticeRead(m.id).catch(() => undefined);
   }, [m?.id, m?.myAttendance]);
   if (meeting.isPending) return <Skeleton active />;
   if (meeting.isError) return <QueryErrorAlert error={meeting.error} />;
   if (!m) return null;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <div className="page-toolbar">
         <Space wrap>
           <MeetingTypeTag type={m.type} />
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={4} className={styles.title}>
             {m.topic}
           </Typography.Title>
           <MeetingStatusTag status={m.status} />
@@ -134,8 +131,8 @@ export default function MeetingDetailPage() {
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label="党组织">{m.orgUnitName}</Descriptions.Item>
           <Descriptions.Item label="时间">
-            {formatShanghai(m.startsAt)}
-            {m.endsAt ? ` — ${formatShanghai(m.endsAt).slice(11)}` : ''}
+            {formatCourtDateTime(m.startsAt)}
+            {m.endsAt ? ` — ${courtClock(m.endsAt)}` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="地点">{m.place}</Descriptions.Item>
           <Descriptions.Item label="主持人">{m.hostName ?? '—'}</Descriptions.Item>
@@ -145,7 +142,7 @@ export default function MeetingDetailPage() {
           </Descriptions.Item>
           {m.agenda && (
             <Descriptions.Item label="议程" span={3}>
-              <span style={{ whiteSpace: 'pre-wrap' }}>{m.agenda}</span>
+              <span className={styles.preWrap}>{m.agenda}</span>
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -159,29 +156,15 @@ export default function MeetingDetailPage() {
               label: '会议记录',
               children: <MinutesPanel key={`${m.id}-${String(m.revision)}`} meeting={m} />,
             },
-            {
-              key: 'votes',
-              label: `表决${m.votes.length ? `（${String(m.votes.length)}）` : ''}`,
-              children: <VotesPanel meeting={m} />,
-            },
-            {
-              key: 'tasks',
-              label: `后续任务${m.tasks.length ? `（${String(m.tasks.length)}）` : ''}`,
-              children: <TasksPanel meeting={m} />,
-            },
+            { key: 'votes', label: `表决${count(m.votes.length)}`, children: <VotesPanel meeting={m} /> },
+            { key: 'tasks', label: `后续任务${count(m.tasks.length)}`, children: <TasksPanel meeting={m} /> },
             { key: 'files', label: '照片和附件', children: <FilesPanel meeting={m} /> },
             ...(m.revision > 0
-              ? [
-                  {
-                    key: 'revisions',
-                    label: `更正记录（${String(m.revision)}）`,
-                    children: <RevisionsPanel meeting={m} />,
-                  },
-                ]
+              ? [{ key: 'revisions', label: `更正记录${count(m.revision)}`, children: <RevisionsPanel meeting={m} /> }]
               : []),
           ]}
         />
       </Card>
-    </Space>
+    </Flex>
   );
 }

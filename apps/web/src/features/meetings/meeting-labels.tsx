@@ -7,6 +7,7 @@ import {
   type AttendanceState,
   type MeetingStatus,
   type MeetingType,
+  inCourtZone,
 } from '@qizhi/domain';
 
 const STATUS_COLORS: Record<MeetingStatus, string> = {
@@ -48,8 +49,7 @@ export function AttendanceTag({ state }: { state: AttendanceState }) {
   return <Tag color={STATE_COLORS[state]}>{ATTENDANCE_STATE_LABELS[state]}</Tag>;
 }
 
-/** Shanghai wall-clock time, whatever the browser's zone: `2026-03-20 15:00`. */
-export function formatShanghai(iso: string, withTime = true): string {
-  const text = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ');
-  return withTime ? text.slice(0, 16) : text.slice(0, 10);
+/** The time of day (`15:00`) of an instant on the court's clock. */
+export function courtClock(instant: string): string {
+  return inCourtZone(instant).format('HH:mm');
 }

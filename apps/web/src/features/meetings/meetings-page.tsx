@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import { CalendarOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Card, DatePicker, Flex, Select, Space, Table, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
-import type { MeetingListItem, MeetingStatus, MeetingType } from '@qizhi/domain';
-import { MEETING_STATUS_LABELS, MEETING_STATUSES } from '@qizhi/domain';
+import {
+  formatCourtDateTime,
+  MEETING_STATUS_LABELS,
+  MEETING_STATUSES,
+  type MeetingListItem,
+  type MeetingStatus,
+  type MeetingType,
+} from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
-import { formatShanghai, MEETING_TYPE_OPTIONS, MeetingStatusTag, MeetingTypeTag } from './meeting-labels.tsx';
-import { useMeetingPage, type MeetingListParams } from './meetings-queries.ts';
+import { MEETING_TYPE_OPTIONS, MeetingStatusTag, MeetingTypeTag } from './meeting-labels.tsx';
+import styles from './meetings.module.css';
+import { useMeetingPage, type MeetingListParams } from './meetings.queries.ts';
 import { PlanMeetingDrawer } from './plan-meeting-drawer.tsx';
 
 /** 三会一课: every meeting of organisational life, newest first. */
@@ -24,7 +31,7 @@ export default function MeetingsPage() {
   };
 
   const columns: TableProps<MeetingListItem>['columns'] = [
-    { title: '时间', dataIndex: 'startsAt', width: 150, render: (v: string) => formatShanghai(v) },
+    { title: '时间', dataIndex: 'startsAt', width: 150, render: (v: string) => formatCourtDateTime(v) },
     { title: '类型', dataIndex: 'type', width: 110, render: (t: MeetingType) => <MeetingTypeTag type={t} /> },
     {
       title: '会议主题',
@@ -48,7 +55,7 @@ export default function MeetingsPage() {
   ];
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <div className="page-toolbar">
         <h1>三会一课</h1>
         <Space wrap>
@@ -66,7 +73,7 @@ export default function MeetingsPage() {
         </Space>
       </div>
       <Card>
-        <Space wrap style={{ marginBottom: 16 }}>
+        <Space wrap className={styles.filters}>
           <OrgUnitSelect
             style={{ width: 220 }}
             placeholder="全部党组织"
@@ -76,7 +83,7 @@ export default function MeetingsPage() {
           <Select<MeetingType>
             allowClear
             placeholder="全部类型"
-            style={{ width: 140 }}
+            className={styles.typeFilter}
             options={MEETING_TYPE_OPTIONS}
             value={params.type}
             onChange={(v) => patch({ type: v })}
@@ -84,7 +91,7 @@ export default function MeetingsPage() {
           <Select<MeetingStatus>
             allowClear
             placeholder="全部状态"
-            style={{ width: 120 }}
+            className={styles.statusFilter}
             options={MEETING_STATUSES.map((s) => ({ value: s, label: MEETING_STATUS_LABELS[s] }))}
             value={params.status}
             onChange={(v) => patch({ status: v })}
@@ -122,6 +129,6 @@ export default function MeetingsPage() {
           void navigate(`/meetings/${m.id}`);
         }}
       />
-    </Space>
+    </Flex>
   );
 }

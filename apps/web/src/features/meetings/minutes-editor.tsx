@@ -1,65 +1,161 @@
-import { useEffect, useRef } from 'react';
-import { BoldOutlined, ItalicOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
-import { sanitizeMinutesHtml } from '@qizhi/domain';
-import './meetings.css';
-
 /**
- * A small rich-text box for minutes: bold, italic and lists. What it produces is cleaned to the
- * same whitelist the server enforces, so what is seen here is what is stored.
+ * The minutes editor (Tiptap over ProseMirror): officers type minutes here or paste them from WPS
+ * and Word, tables included. It is its own chunk, loaded only when someone edits minutes.
  */
-export function MinutesEditor({ initial, onChange }: { initial: string; onChange: (html: string) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.innerHTML = sanitizeMinutesHtml(initial);
-  }, [initial]);
-  const command = (name: string) => () => {
-    ref.current?.focus();
-    // execCommand is deprecated but still the one editing API every browser ships.
-    document.execCommand(name);
-    onChange(ref.current?.innerHTML ?? '');
-  };
+import { useState, type ReactNode } from 'react';
+import {
+  BoldOutlined,
+  ItalicOutlined,
+  LinkOutlined,
+  OrderedListOutlined,
+  TableOutlined,
+  UnderlineOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { Button, Flex, Input, Popover, Tooltip } from 'antd';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { headingsToMinutesLevels, MINUTES_EXTENSIONS } from './minutes-extensions.ts';
+import styles from './minutes.module.css';
+
+function ToolButton(props: { label: string; icon?: ReactNode; active?: boolean; onClick: () => void; text?: string }) {
   return (
-    <div className="minutes-editor">
-      <Space style={{ marginBottom: 8 }}>
-        <Button size="small" icon={<BoldOutlined />} onClick={command('bold')} aria-label="加粗" />
-        <Button size="small" icon={<ItalicOutlined />} onClick={command('italic')} aria-label="倾斜" />
-        <Button
-          size="small"
-          icon={<UnorderedListOutlined />}
-          onClick={command('insertUnorderedList')}
-          aria-label="项目符号"
-        />
-        <Button size="small" icon={<OrderedListOutlined />} onClick={command('insertOrderedList')} aria-label="编号" />
-      </Space>
-      <div
-        ref={ref}
-        role="textbox"
-        aria-label="会议记录"
-        aria-multiline="true"
-        contentEditable
-        suppressContentEditableWarning
-        onInput={() => onChange(ref.current?.innerHTML ?? '')}
-        style={{
-          minHeight: 220,
-          padding: 12,
-          border: '1px solid #d9d9d9',
-          borderRadius: 6,
-          background: '#fff',
-          lineHeight: 1.8,
-        }}
-      />
-    </div>
+    <Tooltip title={props.label}>
+      <Button
+        size="small"
+        type={props.active ? 'primary' : 'default'}
+        icon={props.icon}
+        aria-label={props.label}
+        aria-pressed={props.active}
+        onClick={props.onClick}
+      >
+        {props.text}
+      </Button>
+    </Tooltip>
   );
 }
 
-/** Stored minutes, cleaned once more before they reach the page. */
-export function MinutesView({ html }: { html: string }) {
+function LinkButton({ editor, active }: { editor: Editor; active: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [href, setHref] = useState('');
+  const apply = (value: string) => {
+    const chain = editor.chain().focus().extendMarkRange('link');
+    if (value.trim()) chain.setLink({ href: value.trim() }).run();
+    else chain.unsetLink().run();
+    setOpen(false);
+  };
   return (
-    <div
-      className="minutes-view"
-      style={{ lineHeight: 1.8 }}
-      dangerouslySetInnerHTML={{ __html: sanitizeMinutesHtml(html) }}
-    />
+    <Popover
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setHref((editor.getAttributes('link').href as string | undefined) ?? '');
+      }}
+      trigger="click"
+      content={
+        <Input.Search
+          className={styles.linkInput}
+          placeholder="https://"
+          enterButton="确定"
+          value={href}
+          onChange={(e) => setHref(e.target.value)}
+          onSearch={apply}
+          aria-label="链接地址"
+        />
+      }
+    >
+      <Button size="small" type={active ? 'primary' : 'default'} icon={<LinkOutlined />} aria-label="链接" />
+    </Popover>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
+      h3: e.isActive('heading', { level: 3 }),
+      h4: e.isActive('heading', { level: 4 }),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      link: e.isActive('link'),
+      table: e.isActive('table'),
+    }),
+  });
+  const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () => {
+    command(editor.chain().focus()).run();
+  };
+  return (
+    <Flex wrap gap={4} className={styles.toolbar}>
+      <ToolButton label="加粗" icon={<BoldOutlined />} active={state.bold} onClick={run((c) => c.toggleBold())} />
+      <ToolButton label="倾斜" icon={<ItalicOutlined />} active={state.italic} onClick={run((c) => c.toggleItalic())} />
+      <ToolButton
+        label="下划线"
+        icon={<UnderlineOutlined />}
+        active={state.underline}
+        onClick={run((c) => c.toggleUnderline())}
+      />
+      <ToolButton label="一级标题" text="标题" active={state.h3} onClick={run((c) => c.toggleHeading({ level: 3 }))} />
+      <ToolButton
+        label="二级标题"
+        text="小标题"
+        active={state.h4}
+        onClick={run((c) => c.toggleHeading({ level: 4 }))}
+      />
+      <ToolButton
+        label="项目符号"
+        icon={<UnorderedListOutlined />}
+        active={state.bullet}
+        onClick={run((c) => c.toggleBulletList())}
+      />
+      <ToolButton
+        label="编号"
+        icon={<OrderedListOutlined />}
+        active={state.ordered}
+        onClick={run((c) => c.toggleOrderedList())}
+      />
+      <LinkButton editor={editor} active={state.link} />
+      <ToolButton
+        label="插入表格"
+        icon={<TableOutlined />}
+        onClick={run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true }))}
+      />
+      {state.table && (
+        <>
+          <ToolButton label="增加一行" text="+行" onClick={run((c) => c.addRowAfter())} />
+          <ToolButton label="增加一列" text="+列" onClick={run((c) => c.addColumnAfter())} />
+          <ToolButton label="删除本行" text="−行" onClick={run((c) => c.deleteRow())} />
+          <ToolButton label="删除本列" text="−列" onClick={run((c) => c.deleteColumn())} />
+          <ToolButton label="删除表格" text="删表" onClick={run((c) => c.deleteTable())} />
+        </>
+      )}
+    </Flex>
+  );
+}
+
+/** Rich text for minutes; `onChange` receives the HTML after every change. */
+export default function MinutesEditor({ initial, onChange }: { initial: string; onChange: (html: string) => void }) {
+  const editor = useEditor({
+    extensions: MINUTES_EXTENSIONS,
+    content: initial,
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-label': '会议记录',
+        'aria-multiline': 'true',
+        class: `${styles.minutes} ${styles.editable}`,
+      },
+      transformPastedHTML: headingsToMinutesLevels,
+    },
+    onUpdate: ({ editor: e }) => {
+      onChange(e.isEmpty ? '' : e.getHTML());
+    },
+  });
+  return (
+    <div>
+      <Toolbar editor={editor} />
+      <EditorContent editor={editor} />
+    </div>
   );
 }

@@ -1,30 +1,45 @@
 import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Input, Space, Typography } from 'antd';
-import type { MeetingDetail, MinutesRequest } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { MinutesEditor, MinutesView } from './minutes-editor.tsx';
-import { useMeetingAction } from './meetings-queries.ts';
-import { formatShanghai } from './meeting-labels.tsx';
+import { Button, Empty, Flex, Input, Space, Typography } from 'antd';
+import { formatCourtDateTime, type MeetingDetail, type MinutesRequest } from '@qizhi/domain';
+import { meetingsApi } from './meetings.api.ts';
+import { useMeetingSave } from './meetings.queries.ts';
+import styles from './meetings.module.css';
+import { MinutesEditor, MinutesView } from './minutes-view.tsx';
+
+function Resolutions({ items }: { items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Typography.Text strong>会议决议</Typography.Text>
+      <ol className={styles.flush}>
+        {items.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
 
 /** 会议记录 and 决议: editable until the meeting is closed; afterwards a correction is a revision. */
 export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
   const [editing, setEditing] = useState(false);
   const [html, setHtml] = useState(meeting.minutes ?? '');
   const [resolutions, setResolutions] = useState<string[]>(meeting.resolutions);
-  const save = useMeetingAction(meeting.id, (body: MinutesRequest) =>
-    api.put<MeetingDetail>(`/api/meetings/${meeting.id}/minutes`, body),
-  );
+  const minutes = useMeetingSave({
+    save: (body: MinutesRequest) => meetingsApi.saveMinutes(meeting.id, body),
+    success: '会议记录已保存',
+    onSaved: () => setEditing(false),
+  });
 
   if (editing) {
     return (
-      <Space orientation="vertical" style={{ width: '100%' }}>
+      <Flex vertical gap="small">
         <MinutesEditor initial={meeting.minutes ?? defaultMinutes(meeting)} onChange={setHtml} />
         <Typography.Text strong>会议决议</Typography.Text>
         {resolutions.map((r, i) => (
-          <Space.Compact key={i} style={{ width: '100%' }}>
+          <Space.Compact key={i} block>
             <Input
               value={r}
               placeholder={`决议${String(i + 1)}`}
@@ -44,38 +59,29 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
         <Space>
           <Button
             type="primary"
-            loading={save.isPending}
+            loading={minutes.saving}
             onClick={() =>
-              save.mutate(
-                {
-                  minutes: html || defaultMinutes(meeting),
-                  resolutions: resolutions.map((r) => r.trim()).filter(Boolean),
-                },
-                {
-                  onSuccess: () => {
-                    setEditing(false);
-                    void message.success('会议记录已保存');
-                  },
-                  onError: (e) => void message.error(errorMessage(e)),
-                },
-              )
+              minutes.save({
+                minutes: html || defaultMinutes(meeting),
+                resolutions: resolutions.map((r) => r.trim()).filter(Boolean),
+              })
             }
           >
             保存会议记录
           </Button>
           <Button onClick={() => setEditing(false)}>取消</Button>
         </Space>
-      </Space>
+      </Flex>
     );
   }
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Flex vertical gap="small">
       {meeting.minutes ? (
         <>
           <MinutesView html={meeting.minutes} />
           {meeting.minutesRecordedAt && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              记录于 {formatShanghai(meeting.minutesRecordedAt)}
+            <Typography.Text type="secondary" className={styles.note}>
+              记录于 {formatCourtDateTime(meeting.minutesRecordedAt)}
               {meeting.revision > 0 ? ` · 已更正${String(meeting.revision)}次` : ''}
             </Typography.Text>
           )}
@@ -83,16 +89,7 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
       ) : (
         <Empty description="尚未填写会议记录" />
       )}
-      {meeting.resolutions.length > 0 && (
-        <>
-          <Typography.Text strong>会议决议</Typography.Text>
-          <ol style={{ margin: 0 }}>
-            {meeting.resolutions.map((r, i) => (
-              <li key={i}>{r}</li>
-            ))}
-          </ol>
-        </>
-      )}
+      <Resolutions items={meeting.resolutions} />
       {editable && (
         <Button
           type="primary"
@@ -105,7 +102,7 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
           {meeting.minutes ? '修改会议记录' : '填写会议记录'}
         </Button>
       )}
-    </Space>
+    </Flex>
   );
 }
 

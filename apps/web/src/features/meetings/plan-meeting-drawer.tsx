@@ -1,14 +1,20 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { CreateMeetingRequest, MeetingDetail, MeetingType } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { applyFieldIssues } from '../../platform/form-errors.ts';
+import { useEffect } from 'react';
+import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import {
+  inCourtZone,
+  wallClockAtCourt,
+  type CreateMeetingRequest,
+  type MeetingDetail,
+  type MeetingType,
+} from '@qizhi/domain';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { PersonSelect } from '../members/person-select.tsx';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { MEETING_TYPE_OPTIONS } from './meeting-labels.tsx';
-import { refreshMeetings } from './meetings-queries.ts';
+import { meetingsApi } from './meetings.api.ts';
+import styles from './meetings.module.css';
+import { useMeetingSave } from './meetings.queries.ts';
 
 interface Values {
   type: MeetingType;
@@ -22,8 +28,22 @@ interface Values {
   agenda?: string;
 }
 
-/** Dayjs in the browser's zone to an instant with offset, which the API takes as is. */
-const toInstant = (d: Dayjs) => d.toDate().toISOString();
+/** What the picker shows is the court's wall-clock time, whatever the browser's zone. */
+const toInstant = (d: Dayjs) => wallClockAtCourt(d).toISOString();
+
+function toRequest(values: Values): CreateMeetingRequest {
+  return {
+    type: values.type,
+    orgUnitId: values.orgUnitId,
+    topic: values.topic,
+    startsAt: toInstant(values.startsAt),
+    endsAt: values.endsAt ? toInstant(values.endsAt) : null,
+    place: values.place,
+    hostPersonId: values.hostPersonId ?? null,
+    recorderPersonId: values.recorderPersonId ?? null,
+    agenda: values.agenda?.trim() ? values.agenda : null,
+  };
+}
 
 /** 计划会议: who is expected is computed by the server from the organisation's members. */
 export function PlanMeetingDrawer({
@@ -35,45 +55,23 @@ export function PlanMeetingDrawer({
   onClose: () => void;
   onSaved: (m: MeetingDetail) => void;
 }) {
-  const { message } = App.useApp();
   const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
+  const plan = useMeetingSave({
+    save: (values: Values) => meetingsApi.create(toRequest(values)),
+    form,
+    showError: 'alert',
+    success: (saved) => `已计划：${saved.topic}（应到${String(saved.summary.expected)}人）`,
+    onSaved,
+  });
+  const { clearProblem } = plan;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ type: 'branch_general', startsAt: dayjs().add(1, 'day').hour(15).minute(0).second(0) });
-    setProblem(null);
-  }, [open, form]);
-
-  async function save(values: Values) {
-    setSaving(true);
-    setProblem(null);
-    try {
-      const body: CreateMeetingRequest = {
-        type: values.type,
-        orgUnitId: values.orgUnitId,
-        topic: values.topic,
-        startsAt: toInstant(values.startsAt),
-        endsAt: values.endsAt ? toInstant(values.endsAt) : null,
-        place: values.place,
-        hostPersonId: values.hostPersonId ?? null,
-        recorderPersonId: values.recorderPersonId ?? null,
-        agenda: values.agenda?.trim() ? values.agenda : null,
-      };
-      const saved = await api.post<MeetingDetail>('/api/meetings', body);
-      void message.success(`已计划：${saved.topic}（应到${String(saved.summary.expected)}人）`);
-      await refreshMeetings();
-      onSaved(saved);
-    } catch (error) {
-      applyFieldIssues(form, error);
-      setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    const tomorrow = inCourtZone().add(1, 'day').hour(15).minute(0).second(0).millisecond(0);
+    form.setFieldsValue({ type: 'branch_general', startsAt: tomorrow });
+    clearProblem();
+  }, [open, form, clearProblem]);
 
   return (
     <Drawer
@@ -85,14 +83,14 @@ export function PlanMeetingDrawer({
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+          <Button type="primary" loading={plan.saving} onClick={() => form.submit()}>
             保存
           </Button>
         </Space>
       }
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} name="plan-meeting">
+      {plan.problem && <Alert type="error" showIcon title={plan.problem} className={styles.problem} />}
+      <Form form={form} layout="vertical" onFinish={plan.save} name="plan-meeting">
         <Form.Item name="type" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
           <Select options={MEETING_TYPE_OPTIONS} />
         </Form.Item>

@@ -1,30 +1,22 @@
 import { useState } from 'react';
-import { Alert, App, Button, Collapse, Empty, Input, Modal, Space, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { MeetingDetail, MeetingRevisions as MeetingRevisionsSchema, RevisionRequest } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { formatShanghai } from './meeting-labels.tsx';
-import { meetingsKey, useMeetingAction } from './meetings-queries.ts';
-import { MinutesEditor, MinutesView } from './minutes-editor.tsx';
-
-type MeetingRevisions = z.infer<typeof MeetingRevisionsSchema>;
+import { Alert, Button, Collapse, Empty, Flex, Input, Modal, Typography } from 'antd';
+import { formatCourtDateTime, type MeetingDetail, type RevisionRequest } from '@qizhi/domain';
+import { meetingsApi } from './meetings.api.ts';
+import { useMeetingSave, useRevisions } from './meetings.queries.ts';
+import { MinutesEditor, MinutesView } from './minutes-view.tsx';
 
 /** 更正记录: every version before a correction, whole and readable. */
 export function RevisionsPanel({ meeting }: { meeting: MeetingDetail }) {
-  const revisions = useQuery({
-    queryKey: [...meetingsKey, 'revisions', meeting.id, meeting.revision],
-    queryFn: () => api.get<MeetingRevisions>(`/api/meetings/${meeting.id}/revisions`),
-  });
+  const revisions = useRevisions(meeting);
   const items = revisions.data?.items ?? [];
   if (items.length === 0) return <Empty description="归档后没有更正" />;
   return (
     <Collapse
       items={[...items].reverse().map((r) => ({
         key: r.id,
-        label: `第${String(r.revision)}次更正 · ${formatShanghai(r.createdAt)} · ${r.createdByName ?? ''} · 原因：${r.reason}`,
+        label: `第${String(r.revision)}次更正 · ${formatCourtDateTime(r.createdAt)} · ${r.createdByName ?? ''} · 原因：${r.reason}`,
         children: (
-          <Space orientation="vertical" style={{ width: '100%' }}>
+          <Flex vertical gap="small">
             <Typography.Text type="secondary">以下为更正前的原文：</Typography.Text>
             <div>
               主题：{r.previous.topic} · 地点：{r.previous.place}
@@ -41,7 +33,7 @@ export function RevisionsPanel({ meeting }: { meeting: MeetingDetail }) {
                 ))}
               </ol>
             )}
-          </Space>
+          </Flex>
         ),
       }))}
     />
@@ -50,13 +42,14 @@ export function RevisionsPanel({ meeting }: { meeting: MeetingDetail }) {
 
 /** A closed meeting is corrected only with a reason; the original stays readable. */
 export function ReviseButton({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState(meeting.minutes ?? '');
-  const revise = useMeetingAction(meeting.id, (body: RevisionRequest) =>
-    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/revisions`, body),
-  );
+  const revise = useMeetingSave({
+    save: (body: RevisionRequest) => meetingsApi.revise(meeting.id, body),
+    success: '已更正，原文保存在更正记录中',
+    onSaved: () => setOpen(false),
+  });
   return (
     <>
       <Button onClick={() => setOpen(true)}>提交更正</Button>
@@ -65,24 +58,13 @@ export function ReviseButton({ meeting }: { meeting: MeetingDetail }) {
         title="更正已归档的会议记录"
         width={720}
         okText="提交更正"
-        confirmLoading={revise.isPending}
+        confirmLoading={revise.saving}
         okButtonProps={{ disabled: reason.trim() === '' }}
         onCancel={() => setOpen(false)}
-        onOk={() =>
-          revise.mutate(
-            { reason: reason.trim(), minutes },
-            {
-              onSuccess: () => {
-                setOpen(false);
-                void message.success('已更正，原文保存在更正记录中');
-              },
-              onError: (e) => void message.error(errorMessage(e)),
-            },
-          )
-        }
+        onOk={() => revise.save({ reason: reason.trim(), minutes })}
         destroyOnHidden
       >
-        <Space orientation="vertical" style={{ width: '100%' }}>
+        <Flex vertical gap="small">
           <Alert type="info" showIcon title="会议已归档锁定。更正将保存原文并记入审计日志。" />
           <Input.TextArea
             placeholder="更正原因（必填）"
@@ -91,7 +73,7 @@ export function ReviseButton({ meeting }: { meeting: MeetingDetail }) {
             maxLength={500}
           />
           <MinutesEditor initial={meeting.minutes ?? ''} onChange={setMinutes} />
-        </Space>
+        </Flex>
       </Modal>
     </>
   );

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Modal, Progress, Space, Typography } from 'antd';
-import { SIGN_IN_STEP_SECONDS } from '@qizhi/domain';
+import { Alert, Flex, Modal, Progress, QRCode, Typography } from 'antd';
+import { formatCourtDateTime, SIGN_IN_STEP_SECONDS } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { formatShanghai } from './meeting-labels.tsx';
-import { useSignInCode } from './meetings-queries.ts';
-import { QrSvg } from './qr-svg.tsx';
+import styles from './meetings.module.css';
+import { useSignInCode } from './meetings.queries.ts';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -32,40 +31,34 @@ export function SignInCodeModal({
     <Modal open={open} onCancel={onClose} footer={null} title="扫码签到" width={420} destroyOnHidden>
       {code.isError && <QueryErrorAlert error={code.error} />}
       {code.data && (
-        <Space orientation="vertical" align="center" style={{ width: '100%' }}>
+        <Flex vertical align="center" gap="small">
           {code.data.state !== 'open' && (
             <Alert
               type="warning"
               showIcon
               title={
                 code.data.state === 'notYet'
-                  ? `签到将于 ${formatShanghai(code.data.opensAt)} 开放`
-                  : `签到已于 ${formatShanghai(code.data.closesAt)} 截止`
+                  ? `签到将于 ${formatCourtDateTime(code.data.opensAt)} 开放`
+                  : `签到已于 ${formatCourtDateTime(code.data.closesAt)} 截止`
               }
             />
           )}
-          <QrSvg text={code.data.url} size={260} />
-          <div
-            data-testid="sign-in-code"
-            style={{ fontSize: 44, fontWeight: 700, letterSpacing: 8, fontFamily: 'monospace' }}
-          >
+          {/* SVG: crisp on a projector at any size, and printable. */}
+          <QRCode value={code.data.url} size={260} type="svg" bgColor="#fff" role="img" aria-label="签到二维码" />
+          <div data-testid="sign-in-code" className={styles.code}>
             {code.data.code}
           </div>
           <Progress
             percent={(left / SIGN_IN_STEP_SECONDS) * 100}
             showInfo={false}
             size="small"
-            style={{ width: 240 }}
+            className={styles.countdown}
           />
           <Typography.Text type="secondary">{left} 秒后更换 · 用手机扫码或在签到页输入6位签到码</Typography.Text>
-          <Typography.Text
-            type="secondary"
-            copyable={{ text: code.data.url }}
-            style={{ fontSize: 12, wordBreak: 'break-all' }}
-          >
+          <Typography.Text type="secondary" copyable={{ text: code.data.url }} className={styles.breakAll}>
             {code.data.url}
           </Typography.Text>
-        </Space>
+        </Flex>
       )}
     </Modal>
   );

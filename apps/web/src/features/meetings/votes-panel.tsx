@@ -1,20 +1,22 @@
-import { App, Button, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { VOTE_KIND_LABELS, VOTE_KINDS, type MeetingDetail, type Vote, type VoteRequest } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { applyFieldIssues } from '../../platform/form-errors.ts';
 import { QuorumAlert } from './attendance-panel.tsx';
-import { useMeetingAction } from './meetings-queries.ts';
+import { meetingsApi } from './meetings.api.ts';
+import styles from './meetings.module.css';
+import { useMeetingSave } from './meetings.queries.ts';
 
 /** 表决: counts only; whether it passes follows from the quorum rules, never typed. */
 export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<VoteRequest>();
   const editable = meeting.canManage && meeting.status !== 'closed' && meeting.status !== 'cancelled';
-  const record = useMeetingAction(meeting.id, (body: VoteRequest) =>
-    api.post<MeetingDetail>(`/api/meetings/${meeting.id}/votes`, body),
-  );
+  const record = useMeetingSave({
+    save: (body: VoteRequest) => meetingsApi.recordVote(meeting.id, body),
+    form,
+    success: (d) => `已记录表决：${d.votes[d.votes.length - 1]?.adopted ? '通过' : '未通过'}`,
+    onSaved: () => form.resetFields(),
+  });
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Flex vertical gap="small">
       <QuorumAlert meeting={meeting} />
       <Table<Vote>
         rowKey="id"
@@ -47,29 +49,17 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
           layout="inline"
           name="vote"
           initialValues={{ kind: 'resolution', yes: 0, no: 0, abstain: 0 }}
-          onFinish={(values) =>
-            record.mutate(values, {
-              onSuccess: (d) => {
-                const v = d.votes[d.votes.length - 1];
-                void message.success(`已记录表决：${v?.adopted ? '通过' : '未通过'}`);
-                form.resetFields();
-              },
-              onError: (e) => {
-                applyFieldIssues(form, e);
-                void message.error(errorMessage(e));
-              },
-            })
-          }
-          style={{ rowGap: 8 }}
+          onFinish={record.save}
+          className={styles.inlineForm}
         >
           <Form.Item name="kind" label="类型">
             <Select
-              style={{ width: 220 }}
+              className={styles.wide}
               options={VOTE_KINDS.map((k) => ({ value: k, label: VOTE_KIND_LABELS[k] }))}
             />
           </Form.Item>
           <Form.Item name="subject" label="表决事项" rules={[{ required: true, message: '请填写表决事项' }]}>
-            <Input style={{ width: 220 }} />
+            <Input className={styles.wide} />
           </Form.Item>
           <Form.Item name="yes" label="赞成">
             <InputNumber min={0} />
@@ -83,13 +73,13 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
           <Button
             type="primary"
             htmlType="submit"
-            loading={record.isPending}
+            loading={record.saving}
             disabled={meeting.quorum.applies && !meeting.quorum.reached}
           >
             记录表决
           </Button>
         </Form>
       )}
-    </Space>
+    </Flex>
   );
 }
