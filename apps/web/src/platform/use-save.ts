@@ -4,7 +4,7 @@
  * the form's fields and whatever matched no field is shown as one message (or returned as `problem`
  * for pages that show it in an Alert). Pages never write try/finally around a request.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { errorMessage } from './api.ts';
@@ -17,7 +17,7 @@ export interface SaveOptions<TVariables, TResult> {
   /** Queries that show what this write changes; refreshed before `onSaved` runs. */
   invalidates?: QueryKey[];
   /** What to tell the person when it worked; nothing when left out. */
-  success?: string | ((result: TResult) => string);
+  success?: string | ((result: TResult, variables: TVariables) => string);
   /** `alert`: keep the failure as `problem` for an Alert in the page; `toast` (default): a message. */
   showError?: 'toast' | 'alert';
   onSaved?: (result: TResult, variables: TVariables) => void;
@@ -27,6 +27,10 @@ export function useSave<TVariables = void, TResult = unknown>(options: SaveOptio
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
+  // Stable, so a dialog may clear the last failure in an effect when it opens.
+  const clearProblem = useCallback(() => {
+    setProblem(null);
+  }, []);
   const mutation = useMutation({
     mutationFn: options.save,
     onMutate: () => {
@@ -34,7 +38,7 @@ export function useSave<TVariables = void, TResult = unknown>(options: SaveOptio
     },
     onSuccess: async (result, variables) => {
       await Promise.all((options.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-      const success = typeof options.success === 'function' ? options.success(result) : options.success;
+      const success = typeof options.success === 'function' ? options.success(result, variables) : options.success;
       if (success) void message.success(success);
       options.onSaved?.(result, variables);
     },
@@ -62,8 +66,6 @@ export function useSave<TVariables = void, TResult = unknown>(options: SaveOptio
     problem,
     /** The last failure itself, for pages that explain some errors in their own words. */
     error: mutation.error,
-    clearProblem: () => {
-      setProblem(null);
-    },
+    clearProblem,
   };
 }

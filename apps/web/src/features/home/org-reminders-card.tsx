@@ -1,7 +1,7 @@
 import { Card, Space } from 'antd';
 import { Link } from 'react-router';
 import { OrgNotices } from '../org/org-notices.tsx';
-import { useOrgUnits } from '../org/org-queries.ts';
+import { useOrgUnits } from '../org/org.queries.ts';
 
 /** For those who keep the organisation in order: branches too large, terms running out. */
 export function OrgRemindersCard() {

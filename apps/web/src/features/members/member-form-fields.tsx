@@ -7,7 +7,7 @@ import {
   parseIdBirthDate,
   type PersonStatus,
 } from '@qizhi/domain';
-import { useDepartments } from '../org/org-queries.ts';
+import { useDepartments } from '../org/org.queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { educationOptions, genderOptions, statusOptions } from './member-labels.tsx';
 import type { MemberFormValues } from './member-form-values.ts';

@@ -3,7 +3,7 @@ import { FilterOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Select } from 'antd';
 import type { AgeBand, PersonStatus } from '@qizhi/domain';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
-import { useDepartments } from '../org/org-queries.ts';
+import { useDepartments } from '../org/org.queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { ageBandOptions, retiredOptions, statusOptions } from './member-labels.tsx';
 import type { MemberFilters } from './members-queries.ts';

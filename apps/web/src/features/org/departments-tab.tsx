@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
 import { DEPARTMENT_KIND_LABELS, type Department, type DepartmentKind } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
+import ui from '../../platform/ui.module.css';
+import { useSave } from '../../platform/use-save.ts';
 import { DepartmentModal, type DepartmentModalState } from './department-modal.tsx';
-import { departmentsKey, useDepartments } from './org-queries.ts';
+import { orgApi } from './org.api.ts';
+import { departmentsKey, useDepartments } from './org.queries.ts';
 
 const KIND_COLORS: Record<DepartmentKind, string> = {
   trial: 'red',
@@ -19,20 +20,13 @@ const KIND_COLORS: Record<DepartmentKind, string> = {
 export function DepartmentsTab() {
   const can = useCan();
   const manage = can('org.manage');
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const departments = useDepartments();
   const [modal, setModal] = useState<DepartmentModalState>(null);
-
-  async function remove(department: Department) {
-    try {
-      await api.delete(`/api/departments/${department.id}`);
-      void message.success(`已删除：${department.name}`);
-      await queryClient.invalidateQueries({ queryKey: departmentsKey });
-    } catch (error) {
-      void message.error(errorMessage(error));
-    }
-  }
+  const remove = useSave({
+    save: (department: Department) => orgApi.deleteDepartment(department.id),
+    invalidates: [departmentsKey],
+    success: (_, department) => `已删除：${department.name}`,
+  });
 
   const columns: TableProps<Department>['columns'] = [
     { title: '部门名称', dataIndex: 'name' },
@@ -65,7 +59,9 @@ export function DepartmentsTab() {
             okText="删除"
             okButtonProps={{ danger: true }}
             cancelText="取消"
-            onConfirm={() => void remove(department)}
+            onConfirm={() => {
+              remove.save(department);
+            }}
           >
             <Button type="link" size="small" danger icon={<DeleteOutlined />}>
               删除
@@ -80,7 +76,7 @@ export function DepartmentsTab() {
   return (
     <>
       {manage && (
-        <div style={{ marginBottom: 16 }}>
+        <div className={ui.above}>
           <Button
             type="primary"
             icon={<PlusOutlined />}

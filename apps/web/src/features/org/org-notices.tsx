@@ -1,4 +1,4 @@
-import { Alert, Space } from 'antd';
+import { Alert, Flex } from 'antd';
 import type { OrgUnit } from '@qizhi/domain';
 
 type Notice = OrgUnit['notices'][number];
@@ -13,7 +13,7 @@ export function noticeType(notice: Notice): 'warning' | 'error' | 'info' {
 export function OrgNotices({ unit, withName = false }: { unit: OrgUnit; withName?: boolean }) {
   if (unit.notices.length === 0) return null;
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Flex vertical gap="small">
       {unit.notices.map((notice) => (
         <Alert
           key={notice.kind}
@@ -22,6 +22,6 @@ export function OrgNotices({ unit, withName = false }: { unit: OrgUnit; withName
           title={withName ? `${unit.name}：${notice.message}` : notice.message}
         />
       ))}
-    </Space>
+    </Flex>
   );
 }

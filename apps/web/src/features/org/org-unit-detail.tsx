@@ -4,13 +4,14 @@ import { Link } from 'react-router';
 import { ORG_CHILD_KINDS, ORG_KIND_LABELS, type OrgUnit } from '@qizhi/domain';
 import { useCan } from '../../platform/session.tsx';
 import { OrgNotices } from './org-notices.tsx';
+import styles from './org.module.css';
 
 interface Props {
   unit: OrgUnit;
   parent: OrgUnit | undefined;
   onAddChild: () => void;
   onEdit: () => void;
-  onDelete: () => Promise<void>;
+  onDelete: () => void;
 }
 
 export function leaderTitle(unit: Pick<OrgUnit, 'kind'>): string {
@@ -48,7 +49,7 @@ export function OrgUnitDetail({ unit, parent, onAddChild, onEdit, onDelete }: Pr
                 okText="删除"
                 okButtonProps={{ danger: true }}
                 cancelText="取消"
-                onConfirm={() => void onDelete()}
+                onConfirm={onDelete}
               >
                 <Button size="small" danger icon={<DeleteOutlined />}>
                   删除
@@ -61,11 +62,11 @@ export function OrgUnitDetail({ unit, parent, onAddChild, onEdit, onDelete }: Pr
     >
       <OrgNotices unit={unit} />
       <Descriptions
-        style={{ marginTop: unit.notices.length ? 16 : 0 }}
+        className={unit.notices.length ? styles.details : undefined}
         size="small"
         bordered
         column={{ xs: 1, sm: 2 }}
-        styles={{ label: { whiteSpace: 'nowrap' } }}
+        classNames={{ label: styles.label }}
         items={[
           { key: 'kind', label: '组织类别', children: ORG_KIND_LABELS[unit.kind] },
           { key: 'parent', label: '上级组织', children: parent?.name ?? '—' },
@@ -79,7 +80,7 @@ export function OrgUnitDetail({ unit, parent, onAddChild, onEdit, onDelete }: Pr
             span: 'filled',
             children: unit.committee.length
               ? unit.committee.map((seat) => (
-                  <Tag key={`${seat.personId}-${seat.post}`} style={{ marginBottom: 4 }}>
+                  <Tag key={`${seat.personId}-${seat.post}`} className={styles.seat}>
                     {seat.post}：{seat.name}
                   </Tag>
                 ))
@@ -88,7 +89,7 @@ export function OrgUnitDetail({ unit, parent, onAddChild, onEdit, onDelete }: Pr
         ]}
       />
       {can('people.read') && (
-        <Link to={`/members?orgUnitId=${unit.id}`} style={{ display: 'inline-block', marginTop: 12 }}>
+        <Link to={`/members?orgUnitId=${unit.id}`} className={styles.membersLink}>
           <TeamOutlined /> 查看本组织党员
         </Link>
       )}

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
 import {
   COMMITTEE_TERM_YEARS,
   ORG_CHILD_KINDS,
@@ -12,12 +11,16 @@ import {
   type OrgUnit,
   type UpdateOrgUnitRequest,
 } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { applyFieldIssues } from '../../platform/form-errors.ts';
+import { dateValue, isoDate } from '../../platform/dates.ts';
+import { FormProblem } from '../../platform/form-modal.tsx';
+import ui from '../../platform/ui.module.css';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { useSave } from '../../platform/use-save.ts';
 import { PersonSelect, type PersonOption } from '../members/person-select.tsx';
 import { leaderTitle } from './org-unit-detail.tsx';
-import { orgUnitsKey } from './org-queries.ts';
+import { orgApi } from './org.api.ts';
+import styles from './org.module.css';
+import { orgUnitsKey } from './org.queries.ts';
 
 export type OrgDrawerState = { mode: 'create'; parent: OrgUnit } | { mode: 'edit'; unit: OrgUnit } | null;
 
@@ -31,8 +34,6 @@ interface OrgUnitFormValues {
   sortOrder?: number | null;
 }
 
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-
 function toFields(values: OrgUnitFormValues): UpdateOrgUnitRequest {
   return {
     name: values.name.trim(),
@@ -40,26 +41,43 @@ function toFields(values: OrgUnitFormValues): UpdateOrgUnitRequest {
     committee: (values.committee ?? []).flatMap((seat) =>
       seat.personId && seat.post?.trim() ? [{ personId: seat.personId, post: seat.post.trim() }] : [],
     ),
-    establishedOn: iso(values.establishedOn),
-    termStartedOn: values.kind === 'cell' ? null : iso(values.termStartedOn),
+    establishedOn: isoDate(values.establishedOn),
+    termStartedOn: values.kind === 'cell' ? null : isoDate(values.termStartedOn),
     ...(values.sortOrder === null || values.sortOrder === undefined ? {} : { sortOrder: values.sortOrder }),
   };
 }
 
 export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClose: () => void }) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const isPhone = useIsPhone();
   const [form] = Form.useForm<OrgUnitFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { save, saving, problem, clearProblem } = useSave({
+    save: async (values: OrgUnitFormValues) => {
+      if (!state) return;
+      if (state.mode === 'edit') {
+        await orgApi.updateUnit(state.unit.id, toFields(values));
+        return;
+      }
+      const body: CreateOrgUnitRequest = {
+        ...toFields(values),
+        name: values.name.trim(),
+        kind: values.kind,
+        parentId: state.parent.id,
+      };
+      await orgApi.createUnit(body);
+    },
+    form,
+    invalidates: [orgUnitsKey],
+    success: (_, values) => (state?.mode === 'edit' ? '已保存' : `已新增：${values.name.trim()}`),
+    showError: 'alert',
+    onSaved: onClose,
+  });
   const kind = Form.useWatch('kind', form) as OrgKind | undefined;
   const editing = state?.mode === 'edit' ? state.unit : undefined;
   const childKinds = state?.mode === 'create' ? ORG_CHILD_KINDS[state.parent.kind] : [];
 
   useEffect(() => {
     if (!state) return;
-    setProblem(null);
+    clearProblem();
     form.resetFields();
     if (state.mode === 'edit') {
       const u = state.unit;
@@ -68,14 +86,14 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
         name: u.name,
         secretaryPersonId: u.secretaryPersonId,
         committee: u.committee.map((s) => ({ personId: s.personId, post: s.post })),
-        establishedOn: u.establishedOn ? dayjs(u.establishedOn) : null,
-        termStartedOn: u.termStartedOn ? dayjs(u.termStartedOn) : null,
+        establishedOn: dateValue(u.establishedOn),
+        termStartedOn: dateValue(u.termStartedOn),
         sortOrder: u.sortOrder,
       });
     } else {
       form.setFieldsValue({ kind: ORG_CHILD_KINDS[state.parent.kind][0], committee: [] });
     }
-  }, [state, form]);
+  }, [state, form, clearProblem]);
 
   const known: PersonOption[] = editing
     ? [
@@ -85,33 +103,6 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
         ...editing.committee.map((s) => ({ value: s.personId, label: s.name })),
       ]
     : [];
-
-  async function save(values: OrgUnitFormValues) {
-    if (!state) return;
-    setSaving(true);
-    setProblem(null);
-    try {
-      if (state.mode === 'edit') {
-        await api.patch<OrgUnit>(`/api/org-units/${state.unit.id}`, toFields(values));
-      } else {
-        const body: CreateOrgUnitRequest = {
-          ...toFields(values),
-          name: values.name.trim(),
-          kind: values.kind,
-          parentId: state.parent.id,
-        };
-        await api.post<OrgUnit>('/api/org-units', body);
-      }
-      void message.success(state.mode === 'edit' ? '已保存' : `已新增：${values.name.trim()}`);
-      await queryClient.invalidateQueries({ queryKey: orgUnitsKey });
-      onClose();
-    } catch (error) {
-      applyFieldIssues(form, error);
-      setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  }
 
   const leader = leaderTitle({ kind: kind ?? 'branch' });
   return (
@@ -136,8 +127,8 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
         </Space>
       }
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<OrgUnitFormValues> form={form} layout="vertical" disabled={saving} onFinish={(values) => void save(values)}>
+      <FormProblem problem={problem} />
+      <Form<OrgUnitFormValues> form={form} layout="vertical" disabled={saving} onFinish={save}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label="组织类别" rules={[{ required: true, message: '请选择组织类别' }]}>
@@ -163,7 +154,7 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="establishedOn" label="成立时间">
-              <DatePicker style={{ width: '100%' }} />
+              <DatePicker className={ui.block} />
             </Form.Item>
           </Col>
           {kind !== 'cell' && (
@@ -173,17 +164,17 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
                 label="本届任期开始"
                 extra={`任期${String(COMMITTEE_TERM_YEARS)}年，届满日期自动计算`}
               >
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker className={ui.block} />
               </Form.Item>
             </Col>
           )}
           <Col xs={24} sm={12}>
             <Form.Item name="sortOrder" label="排序号" extra="数字小的排在前面">
-              <InputNumber min={0} max={10000} style={{ width: '100%' }} />
+              <InputNumber min={0} max={10000} className={ui.block} />
             </Form.Item>
           </Col>
         </Row>
-        <div style={{ fontWeight: 500, marginBottom: 8 }}>{kind === 'cell' ? '成员分工' : '委员会成员'}</div>
+        <div className={styles.sectionTitle}>{kind === 'cell' ? '成员分工' : '委员会成员'}</div>
         <Form.List name="committee">
           {(fields, { add, remove }) => (
             <>

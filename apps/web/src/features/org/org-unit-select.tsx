@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { buildOrgTree, toSelectTree } from './org-tree.ts';
-import { useOrgUnits } from './org-queries.ts';
+import { useOrgUnits } from './org.queries.ts';
 
 interface Props {
   value?: string | null;
@@ -10,16 +10,26 @@ interface Props {
   allowClear?: boolean;
   id?: string;
   style?: React.CSSProperties;
+  className?: string;
 }
 
 /** Pick a party organisation (党组织/党小组) from the tree; usable as a Form.Item control. */
-export function OrgUnitSelect({ value, onChange, placeholder = '选择党组织', allowClear = true, id, style }: Props) {
+export function OrgUnitSelect({
+  value,
+  onChange,
+  placeholder = '选择党组织',
+  allowClear = true,
+  id,
+  style,
+  className,
+}: Props) {
   const units = useOrgUnits();
   const treeData = useMemo(() => toSelectTree(buildOrgTree(units.data ?? [])), [units.data]);
   return (
     <TreeSelect
       id={id}
       style={style}
+      className={className}
       value={value ?? undefined}
       onChange={(next: string | undefined) => onChange?.(next ?? null)}
       treeData={treeData}

@@ -1,13 +1,15 @@
 import { useMemo, useRef, useState } from 'react';
 import { WarningFilled } from '@ant-design/icons';
-import { App, Card, Col, Empty, Row, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Empty, Flex, Row, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { ORG_KIND_LABELS, type OrgUnit } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import ui from '../../platform/ui.module.css';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { useSave } from '../../platform/use-save.ts';
 import { OrgNotices } from './org-notices.tsx';
-import { orgUnitsKey, useOrgUnits } from './org-queries.ts';
+import { orgApi } from './org.api.ts';
+import styles from './org.module.css';
+import { orgUnitsKey, useOrgUnits } from './org.queries.ts';
 import { buildOrgTree, type OrgTreeNode } from './org-tree.ts';
 import { OrgUnitDetail } from './org-unit-detail.tsx';
 import { OrgUnitDrawer, type OrgDrawerState } from './org-unit-drawer.tsx';
@@ -17,12 +19,12 @@ function toTreeData(nodes: readonly OrgTreeNode[]): TreeDataNode[] {
     key: unit.id,
     title: (
       <Space size={4} wrap={false}>
-        <Tag color={unit.kind === 'cell' ? 'default' : 'red'} style={{ marginInlineEnd: 0 }}>
+        <Tag color={unit.kind === 'cell' ? 'default' : 'red'} className={styles.kindTag}>
           {ORG_KIND_LABELS[unit.kind]}
         </Tag>
         <span>{unit.name}</span>
         <Typography.Text type="secondary">{unit.memberCount}人</Typography.Text>
-        {unit.notices.length > 0 && <WarningFilled style={{ color: '#faad14' }} aria-label="有提醒" />}
+        {unit.notices.length > 0 && <WarningFilled className={styles.warning} aria-label="有提醒" />}
       </Space>
     ),
     children: toTreeData(children),
@@ -30,8 +32,6 @@ function toTreeData(nodes: readonly OrgTreeNode[]): TreeDataNode[] {
 }
 
 export function OrgUnitsTab() {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const isPhone = useIsPhone();
   const units = useOrgUnits();
   const tree = useMemo(() => buildOrgTree(units.data ?? []), [units.data]);
@@ -39,6 +39,14 @@ export function OrgUnitsTab() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drawer, setDrawer] = useState<OrgDrawerState>(null);
   const detailRef = useRef<HTMLDivElement>(null);
+  const remove = useSave({
+    save: (unit: OrgUnit) => orgApi.deleteUnit(unit.id),
+    invalidates: [orgUnitsKey],
+    success: (_, unit) => `已删除：${unit.name}`,
+    onSaved: (_, unit) => {
+      setSelectedId(unit.parentId);
+    },
+  });
 
   if (units.isPending) return <Skeleton active />;
   if (units.isError) return <QueryErrorAlert error={units.error} />;
@@ -47,27 +55,16 @@ export function OrgUnitsTab() {
   const selected: OrgUnit | undefined = (selectedId ? byId.get(selectedId) : undefined) ?? tree[0]?.unit;
   const withNotices = units.data.filter((u) => u.notices.length > 0);
 
-  async function remove(unit: OrgUnit) {
-    try {
-      await api.delete(`/api/org-units/${unit.id}`);
-      void message.success(`已删除：${unit.name}`);
-      setSelectedId(unit.parentId);
-      await queryClient.invalidateQueries({ queryKey: orgUnitsKey });
-    } catch (error) {
-      void message.error(errorMessage(error));
-    }
-  }
-
   if (!selected) return <Empty description="还没有党组织" />;
   return (
     <>
       {withNotices.length > 0 && (
-        <Card size="small" title="提醒事项" style={{ marginBottom: 16 }}>
-          <Space orientation="vertical" style={{ width: '100%' }}>
+        <Card size="small" title="提醒事项" className={ui.above}>
+          <Flex vertical gap="small">
             {withNotices.map((unit) => (
               <OrgNotices key={unit.id} unit={unit} withName />
             ))}
-          </Space>
+          </Flex>
         </Card>
       )}
       <Row gutter={[16, 16]}>
@@ -84,7 +81,7 @@ export function OrgUnitsTab() {
                 setSelectedId(key);
                 if (isPhone) detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
               }}
-              style={{ overflowX: 'auto' }}
+              className={styles.tree}
             />
           </Card>
         </Col>
@@ -98,7 +95,9 @@ export function OrgUnitsTab() {
             onEdit={() => {
               setDrawer({ mode: 'edit', unit: selected });
             }}
-            onDelete={() => remove(selected)}
+            onDelete={() => {
+              remove.save(selected);
+            }}
           />
         </Col>
       </Row>

@@ -9,7 +9,7 @@ import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
 import { useCan, useSession } from '../../platform/session.tsx';
-import { useOrgUnits } from '../org/org-queries.ts';
+import { useOrgUnits } from '../org/org.queries.ts';
 import { RoleGrantTag } from './role-labels.tsx';
 import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
 import { UserCreateModal } from './user-create-modal.tsx';
