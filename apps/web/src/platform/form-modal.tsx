@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Alert, Form, Modal, type FormInstance, type FormProps } from 'antd';
+import { Alert, Button, Drawer, Form, Modal, Space, type FormInstance, type FormProps } from 'antd';
 import styles from './ui.module.css';
+import { useIsPhone } from './use-is-phone.ts';
 
 /** What a form modal needs of `useSave`: the save itself, whether it runs, and what went wrong. */
 export interface FormSave<T> {
@@ -61,5 +62,50 @@ export function FormModal<T>({
         {children}
       </Form>
     </Modal>
+  );
+}
+
+interface FormDrawerProps<T> {
+  open: boolean;
+  title: ReactNode;
+  form: FormInstance<T>;
+  saver: FormSave<T>;
+  onClose: () => void;
+  /** Width on a computer; on a phone the drawer fills the screen. */
+  width: number;
+  formProps?: Omit<FormProps<T>, 'form' | 'onFinish' | 'layout' | 'children' | 'disabled'>;
+  children: ReactNode;
+}
+
+/** The long create-or-edit form: a drawer with 取消/保存 at the top, the form locked while it saves. */
+export function FormDrawer<T>({ open, title, form, saver, onClose, width, formProps, children }: FormDrawerProps<T>) {
+  const isPhone = useIsPhone();
+  return (
+    <Drawer
+      open={open}
+      title={title}
+      size={isPhone ? '100%' : width}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button
+            type="primary"
+            loading={saver.saving}
+            onClick={() => {
+              form.submit();
+            }}
+          >
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      <FormProblem problem={saver.problem} />
+      <Form<T> form={form} layout="vertical" disabled={saver.saving} onFinish={saver.save} {...formProps}>
+        {children}
+      </Form>
+    </Drawer>
   );
 }

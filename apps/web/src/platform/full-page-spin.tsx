@@ -1,8 +1,9 @@
 import { Spin } from 'antd';
+import styles from './ui.module.css';
 
 export function FullPageSpin() {
   return (
-    <div style={{ minHeight: '60vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+    <div className={styles.pageSpin}>
       <Spin size="large" />
     </div>
   );

@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { QueryErrorAlert } from './query-error-alert.tsx';
 import { SessionProvider, useMe } from './session.tsx';
 import { FullPageSpin } from './full-page-spin.tsx';
+import ui from './ui.module.css';
 
 export const PASSWORD_PATH = '/password';
 
@@ -10,7 +11,7 @@ export function RequireSignIn() {
   const location = useLocation();
   const me = useMe();
   if (me.isPending) return <FullPageSpin />;
-  if (me.isError) return <QueryErrorAlert error={me.error} style={{ margin: 24 }} />;
+  if (me.isError) return <QueryErrorAlert error={me.error} className={ui.standalone} />;
   if (!me.data) {
     const next = location.pathname + location.search;
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;

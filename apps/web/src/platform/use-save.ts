@@ -15,12 +15,14 @@ export interface SaveOptions<TVariables, TResult> {
   /** The form whose fields receive the server's field problems. */
   form?: FormInstance;
   /** Queries that show what this write changes; refreshed before `onSaved` runs. */
-  invalidates?: QueryKey[];
+  invalidates?: QueryKey[] | ((result: TResult, variables: TVariables) => QueryKey[]);
   /** What to tell the person when it worked; nothing when left out. */
   success?: string | ((result: TResult, variables: TVariables) => string);
   /** `alert`: keep the failure as `problem` for an Alert in the page; `toast` (default): a message. */
   showError?: 'toast' | 'alert';
   onSaved?: (result: TResult, variables: TVariables) => void;
+  /** After the failure is shown: for the rare page that also reads the error's details. */
+  onFailed?: (error: unknown, variables: TVariables) => void;
 }
 
 export function useSave<TVariables = void, TResult = unknown>(options: SaveOptions<TVariables, TResult>) {
@@ -37,16 +39,19 @@ export function useSave<TVariables = void, TResult = unknown>(options: SaveOptio
       setProblem(null);
     },
     onSuccess: async (result, variables) => {
-      await Promise.all((options.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      const { invalidates = [] } = options;
+      const keys = typeof invalidates === 'function' ? invalidates(result, variables) : invalidates;
+      await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       const success = typeof options.success === 'function' ? options.success(result, variables) : options.success;
       if (success) void message.success(success);
       options.onSaved?.(result, variables);
     },
-    onError: (error) => {
+    onError: (error, variables) => {
       const unmatched = options.form ? applyFieldIssues(options.form, error) : [];
       const text = unmatched.length > 0 ? unmatched.map((i) => i.message).join('；') : errorMessage(error);
       if (options.showError === 'alert') setProblem(text);
       else void message.error(text);
+      options.onFailed?.(error, variables);
     },
   });
   return {

@@ -4,7 +4,7 @@ import { ApiError } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { MemberDescriptions } from '../members/member-descriptions.tsx';
-import { useMyProfile } from '../members/members-queries.ts';
+import { useMyProfile } from '../members/members.queries.ts';
 
 const NO_PERSON = '当前账号没有关联花名册中的人员（例如系统管理员、安全管理员、审计管理员账号），因此没有个人信息。';
 

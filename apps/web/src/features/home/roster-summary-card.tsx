@@ -1,7 +1,7 @@
 import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { Link } from 'react-router';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useRosterStats } from '../members/members-queries.ts';
+import { useRosterStats } from '../members/members.queries.ts';
 
 /** The key roster numbers, for those with 花名册统计. */
 export function RosterSummaryCard() {

@@ -1,30 +1,28 @@
 import { useState } from 'react';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
-import { api, errorMessage } from '../../platform/api.ts';
 import { useCan } from '../../platform/session.tsx';
-import type { MemberFilters } from './members-queries.ts';
+import { useSave } from '../../platform/use-save.ts';
+import { membersApi } from './members.api.ts';
+import type { MemberFilters } from './members.queries.ts';
 
 /** 导出 (masked numbers) and 导出完整号码 — audited, so confirmed first — for the current filters. */
 export function useRosterExport(filters: MemberFilters) {
   const can = useCan();
-  const { message, modal } = App.useApp();
-  const [busy, setBusy] = useState<'masked' | 'full' | null>(null);
+  const { modal } = App.useApp();
+  const [full, setFull] = useState(false);
+  const exporting = useSave({
+    save: (withFullNumbers: boolean) => membersApi.export(filters, withFullNumbers),
+    success: (name) => `已导出：${name}`,
+  });
 
-  async function exportRoster(full: boolean) {
-    setBusy(full ? 'full' : 'masked');
-    try {
-      const name = await api.download('/api/members/export', { ...filters, full }, '党员花名册.xlsx');
-      void message.success(`已导出：${name}`);
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
+  function exportRoster(withFullNumbers: boolean) {
+    setFull(withFullNumbers);
+    return exporting.saveAsync(withFullNumbers);
   }
 
   return {
-    busy,
+    busy: exporting.saving ? (full ? 'full' : 'masked') : null,
     canExport: can('people.export'),
     canExportFull: can('people.export') && can('people.pii.reveal'),
     exportMasked: () => {

@@ -1,57 +1,55 @@
 import { useState } from 'react';
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Space, Spin, Upload } from 'antd';
+import { Button, Modal, Space, Spin, Upload } from 'antd';
 import type { ImportResult } from '@qizhi/domain';
-import { ApiError, api, errorMessage } from '../../platform/api.ts';
+import { ApiError } from '../../platform/api.ts';
+import { FormProblem } from '../../platform/form-modal.tsx';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { useSave } from '../../platform/use-save.ts';
 import { ImportResultView, isImportResult } from './import-result-view.tsx';
-import { refreshPeople } from './members-queries.ts';
+import { membersApi } from './members.api.ts';
+import styles from './members.module.css';
+import { PEOPLE_CHANGED } from './members.queries.ts';
 
 type Phase = 'choose' | 'checking' | 'checked' | 'importing' | 'done';
 
 /** Upload → dry run → preview and errors by row → 确认导入 only when the file is clean. */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { message } = App.useApp();
   const isPhone = useIsPhone();
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>('choose');
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const importer = useSave({
+    save: ({ chosen, dryRun }: { chosen: File; dryRun: boolean }) => membersApi.import(chosen, dryRun),
+    invalidates: (_, { dryRun }) => (dryRun ? [] : PEOPLE_CHANGED),
+    success: (answer, { dryRun }) =>
+      dryRun ? '' : `导入完成：新增 ${String(answer.created)} 人，更新 ${String(answer.updated)} 人`,
+    showError: 'alert',
+    onSaved: (answer, { dryRun }) => {
+      setResult(answer);
+      setPhase(dryRun ? 'checked' : 'done');
+    },
+    onFailed: (caught) => {
+      // A file with errors is refused with what was found in it, row by row: show that, not a message.
+      if (caught instanceof ApiError && caught.code === 'IMPORT_HAS_ERRORS' && isImportResult(caught.details)) {
+        setResult(caught.details);
+        importer.clearProblem();
+      }
+      setPhase('checked');
+    },
+  });
+  const template = useSave({ save: membersApi.importTemplate });
+
+  function run(chosen: File, dryRun: boolean) {
+    setPhase(dryRun ? 'checking' : 'importing');
+    importer.save({ chosen, dryRun });
+  }
 
   function reset() {
     setFile(null);
     setPhase('choose');
     setResult(null);
-    setError(null);
-  }
-
-  async function run(chosen: File, dryRun: boolean) {
-    setPhase(dryRun ? 'checking' : 'importing');
-    setError(null);
-    try {
-      const answer = await api.upload<ImportResult>('/api/members/import', chosen, { dryRun });
-      setResult(answer);
-      setPhase(dryRun ? 'checked' : 'done');
-      if (!dryRun) {
-        void message.success(`导入完成：新增 ${String(answer.created)} 人，更新 ${String(answer.updated)} 人`);
-        await refreshPeople();
-      }
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'IMPORT_HAS_ERRORS' && isImportResult(caught.details)) {
-        setResult(caught.details);
-      } else {
-        setError(errorMessage(caught));
-      }
-      setPhase('checked');
-    }
-  }
-
-  async function downloadTemplate() {
-    try {
-      await api.download('/api/members/import-template', undefined, '花名册导入模板.xlsx');
-    } catch (caught) {
-      void message.error(errorMessage(caught));
-    }
+    importer.clearProblem();
   }
 
   const canImport =
@@ -71,7 +69,12 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
       destroyOnHidden
       footer={
         <Space wrap>
-          <Button icon={<FileExcelOutlined />} onClick={() => void downloadTemplate()}>
+          <Button
+            icon={<FileExcelOutlined />}
+            onClick={() => {
+              template.save();
+            }}
+          >
             下载导入模板
           </Button>
           {file && phase !== 'done' && (
@@ -95,7 +98,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
               disabled={!canImport}
               loading={phase === 'importing'}
               onClick={() => {
-                if (file) void run(file, false);
+                if (file) run(file, false);
               }}
             >
               确认导入
@@ -111,7 +114,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           showUploadList={false}
           beforeUpload={(chosen) => {
             setFile(chosen);
-            void run(chosen, true);
+            run(chosen, true);
             return false;
           }}
         >
@@ -125,18 +128,18 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         </Upload.Dragger>
       )}
       {phase !== 'choose' && file && (
-        <p style={{ marginTop: 0 }}>
+        <p className={styles.fileName}>
           文件：<strong>{file.name}</strong>
         </p>
       )}
       {busy && (
-        <div style={{ textAlign: 'center', padding: 24 }}>
+        <div className={styles.busy}>
           <Spin description={phase === 'checking' ? '正在检查文件…' : '正在导入…'}>
-            <div style={{ height: 48 }} />
+            <div className={styles.busySpace} />
           </Spin>
         </div>
       )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <FormProblem problem={importer.problem} />
       {!busy && result && <ImportResultView result={result} />}
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import type { ImportError, ImportResult } from '@qizhi/domain';
 
 type PreviewRow = ImportResult['preview'][number];
@@ -18,7 +18,7 @@ export function isImportResult(value: unknown): value is ImportResult {
 export function ImportResultView({ result }: { result: ImportResult }) {
   const hasErrors = result.errors.length > 0;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       {hasErrors ? (
         <Alert
           type="error"
@@ -83,6 +83,6 @@ export function ImportResultView({ result }: { result: ImportResult }) {
           />
         </div>
       )}
-    </Space>
+    </Flex>
   );
 }

@@ -1,9 +1,16 @@
 import type { ReactNode } from 'react';
 import { Descriptions, Space, type DescriptionsProps } from 'antd';
-import dayjs from 'dayjs';
-import { completedYears, EDUCATION_LABELS, GENDER_LABELS, courtToday, type MemberDetail } from '@qizhi/domain';
+import {
+  completedYears,
+  courtToday,
+  EDUCATION_LABELS,
+  formatCourtDateTime,
+  GENDER_LABELS,
+  type MemberDetail,
+} from '@qizhi/domain';
 import type { MemberPii } from '../../platform/schema-types.ts';
 import { isPartyMember, RetiredTag, StatusTag } from './member-labels.tsx';
+import styles from './members.module.css';
 
 interface Props {
   member: MemberDetail;
@@ -38,12 +45,12 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
       label: '公民身份号码',
       children: (
         <Space wrap size={4}>
-          <span style={{ fontFamily: 'monospace' }}>{dash(idNumber)}</span>
+          <span className={styles.number}>{dash(idNumber)}</span>
           {!pii && revealAction}
         </Space>
       ),
     },
-    { key: 'phone', label: '联系电话', children: <span style={{ fontFamily: 'monospace' }}>{dash(phone)}</span> },
+    { key: 'phone', label: '联系电话', children: <span className={styles.number}>{dash(phone)}</span> },
     { key: 'education', label: '学历', children: member.education ? EDUCATION_LABELS[member.education] : '—' },
     {
       key: 'status',
@@ -71,7 +78,7 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
         children: member.retired ? `是${member.retiredOn ? `（${member.retiredOn}）` : ''}` : '否',
       },
       { key: 'account', label: '系统账号', children: member.hasAccount ? '已开通' : '未开通' },
-      { key: 'updatedAt', label: '最后更新', children: dayjs(member.updatedAt).format('YYYY-MM-DD HH:mm') },
+      { key: 'updatedAt', label: '最后更新', children: formatCourtDateTime(member.updatedAt) },
       { key: 'notes', label: '备注', span: 'filled', children: dash(member.notes) },
     );
   }
@@ -80,7 +87,7 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
       bordered
       size="small"
       column={compact ? { xs: 1, sm: 2 } : { xs: 1, sm: 2, lg: 3 }}
-      styles={{ label: { whiteSpace: 'nowrap' } }}
+      classNames={{ label: styles.label }}
       items={items}
     />
   );

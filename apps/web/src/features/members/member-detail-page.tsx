@@ -2,23 +2,32 @@ import { useState } from 'react';
 import { ApartmentOutlined, ArrowLeftOutlined, EditOutlined, EyeOutlined, HomeOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Skeleton, Space } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, errorMessage } from '../../platform/api.ts';
+import { ApiError } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import type { MemberPii } from '../../platform/schema-types.ts';
 import { useCan } from '../../platform/session.tsx';
+import { useSave } from '../../platform/use-save.ts';
 import { MemberSanctionsSection } from '../honours/member-sanctions-section.tsx';
 import { MemberActionModal, type MemberAction } from './member-actions.tsx';
 import { MemberDescriptions } from './member-descriptions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { RetiredTag, StatusTag } from './member-labels.tsx';
-import { refreshPeople, useMember } from './members-queries.ts';
+import { membersApi } from './members.api.ts';
+import styles from './members.module.css';
+import { PEOPLE_CHANGED, useMember } from './members.queries.ts';
 
 export default function MemberDetailPage() {
   const { id = '' } = useParams();
   const can = useCan();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const member = useMember(id);
   const [pii, setPii] = useState<MemberPii | null>(null);
+  const reveal = useSave({ save: () => membersApi.pii(id), onSaved: setPii });
+  const unretire = useSave({
+    save: () => membersApi.update(id, { retired: false, retiredOn: null }),
+    invalidates: PEOPLE_CHANGED,
+    success: '已改为在职',
+  });
   const [editing, setEditing] = useState(false);
   const [action, setAction] = useState<MemberAction>(null);
 
@@ -32,7 +41,7 @@ export default function MemberDetailPage() {
     return (
       <Card>
         {back}
-        <Skeleton active style={{ marginTop: 16 }} />
+        <Skeleton active className={styles.skeleton} />
       </Card>
     );
   if (member.isError) {
@@ -51,13 +60,7 @@ export default function MemberDetailPage() {
       content: '查看完整号码将被记录在审计日志中。确认查看吗？',
       okText: '确认查看',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          setPii(await api.get<MemberPii>(`/api/members/${person.id}/pii`));
-        } catch (error) {
-          void message.error(errorMessage(error));
-        }
-      },
+      onOk: () => reveal.saveAsync(),
     });
   }
 
@@ -67,15 +70,7 @@ export default function MemberDetailPage() {
       content: `确认将 ${person.name} 改为在职吗？`,
       okText: '确认',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api.patch(`/api/members/${person.id}`, { retired: false, retiredOn: null });
-          void message.success('已改为在职');
-          await refreshPeople();
-        } catch (error) {
-          void message.error(errorMessage(error));
-        }
-      },
+      onOk: () => unretire.saveAsync(),
     });
   }
 
@@ -83,7 +78,7 @@ export default function MemberDetailPage() {
   return (
     <Card>
       {back}
-      <div className="page-toolbar" style={{ marginTop: 12 }}>
+      <div className={`page-toolbar ${styles.toolbar}`}>
         <Space wrap align="center">
           <h1 className="page-title">{person.name}</h1>
           <StatusTag status={person.status} />

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import { useEffect } from 'react';
+import { Form } from 'antd';
 import type { MemberDetail } from '@qizhi/domain';
-import { ApiError, api, errorMessage } from '../../platform/api.ts';
-import { applyFieldIssues } from '../../platform/form-errors.ts';
-import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { ApiError } from '../../platform/api.ts';
+import { FormDrawer } from '../../platform/form-modal.tsx';
+import { useSave } from '../../platform/use-save.ts';
 import { MemberFormFields } from './member-form-fields.tsx';
 import {
   fromDetail,
@@ -12,7 +12,8 @@ import {
   toUpdateRequest,
   type MemberFormValues,
 } from './member-form-values.ts';
-import { refreshPeople } from './members-queries.ts';
+import { membersApi } from './members.api.ts';
+import { PEOPLE_CHANGED } from './members.queries.ts';
 
 interface Props {
   open: boolean;
@@ -23,67 +24,44 @@ interface Props {
 }
 
 export function MemberFormDrawer({ open, member, onClose, onSaved }: Props) {
-  const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<MemberFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const saver = useSave({
+    save: (values: MemberFormValues) =>
+      member ? membersApi.update(member.id, toUpdateRequest(values)) : membersApi.create(toCreateRequest(values)),
+    form,
+    invalidates: PEOPLE_CHANGED,
+    success: (saved) => (member ? '已保存' : `已新增：${saved.name}`),
+    showError: 'alert',
+    onSaved: (saved) => {
+      onSaved?.(saved);
+      onClose();
+    },
+    onFailed: (error) => {
+      // The duplicate is found by the database, not by validation: still say so on the field.
+      if (error instanceof ApiError && error.code === 'DUPLICATE_ID_NUMBER') {
+        form.setFields([{ name: 'idNumber', errors: [error.message] }]);
+      }
+    },
+  });
+  const { clearProblem } = saver;
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(member ? fromDetail(member) : MEMBER_FORM_DEFAULTS);
-    setProblem(null);
-  }, [open, member, form]);
-
-  async function save(values: MemberFormValues) {
-    setSaving(true);
-    setProblem(null);
-    try {
-      const saved = member
-        ? await api.patch<MemberDetail>(`/api/members/${member.id}`, toUpdateRequest(values))
-        : await api.post<MemberDetail>('/api/members', toCreateRequest(values));
-      void message.success(member ? '已保存' : `已新增：${saved.name}`);
-      await refreshPeople();
-      onSaved?.(saved);
-      onClose();
-    } catch (error) {
-      applyFieldIssues(form, error);
-      if (error instanceof ApiError && error.code === 'DUPLICATE_ID_NUMBER') {
-        form.setFields([{ name: 'idNumber', errors: [error.message] }]);
-      }
-      setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    clearProblem();
+  }, [open, member, form, clearProblem]);
 
   return (
-    <Drawer
+    <FormDrawer<MemberFormValues>
       open={open}
       title={member ? `编辑人员信息：${member.name}` : '新增人员'}
-      size={isPhone ? '100%' : 640}
+      form={form}
+      saver={saver}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            onClick={() => {
-              form.submit();
-            }}
-          >
-            保存
-          </Button>
-        </Space>
-      }
+      width={640}
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<MemberFormValues> form={form} layout="vertical" onFinish={(values) => void save(values)} disabled={saving}>
-        <MemberFormFields form={form} maskedIdNumber={member?.idNumber} maskedPhone={member?.phone} />
-      </Form>
-    </Drawer>
+      <MemberFormFields form={form} maskedIdNumber={member?.idNumber} maskedPhone={member?.phone} />
+    </FormDrawer>
   );
 }

@@ -1,5 +1,4 @@
 import { Col, DatePicker, Form, Input, Row, Select, Switch, type FormInstance } from 'antd';
-import dayjs from 'dayjs';
 import {
   findIdNumberProblem,
   ID_NUMBER_PROBLEM_MESSAGES,
@@ -7,6 +6,8 @@ import {
   parseIdBirthDate,
   type PersonStatus,
 } from '@qizhi/domain';
+import { dateValue } from '../../platform/dates.ts';
+import ui from '../../platform/ui.module.css';
 import { useDepartments } from '../org/org.queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { educationOptions, genderOptions, statusOptions } from './member-labels.tsx';
@@ -32,7 +33,7 @@ function fillFromIdNumber(form: FormInstance<MemberFormValues>, raw: string) {
   const id = raw.trim().toUpperCase();
   if (findIdNumberProblem(id)) return;
   const birth = parseIdBirthDate(id);
-  if (birth && !form.getFieldValue('birthDate')) form.setFieldValue('birthDate', dayjs(birth));
+  if (birth && !form.getFieldValue('birthDate')) form.setFieldValue('birthDate', dateValue(birth));
   if (!form.getFieldValue('gender')) form.setFieldValue('gender', Number(id[16]) % 2 === 1 ? 'male' : 'female');
 }
 
@@ -91,7 +92,7 @@ export function MemberFormFields({
       </Col>
       <Col {...half}>
         <Form.Item name="birthDate" label="出生日期">
-          <DatePicker style={{ width: '100%' }} />
+          <DatePicker className={ui.block} />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -107,14 +108,14 @@ export function MemberFormFields({
       {joined && (
         <Col {...half}>
           <Form.Item name="joinedOn" label="入党时间">
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker className={ui.block} />
           </Form.Item>
         </Col>
       )}
       {status === 'full' && (
         <Col {...half}>
           <Form.Item name="confirmedOn" label="转正时间">
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker className={ui.block} />
           </Form.Item>
         </Col>
       )}
@@ -151,7 +152,7 @@ export function MemberFormFields({
       {retired && (
         <Col {...half}>
           <Form.Item name="retiredOn" label="离退休时间">
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker className={ui.block} />
           </Form.Item>
         </Col>
       )}

@@ -1,4 +1,4 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type {
   CreateMemberRequest,
   EducationLevel,
@@ -7,6 +7,7 @@ import type {
   PersonStatus,
   UpdateMemberRequest,
 } from '@qizhi/domain';
+import { dateValue, isoDate } from '../../platform/dates.ts';
 
 /** The member form's own shape (dates as dayjs, blanks as ''); converted to and from the API here. */
 export interface MemberFormValues {
@@ -31,14 +32,6 @@ export interface MemberFormValues {
 
 export const MEMBER_FORM_DEFAULTS: Partial<MemberFormValues> = { status: 'full', retired: false, ethnicity: '汉族' };
 
-function isoOf(value: Dayjs | null | undefined): string | null {
-  return value ? value.format('YYYY-MM-DD') : null;
-}
-
-function dateOf(value: string | null): Dayjs | null {
-  return value ? dayjs(value) : null;
-}
-
 function textOf(value: string | undefined): string | null {
   const text = value?.trim() ?? '';
   return text === '' ? null : text;
@@ -50,17 +43,17 @@ function commonFields(values: MemberFormValues) {
     name: values.name.trim(),
     gender: values.gender,
     ethnicity: textOf(values.ethnicity),
-    birthDate: isoOf(values.birthDate),
+    birthDate: isoDate(values.birthDate),
     education: values.education ?? null,
     status: values.status,
-    joinedOn: joined ? isoOf(values.joinedOn) : null,
-    confirmedOn: values.status === 'full' ? isoOf(values.confirmedOn) : null,
+    joinedOn: joined ? isoDate(values.joinedOn) : null,
+    confirmedOn: values.status === 'full' ? isoDate(values.confirmedOn) : null,
     orgUnitId: values.orgUnitId ?? null,
     departmentId: values.departmentId ?? null,
     position: textOf(values.position),
     partyPosts: textOf(values.partyPosts),
     retired: values.retired ?? false,
-    retiredOn: values.retired ? isoOf(values.retiredOn) : null,
+    retiredOn: values.retired ? isoDate(values.retiredOn) : null,
     notes: textOf(values.notes),
   };
 }
@@ -81,19 +74,19 @@ export function fromDetail(member: MemberDetail): MemberFormValues {
     name: member.name,
     gender: member.gender,
     ethnicity: member.ethnicity ?? '',
-    birthDate: dateOf(member.birthDate),
+    birthDate: dateValue(member.birthDate),
     idNumber: '',
     phone: '',
     education: member.education,
     status: member.status,
-    joinedOn: dateOf(member.joinedOn),
-    confirmedOn: dateOf(member.confirmedOn),
+    joinedOn: dateValue(member.joinedOn),
+    confirmedOn: dateValue(member.confirmedOn),
     orgUnitId: member.orgUnitId,
     departmentId: member.departmentId,
     position: member.position ?? '',
     partyPosts: member.partyPosts ?? '',
     retired: member.retired,
-    retiredOn: dateOf(member.retiredOn),
+    retiredOn: dateValue(member.retiredOn),
     notes: member.notes ?? '',
   };
 }

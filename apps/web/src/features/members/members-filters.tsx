@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { FilterOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Select } from 'antd';
 import type { AgeBand, PersonStatus } from '@qizhi/domain';
+import ui from '../../platform/ui.module.css';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { useDepartments } from '../org/org.queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { ageBandOptions, retiredOptions, statusOptions } from './member-labels.tsx';
-import type { MemberFilters } from './members-queries.ts';
+import styles from './members.module.css';
+import type { MemberFilters } from './members.queries.ts';
 
 interface Props {
   value: MemberFilters;
@@ -29,8 +31,8 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
   }, [value.q]);
 
   return (
-    <Row gutter={[8, 8]} className="no-print" style={{ marginBottom: 16 }} role="search" aria-label="筛选花名册">
-      <Col flex={isPhone ? '1 1 0' : undefined} md={16} xl={6} style={{ minWidth: 0 }}>
+    <Row gutter={[8, 8]} className={`no-print ${styles.filters}`} role="search" aria-label="筛选花名册">
+      <Col flex={isPhone ? '1 1 0' : undefined} md={16} xl={6} className={styles.searchCol}>
         <Input.Search
           value={q}
           onChange={(event) => {
@@ -72,7 +74,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
               options={statusOptions}
               placeholder="人员类别"
               allowClear
-              style={{ width: '100%' }}
+              className={ui.block}
               aria-label="人员类别"
             />
           </Col>
@@ -85,7 +87,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
               options={retiredOptions}
               placeholder="是否离退休"
               allowClear
-              style={{ width: '100%' }}
+              className={ui.block}
               aria-label="是否离退休"
             />
           </Col>
@@ -96,7 +98,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
                 onChange({ orgUnitId: orgUnitId ?? undefined });
               }}
               placeholder="党组织/党小组"
-              style={{ width: '100%' }}
+              className={ui.block}
             />
           </Col>
           <Col {...col}>
@@ -110,7 +112,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
               placeholder="所在部门"
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: '100%' }}
+              className={ui.block}
               aria-label="所在部门"
             />
           </Col>
@@ -123,7 +125,7 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
               options={ageBandOptions}
               placeholder="年龄段"
               allowClear
-              style={{ width: '100%' }}
+              className={ui.block}
               aria-label="年龄段"
             />
           </Col>

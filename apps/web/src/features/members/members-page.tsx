@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Card } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
+import { inCourtZone } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import ui from '../../platform/ui.module.css';
 import { useSession } from '../../platform/session.tsx';
 import { ImportModal } from './import-modal.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { MembersFilters } from './members-filters.tsx';
-import { useMemberPage, type MemberListParams } from './members-queries.ts';
+import { useMemberPage, type MemberListParams } from './members.queries.ts';
 import { filtersOf, readMemberParams, writeMemberParams } from './members-search-params.ts';
 import { MembersTable } from './members-table.tsx';
 import { MembersToolbar } from './members-toolbar.tsx';
+import styles from './members.module.css';
 
 /** The largest page the server gives; printing switches to it. */
 const PRINT_PAGE_SIZE = 200;
@@ -56,11 +58,7 @@ export default function MembersPage() {
       <div className="page-toolbar no-print">
         <h1>
           花名册
-          {page.data && (
-            <span style={{ fontSize: 14, fontWeight: 400, color: '#8c8c8c', marginLeft: 8 }}>
-              共 {page.data.total} 人
-            </span>
-          )}
+          {page.data && <span className={styles.count}>共 {page.data.total} 人</span>}
         </h1>
         <MembersToolbar
           filters={filters}
@@ -73,10 +71,10 @@ export default function MembersPage() {
           onPrint={print}
         />
       </div>
-      <div className="print-only" style={{ marginBottom: 8 }}>
-        <div style={{ fontSize: 18, fontWeight: 600, textAlign: 'center' }}>{user.tenantName}党员花名册</div>
-        <div style={{ fontSize: 12, textAlign: 'right' }}>
-          共 {page.data?.total ?? 0} 人 · 打印时间：{dayjs().format('YYYY年M月D日 HH:mm')}
+      <div className={`print-only ${styles.printHeader}`}>
+        <div className={styles.printTitle}>{user.tenantName}党员花名册</div>
+        <div className={styles.printMeta}>
+          共 {page.data?.total ?? 0} 人 · 打印时间：{inCourtZone().format('YYYY年M月D日 HH:mm')}
         </div>
       </div>
       <MembersFilters
@@ -88,7 +86,7 @@ export default function MembersPage() {
           setSearchParams(new URLSearchParams());
         }}
       />
-      {page.isError && <QueryErrorAlert error={page.error} style={{ marginBottom: 16 }} />}
+      {page.isError && <QueryErrorAlert error={page.error} className={ui.above} />}
       <MembersTable
         data={page.data}
         loading={page.isFetching}

@@ -1,7 +1,7 @@
 import { AGE_BANDS } from '@qizhi/domain';
 import { toSearchParams } from '../../platform/api.ts';
 import { PERSON_STATUSES } from './member-labels.tsx';
-import type { MemberFilters, MemberListParams, MemberSortField } from './members-queries.ts';
+import type { MemberFilters, MemberListParams, MemberSortField } from './members.queries.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 const ORDERS = ['asc', 'desc'] as const;

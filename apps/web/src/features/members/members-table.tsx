@@ -2,7 +2,7 @@ import { Table, type TableColumnType, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { GENDER_LABELS, type MemberListItem, type MemberPage } from '@qizhi/domain';
 import { RetiredTag, StatusTag } from './member-labels.tsx';
-import type { MemberListParams, MemberSortField } from './members-queries.ts';
+import type { MemberListParams, MemberSortField } from './members.queries.ts';
 import { MEMBER_SORT_KEYS } from './members-search-params.ts';
 
 type SortField = MemberSortField;

@@ -10,7 +10,7 @@ import { Button, Dropdown, Space, type MenuProps } from 'antd';
 import { useCan } from '../../platform/session.tsx';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { ExportButtons, useRosterExport } from './export-buttons.tsx';
-import type { MemberFilters } from './members-queries.ts';
+import type { MemberFilters } from './members.queries.ts';
 
 interface Props {
   filters: MemberFilters;

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { MemberPage } from '@qizhi/domain';
-import { api } from '../../platform/api.ts';
-import { membersKey } from './members-queries.ts';
+import { usePersonSearch } from './members.queries.ts';
 
 export interface PersonOption {
   value: string;
@@ -36,10 +33,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function PersonSelect({ value, onChange, knownOptions = [], placeholder = '输入姓名搜索', id }: Props) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
-  const found = useQuery({
-    queryKey: [...membersKey, 'pick', q],
-    queryFn: ({ signal }) => api.get<MemberPage>('/api/members', { q: q || undefined, pageSize: 20 }, { signal }),
-  });
+  const found = usePersonSearch(q);
   const options = new Map<string, PersonOption>(knownOptions.map((o) => [o.value, o]));
   for (const m of found.data?.items ?? []) {
     const where = m.orgUnitName ?? m.departmentName;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   COMMITTEE_TERM_YEARS,
@@ -12,9 +12,8 @@ import {
   type UpdateOrgUnitRequest,
 } from '@qizhi/domain';
 import { dateValue, isoDate } from '../../platform/dates.ts';
-import { FormProblem } from '../../platform/form-modal.tsx';
+import { FormDrawer } from '../../platform/form-modal.tsx';
 import ui from '../../platform/ui.module.css';
-import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { useSave } from '../../platform/use-save.ts';
 import { PersonSelect, type PersonOption } from '../members/person-select.tsx';
 import { leaderTitle } from './org-unit-detail.tsx';
@@ -48,9 +47,8 @@ function toFields(values: OrgUnitFormValues): UpdateOrgUnitRequest {
 }
 
 export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClose: () => void }) {
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<OrgUnitFormValues>();
-  const { save, saving, problem, clearProblem } = useSave({
+  const saver = useSave({
     save: async (values: OrgUnitFormValues) => {
       if (!state) return;
       if (state.mode === 'edit') {
@@ -71,6 +69,7 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
     showError: 'alert',
     onSaved: onClose,
   });
+  const { clearProblem } = saver;
   const kind = Form.useWatch('kind', form) as OrgKind | undefined;
   const editing = state?.mode === 'edit' ? state.unit : undefined;
   const childKinds = state?.mode === 'create' ? ORG_CHILD_KINDS[state.parent.kind] : [];
@@ -106,116 +105,100 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
 
   const leader = leaderTitle({ kind: kind ?? 'branch' });
   return (
-    <Drawer
+    <FormDrawer<OrgUnitFormValues>
       open={state !== null}
       title={state?.mode === 'edit' ? `编辑：${state.unit.name}` : state ? `在“${state.parent.name}”下新增组织` : ''}
-      size={isPhone ? '100%' : 600}
+      form={form}
+      saver={saver}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            onClick={() => {
-              form.submit();
-            }}
-          >
-            保存
-          </Button>
-        </Space>
-      }
+      width={600}
     >
-      <FormProblem problem={problem} />
-      <Form<OrgUnitFormValues> form={form} layout="vertical" disabled={saving} onFinish={save}>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="kind" label="组织类别" rules={[{ required: true, message: '请选择组织类别' }]}>
-              <Select
-                disabled={state?.mode === 'edit'}
-                options={(editing ? [editing.kind] : childKinds).map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
-              />
-            </Form.Item>
-          </Col>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="kind" label="组织类别" rules={[{ required: true, message: '请选择组织类别' }]}>
+            <Select
+              disabled={state?.mode === 'edit'}
+              options={(editing ? [editing.kind] : childKinds).map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="name"
+            label="组织名称"
+            rules={[{ required: true, whitespace: true, message: '请填写组织名称' }]}
+          >
+            <Input maxLength={60} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="secretaryPersonId" label={leader}>
+            <PersonSelect knownOptions={known} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="establishedOn" label="成立时间">
+            <DatePicker className={ui.block} />
+          </Form.Item>
+        </Col>
+        {kind !== 'cell' && (
           <Col xs={24} sm={12}>
             <Form.Item
-              name="name"
-              label="组织名称"
-              rules={[{ required: true, whitespace: true, message: '请填写组织名称' }]}
+              name="termStartedOn"
+              label="本届任期开始"
+              extra={`任期${String(COMMITTEE_TERM_YEARS)}年，届满日期自动计算`}
             >
-              <Input maxLength={60} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="secretaryPersonId" label={leader}>
-              <PersonSelect knownOptions={known} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="establishedOn" label="成立时间">
               <DatePicker className={ui.block} />
             </Form.Item>
           </Col>
-          {kind !== 'cell' && (
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name="termStartedOn"
-                label="本届任期开始"
-                extra={`任期${String(COMMITTEE_TERM_YEARS)}年，届满日期自动计算`}
-              >
-                <DatePicker className={ui.block} />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} sm={12}>
-            <Form.Item name="sortOrder" label="排序号" extra="数字小的排在前面">
-              <InputNumber min={0} max={10000} className={ui.block} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <div className={styles.sectionTitle}>{kind === 'cell' ? '成员分工' : '委员会成员'}</div>
-        <Form.List name="committee">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Row key={field.key} gutter={8} align="top" wrap={false}>
-                  <Col flex="auto">
-                    <Form.Item name={[field.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
-                      <PersonSelect knownOptions={known} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="140px">
-                    <Form.Item name={[field.name, 'post']} rules={[{ required: true, message: '请填写职务' }]}>
-                      <Input placeholder="如：组织委员" maxLength={20} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="32px">
-                    <Button
-                      type="text"
-                      icon={<MinusCircleOutlined />}
-                      aria-label="移除"
-                      onClick={() => {
-                        remove(field.name);
-                      }}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button
-                type="dashed"
-                block
-                icon={<PlusOutlined />}
-                onClick={() => {
-                  add({ post: '' });
-                }}
-              >
-                添加成员
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Drawer>
+        )}
+        <Col xs={24} sm={12}>
+          <Form.Item name="sortOrder" label="排序号" extra="数字小的排在前面">
+            <InputNumber min={0} max={10000} className={ui.block} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <div className={styles.sectionTitle}>{kind === 'cell' ? '成员分工' : '委员会成员'}</div>
+      <Form.List name="committee">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Row key={field.key} gutter={8} align="top" wrap={false}>
+                <Col flex="auto">
+                  <Form.Item name={[field.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
+                    <PersonSelect knownOptions={known} />
+                  </Form.Item>
+                </Col>
+                <Col flex="140px">
+                  <Form.Item name={[field.name, 'post']} rules={[{ required: true, message: '请填写职务' }]}>
+                    <Input placeholder="如：组织委员" maxLength={20} />
+                  </Form.Item>
+                </Col>
+                <Col flex="32px">
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    aria-label="移除"
+                    onClick={() => {
+                      remove(field.name);
+                    }}
+                  />
+                </Col>
+              </Row>
+            ))}
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => {
+                add({ post: '' });
+              }}
+            >
+              添加成员
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormDrawer>
   );
 }

@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Skeleton, Statistic } from 'antd';
 import type { RosterStats } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useRosterStats } from '../members/members-queries.ts';
+import { useRosterStats } from '../members/members.queries.ts';
 import { StatsCard } from './stats-card.tsx';
 
 type BucketField = {
