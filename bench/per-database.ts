@@ -7,7 +7,8 @@ import { summaryTable } from './report.ts';
 import type { BenchReport, TargetResult } from './targets.ts';
 
 export interface ScenarioOutcome {
-  target: TargetResult;
+  /** One target, or several measured in the same run. */
+  target: TargetResult | TargetResult[];
   details: unknown;
 }
 
@@ -23,7 +24,7 @@ export async function runOnEachDatabase(
     const perKind: Record<string, unknown> = {};
     for (const [name, run] of Object.entries(scenarios)) {
       const outcome = await run(kind);
-      targets.push(outcome.target);
+      targets.push(...[outcome.target].flat());
       perKind[name] = outcome.details;
     }
     details[kind] = perKind;

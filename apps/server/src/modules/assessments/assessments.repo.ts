@@ -1,13 +1,10 @@
 import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { assessments, honours, meetingAttendees, meetings, orgUnits, people } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
-import type { Scope } from '../../platform/policy.ts';
 
 export type AssessmentRecord = typeof assessments.$inferSelect;
 
-/** Party members (full and probationary) within a scope, with their 党小组. */
-export async function findMembersInScope(db: Db, tenantId: string, scope: Scope) {
-  if (!scope.all && scope.orgUnitIds.length === 0) return [];
+function members(db: Db) {
   return db
     .select({
       personId: people.id,
@@ -17,17 +14,26 @@ export async function findMembersInScope(db: Db, tenantId: string, scope: Scope)
       retired: people.retired,
     })
     .from(people)
-    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)));
+}
+const isPartyMember = inArray(people.status, ['full', 'probationary']);
+
+/** Party members (full and probationary) of the listed organisations (`undefined`: the whole court), with their 党小组. */
+export async function findMembersInUnits(db: Db, tenantId: string, orgUnitIds: string[] | undefined) {
+  if (orgUnitIds?.length === 0) return [];
+  return members(db)
     .where(
-      and(
-        eq(people.tenantId, tenantId),
-        inArray(people.status, ['full', 'probationary']),
-        scope.all ? undefined : inArray(people.orgUnitId, scope.orgUnitIds),
-      ),
+      and(eq(people.tenantId, tenantId), isPartyMember, orgUnitIds ? inArray(people.orgUnitId, orgUnitIds) : undefined),
     )
     .orderBy(asc(orgUnits.sortOrder), asc(people.name));
 }
-export type MemberInScope = Awaited<ReturnType<typeof findMembersInScope>>[number];
+export type MemberInScope = Awaited<ReturnType<typeof findMembersInUnits>>[number];
+
+/** One party member of the court, with their 党小组. */
+export async function findMember(db: Db, tenantId: string, personId: string): Promise<MemberInScope | undefined> {
+  const [row] = await members(db).where(and(eq(people.tenantId, tenantId), isPartyMember, eq(people.id, personId)));
+  return row;
+}
 
 export async function findAssessmentsOfPeriod(db: Db, tenantId: string, period: string): Promise<AssessmentRecord[]> {
   return db

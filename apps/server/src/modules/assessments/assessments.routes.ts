@@ -7,16 +7,15 @@ import {
   RankingsQuery,
   RankingsResponse,
   SaveAssessmentRequest,
+  courtYear,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
-import { currentYear } from '../goals/goals.service.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import * as service from './assessments.service.ts';
 import { computeRankings } from './rankings.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['定期考核'];
 
   app.get(
@@ -30,8 +29,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AssessmentsResponse, ...errors },
       },
     },
-    async (request) =>
-      service.listAssessments(db, requireAuth(request), request.query.period ?? service.currentPeriod()),
+    async (request) => service.listAssessments(contextOf(request), request.query.period ?? service.currentPeriod()),
   );
   app.post(
     '/assessments',
@@ -44,7 +42,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AssessmentRow, ...errors },
       },
     },
-    async (request) => service.saveAssessment(db, requireAuth(request), actorOf(request), request.body),
+    async (request) => service.saveAssessment(contextOf(request), request.body),
   );
   app.get(
     '/rankings',
@@ -57,6 +55,6 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RankingsResponse, ...errors },
       },
     },
-    async (request) => computeRankings(db, requireAuth(request), request.query.year ?? currentYear()),
+    async (request) => computeRankings(contextOf(request), request.query.year ?? courtYear()),
   );
 };

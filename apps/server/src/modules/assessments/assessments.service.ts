@@ -11,12 +11,11 @@ import {
   type AssessmentsResponse,
   type SaveAssessmentRequest,
 } from '@qizhi/domain';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import { notFound } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/policy.ts';
-import { computeYear } from '../goals/goals.service.ts';
+import { unitsOf } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { computeYear } from '../goals/index.ts';
 import * as repo from './assessments.repo.ts';
 
 export function currentPeriod(): string {
@@ -25,11 +24,10 @@ export function currentPeriod(): string {
 
 /** Each member's completion: the weighted progress of the goals they own in the year, from the tree. */
 export async function computeMemberCompletion(
-  db: Db,
-  tenantId: string,
+  ctx: RequestContext,
   year: number,
 ): Promise<Map<string, { completion: number | null; goalCount: number }>> {
-  const { rows, rollUps } = await computeYear(db, tenantId, year);
+  const { rows, rollUps } = await computeYear(ctx, year);
   const byPerson = new Map<string, { weight: number; progress: number }[]>();
   for (const r of rows) {
     if (!r.ownerPersonId) continue;
@@ -64,13 +62,13 @@ function groupResults(rows: AssessmentRow[]): AssessmentGroup[] {
   });
 }
 
-export async function listAssessments(db: Db, auth: AuthContext, period: string): Promise<AssessmentsResponse> {
-  const tenantId = auth.user.tenantId;
+export async function listAssessments(ctx: RequestContext, period: string): Promise<AssessmentsResponse> {
+  const { db, tenantId } = ctx;
   const p = parseAssessmentPeriod(period)!;
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'assessments.read');
+  const scope = await ctx.scopeOf('assessments.read');
   const [members, completion, records] = await Promise.all([
-    repo.findMembersInScope(db, tenantId, scope),
-    computeMemberCompletion(db, tenantId, p.year),
+    repo.findMembersInUnits(db, tenantId, unitsOf(scope)),
+    computeMemberCompletion(ctx, p.year),
     repo.findAssessmentsOfPeriod(db, tenantId, period),
   ]);
   const recordOf = new Map(records.map((r) => [r.personId, r]));
@@ -96,18 +94,12 @@ export async function listAssessments(db: Db, auth: AuthContext, period: string)
 }
 
 /** The assessor's grade, with the completion seen at that moment kept beside it. */
-export async function saveAssessment(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  input: SaveAssessmentRequest,
-): Promise<AssessmentRow> {
-  const tenantId = actor.tenantId;
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'assessments.manage');
-  const member = (await repo.findMembersInScope(db, tenantId, scope)).find((m) => m.personId === input.personId);
-  if (!member) throw notFound('党员');
+export async function saveAssessment(ctx: RequestContext, input: SaveAssessmentRequest): Promise<AssessmentRow> {
+  const { db, tenantId, actor } = ctx;
+  const member = await repo.findMember(db, tenantId, input.personId);
+  if (!member || !(await ctx.can('assessments.manage', member.orgUnitId))) throw notFound('党员');
   const p = parseAssessmentPeriod(input.period)!;
-  const completion = (await computeMemberCompletion(db, tenantId, p.year)).get(input.personId);
+  const completion = (await computeMemberCompletion(ctx, p.year)).get(input.personId);
   const row = await db.transaction(async (tx) => {
     const saved = await repo.upsertAssessment(tx, {
       tenantId,

@@ -1,9 +1,8 @@
 import { computePoints, rankByScore, type HonourLevel, type RankingsResponse } from '@qizhi/domain';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/policy.ts';
-import { readPointsRankingEnabled } from '../centre/centre.repo.ts';
+import { unitsOf } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { isPointsRankingEnabled } from '../centre/index.ts';
 import { computeMemberCompletion } from './assessments.service.ts';
 import * as repo from './assessments.repo.ts';
 
@@ -16,13 +15,13 @@ const FORMULA_WITHOUT_ATTENDANCE =
  * 比学赶超 rankings, only where the court has turned them on. Attendance counts for a member once
  * the meetings module holds any attendance of theirs for the year; otherwise goals weigh 80.
  */
-export async function computeRankings(db: Db, auth: AuthContext, year: number): Promise<RankingsResponse> {
-  const tenantId = auth.user.tenantId;
-  if (!(await readPointsRankingEnabled(db, tenantId))) throw new AppError('POINTS_RANKING_DISABLED');
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'assessments.read');
+export async function computeRankings(ctx: RequestContext, year: number): Promise<RankingsResponse> {
+  const { db, tenantId } = ctx;
+  if (!(await isPointsRankingEnabled(ctx))) throw new AppError('POINTS_RANKING_DISABLED');
+  const scope = await ctx.scopeOf('assessments.read');
   const [members, completion, attendance, honours] = await Promise.all([
-    repo.findMembersInScope(db, tenantId, scope),
-    computeMemberCompletion(db, tenantId, year),
+    repo.findMembersInUnits(db, tenantId, unitsOf(scope)),
+    computeMemberCompletion(ctx, year),
     repo.findAttendanceOfYear(db, tenantId, year),
     repo.findIndividualHonoursOfYear(db, tenantId, year),
   ]);

@@ -1,5 +1,5 @@
 import type { PublicCommitmentsResponse } from '@qizhi/domain';
-import type { Db } from '../../platform/db.ts';
+import type { Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { toCommitments } from './commitments.mapping.ts';
 import * as repo from './commitments.repo.ts';
@@ -10,7 +10,7 @@ import * as repo from './commitments.repo.ts';
  * needs no parameter and a multi-court one must say (400 rather than guessing).
  */
 export async function listPublicCommitments(
-  db: Db,
+  { db }: Database,
   courtCode: string | undefined,
   year: number,
 ): Promise<PublicCommitmentsResponse> {

@@ -54,7 +54,9 @@ describe('a member’s commitment from draft to the public page', () => {
   let id: string;
 
   it('validates the promises', async () => {
-    const otherGoal = (await secretary.request({ method: 'GET', url: '/api/goals?year=2026' }))
+    // A branch goal: a child of one of the year's 党组 goals (the tree is sent a level at a time).
+    const root = (await secretary.request({ method: 'GET', url: '/api/goals?year=2026' })).json().items[0];
+    const otherGoal = (await secretary.request({ method: 'GET', url: `/api/goals?year=2026&parentId=${root.id}` }))
       .json()
       .items.find((g: { level: string }) => g.level === 'branch').id;
     const cases: [Record<string, unknown>, string][] = [

@@ -13,9 +13,9 @@ import {
   ReturnCommitmentRequest,
   UpdateCommitmentRequest,
   YearQuery,
+  courtYear,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
-import { currentYear } from '../goals/goals.service.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import { listPublicCommitments } from './commitments.public.ts';
 import * as service from './commitments.service.ts';
 
@@ -23,8 +23,6 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 const tags = ['公开承诺'];
 
 export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
-
   app.get(
     '/',
     {
@@ -37,8 +35,8 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const year = request.query.year ?? currentYear();
-      return { year, items: await service.listCommitments(db, requireAuth(request), year, request.query.status) };
+      const year = request.query.year ?? courtYear();
+      return { year, items: await service.listCommitments(contextOf(request), year, request.query.status) };
     },
   );
   app.get(
@@ -53,8 +51,8 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const year = request.query.year ?? currentYear();
-      return { year, item: await service.findMyCommitment(db, requireAuth(request), year) };
+      const year = request.query.year ?? courtYear();
+      return { year, item: await service.findMyCommitment(contextOf(request), year) };
     },
   );
   app.post(
@@ -68,8 +66,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: Commitment, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createCommitment(db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createCommitment(contextOf(request), request.body)),
   );
   app.put(
     '/:id',
@@ -83,8 +80,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Commitment, ...errors },
       },
     },
-    async (request) =>
-      service.updateCommitment(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.updateCommitment(contextOf(request), request.params.id, request.body),
   );
   app.post(
     '/:id/submit',
@@ -92,8 +88,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '提交支部审核', params: IdParams, response: { 200: Commitment, ...errors } },
     },
-    async (request) =>
-      service.changeCommitmentStatus(db, requireAuth(request), actorOf(request), request.params.id, 'submit'),
+    async (request) => service.changeCommitmentStatus(contextOf(request), request.params.id, 'submit'),
   );
   app.post(
     '/:id/approve',
@@ -101,8 +96,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'commitments.approve' },
       schema: { tags, summary: '审核通过并公开', params: IdParams, response: { 200: Commitment, ...errors } },
     },
-    async (request) =>
-      service.changeCommitmentStatus(db, requireAuth(request), actorOf(request), request.params.id, 'approve'),
+    async (request) => service.changeCommitmentStatus(contextOf(request), request.params.id, 'approve'),
   );
   app.post(
     '/:id/return',
@@ -117,14 +111,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.changeCommitmentStatus(
-        db,
-        requireAuth(request),
-        actorOf(request),
-        request.params.id,
-        'return',
-        request.body.note,
-      ),
+      service.changeCommitmentStatus(contextOf(request), request.params.id, 'return', request.body.note),
   );
   app.post(
     '/:id/self-assessment',
@@ -138,8 +125,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Commitment, ...errors },
       },
     },
-    async (request) =>
-      service.recordPromiseResults(db, requireAuth(request), actorOf(request), request.params.id, 'self', request.body),
+    async (request) => service.recordPromiseResults(contextOf(request), request.params.id, 'self', request.body),
   );
   app.post(
     '/:id/verify',
@@ -153,21 +139,12 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Commitment, ...errors },
       },
     },
-    async (request) =>
-      service.recordPromiseResults(
-        db,
-        requireAuth(request),
-        actorOf(request),
-        request.params.id,
-        'verify',
-        request.body,
-      ),
+    async (request) => service.recordPromiseResults(contextOf(request), request.params.id, 'verify', request.body),
   );
 };
 
 /** No sign-in: the openness portal and the public page read this. */
 export const publicCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   app.get(
     '/commitments',
     {
@@ -181,7 +158,7 @@ export const publicCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       void reply.header('cache-control', 'public, max-age=60');
-      return listPublicCommitments(db, request.query.court, request.query.year ?? currentYear());
+      return listPublicCommitments(app.deps.database, request.query.court, request.query.year ?? courtYear());
     },
   );
 };

@@ -10,47 +10,38 @@ import {
   type PromiseResultsRequest,
   type UpdateCommitmentRequest,
 } from '@qizhi/domain';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { resolveScope, type Scope } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { toCommitments } from './commitments.mapping.ts';
 import * as repo from './commitments.repo.ts';
 
 /** Organisations that make a commitment of their own: branches and the bodies above them, not cells. */
 const COMMITTING_ORG_KINDS = ['branch', 'general_branch', 'party_committee'] as const;
 
-const covers = (scope: Scope, unitId: string | null) =>
-  scope.all || (unitId !== null && scope.orgUnitIds.includes(unitId));
-
-async function scopeOf(db: Db, auth: AuthContext, permission: 'goals.manage' | 'commitments.approve'): Promise<Scope> {
-  return auth.permissions.has(permission)
-    ? resolveScope(db, auth.user.tenantId, auth.grants, permission)
-    : { all: false, orgUnitIds: [] };
+/** Speaks for an organisation's commitment: whoever manages its goals or approves its commitments. */
+async function speaksFor(ctx: RequestContext, orgUnitId: string | null): Promise<boolean> {
+  return (await ctx.can('goals.manage', orgUnitId)) || (await ctx.can('commitments.approve', orgUnitId));
 }
 
 /** A member for their own commitment; for an organisation's, whoever manages or approves for it. */
-async function isOwner(db: Db, auth: AuthContext, row: repo.JoinedCommitment): Promise<boolean> {
+async function isOwner(ctx: RequestContext, row: repo.JoinedCommitment): Promise<boolean> {
   const c = row.commitment;
-  if (c.ownerKind === 'person') return auth.user.personId !== null && c.ownerPersonId === auth.user.personId;
-  return (
-    covers(await scopeOf(db, auth, 'goals.manage'), c.ownerOrgUnitId) ||
-    covers(await scopeOf(db, auth, 'commitments.approve'), c.ownerOrgUnitId)
-  );
+  if (c.ownerKind === 'person') return ctx.personId !== null && c.ownerPersonId === ctx.personId;
+  return speaksFor(ctx, c.ownerOrgUnitId);
 }
 
 /** The secretary of the owner's organisation (a member's 党小组 lies within the branch). */
-async function mayApprove(db: Db, auth: AuthContext, row: repo.JoinedCommitment): Promise<boolean> {
+async function mayApprove(ctx: RequestContext, row: repo.JoinedCommitment): Promise<boolean> {
   const unit = row.commitment.ownerKind === 'person' ? row.personOrgUnitId : row.commitment.ownerOrgUnitId;
-  return covers(await scopeOf(db, auth, 'commitments.approve'), unit);
+  return ctx.can('commitments.approve', unit);
 }
 
-async function requireVisible(db: Db, auth: AuthContext, id: string): Promise<repo.JoinedCommitment> {
-  const [row] = await repo.findCommitments(db, repo.commitmentConditions(auth.user.tenantId, { id }));
+async function requireVisible(ctx: RequestContext, id: string): Promise<repo.JoinedCommitment> {
+  const [row] = await repo.findCommitments(ctx.db, repo.commitmentConditions(ctx.tenantId, { id }));
   if (!row) throw notFound('公开承诺');
-  const visible =
-    row.commitment.status === 'published' || auth.permissions.has('commitments.read') || (await isOwner(db, auth, row));
+  const visible = row.commitment.status === 'published' || ctx.has('commitments.read') || (await isOwner(ctx, row));
   if (!visible) throw notFound('公开承诺');
   return row;
 }
@@ -61,26 +52,22 @@ async function reload(db: Db, tenantId: string, id: string): Promise<Commitment>
 }
 
 export async function listCommitments(
-  db: Db,
-  auth: AuthContext,
+  ctx: RequestContext,
   year: number,
   status: CommitmentStatus | undefined,
 ): Promise<Commitment[]> {
-  const tenantId = auth.user.tenantId;
+  const { db, tenantId } = ctx;
   // Everyone sees what is published; reviewing the rest takes commitments.read.
-  const effective = auth.permissions.has('commitments.read') ? status : 'published';
+  const effective = ctx.has('commitments.read') ? status : 'published';
   if (effective !== status && status !== undefined && status !== 'published') return [];
   const rows = await repo.findCommitments(db, repo.commitmentConditions(tenantId, { year, status: effective }));
   return toCommitments(db, tenantId, rows);
 }
 
-export async function findMyCommitment(db: Db, auth: AuthContext, year: number): Promise<Commitment | null> {
-  if (!auth.user.personId) return null;
-  const tenantId = auth.user.tenantId;
-  const rows = await repo.findCommitments(
-    db,
-    repo.commitmentConditions(tenantId, { year, personId: auth.user.personId }),
-  );
+export async function findMyCommitment(ctx: RequestContext, year: number): Promise<Commitment | null> {
+  const { db, tenantId, personId } = ctx;
+  if (!personId) return null;
+  const rows = await repo.findCommitments(db, repo.commitmentConditions(tenantId, { year, personId }));
   return (await toCommitments(db, tenantId, rows))[0] ?? null;
 }
 
@@ -100,17 +87,12 @@ async function checkGoalLinks(
   if (issues.length > 0) throw validationFailed(issues);
 }
 
-export async function createCommitment(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  input: CreateCommitmentRequest,
-): Promise<Commitment> {
-  const tenantId = actor.tenantId;
+export async function createCommitment(ctx: RequestContext, input: CreateCommitmentRequest): Promise<Commitment> {
+  const { db, tenantId, actor } = ctx;
   let owner: { orgUnitId: string | null; personId: string | null };
   let ownerName: string;
   if (input.ownerKind === 'person') {
-    const personId = auth.user.personId;
+    const personId = ctx.personId;
     if (!personId) throw new AppError('FORBIDDEN', '当前账号没有关联党员，不能作出个人承诺');
     const person = await repo.findPersonForCommitment(db, tenantId, personId);
     if (!person || (person.status !== 'full' && person.status !== 'probationary'))
@@ -123,10 +105,7 @@ export async function createCommitment(
     if (!unit) throw validationFailed([{ path: 'orgUnitId', message: '所选党组织不存在' }]);
     if (!(COMMITTING_ORG_KINDS as readonly string[]).includes(unit.kind))
       throw validationFailed([{ path: 'orgUnitId', message: `${ORG_KIND_LABELS[unit.kind]}不单独作出组织承诺` }]);
-    const may =
-      covers(await scopeOf(db, auth, 'goals.manage'), unit.id) ||
-      covers(await scopeOf(db, auth, 'commitments.approve'), unit.id);
-    if (!may) throw new AppError('FORBIDDEN', '只能为本人负责的党组织作出承诺');
+    if (!(await speaksFor(ctx, unit.id))) throw new AppError('FORBIDDEN', '只能为本人负责的党组织作出承诺');
     owner = { orgUnitId: unit.id, personId: null };
     ownerName = unit.name;
   }
@@ -159,14 +138,13 @@ export async function createCommitment(
 }
 
 export async function updateCommitment(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   id: string,
   input: UpdateCommitmentRequest,
 ): Promise<Commitment> {
-  const row = await requireVisible(db, auth, id);
-  if (!(await isOwner(db, auth, row))) throw new AppError('FORBIDDEN', '只能修改本人（本组织）的承诺');
+  const { db, actor } = ctx;
+  const row = await requireVisible(ctx, id);
+  if (!(await isOwner(ctx, row))) throw new AppError('FORBIDDEN', '只能修改本人（本组织）的承诺');
   const c = row.commitment;
   if (!isCommitmentEditable(c.status))
     throw new AppError('COMMITMENT_STATE_INVALID', `承诺${COMMITMENT_STATUS_LABELS[c.status]}，不能修改`);
@@ -200,16 +178,15 @@ export async function updateCommitment(
 
 /** Moves a commitment along draft → submitted → published (or back to returned). */
 export async function changeCommitmentStatus(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   id: string,
   action: 'submit' | 'approve' | 'return',
   note = '',
 ): Promise<Commitment> {
-  const row = await requireVisible(db, auth, id);
+  const { db, actor } = ctx;
+  const row = await requireVisible(ctx, id);
   const c = row.commitment;
-  const allowed = action === 'submit' ? await isOwner(db, auth, row) : await mayApprove(db, auth, row);
+  const allowed = action === 'submit' ? await isOwner(ctx, row) : await mayApprove(ctx, row);
   if (!allowed)
     throw new AppError('FORBIDDEN', action === 'submit' ? '只能提交本人（本组织）的承诺' : '公开承诺由所在党支部审核');
   const from: readonly CommitmentStatus[] = action === 'submit' ? ['draft', 'returned'] : ['submitted'];
@@ -248,16 +225,15 @@ const ACTION_LABELS = { submit: '提交', approve: '审核公开', return: '退�
 
 /** Year end: the owner assesses each promise, then the branch verifies; verification closes it. */
 export async function recordPromiseResults(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   id: string,
   stage: 'self' | 'verify',
   input: PromiseResultsRequest,
 ): Promise<Commitment> {
-  const row = await requireVisible(db, auth, id);
+  const { db, actor } = ctx;
+  const row = await requireVisible(ctx, id);
   const c = row.commitment;
-  const allowed = stage === 'self' ? await isOwner(db, auth, row) : await mayApprove(db, auth, row);
+  const allowed = stage === 'self' ? await isOwner(ctx, row) : await mayApprove(ctx, row);
   if (!allowed)
     throw new AppError('FORBIDDEN', stage === 'self' ? '只能自评本人（本组织）的承诺' : '承诺兑现情况由所在党支部核实');
   if (c.status !== 'published') throw new AppError('COMMITMENT_STATE_INVALID', '承诺公开后才能评价兑现情况');

@@ -10,9 +10,8 @@
  * approving unit. A member reports only on their own goals; an organisation's goal is reported by
  * whoever manages that organisation. Nobody reviews their own report.
  */
-import type { AuthContext } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
-import { resolveScope, type Scope } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './goals.repo.ts';
 
 /** From the goal itself (index 0) up to its root. */
@@ -71,30 +70,26 @@ export function approvingUnitOf(chain: GoalChain): string | null {
   return chain.length > 1 ? responsibleUnitOf(chain, 1) : responsibleUnitOf(chain, 0);
 }
 
-export function scopeCovers(scope: Scope, orgUnitId: string | null): boolean {
-  if (scope.all) return true;
-  return orgUnitId !== null && scope.orgUnitIds.includes(orgUnitId);
+/** The organisation whose goals.manage decides a decomposition (the goal's own responsible unit). */
+export function mayDecompose(ctx: RequestContext, chain: GoalChain): Promise<boolean> {
+  return ctx.can('goals.manage', responsibleUnitOf(chain));
 }
 
-export async function manageScopeOf(db: Db, auth: AuthContext): Promise<Scope> {
-  if (!auth.permissions.has('goals.manage')) return { all: false, orgUnitIds: [] };
-  return resolveScope(db, auth.user.tenantId, auth.grants, 'goals.manage');
+/** Editing, deleting and reviewing are the level above's (see approvingUnitOf). */
+export function mayEdit(ctx: RequestContext, chain: GoalChain): Promise<boolean> {
+  return ctx.can('goals.manage', approvingUnitOf(chain));
 }
 
-export function mayDecompose(scope: Scope, chain: GoalChain): boolean {
-  return scopeCovers(scope, responsibleUnitOf(chain));
-}
-
-export function mayEdit(scope: Scope, chain: GoalChain): boolean {
-  return scopeCovers(scope, approvingUnitOf(chain));
-}
-
-export function mayReport(auth: AuthContext, scope: Scope, chain: GoalChain): boolean {
+export async function mayReport(ctx: RequestContext, chain: GoalChain): Promise<boolean> {
   const goal = chain[0]!;
-  if (goal.ownerKind === 'person') return auth.user.personId !== null && goal.ownerPersonId === auth.user.personId;
-  return scopeCovers(scope, responsibleUnitOf(chain));
+  if (goal.ownerKind === 'person') return ctx.personId !== null && goal.ownerPersonId === ctx.personId;
+  return ctx.can('goals.manage', responsibleUnitOf(chain));
 }
 
-export function mayReview(scope: Scope, chain: GoalChain): boolean {
-  return scopeCovers(scope, approvingUnitOf(chain));
+export const mayReview = mayEdit;
+
+/** A member's own goal: readable by them without goals.read. */
+export function isOwnGoal(ctx: RequestContext, chain: GoalChain): boolean {
+  const goal = chain[0]!;
+  return goal.ownerKind === 'person' && goal.ownerPersonId === ctx.personId;
 }

@@ -8,11 +8,10 @@ import {
   type DecomposeGoalRequest,
   type Goal,
 } from '@qizhi/domain';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { loadChain, manageScopeOf, mayDecompose } from './goals.access.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { loadChain, mayDecompose } from './goals.access.ts';
 import { resolveOwners } from './goals.owners.ts';
 import * as repo from './goals.repo.ts';
 import { toGoal } from './goals.mapping.ts';
@@ -22,20 +21,14 @@ import { toGoal } from './goals.mapping.ts';
  * dimension and deadline. The parent's weight is split evenly among them, or as given — given
  * weights must add up to the parent's, so the parent's share among its siblings is preserved.
  */
-export async function decomposeGoal(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  id: string,
-  input: DecomposeGoalRequest,
-): Promise<Goal[]> {
-  const tenantId = actor.tenantId;
+export async function decomposeGoal(ctx: RequestContext, id: string, input: DecomposeGoalRequest): Promise<Goal[]> {
+  const { db, tenantId, actor } = ctx;
   const chain = await loadChain(db, tenantId, id);
   if (!chain) throw notFound('目标');
   const parent = (await repo.findGoal(db, tenantId, id))!;
   const level = NEXT_GOAL_LEVEL[parent.level];
   if (!level) throw new AppError('GOAL_NOT_DECOMPOSABLE');
-  if (!mayDecompose(await manageScopeOf(db, auth), chain)) throw new AppError('FORBIDDEN', '只能分解本组织负责的目标');
+  if (!(await mayDecompose(ctx, chain))) throw new AppError('FORBIDDEN', '只能分解本组织负责的目标');
   if ((await repo.countChildren(db, tenantId, id)) > 0)
     throw new AppError('GOAL_HAS_CHILDREN', '该目标已经分解过；如需增加责任主体，请单独新建下级目标');
 

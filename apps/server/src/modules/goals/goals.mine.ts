@@ -1,6 +1,5 @@
 import { rollUpGoals, roundProgress, courtToday, weightedProgress, type MyGoalsResponse } from '@qizhi/domain';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { toGoal, toGoalReports } from './goals.mapping.ts';
 import * as repo from './goals.repo.ts';
 
@@ -8,10 +7,9 @@ import * as repo from './goals.repo.ts';
  * 我的目标: the goals a member owns, with their last report. Member goals are the leaves of the
  * tree, so their progress needs only their own rows (an indexed read by owner), not the whole year.
  */
-export async function listMyGoals(db: Db, auth: AuthContext, year: number): Promise<MyGoalsResponse> {
-  const personId = auth.user.personId;
+export async function listMyGoals(ctx: RequestContext, year: number): Promise<MyGoalsResponse> {
+  const { db, tenantId, personId } = ctx;
   if (!personId) return { year, completion: null, items: [] };
-  const tenantId = auth.user.tenantId;
   const rows = await repo.findGoalsOwnedByPerson(db, tenantId, personId, year);
   // A member's goal could in bad data still have children; read them so the roll-up stays right.
   const children = (await Promise.all(rows.map((r) => repo.findChildrenOf(db, tenantId, r.id)))).flat();

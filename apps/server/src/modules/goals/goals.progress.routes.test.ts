@@ -33,10 +33,19 @@ afterAll(async () => {
 
 const unitOf = (kind: string, nameIncludes = '') =>
   units.find((u) => u.kind === kind && u.name.includes(nameIncludes))!;
-const goalIn = async (s: Session, id: string, year = YEAR) =>
-  (await s.request({ method: 'GET', url: `/api/goals?year=${String(year)}` }))
-    .json()
-    .items.find((g: { id: string }) => g.id === id);
+const levelOf = async (s: Session, parentId: string | null, year = YEAR) =>
+  (
+    await s.request({
+      method: 'GET',
+      url: `/api/goals?year=${String(year)}${parentId ? `&parentId=${parentId}` : ''}`,
+    })
+  ).json().items;
+/** The goal as its level of the year's tree lists it, found through its path. */
+const goalIn = async (s: Session, id: string, year = YEAR) => {
+  const path = (await s.request({ method: 'GET', url: `/api/goals/${id}/path` })).json().items as { id: string }[];
+  expect(path.at(-1)?.id).toBe(id);
+  return (await levelOf(s, path.at(-2)?.id ?? null, year)).find((g: { id: string }) => g.id === id);
+};
 
 describe('decomposition and progress through four levels', () => {
   let rootId: string;
@@ -246,9 +255,9 @@ describe('decomposition and progress through four levels', () => {
 
   it('a member reports only on their own goals; a decomposed goal takes no reports', async () => {
     const others = (await goalIn(secretary, trialCellGoalId)) as { id: string };
-    const siblings = (await secretary.request({ method: 'GET', url: `/api/goals?year=${String(YEAR)}` }))
-      .json()
-      .items.filter((g: { parentId: string; id: string }) => g.parentId === others.id && g.id !== memberGoalId);
+    const siblings = (await levelOf(secretary, others.id)).filter(
+      (g: { parentId: string; id: string }) => g.parentId === others.id && g.id !== memberGoalId,
+    );
     const foreign = await member.request({
       method: 'POST',
       url: `/api/goals/${siblings[0].id}/progress`,
@@ -336,9 +345,9 @@ describe('decomposition and progress through four levels', () => {
   it('deletes only a goal without children or reports, and audits every write', async () => {
     expect((await secretary.request({ method: 'DELETE', url: `/api/goals/${trialCellGoalId}` })).statusCode).toBe(409);
     expect((await secretary.request({ method: 'DELETE', url: `/api/goals/${memberGoalId}` })).statusCode).toBe(409);
-    const spare = (await secretary.request({ method: 'GET', url: `/api/goals?year=${String(YEAR)}` }))
-      .json()
-      .items.find((g: { parentId: string; id: string }) => g.parentId === trialCellGoalId && g.id !== memberGoalId);
+    const spare = (await levelOf(secretary, trialCellGoalId)).find(
+      (g: { parentId: string; id: string }) => g.parentId === trialCellGoalId && g.id !== memberGoalId,
+    );
     expect((await member.request({ method: 'DELETE', url: `/api/goals/${spare.id}` })).statusCode).toBe(403);
     expect((await secretary.request({ method: 'DELETE', url: `/api/goals/${spare.id}` })).statusCode).toBe(200);
     const auditor = await ctx.login('auditor');
@@ -358,7 +367,7 @@ describe('decomposition and progress through four levels', () => {
 
   it("another court's goals and reports cannot be reached", async () => {
     const other = await ctx.login(`${OTHER_COURT.usernamePrefix}secretary`);
-    const otherGoal = (await other.request({ method: 'GET', url: '/api/goals?year=2026' })).json().items[0];
+    const otherGoal = (await levelOf(other, null, 2026))[0];
     const otherReport = (await other.request({ method: 'GET', url: '/api/goal-reports' })).json().items[0];
     expect((await secretary.request({ method: 'GET', url: `/api/goals/${otherGoal.id}` })).statusCode).toBe(404);
     expect(

@@ -1,9 +1,8 @@
 import type { GoalReport, GoalReportStatus, ProgressReportRequest } from '@qizhi/domain';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { loadChain, loadChains, manageScopeOf, mayReport, mayReview } from './goals.access.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { isOwnGoal, loadChain, loadChains, mayReport, mayReview } from './goals.access.ts';
 import { toGoalReports } from './goals.mapping.ts';
 import * as repo from './goals.repo.ts';
 
@@ -12,20 +11,17 @@ import * as repo from './goals.repo.ts';
  * once the level above accepts it. A goal already decomposed takes its progress from its children.
  */
 export async function reportProgress(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   goalId: string,
   input: ProgressReportRequest,
 ): Promise<GoalReport> {
-  const tenantId = actor.tenantId;
+  const { db, tenantId, actor } = ctx;
   const chain = await loadChain(db, tenantId, goalId);
   if (!chain) throw notFound('目标');
   const goal = chain[0]!;
-  const ownGoal = goal.ownerKind === 'person' && goal.ownerPersonId === auth.user.personId;
   // Someone who may neither read goals nor owns this one is not told it exists.
-  if (!ownGoal && !auth.permissions.has('goals.read')) throw notFound('目标');
-  if (!mayReport(auth, await manageScopeOf(db, auth), chain)) {
+  if (!isOwnGoal(ctx, chain) && !ctx.has('goals.read')) throw notFound('目标');
+  if (!(await mayReport(ctx, chain))) {
     throw new AppError(
       'FORBIDDEN',
       goal.ownerKind === 'person' ? '只能报告本人目标的进度' : '只有该组织的负责人可以报告此目标的进度',
@@ -66,35 +62,37 @@ export async function reportProgress(
 }
 
 /** Reports the actor may review: for each, the actor manages the level above the goal. */
-export async function listReportsToReview(db: Db, auth: AuthContext, status: GoalReportStatus): Promise<GoalReport[]> {
-  const tenantId = auth.user.tenantId;
-  const [rows, scope] = await Promise.all([repo.findReportsByStatus(db, tenantId, status), manageScopeOf(db, auth)]);
+export async function listReportsToReview(ctx: RequestContext, status: GoalReportStatus): Promise<GoalReport[]> {
+  const { db, tenantId } = ctx;
+  const rows = await repo.findReportsByStatus(db, tenantId, status);
   const chains = await loadChains(
     db,
     tenantId,
     rows.map((r) => r.report.goalId),
   );
-  const mine = rows.filter((r) => {
-    const chain = chains.get(r.report.goalId);
-    return chain !== undefined && mayReview(scope, chain);
-  });
+  // The scope is resolved once per request, so asking for each report costs nothing more.
+  const allowed = await Promise.all(
+    rows.map((r) => {
+      const chain = chains.get(r.report.goalId);
+      return chain ? mayReview(ctx, chain) : Promise.resolve(false);
+    }),
+  );
+  const mine = rows.filter((_, i) => allowed[i]);
   return toGoalReports(db, tenantId, mine);
 }
 
 export async function reviewReport(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   reportId: string,
   decision: 'accepted' | 'returned',
   note: string,
 ): Promise<GoalReport> {
-  const tenantId = actor.tenantId;
+  const { db, tenantId, actor } = ctx;
   const found = await repo.findReport(db, tenantId, reportId);
   if (!found) throw notFound('进度报告');
   const { report } = found;
   const chain = (await loadChain(db, tenantId, report.goalId))!;
-  if (!mayReview(await manageScopeOf(db, auth), chain)) throw new AppError('FORBIDDEN', '进度报告须由上一级党组织审核');
+  if (!(await mayReview(ctx, chain))) throw new AppError('FORBIDDEN', '进度报告须由上一级党组织审核');
   if (report.reportedByUserId !== null && report.reportedByUserId === actor.userId)
     throw new AppError('FORBIDDEN', '不能审核本人提交的进度报告');
   if (report.status !== 'pending') throw new AppError('REPORT_ALREADY_REVIEWED');

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { departments, files, goalReportFiles, goalReports, goals, orgUnits, people } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -37,81 +37,28 @@ function withOwnerNames(db: Db) {
 }
 
 export type GoalTreeRow = Awaited<ReturnType<ReturnType<typeof withOwnerNames>['execute']>>[number];
-
-const FIELD = '\x1f';
-const RECORD = '\x1e';
-/** A text column as packed below: the two separator characters cannot occur inside it. */
-const packedText = (column: SQL | AnyColumn) => sql`translate(${column}, E'\\x1e\\x1f', '  ')`;
-const packedValue = (column: SQL | AnyColumn) => sql`coalesce(${column}::text, '')`;
-
-/**
- * The whole court-year in one indexed query, owners' names included: what the roll-up needs.
- * Measured on 20,000 goals in PGlite, which is what shaped it:
- * - the goals come back as one text value (fields separated by U+001F, goals by U+001E), not as
- *   20,000 rows: PGlite converts each field of each row out of WASM memory one at a time (≈900 ms),
- *   and building JSON per row in SQL costs ≈100 ms against ≈60 ms for plain text;
- * - owners' names come as a second packed value over the court's organisations and people rather
- *   than by joining per goal: an embedded PGlite is never ANALYZEd, and without statistics the
- *   planner joins 20,000 goals by nested loops over whole tables (≈800 ms);
- * - no ORDER BY (a sort of the year costs ≈60 ms): rows come in index order, which is the order
- *   they were created in, and the tree is ordered by its parents anyway.
- */
 /** What the year's list and roll-up read of each goal: no description, the year is the query's. */
 export type YearGoalRow = Omit<GoalTreeRow, 'description' | 'year'>;
 
-export async function findGoalsOfYear(db: Db, tenantId: string, year: number): Promise<YearGoalRow[]> {
-  const fields = [
-    goals.id,
-    goals.parentId,
-    goals.level,
-    goals.title,
-    goals.dimension,
-    goals.indicatorKind,
-    goals.targetValue,
-    goals.unit,
-    goals.weight,
-    goals.ownerKind,
-    goals.ownerOrgUnitId,
-    goals.ownerDepartmentId,
-    goals.ownerPersonId,
-    goals.deadline,
-    goals.acceptedValue,
-  ].map((c) => (c === goals.title || c === goals.unit ? packedValue(packedText(c)) : packedValue(c)));
-  const [row] = await db
-    .select({
-      packed: sql<string | null>`(select string_agg(${sql.join(fields, sql` || chr(31) || `)}, chr(30))
-        from ${goals} where ${goals.tenantId} = ${tenantId} and ${goals.year} = ${year})`,
-      names: sql<string | null>`(select string_agg(n.id::text || chr(31) || ${packedText(sql`n.name`)}, chr(30)) from (
-        select o.id, o.name from ${orgUnits} o where o.tenant_id = ${tenantId}
-        union all select d.id, d.name from ${departments} d where d.tenant_id = ${tenantId}
-        union all select p.id, p.name from ${people} p where p.tenant_id = ${tenantId}) n)`,
-    })
-    .from(sql`(select 1) as one`);
-  const names = new Map((row?.names ? row.names.split(RECORD) : []).map((r) => r.split(FIELD) as [string, string]));
-  if (!row?.packed) return [];
-  const orNull = (v: string | undefined) => (v ? v : null);
-  return row.packed.split(RECORD).map((record) => {
-    const f = record.split(FIELD);
-    const owner = f[10] || f[11] || f[12] || '';
-    return {
-      id: f[0]!,
-      parentId: orNull(f[1]),
-      level: f[2] as GoalTreeRow['level'],
-      title: f[3]!,
-      dimension: f[4] as GoalTreeRow['dimension'],
-      indicatorKind: f[5] as GoalTreeRow['indicatorKind'],
-      targetValue: Number(f[6]),
-      unit: f[7]!,
-      weight: Number(f[8]),
-      ownerKind: f[9] as GoalTreeRow['ownerKind'],
-      ownerOrgUnitId: orNull(f[10]),
-      ownerDepartmentId: orNull(f[11]),
-      ownerPersonId: orNull(f[12]),
-      deadline: orNull(f[13]),
-      acceptedValue: f[14] ? Number(f[14]) : null,
-      ownerName: names.get(owner) ?? null,
-    };
-  });
+/**
+ * One level of the year's tree with owners' names: the roots (`parentId` null) or one goal's
+ * children, in the order they were set (a decomposition's children in the order given).
+ */
+export async function findGoalLevel(
+  db: Db,
+  tenantId: string,
+  year: number,
+  parentId: string | null,
+): Promise<GoalTreeRow[]> {
+  return withOwnerNames(db)
+    .where(
+      and(
+        eq(goals.tenantId, tenantId),
+        eq(goals.year, year),
+        parentId === null ? isNull(goals.parentId) : eq(goals.parentId, parentId),
+      ),
+    )
+    .orderBy(asc(goals.createdAt), asc(goals.sortOrder), asc(goals.id));
 }
 
 export async function findGoalsOwnedByPerson(
@@ -135,12 +82,23 @@ export async function findChildrenOf(db: Db, tenantId: string, parentId: string)
   return withOwnerNames(db).where(and(eq(goals.tenantId, tenantId), eq(goals.parentId, parentId)));
 }
 
-/** Pending reports per goal of the court, a handful at a time (partial index on pending). */
-export async function countPendingReportsByGoal(db: Db, tenantId: string): Promise<Map<string, number>> {
+/** Pending reports of the listed goals, by goal (partial index on pending). */
+export async function countPendingReportsByGoal(
+  db: Db,
+  tenantId: string,
+  goalIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (goalIds.length === 0) return new Map();
   const rows = await db
     .select({ goalId: goalReports.goalId, n: sql<number>`count(*)::int` })
     .from(goalReports)
-    .where(and(eq(goalReports.tenantId, tenantId), eq(goalReports.status, 'pending')))
+    .where(
+      and(
+        eq(goalReports.tenantId, tenantId),
+        eq(goalReports.status, 'pending'),
+        inArray(goalReports.goalId, [...goalIds]),
+      ),
+    )
     .groupBy(goalReports.goalId);
   return new Map(rows.map((r) => [r.goalId, r.n]));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollUpGoals, courtToday, type GoalNode } from '@qizhi/domain';
 import { goals } from '../../db/schema/index.ts';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
-import { DEMO_USERNAMES, type DemoUsername } from '../../test/fixtures.ts';
+import { DEMO_USERNAMES, OTHER_COURT, type DemoUsername } from '../../test/fixtures.ts';
 
 let ctx: TestContext;
 const sessions = {} as Record<DemoUsername, Session>;
@@ -21,14 +21,42 @@ type GoalItem = GoalNode & {
   lateSelf: boolean;
   dimension: string;
   currentValue: number | null;
+  childCount: number;
 };
+
+const levelUrl = (year: number, parentId?: string) =>
+  `/api/goals?year=${String(year)}${parentId ? `&parentId=${parentId}` : ''}`;
+
+/**
+ * The year's whole tree read as the screen reads it: the roots, then each goal's children, a level
+ * at a time. Every level answers for its parent, and every goal's child count is its children listed.
+ */
+async function walkYear(s: Session, year: number): Promise<GoalItem[]> {
+  const all: GoalItem[] = [];
+  let parents: GoalItem[] | undefined;
+  while (parents === undefined || parents.length > 0) {
+    const levels = await Promise.all(
+      (parents ?? [undefined]).map(async (parent) => {
+        const res = await s.request({ method: 'GET', url: levelUrl(year, parent?.id) });
+        expect(res.statusCode).toBe(200);
+        const body = res.json<{ year: number; parentId: string | null; items: GoalItem[] }>();
+        expect(body).toMatchObject({ year, parentId: parent?.id ?? null });
+        expect(body.items.every((g) => g.parentId === (parent?.id ?? null))).toBe(true);
+        if (parent) expect(body.items).toHaveLength(parent.childCount);
+        return body.items;
+      }),
+    );
+    const items = levels.flat();
+    all.push(...items);
+    parents = items.filter((g) => g.childCount > 0);
+  }
+  return all;
+}
 
 describe('the demo court-year', () => {
   it('lists every goal of the year with computed progress and overdue flags, one tree of four levels', async () => {
-    const res = await sessions.secretary.request({ method: 'GET', url: '/api/goals?year=2026' });
-    expect(res.statusCode).toBe(200);
-    const { year, items } = res.json<{ year: number; items: GoalItem[] }>();
-    expect(year).toBe(2026);
+    const items = await walkYear(sessions.secretary, 2026);
+    expect(items).toHaveLength(281);
     const levels = new Set(items.map((g) => g.level));
     expect([...levels].sort()).toEqual(['branch', 'member', 'party_group', 'unit']);
     expect(items.filter((g) => g.level === 'party_group')).toHaveLength(6);
@@ -58,7 +86,64 @@ describe('the demo court-year', () => {
       expect(res.json().error.message).toContain('年度');
     }
     const empty = (await sessions.leader.request({ method: 'GET', url: '/api/goals?year=2031' })).json();
-    expect(empty).toEqual({ year: 2031, items: [] });
+    expect(empty).toEqual({ year: 2031, parentId: null, items: [] });
+  });
+
+  it('sends the tree a level at a time: the roots, a goal’s children, and a goal’s path from its root', async () => {
+    const roots = (await sessions.leader.request({ method: 'GET', url: levelUrl(2026) })).json();
+    expect(roots.parentId).toBeNull();
+    expect(roots.items).toHaveLength(6);
+    expect(roots.items.every((g: GoalItem) => g.level === 'party_group' && g.parentId === null)).toBe(true);
+    const root = roots.items.find((g: GoalItem) => g.childCount > 0) as GoalItem;
+    const children = (await sessions.leader.request({ method: 'GET', url: levelUrl(2026, root.id) })).json();
+    expect(children.parentId).toBe(root.id);
+    expect(children.items).toHaveLength(root.childCount);
+    expect(children.items.every((g: GoalItem) => g.level === 'branch' && g.parentId === root.id)).toBe(true);
+    // A parent's progress is rolled up over its whole subtree, not only the level sent.
+    const child = children.items.find((g: GoalItem) => g.childCount > 0) as GoalItem;
+    const grandchildren = (await sessions.leader.request({ method: 'GET', url: levelUrl(2026, child.id) })).json();
+    const leaf = grandchildren.items[0] as GoalItem;
+    const path = await sessions.leader.request({ method: 'GET', url: `/api/goals/${leaf.id}/path` });
+    expect(path.statusCode).toBe(200);
+    expect(path.json().items).toEqual([root, child, leaf]);
+    const rootPath = (await sessions.leader.request({ method: 'GET', url: `/api/goals/${root.id}/path` })).json();
+    expect(rootPath.items).toEqual([root]);
+    // A level of another year under the same goal is empty; an unknown goal is not found.
+    expect((await sessions.leader.request({ method: 'GET', url: levelUrl(2027, root.id) })).json()).toEqual({
+      year: 2027,
+      parentId: root.id,
+      items: [],
+    });
+    const unknown = crypto.randomUUID();
+    expect((await sessions.leader.request({ method: 'GET', url: levelUrl(2026, unknown) })).statusCode).toBe(404);
+    expect((await sessions.leader.request({ method: 'GET', url: `/api/goals/${unknown}/path` })).statusCode).toBe(404);
+    const bad = await sessions.leader.request({ method: 'GET', url: '/api/goals?year=2026&parentId=abc' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("keeps another court's goals out of reach: a level under them and their path are not found", async () => {
+    const other = await ctx.login(`${OTHER_COURT.usernamePrefix}secretary`);
+    const [foreign] = (await other.request({ method: 'GET', url: levelUrl(2026) })).json().items as GoalItem[];
+    expect(foreign).toBeDefined();
+    expect((await other.request({ method: 'GET', url: `/api/goals/${foreign!.id}/path` })).statusCode).toBe(200);
+    const level = await sessions.leader.request({ method: 'GET', url: levelUrl(2026, foreign!.id) });
+    expect(level.statusCode).toBe(404);
+    expect(level.json().error.code).toBe('NOT_FOUND');
+    expect((await sessions.leader.request({ method: 'GET', url: `/api/goals/${foreign!.id}/path` })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('answers 401 and 403 for a level and a path as for the year', async () => {
+    const [root] = (await sessions.leader.request({ method: 'GET', url: levelUrl(2026) })).json().items as GoalItem[];
+    const urls = [levelUrl(2026, root!.id), `/api/goals/${root!.id}/path`];
+    for (const url of urls) {
+      expect((await ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+      for (const u of DEMO_USERNAMES) {
+        const res = await sessions[u].request({ method: 'GET', url });
+        expect(res.statusCode, `${u} ${url}`).toBe(['leader', 'secretary', 'clerk'].includes(u) ? 200 : 403);
+      }
+    }
   });
 
   it("gives every member their own goals, with the last report; nobody else's", async () => {
@@ -133,17 +218,22 @@ describe('the demo court-year', () => {
           path,
         ).toContain(path);
     }
-    // The year's list packs goals as text with U+001E/U+001F separators: a title holding them stays whole.
+    // The year's summaries read goals packed as text with U+001E/U+001F separators: a title holding
+    // them stays whole there, and the tree's levels send it as it was written.
     const odd = await sessions.leader.request({
       method: 'POST',
       url: '/api/goals',
-      payload: { ...base, title: '甲\u001f乙\u001e丙', unit: '次\u001f' },
+      payload: { ...base, year: 2025, title: '甲\u001f乙\u001e丙', unit: '次\u001f', deadline: '2025-06-30' },
     });
     expect(odd.statusCode).toBe(201);
-    const listed = (await sessions.leader.request({ method: 'GET', url: '/api/goals?year=2027' }))
+    const listed = (await sessions.leader.request({ method: 'GET', url: levelUrl(2025) }))
       .json()
       .items.find((g: { id: string }) => g.id === odd.json().id);
-    expect(listed).toMatchObject({ title: '甲 乙 丙', ownerName: partyGroup.name, level: 'party_group' });
+    expect(listed).toMatchObject({ title: '甲\u001f乙\u001e丙', ownerName: partyGroup.name, level: 'party_group' });
+    const late = (await sessions.leader.request({ method: 'GET', url: '/api/goals/summary?year=2025' }))
+      .json()
+      .late.find((g: { id: string }) => g.id === odd.json().id);
+    expect(late).toMatchObject({ title: '甲 乙 丙', ownerName: partyGroup.name, level: 'party_group' });
     expect((await sessions.member.request({ method: 'POST', url: '/api/goals', payload: base })).statusCode).toBe(403);
     const bySecretary = await sessions.secretary.request({ method: 'POST', url: '/api/goals', payload: base });
     expect(bySecretary.statusCode).toBe(403);
@@ -151,7 +241,7 @@ describe('the demo court-year', () => {
 });
 
 describe('scale', () => {
-  it('loads a four-level tree of 2,000 goals in one request', async () => {
+  it('loads the first level of a four-level tree of 2,000 goals in one request, rolled up over the whole tree', async () => {
     const tenant = (await sessions.leader.request({ method: 'GET', url: '/api/auth/me' })).json().user
       .tenantId as string;
     const units = (await sessions.leader.request({ method: 'GET', url: '/api/org-units' })).json().items;
@@ -194,12 +284,15 @@ describe('scale', () => {
     expect(rows).toHaveLength(2_000);
     for (let i = 0; i < rows.length; i += 500) await ctx.database.db.insert(goals).values(rows.slice(i, i + 500));
     const started = performance.now();
-    const res = await sessions.leader.request({ method: 'GET', url: '/api/goals?year=2030' });
+    const res = await sessions.leader.request({ method: 'GET', url: levelUrl(2030) });
     const ms = performance.now() - started;
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as GoalItem[];
+    const roots = res.json().items as GoalItem[];
+    expect(roots).toHaveLength(2);
+    expect(roots.every((g) => g.progress === 0.75 && g.childCount === 27)).toBe(true);
+    expect(ms).toBeLessThan(2_000);
+    const items = await walkYear(sessions.leader, 2030);
     expect(items).toHaveLength(2_000);
     expect(items.filter((g) => g.parentId === null).every((g) => g.progress === 0.75)).toBe(true);
-    expect(ms).toBeLessThan(2_000);
   });
 });

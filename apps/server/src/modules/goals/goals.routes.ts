@@ -7,10 +7,12 @@ import {
   ErrorResponse,
   Goal,
   GoalDetail,
+  GoalPathResponse,
   GoalReport,
   GoalReportsQuery,
   GoalReportsResponse,
   GoalSummaryResponse,
+  GoalsQuery,
   GoalsResponse,
   IdParams,
   MyGoalsResponse,
@@ -20,18 +22,18 @@ import {
   ReviewReportRequest,
   UpdateGoalRequest,
   YearQuery,
+  courtYear,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import { decomposeGoal } from './goals.decompose.ts';
-import { gzipLargeJson } from './gzip-large.ts';
 import { listMyGoals } from './goals.mine.ts';
 import { listReportsToReview, reportProgress, reviewReport } from './goals.progress.ts';
 import * as service from './goals.service.ts';
+import * as tree from './goals.tree.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['党建目标'];
 
   app.get(
@@ -40,19 +42,27 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'goals.read' },
       schema: {
         tags,
-        summary: '本院一个年度的全部目标（平铺，含计算所得的完成度和逾期标记）',
-        querystring: YearQuery,
+        summary:
+          '本院一个年度目标树的一层：省略 parentId 为顶层目标，给出时为该目标的直接下级（含计算所得的完成度、逾期标记和下级个数）',
+        querystring: GoalsQuery,
         response: { 200: GoalsResponse, ...errors },
       },
-      // A court-year can hold 20,000 goals: checking each against the schema again on the way out
-      // costs more than building them. The service builds them typed from the same schema.
-      serializerCompiler: () => (data) => JSON.stringify(data),
-      onSend: gzipLargeJson,
     },
-    async (request) => {
-      const year = request.query.year ?? service.currentYear();
-      return { year, items: await service.listGoals(db, requireAuth(request).user.tenantId, year) };
+    async (request) =>
+      tree.listGoalLevel(contextOf(request), request.query.year ?? courtYear(), request.query.parentId),
+  );
+  app.get(
+    '/goals/:id/path',
+    {
+      config: { access: 'goals.read' },
+      schema: {
+        tags,
+        summary: '目标在目标树中的路径：从顶层目标到该目标本身',
+        params: IdParams,
+        response: { 200: GoalPathResponse, ...errors },
+      },
     },
+    async (request) => tree.goalPath(contextOf(request), request.params.id),
   );
   app.get(
     '/goals/mine',
@@ -60,7 +70,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '我的目标', querystring: YearQuery, response: { 200: MyGoalsResponse, ...errors } },
     },
-    async (request) => listMyGoals(db, requireAuth(request), request.query.year ?? service.currentYear()),
+    async (request) => listMyGoals(contextOf(request), request.query.year ?? courtYear()),
   );
   app.get(
     '/goals/dimensions',
@@ -73,8 +83,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DimensionsResponse, ...errors },
       },
     },
-    async (request) =>
-      service.summariseDimensions(db, requireAuth(request).user.tenantId, request.query.year ?? service.currentYear()),
+    async (request) => tree.summariseDimensions(contextOf(request), request.query.year ?? courtYear()),
   );
   app.get(
     '/goals/summary',
@@ -87,8 +96,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: GoalSummaryResponse, ...errors },
       },
     },
-    async (request) =>
-      service.summariseYear(db, requireAuth(request).user.tenantId, request.query.year ?? service.currentYear()),
+    async (request) => tree.summariseYear(contextOf(request), request.query.year ?? courtYear()),
   );
   app.get(
     '/goals/:id',
@@ -101,7 +109,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: GoalDetail, ...errors },
       },
     },
-    async (request) => service.getGoalDetail(db, requireAuth(request), request.params.id),
+    async (request) => service.getGoalDetail(contextOf(request), request.params.id),
   );
   app.post(
     '/goals',
@@ -109,8 +117,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'goals.manage' },
       schema: { tags, summary: '制定目标', body: CreateGoalRequest, response: { 201: Goal, ...errors } },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createGoal(db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createGoal(contextOf(request), request.body)),
   );
   app.patch(
     '/goals/:id',
@@ -124,7 +131,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Goal, ...errors },
       },
     },
-    async (request) => service.updateGoal(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.updateGoal(contextOf(request), request.params.id, request.body),
   );
   app.delete(
     '/goals/:id',
@@ -138,7 +145,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.deleteGoal(db, requireAuth(request), actorOf(request), request.params.id);
+      await service.deleteGoal(contextOf(request), request.params.id);
       return { ok: true as const };
     },
   );
@@ -156,7 +163,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        items: await decomposeGoal(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+        items: await decomposeGoal(contextOf(request), request.params.id, request.body),
       }),
   );
   app.post(
@@ -172,9 +179,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await reportProgress(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+      reply.status(201).send(await reportProgress(contextOf(request), request.params.id, request.body)),
   );
   app.get(
     '/goal-reports',
@@ -187,7 +192,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: GoalReportsResponse, ...errors },
       },
     },
-    async (request) => ({ items: await listReportsToReview(db, requireAuth(request), request.query.status) }),
+    async (request) => ({ items: await listReportsToReview(contextOf(request), request.query.status) }),
   );
   app.post(
     '/goal-reports/:id/accept',
@@ -201,8 +206,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: GoalReport, ...errors },
       },
     },
-    async (request) =>
-      reviewReport(db, requireAuth(request), actorOf(request), request.params.id, 'accepted', request.body.note),
+    async (request) => reviewReport(contextOf(request), request.params.id, 'accepted', request.body.note),
   );
   app.post(
     '/goal-reports/:id/return',
@@ -216,7 +220,6 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: GoalReport, ...errors },
       },
     },
-    async (request) =>
-      reviewReport(db, requireAuth(request), actorOf(request), request.params.id, 'returned', request.body.note),
+    async (request) => reviewReport(contextOf(request), request.params.id, 'returned', request.body.note),
   );
 };

@@ -14,14 +14,13 @@ import {
   UpdateHonourRequest,
   UpdateSanctionRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import * as honours from './honours.service.ts';
 import * as sanctions from './sanctions.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['奖惩与荣誉'];
 
   app.get(
@@ -35,7 +34,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: HonoursResponse, ...errors },
       },
     },
-    async (request) => honours.listHonours(db, requireAuth(request).user.tenantId, request.query),
+    async (request) => honours.listHonours(contextOf(request), request.query),
   );
   app.post(
     '/honours',
@@ -43,7 +42,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'honours.manage' },
       schema: { tags, summary: '登记荣誉', body: HonourRequest, response: { 201: Honour, ...errors } },
     },
-    async (request, reply) => reply.status(201).send(await honours.createHonour(db, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await honours.createHonour(contextOf(request), request.body)),
   );
   app.patch(
     '/honours/:id',
@@ -57,7 +56,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Honour, ...errors },
       },
     },
-    async (request) => honours.updateHonour(db, actorOf(request), request.params.id, request.body),
+    async (request) => honours.updateHonour(contextOf(request), request.params.id, request.body),
   );
   app.delete(
     '/honours/:id',
@@ -66,7 +65,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '删除荣誉', params: IdParams, response: { 200: OkResponse, ...errors } },
     },
     async (request) => {
-      await honours.deleteHonour(db, actorOf(request), request.params.id);
+      await honours.deleteHonour(contextOf(request), request.params.id);
       return { ok: true as const };
     },
   );
@@ -82,7 +81,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SanctionsResponse, ...errors },
       },
     },
-    async (request) => ({ items: await sanctions.listSanctions(db, requireAuth(request), request.query) }),
+    async (request) => ({ items: await sanctions.listSanctions(contextOf(request), request.query) }),
   );
   app.post(
     '/sanctions',
@@ -90,8 +89,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'honours.manage' },
       schema: { tags, summary: '登记奖惩', body: SanctionRequest, response: { 201: Sanction, ...errors } },
     },
-    async (request, reply) =>
-      reply.status(201).send(await sanctions.createSanction(db, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await sanctions.createSanction(contextOf(request), request.body)),
   );
   app.patch(
     '/sanctions/:id',
@@ -105,7 +103,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Sanction, ...errors },
       },
     },
-    async (request) => sanctions.updateSanction(db, actorOf(request), request.params.id, request.body),
+    async (request) => sanctions.updateSanction(contextOf(request), request.params.id, request.body),
   );
   app.delete(
     '/sanctions/:id',
@@ -114,7 +112,7 @@ export const honourRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '删除奖惩记录', params: IdParams, response: { 200: OkResponse, ...errors } },
     },
     async (request) => {
-      await sanctions.deleteSanction(db, actorOf(request), request.params.id);
+      await sanctions.deleteSanction(contextOf(request), request.params.id);
       return { ok: true as const };
     },
   );

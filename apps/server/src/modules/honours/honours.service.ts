@@ -6,9 +6,10 @@ import {
   type HonoursResponse,
   type UpdateHonourRequest,
 } from '@qizhi/domain';
-import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
+import { diffFields, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, validationFailed } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './honours.repo.ts';
 
 function toHonour({ honour: h, personName, fileName, fileMime, fileSize }: repo.JoinedHonour): Honour {
@@ -30,11 +31,10 @@ function toHonour({ honour: h, personName, fileName, fileMime, fileSize }: repo.
 }
 
 export async function listHonours(
-  db: Db,
-  tenantId: string,
+  ctx: RequestContext,
   q: Parameters<typeof repo.honourConditions>[1],
 ): Promise<HonoursResponse> {
-  const items = (await repo.findHonours(db, repo.honourConditions(tenantId, q))).map(toHonour);
+  const items = (await repo.findHonours(ctx.db, repo.honourConditions(ctx.tenantId, q))).map(toHonour);
   const byLevel = { county: 0, city: 0, province: 0, national: 0 };
   for (const h of items) byLevel[h.level]++;
   return { items, total: items.length, byLevel };
@@ -69,7 +69,8 @@ async function checkCertificate(db: Db, tenantId: string, fileId: string | null 
     throw validationFailed([{ path: 'certificateFileId', message: '证书扫描件不存在，请重新上传' }]);
 }
 
-export async function createHonour(db: Db, actor: Actor, input: HonourRequest): Promise<Honour> {
+export async function createHonour(ctx: RequestContext, input: HonourRequest): Promise<Honour> {
+  const { db, actor } = ctx;
   const recipient = await resolveRecipient(db, actor.tenantId, input.kind, input);
   await checkCertificate(db, actor.tenantId, input.certificateFileId);
   const row = await db.transaction(async (tx) => {
@@ -96,7 +97,8 @@ export async function createHonour(db: Db, actor: Actor, input: HonourRequest): 
   return loadHonour(db, actor.tenantId, row.id);
 }
 
-export async function updateHonour(db: Db, actor: Actor, id: string, input: UpdateHonourRequest): Promise<Honour> {
+export async function updateHonour(ctx: RequestContext, id: string, input: UpdateHonourRequest): Promise<Honour> {
+  const { db, actor } = ctx;
   const before = await repo.findHonour(db, actor.tenantId, id);
   if (!before) throw notFound('荣誉');
   const kind = input.kind ?? before.kind;
@@ -125,7 +127,8 @@ export async function updateHonour(db: Db, actor: Actor, id: string, input: Upda
   return loadHonour(db, actor.tenantId, id);
 }
 
-export async function deleteHonour(db: Db, actor: Actor, id: string): Promise<void> {
+export async function deleteHonour(ctx: RequestContext, id: string): Promise<void> {
+  const { db, actor } = ctx;
   const before = await repo.findHonour(db, actor.tenantId, id);
   if (!before) throw notFound('荣誉');
   await db.transaction(async (tx) => {

@@ -6,11 +6,10 @@ import {
   type SanctionRequest,
   type UpdateSanctionRequest,
 } from '@qizhi/domain';
-import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
+import { diffFields, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './honours.repo.ts';
 
 function toSanction({ sanction: s, personName }: { sanction: repo.SanctionRow; personName: string }): Sanction {
@@ -32,23 +31,20 @@ function toSanction({ sanction: s, personName }: { sanction: repo.SanctionRow; p
  * those who register them see others'. Someone without either is not told another person exists.
  */
 export async function listSanctions(
-  db: Db,
-  auth: AuthContext,
+  ctx: RequestContext,
   q: { personId?: string | undefined; kind?: SanctionKind | undefined },
 ): Promise<Sanction[]> {
-  const tenantId = auth.user.tenantId;
-  const own = q.personId !== undefined && q.personId === auth.user.personId;
+  const { db, tenantId } = ctx;
+  const own = q.personId !== undefined && q.personId === ctx.personId;
   if (!own) {
-    if (auth.permissions.has('honours.manage')) {
+    if (ctx.has('honours.manage')) {
       // Registrars see the whole court's record.
-    } else if (auth.permissions.has('people.read')) {
+    } else if (ctx.has('people.read')) {
       if (q.personId === undefined) throw new AppError('FORBIDDEN', '请指定人员查看其奖惩记录');
       const person = await repo.findPerson(db, tenantId, q.personId);
-      const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.read');
-      if (!person || !(scope.all || (person.orgUnitId !== null && scope.orgUnitIds.includes(person.orgUnitId))))
-        throw notFound('人员');
-    } else if (q.personId === undefined && auth.user.personId) {
-      q = { ...q, personId: auth.user.personId };
+      if (!person || !(await ctx.can('people.read', person.orgUnitId))) throw notFound('人员');
+    } else if (q.personId === undefined && ctx.personId) {
+      q = { ...q, personId: ctx.personId };
     } else {
       throw new AppError('FORBIDDEN', '只能查看本人的奖惩记录');
     }
@@ -63,7 +59,8 @@ async function loadSanction(db: Db, tenantId: string, id: string): Promise<Sanct
   return toSanction(row);
 }
 
-export async function createSanction(db: Db, actor: Actor, input: SanctionRequest): Promise<Sanction> {
+export async function createSanction(ctx: RequestContext, input: SanctionRequest): Promise<Sanction> {
+  const { db, actor } = ctx;
   const person = await repo.findPerson(db, actor.tenantId, input.personId);
   if (!person) throw validationFailed([{ path: 'personId', message: '所选人员不存在' }]);
   const row = await db.transaction(async (tx) => {
@@ -80,12 +77,8 @@ export async function createSanction(db: Db, actor: Actor, input: SanctionReques
   return loadSanction(db, actor.tenantId, row.id);
 }
 
-export async function updateSanction(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: UpdateSanctionRequest,
-): Promise<Sanction> {
+export async function updateSanction(ctx: RequestContext, id: string, input: UpdateSanctionRequest): Promise<Sanction> {
+  const { db, actor } = ctx;
   const [before] = await repo.findSanctions(db, repo.sanctionConditions(actor.tenantId, { id }));
   if (!before) throw notFound('奖惩记录');
   await db.transaction(async (tx) => {
@@ -103,7 +96,8 @@ export async function updateSanction(
   return loadSanction(db, actor.tenantId, id);
 }
 
-export async function deleteSanction(db: Db, actor: Actor, id: string): Promise<void> {
+export async function deleteSanction(ctx: RequestContext, id: string): Promise<void> {
+  const { db, actor } = ctx;
   const [before] = await repo.findSanctions(db, repo.sanctionConditions(actor.tenantId, { id }));
   if (!before) throw notFound('奖惩记录');
   await db.transaction(async (tx) => {

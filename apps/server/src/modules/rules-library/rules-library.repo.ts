@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { files, orgUnits, people, ruleReads, rules, ruleVersions } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
-import type { Scope } from '../../platform/policy.ts';
 
 export type RuleRow = typeof rules.$inferSelect;
 
@@ -46,12 +45,12 @@ export async function findReadsOfPerson(db: Db, tenantId: string, personId: stri
   return new Map(rows.map((r) => [r.ruleId, r.version]));
 }
 
-/** Party members (full and probationary) the reading applies to, within a scope. */
-export function readerConditions(tenantId: string, scope: Scope): SQL | undefined {
+/** Party members (full and probationary) the reading applies to, in the listed organisations (`undefined`: all). */
+export function readerConditions(tenantId: string, orgUnitIds: string[] | undefined): SQL | undefined {
   return and(
     eq(people.tenantId, tenantId),
     inArray(people.status, ['full', 'probationary']),
-    scope.all ? undefined : scope.orgUnitIds.length > 0 ? inArray(people.orgUnitId, scope.orgUnitIds) : sql`false`,
+    orgUnitIds === undefined ? undefined : orgUnitIds.length > 0 ? inArray(people.orgUnitId, orgUnitIds) : sql`false`,
   );
 }
 

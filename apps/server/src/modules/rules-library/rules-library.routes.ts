@@ -9,13 +9,12 @@ import {
   RulesResponse,
   UpdateRuleRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import * as service from './rules-library.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export const rulesLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['制度库'];
 
   app.get(
@@ -24,7 +23,7 @@ export const rulesLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '党建工作制度库', response: { 200: RulesResponse, ...errors } },
     },
-    async (request) => ({ items: await service.listRules(db, requireAuth(request)) }),
+    async (request) => ({ items: await service.listRules(contextOf(request)) }),
   );
   app.get(
     '/:id',
@@ -32,7 +31,7 @@ export const rulesLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '制度全文及修订历史', params: IdParams, response: { 200: RuleDetail, ...errors } },
     },
-    async (request) => service.getRule(db, requireAuth(request), request.params.id),
+    async (request) => service.getRule(contextOf(request), request.params.id),
   );
   app.post(
     '/',
@@ -40,8 +39,7 @@ export const rulesLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'rules.manage' },
       schema: { tags, summary: '新增制度', body: CreateRuleRequest, response: { 201: RuleDetail, ...errors } },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createRule(db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createRule(contextOf(request), request.body)),
   );
   app.patch(
     '/:id',
@@ -55,7 +53,7 @@ export const rulesLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RuleDetail, ...errors },
       },
     },
-    async (request) => service.reviseRule(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.reviseRule(contextOf(request), request.params.id, request.body),
   );
   app.post(
     '/:id/read',
@@ -64,7 +62,7 @@ export const rulesLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '确认已学习当前版本', params: IdParams, response: { 200: OkResponse, ...errors } },
     },
     async (request) => {
-      await service.confirmRead(db, requireAuth(request), actorOf(request), request.params.id);
+      await service.confirmRead(contextOf(request), request.params.id);
       return { ok: true as const };
     },
   );
@@ -79,6 +77,6 @@ export const rulesLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RuleReadersResponse, ...errors },
       },
     },
-    async (request) => service.listReaders(db, requireAuth(request), request.params.id),
+    async (request) => service.listReaders(contextOf(request), request.params.id),
   );
 };

@@ -8,11 +8,11 @@ import {
   type RuleReadersResponse,
   type UpdateRuleRequest,
 } from '@qizhi/domain';
-import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
+import { diffFields, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/policy.ts';
+import { unitsOf } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './rules-library.repo.ts';
 
 function toListItem(
@@ -37,37 +37,40 @@ function toListItem(
 }
 
 /** Read counts over the members a rules manager looks after (the whole court, or the branch). */
-async function readCounts(db: Db, auth: AuthContext) {
-  if (!auth.permissions.has('rules.manage')) return null;
-  const where = repo.readerConditions(
-    auth.user.tenantId,
-    await resolveScope(db, auth.user.tenantId, auth.grants, 'rules.manage'),
-  );
+/** The members a rules manager looks after, as a repository condition. */
+async function readersOf(ctx: RequestContext) {
+  return repo.readerConditions(ctx.tenantId, unitsOf(await ctx.scopeOf('rules.manage')));
+}
+
+async function readCounts(ctx: RequestContext) {
+  if (!ctx.has('rules.manage')) return null;
+  const where = await readersOf(ctx);
   const [read, expected] = await Promise.all([
-    repo.countCurrentReads(db, auth.user.tenantId, where),
-    repo.countReaders(db, where),
+    repo.countCurrentReads(ctx.db, ctx.tenantId, where),
+    repo.countReaders(ctx.db, where),
   ]);
   return { read, expected };
 }
 
-export async function listRules(db: Db, auth: AuthContext): Promise<RuleListItem[]> {
-  const tenantId = auth.user.tenantId;
-  const [rows, mine, counts] = await Promise.all([
-    repo.findRules(db, tenantId),
-    auth.user.personId ? repo.findReadsOfPerson(db, tenantId, auth.user.personId) : new Map<string, number>(),
-    readCounts(db, auth),
-  ]);
+function myReads(ctx: RequestContext): Promise<Map<string, number>> {
+  return ctx.personId
+    ? repo.findReadsOfPerson(ctx.db, ctx.tenantId, ctx.personId)
+    : Promise.resolve(new Map<string, number>());
+}
+
+export async function listRules(ctx: RequestContext): Promise<RuleListItem[]> {
+  const [rows, mine, counts] = await Promise.all([repo.findRules(ctx.db, ctx.tenantId), myReads(ctx), readCounts(ctx)]);
   return rows.map((r) => toListItem(r, mine.get(r.id), counts));
 }
 
-export async function getRule(db: Db, auth: AuthContext, id: string): Promise<RuleDetail> {
-  const tenantId = auth.user.tenantId;
+export async function getRule(ctx: RequestContext, id: string): Promise<RuleDetail> {
+  const { db, tenantId } = ctx;
   const rule = await repo.findRule(db, tenantId, id);
   if (!rule) throw notFound('制度');
   const [versions, mine, counts, file] = await Promise.all([
     repo.findVersions(db, tenantId, id),
-    auth.user.personId ? repo.findReadsOfPerson(db, tenantId, auth.user.personId) : new Map<string, number>(),
-    readCounts(db, auth),
+    myReads(ctx),
+    readCounts(ctx),
     rule.fileId ? repo.findFile(db, tenantId, rule.fileId) : undefined,
   ]);
   return {
@@ -95,12 +98,8 @@ function checkDates(adoptedOn: string, effectiveOn: string): void {
   if (effectiveOn < adoptedOn) throw validationFailed([{ path: 'effectiveOn', message: '施行日期不能早于通过日期' }]);
 }
 
-export async function createRule(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  input: CreateRuleRequest,
-): Promise<RuleDetail> {
+export async function createRule(ctx: RequestContext, input: CreateRuleRequest): Promise<RuleDetail> {
+  const { db, actor } = ctx;
   await checkFile(db, actor.tenantId, input.fileId);
   checkDates(input.adoptedOn, input.effectiveOn);
   if (!input.body && !input.fileId) throw validationFailed([{ path: 'body', message: '请填写制度正文或上传附件' }]);
@@ -127,17 +126,12 @@ export async function createRule(
     });
     return rule.id;
   });
-  return getRule(db, auth, id);
+  return getRule(ctx, id);
 }
 
 /** Every change is a new version with what changed; a changed text of a rule in force makes it 修订后有效. */
-export async function reviseRule(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  id: string,
-  input: UpdateRuleRequest,
-): Promise<RuleDetail> {
+export async function reviseRule(ctx: RequestContext, id: string, input: UpdateRuleRequest): Promise<RuleDetail> {
+  const { db, actor } = ctx;
   const before = await repo.findRule(db, actor.tenantId, id);
   if (!before) throw notFound('制度');
   await checkFile(db, actor.tenantId, input.fileId);
@@ -158,11 +152,11 @@ export async function reviseRule(
       ...diff,
     });
   });
-  return getRule(db, auth, id);
+  return getRule(ctx, id);
 }
 
-export async function confirmRead(db: Db, auth: AuthContext, actor: Actor, id: string): Promise<void> {
-  const personId = auth.user.personId;
+export async function confirmRead(ctx: RequestContext, id: string): Promise<void> {
+  const { db, actor, personId } = ctx;
   const rule = await repo.findRule(db, actor.tenantId, id);
   if (!rule) throw notFound('制度');
   if (!personId) throw new AppError('FORBIDDEN', '当前账号没有关联花名册中的人员，不能确认学习');
@@ -178,15 +172,11 @@ export async function confirmRead(db: Db, auth: AuthContext, actor: Actor, id: s
   });
 }
 
-export async function listReaders(db: Db, auth: AuthContext, id: string): Promise<RuleReadersResponse> {
-  const tenantId = auth.user.tenantId;
+export async function listReaders(ctx: RequestContext, id: string): Promise<RuleReadersResponse> {
+  const { db, tenantId } = ctx;
   const rule = await repo.findRule(db, tenantId, id);
   if (!rule) throw notFound('制度');
-  const where = repo.readerConditions(
-    tenantId,
-    await resolveScope(db, auth.user.tenantId, auth.grants, 'rules.manage'),
-  );
-  const rows = await repo.findReadersOfRule(db, tenantId, id, where);
+  const rows = await repo.findReadersOfRule(db, tenantId, id, await readersOf(ctx));
   const read: RuleReadersResponse['read'] = [];
   const unread: RuleReadersResponse['unread'] = [];
   for (const r of rows) {

@@ -1,3 +1,8 @@
+/**
+ * A superior court's view over many courts, measured by the goals bench. It reads every tenant
+ * without a session or a permission, so it is no part of the server (issue 8): when the superior-court
+ * feature comes it gets its own permission, repository and tests.
+ */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   COURT_TYPES,
@@ -9,8 +14,8 @@ import {
   type DimensionSummary,
   type IndicatorKind,
 } from '@qizhi/domain';
-import { goals, tenants } from '../../db/schema/index.ts';
-import type { Db } from '../../platform/db.ts';
+import { goals, tenants } from '../apps/server/src/db/schema/index.ts';
+import type { Db } from '../apps/server/src/platform/db.ts';
 
 export interface CourtDimensions {
   tenantId: string;

@@ -1,0 +1,2 @@
+/** Public commitments (公开承诺): what other modules may use of them. */
+export { commitmentRoutes, publicCommitmentRoutes } from './commitments.routes.ts';

@@ -1,0 +1,107 @@
+/**
+ * The court-year's goal tree as the screens read it: a level at a time (the roots, or one goal's
+ * children, fetched on expand), a goal's path on demand, and the year's summaries. Numbers are
+ * computed, never stored: every answer rolls up the whole year, reading only what the roll-up needs.
+ */
+import {
+  courtToday,
+  rollUpGoals,
+  roundProgress,
+  summariseByDimension,
+  summariseByLevel,
+  weightedProgress,
+  type DimensionsResponse,
+  type GoalListItem,
+  type GoalPathResponse,
+  type GoalRollUp,
+  type GoalSummaryResponse,
+  type GoalsResponse,
+} from '@qizhi/domain';
+import { notFound } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { loadChain } from './goals.access.ts';
+import { toGoalListItem } from './goals.mapping.ts';
+import * as repo from './goals.repo.ts';
+import * as yearRepo from './goals.year.repo.ts';
+
+export interface ComputedYear {
+  rows: repo.YearGoalRow[];
+  rollUps: Map<string, GoalRollUp>;
+}
+
+/** The court-year's goals, whole rows with owners' names, and their roll-up: for summaries over the year. */
+export async function computeYear(ctx: RequestContext, year: number, today = courtToday()): Promise<ComputedYear> {
+  const rows = await yearRepo.findGoalsOfYear(ctx.db, ctx.tenantId, year);
+  return { rows, rollUps: rollUpGoals(rows, today) };
+}
+
+/** Every goal's progress and flags for the year, from the few columns the roll-up reads. */
+export async function rollUpOfYear(ctx: RequestContext, year: number): Promise<Map<string, GoalRollUp>> {
+  return rollUpGoals(await yearRepo.findRollUpNodesOfYear(ctx.db, ctx.tenantId, year), courtToday());
+}
+
+async function toListItems(ctx: RequestContext, rows: repo.YearGoalRow[], year: number): Promise<GoalListItem[]> {
+  const ids = rows.map((r) => r.id);
+  const [rollUps, pending] = await Promise.all([
+    rollUpOfYear(ctx, year),
+    repo.countPendingReportsByGoal(ctx.db, ctx.tenantId, ids),
+  ]);
+  return rows.map((r) => toGoalListItem(r, rollUps.get(r.id), pending.get(r.id) ?? 0));
+}
+
+/** One level of the year's tree: its roots, or the direct children of a goal of this court. */
+export async function listGoalLevel(
+  ctx: RequestContext,
+  year: number,
+  parentId: string | undefined,
+): Promise<GoalsResponse> {
+  if (parentId !== undefined && !(await repo.findGoal(ctx.db, ctx.tenantId, parentId))) throw notFound('目标');
+  const rows = await repo.findGoalLevel(ctx.db, ctx.tenantId, year, parentId ?? null);
+  return { year, parentId: parentId ?? null, items: await toListItems(ctx, rows, year) };
+}
+
+/** A goal and its ancestors, from the root down, as the tree shows them (to open the tree at it). */
+export async function goalPath(ctx: RequestContext, id: string): Promise<GoalPathResponse> {
+  const chain = await loadChain(ctx.db, ctx.tenantId, id);
+  if (!chain) throw notFound('目标');
+  const ids = chain.map((l) => l.id).reverse();
+  const byId = new Map((await repo.findGoalTreeRowsByIds(ctx.db, ctx.tenantId, ids)).map((r) => [r.id, r]));
+  const rows = ids.map((i) => byId.get(i)).filter((r) => r !== undefined);
+  return { items: await toListItems(ctx, rows, byId.get(id)!.year) };
+}
+
+export async function summariseDimensions(ctx: RequestContext, year: number): Promise<DimensionsResponse> {
+  const { rows, rollUps } = await computeYear(ctx, year);
+  return { year, items: summariseByDimension(rows, rollUps) };
+}
+
+export async function summariseYear(ctx: RequestContext, year: number): Promise<GoalSummaryResponse> {
+  const { rows, rollUps } = await computeYear(ctx, year);
+  const ids = new Set(rows.map((r) => r.id));
+  const roots = rows.filter((r) => r.parentId === null || !ids.has(r.parentId));
+  let metCount = 0;
+  const lateRows: repo.YearGoalRow[] = [];
+  for (const r of rows) {
+    const ru = rollUps.get(r.id)!;
+    if (ru.progress >= 1) metCount++;
+    if (ru.lateSelf) lateRows.push(r);
+  }
+  lateRows.sort((a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.title.localeCompare(b.title));
+  const overall = weightedProgress(roots.map((r) => ({ weight: r.weight, progress: rollUps.get(r.id)!.progress })));
+  return {
+    year,
+    overallProgress: overall === null ? null : roundProgress(overall),
+    goalCount: rows.length,
+    metCount,
+    lateCount: lateRows.length,
+    levels: summariseByLevel(rows, rollUps).map((l) => ({
+      ...l,
+      averageProgress: l.averageProgress === null ? null : roundProgress(l.averageProgress),
+    })),
+    dimensions: summariseByDimension(rows, rollUps).map((d) => ({
+      ...d,
+      progress: d.progress === null ? null : roundProgress(d.progress),
+    })),
+    late: lateRows.slice(0, 100).map((r) => toGoalListItem(r, rollUps.get(r.id), 0)),
+  };
+}

@@ -1,0 +1,2 @@
+/** Honours and sanctions (奖惩与荣誉): what other modules may use of them. */
+export { honourRoutes } from './honours.routes.ts';
