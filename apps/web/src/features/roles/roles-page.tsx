@@ -3,7 +3,9 @@ import { Card, Skeleton, Table, Tag, type TableProps } from 'antd';
 import { PERMISSIONS, SEPARATED_ADMIN_ROLES } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import type { RoleInfo } from '../../platform/schema-types.ts';
-import { useRoles } from '../users/users-queries.ts';
+import ui from '../../platform/ui.module.css';
+import { useRoles } from '../users/users.queries.ts';
+import styles from './roles.module.css';
 
 interface PermissionRow {
   code: string;
@@ -44,7 +46,7 @@ export default function RolesPage() {
       render: (name: string, row) => (
         <>
           <div>{name}</div>
-          <div style={{ color: '#8c8c8c', fontSize: 12, fontFamily: 'monospace' }}>{row.code}</div>
+          <div className={styles.code}>{row.code}</div>
         </>
       ),
     },
@@ -53,16 +55,14 @@ export default function RolesPage() {
       key: role.code,
       align: 'center' as const,
       render: (_: unknown, row: PermissionRow) =>
-        row.holders.has(role.code) ? <CheckOutlined style={{ color: '#389e0d' }} aria-label="有此权限" /> : null,
+        row.holders.has(role.code) ? <CheckOutlined className={styles.granted} aria-label="有此权限" /> : null,
     })),
   ];
 
   return (
     <>
-      <Card style={{ marginBottom: 16 }}>
-        <h1 className="page-title" style={{ marginBottom: 16 }}>
-          角色权限
-        </h1>
+      <Card className={ui.above}>
+        <h1 className={`page-title ${styles.title}`}>角色权限</h1>
         <Table<RoleInfo>
           rowKey="code"
           size="small"
@@ -81,7 +81,7 @@ export default function RolesPage() {
             { title: '权限数', key: 'count', align: 'right', render: (_: unknown, role) => role.permissions.length },
           ]}
         />
-        <p style={{ color: '#8c8c8c', marginTop: 12, marginBottom: 0 }}>
+        <p className={styles.note}>
           系统管理员、安全管理员、审计管理员三员分立，不得由同一人兼任。角色在“用户管理”中授予，可限定到某个党组织及其下级。
         </p>
       </Card>

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { ROLES, SEPARATED_ADMIN_ROLES, type RoleGrant } from '@qizhi/domain';
+import styles from './users.module.css';
 
 export function roleName(role: RoleGrant['role']): string {
   return ROLES[role].name;
@@ -9,7 +10,7 @@ export function roleName(role: RoleGrant['role']): string {
 export function RoleGrantTag({ grant, orgName }: { grant: RoleGrant; orgName: string | undefined }) {
   const admin = SEPARATED_ADMIN_ROLES.includes(grant.role);
   return (
-    <Tag color={admin ? 'purple' : 'red'} style={{ marginBottom: 4 }}>
+    <Tag color={admin ? 'purple' : 'red'} className={styles.grant}>
       {roleName(grant.role)}
       {grant.orgUnitId ? ` · ${orgName ?? '指定组织'}` : ''}
     </Tag>

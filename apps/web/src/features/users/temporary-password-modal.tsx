@@ -1,5 +1,6 @@
 import { Alert, Modal, Typography } from 'antd';
 import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
+import styles from './users.module.css';
 
 /** The initial or reset password, shown exactly once. */
 export function TemporaryPasswordModal({
@@ -16,7 +17,7 @@ export function TemporaryPasswordModal({
       onOk={onClose}
       onCancel={onClose}
       okText="我已记下"
-      cancelButtonProps={{ style: { display: 'none' } }}
+      footer={(_, { OkBtn }) => <OkBtn />}
       mask={{ closable: false }}
     >
       {result && (
@@ -25,9 +26,8 @@ export function TemporaryPasswordModal({
             账号 <strong>{result.user.username}</strong>（{result.user.displayName}）的临时密码：
           </p>
           <Typography.Paragraph
-            className="temporary-password"
+            className={`temporary-password ${styles.password}`}
             copyable={{ text: result.temporaryPassword }}
-            style={{ fontSize: 20, fontFamily: 'monospace' }}
           >
             {result.temporaryPassword}
           </Typography.Paragraph>

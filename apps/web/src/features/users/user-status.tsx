@@ -1,12 +1,11 @@
 import { Space, Tag } from 'antd';
-import dayjs from 'dayjs';
-import type { UserListItem } from '@qizhi/domain';
+import { inCourtZone, type UserListItem } from '@qizhi/domain';
 
 export function UserStatus({ user }: { user: UserListItem }) {
   const tags = [];
   if (user.disabled) tags.push(<Tag key="disabled">已停用</Tag>);
   if (user.locked) {
-    const until = user.lockedUntil ? `至${dayjs(user.lockedUntil).format('HH:mm')}` : '';
+    const until = user.lockedUntil ? `至${inCourtZone(user.lockedUntil).format('HH:mm')}` : '';
     tags.push(
       <Tag key="locked" color="red">
         已锁定{until}

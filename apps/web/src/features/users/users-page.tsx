@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Table, type TableProps } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import type { UserListItem } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
+import { formatCourtDateTime, type UserListItem } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
 import { useCan, useSession } from '../../platform/session.tsx';
+import ui from '../../platform/ui.module.css';
+import { useSave } from '../../platform/use-save.ts';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { RoleGrantTag } from './role-labels.tsx';
 import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
@@ -16,13 +15,14 @@ import { UserCreateModal } from './user-create-modal.tsx';
 import { UserRenameModal } from './user-rename-modal.tsx';
 import { UserRolesModal } from './user-roles-modal.tsx';
 import { UserStatus } from './user-status.tsx';
-import { usersKey, useUserPage } from './users-queries.ts';
+import { usersApi } from './users.api.ts';
+import styles from './users.module.css';
+import { usersKey, useUserPage } from './users.queries.ts';
 
 export default function UsersPage() {
   const can = useCan();
   const { user: me } = useSession();
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const [search, setSearch] = useSearchParams();
   const q = search.get('q') ?? undefined;
   const page = Number(search.get('page') ?? 1) || 1;
@@ -35,15 +35,21 @@ export default function UsersPage() {
   const [renaming, setRenaming] = useState<UserListItem | null>(null);
   const [granting, setGranting] = useState<UserListItem | null>(null);
 
-  async function act(run: () => Promise<unknown>, done: string) {
-    try {
-      await run();
-      void message.success(done);
-      await queryClient.invalidateQueries({ queryKey: usersKey });
-    } catch (error) {
-      void message.error(errorMessage(error));
-    }
-  }
+  const toggle = useSave({
+    save: (user: UserListItem) => usersApi.update(user.id, { disabled: !user.disabled }),
+    invalidates: [usersKey],
+    success: (_, user) => (user.disabled ? `已启用 ${user.username}` : `已停用 ${user.username}`),
+  });
+  const unlock = useSave({
+    save: (user: UserListItem) => usersApi.unlock(user.id),
+    invalidates: [usersKey],
+    success: (_, user) => `已解锁 ${user.username}`,
+  });
+  const reset = useSave({
+    save: (user: UserListItem) => usersApi.resetPassword(user.id),
+    invalidates: [usersKey],
+    onSaved: setPassword,
+  });
 
   function resetPassword(user: UserListItem) {
     modal.confirm({
@@ -51,14 +57,7 @@ export default function UsersPage() {
       content: '将生成新的临时密码，原密码立即失效；本人下次登录时须修改密码。',
       okText: '重置',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          setPassword(await api.post<TemporaryPasswordResponse>(`/api/users/${user.id}/reset-password`));
-          await queryClient.invalidateQueries({ queryKey: usersKey });
-        } catch (error) {
-          void message.error(errorMessage(error));
-        }
-      },
+      onOk: () => reset.saveAsync(user),
     });
   }
 
@@ -83,7 +82,7 @@ export default function UsersPage() {
     {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
-      render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '从未登录'),
+      render: (at: string | null) => (at ? formatCourtDateTime(at) : '从未登录'),
     },
     {
       title: '操作',
@@ -115,12 +114,9 @@ export default function UsersPage() {
                   type="link"
                   size="small"
                   danger={!user.disabled}
-                  onClick={() =>
-                    void act(
-                      () => api.patch(`/api/users/${user.id}`, { disabled: !user.disabled }),
-                      user.disabled ? `已启用 ${user.username}` : `已停用 ${user.username}`,
-                    )
-                  }
+                  onClick={() => {
+                    toggle.save(user);
+                  }}
                 >
                   {user.disabled ? '启用' : '停用'}
                 </Button>
@@ -142,7 +138,9 @@ export default function UsersPage() {
                 <Button
                   type="link"
                   size="small"
-                  onClick={() => void act(() => api.post(`/api/users/${user.id}/unlock`), `已解锁 ${user.username}`)}
+                  onClick={() => {
+                    unlock.save(user);
+                  }}
                 >
                   解锁
                 </Button>
@@ -175,12 +173,12 @@ export default function UsersPage() {
         placeholder="搜索用户名或姓名"
         allowClear
         enterButton="搜索"
-        style={{ maxWidth: 360, marginBottom: 16 }}
+        className={styles.search}
         onSearch={(text) => {
           setSearch(text.trim() ? { q: text.trim() } : {});
         }}
       />
-      {users.isError && <QueryErrorAlert error={users.error} style={{ marginBottom: 16 }} />}
+      {users.isError && <QueryErrorAlert error={users.error} className={ui.above} />}
       <Table<UserListItem>
         rowKey="id"
         size="middle"

@@ -1,0 +1,28 @@
+import {
+  RolesResponse,
+  TemporaryPasswordResponse,
+  UserListItem,
+  UserPage,
+  type CreateUserRequest,
+  type SetRolesRequest,
+} from '@qizhi/domain';
+import { call, seg } from '../../platform/api-client.ts';
+import type { UpdateUserRequest } from '../../platform/schema-types.ts';
+
+export interface UsersListParams {
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Accounts (用户管理) and the roles they may be granted (角色权限). */
+export const usersApi = {
+  list: (params: UsersListParams) => call.get(UserPage, '/api/users', { ...params }),
+  /** Answers the account with its temporary password, shown once. */
+  create: (body: CreateUserRequest) => call.post(TemporaryPasswordResponse, '/api/users', body),
+  update: (id: string, body: UpdateUserRequest) => call.patch(UserListItem, `/api/users/${seg(id)}`, body),
+  resetPassword: (id: string) => call.post(TemporaryPasswordResponse, `/api/users/${seg(id)}/reset-password`),
+  unlock: (id: string) => call.post(UserListItem, `/api/users/${seg(id)}/unlock`),
+  setRoles: (id: string, body: SetRolesRequest) => call.put(UserListItem, `/api/users/${seg(id)}/roles`, body),
+  roles: () => call.get(RolesResponse, '/api/roles'),
+};

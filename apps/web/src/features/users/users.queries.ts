@@ -1,0 +1,22 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { usersApi, type UsersListParams } from './users.api.ts';
+
+export const usersKey = ['users'] as const;
+export const rolesKey = ['roles'] as const;
+
+export function useUserPage(params: UsersListParams) {
+  return useQuery({
+    queryKey: [...usersKey, params],
+    queryFn: () => usersApi.list(params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoles() {
+  return useQuery({
+    queryKey: rolesKey,
+    queryFn: usersApi.roles,
+    select: (data) => data.items,
+    staleTime: 10 * 60_000,
+  });
+}
