@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollUpGoals, courtToday, type GoalNode } from '@qizhi/domain';
 import { goals } from '../../db/schema/index.ts';
@@ -294,5 +295,21 @@ describe('scale', () => {
     const items = await walkYear(sessions.leader, 2030);
     expect(items).toHaveLength(2_000);
     expect(items.filter((g) => g.parentId === null).every((g) => g.progress === 0.75)).toBe(true);
+    // The API compresses from 4 KB up for a client that accepts gzip (27 branch goals are ≈12 KB).
+    const url = levelUrl(2030, roots[0]!.id);
+    const plain = await sessions.leader.request({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(4096);
+    const zipped = await sessions.leader.request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const small = await sessions.leader.request({
+      method: 'GET',
+      url: levelUrl(2030),
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(small.rawPayload.length).toBeLessThan(4096);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });
