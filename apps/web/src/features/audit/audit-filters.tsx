@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { Button, Col, DatePicker, Form, Input, Row } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { AuditQuery } from '@qizhi/domain';
+import { dateValue, isoDate } from '../../platform/dates.ts';
+import ui from '../../platform/ui.module.css';
+import styles from './audit.module.css';
 
 export type AuditFilters = Pick<Partial<AuditQuery>, 'action' | 'actor' | 'entity' | 'from' | 'to'>;
 
@@ -26,7 +29,7 @@ export function AuditFiltersBar({
       action: value.action,
       actor: value.actor,
       entity: value.entity,
-      range: value.from || value.to ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null] : null,
+      range: value.from || value.to ? [dateValue(value.from), dateValue(value.to)] : null,
     });
   }, [value, form]);
 
@@ -36,36 +39,36 @@ export function AuditFiltersBar({
       action: text(values.action),
       actor: text(values.actor),
       entity: text(values.entity),
-      from: values.range?.[0]?.format('YYYY-MM-DD'),
-      to: values.range?.[1]?.format('YYYY-MM-DD'),
+      from: isoDate(values.range?.[0]) ?? undefined,
+      to: isoDate(values.range?.[1]) ?? undefined,
     });
   }
 
   return (
-    <Form<FilterForm> form={form} onFinish={submit} style={{ marginBottom: 16 }}>
+    <Form<FilterForm> form={form} onFinish={submit} className={styles.filters}>
       <Row gutter={[8, 0]}>
         <Col xs={24} sm={12} lg={5}>
-          <Form.Item name="action" style={{ marginBottom: 8 }}>
+          <Form.Item name="action" className={styles.field}>
             <Input placeholder="动作，如 member.update" allowClear aria-label="动作" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={4}>
-          <Form.Item name="actor" style={{ marginBottom: 8 }}>
+          <Form.Item name="actor" className={styles.field}>
             <Input placeholder="操作人" allowClear aria-label="操作人" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={4}>
-          <Form.Item name="entity" style={{ marginBottom: 8 }}>
+          <Form.Item name="entity" className={styles.field}>
             <Input placeholder="对象类型" allowClear aria-label="对象类型" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={7}>
-          <Form.Item name="range" style={{ marginBottom: 8 }}>
-            <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} />
+          <Form.Item name="range" className={styles.field}>
+            <DatePicker.RangePicker className={ui.block} allowEmpty={[true, true]} />
           </Form.Item>
         </Col>
         <Col xs={24} lg={4}>
-          <Button type="primary" htmlType="submit" style={{ marginRight: 8 }}>
+          <Button type="primary" htmlType="submit" className={styles.submit}>
             查询
           </Button>
           <Button

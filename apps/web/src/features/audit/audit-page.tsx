@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Card, Col, Row, Table, Tag, Typography, type TableProps } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
-import type { AuditEntry } from '@qizhi/domain';
-import { api, toSearchParams } from '../../platform/api.ts';
+import { inCourtZone, type AuditEntry } from '@qizhi/domain';
+import { toSearchParams } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import type { AuditPage as AuditPageData } from '../../platform/schema-types.ts';
+import ui from '../../platform/ui.module.css';
+import { usePageParams } from '../../platform/use-page-params.ts';
 import { AuditFiltersBar, type AuditFilters } from './audit-filters.tsx';
+import styles from './audit.module.css';
+import { useAuditPage } from './audit.queries.ts';
 
 const FILTER_KEYS = ['action', 'actor', 'entity', 'from', 'to'] as const;
 
@@ -24,22 +24,21 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
 
 /** Read-only log of every write and every reading of full personal data (审计管理员 only). */
 export default function AuditPage() {
-  const [search, setSearch] = useSearchParams();
+  const { search, setSearch, page, pageSize, onPageChange } = usePageParams();
   const filters = useMemo(() => {
     const f: AuditFilters = {};
     for (const key of FILTER_KEYS) f[key] = search.get(key) ?? undefined;
     return f;
   }, [search]);
-  const page = Number(search.get('page') ?? 1) || 1;
-  const pageSize = Number(search.get('pageSize') ?? 20) || 20;
-  const entries = useQuery({
-    queryKey: ['audit', filters, page, pageSize],
-    queryFn: () => api.get<AuditPageData>('/api/audit', { ...filters, page, pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const entries = useAuditPage({ ...filters, page, pageSize });
 
   const columns: TableProps<AuditEntry>['columns'] = [
-    { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+    {
+      title: '时间',
+      dataIndex: 'at',
+      width: 170,
+      render: (at: string) => inCourtZone(at).format('YYYY-MM-DD HH:mm:ss'),
+    },
     { title: '操作人', dataIndex: 'actorName', render: (name: string | null) => name ?? '系统' },
     { title: '动作', dataIndex: 'action', render: (action: string) => <Tag>{action}</Tag> },
     { title: '摘要', dataIndex: 'summary' },
@@ -48,16 +47,14 @@ export default function AuditPage() {
 
   return (
     <Card>
-      <h1 className="page-title" style={{ marginBottom: 16 }}>
-        审计日志
-      </h1>
+      <h1 className={`page-title ${styles.title}`}>审计日志</h1>
       <AuditFiltersBar
         value={filters}
         onChange={(next) => {
           setSearch(toSearchParams(next));
         }}
       />
-      {entries.isError && <QueryErrorAlert error={entries.error} style={{ marginBottom: 16 }} />}
+      {entries.isError && <QueryErrorAlert error={entries.error} className={ui.above} />}
       <Table<AuditEntry>
         rowKey="id"
         size="middle"
@@ -69,7 +66,7 @@ export default function AuditPage() {
           expandedRowRender: (entry) => (
             <>
               {entry.entity && (
-                <p style={{ marginTop: 0 }}>
+                <p className={styles.entity}>
                   对象：{entry.entity}
                   {entry.entityId ? `（${entry.entityId}）` : ''}
                 </p>
@@ -91,12 +88,7 @@ export default function AuditPage() {
           total: entries.data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (total) => `共 ${String(total)} 条`,
-          onChange: (nextPage, nextSize) => {
-            const next = new URLSearchParams(search);
-            next.set('page', String(nextSize === pageSize ? nextPage : 1));
-            next.set('pageSize', String(nextSize));
-            setSearch(next);
-          },
+          onChange: onPageChange,
         }}
       />
     </Card>

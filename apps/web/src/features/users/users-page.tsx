@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Table, type TableProps } from 'antd';
-import { useSearchParams } from 'react-router';
 import { formatCourtDateTime, type UserListItem } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
 import { useCan, useSession } from '../../platform/session.tsx';
 import ui from '../../platform/ui.module.css';
+import { usePageParams } from '../../platform/use-page-params.ts';
 import { useSave } from '../../platform/use-save.ts';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { RoleGrantTag } from './role-labels.tsx';
@@ -23,10 +23,8 @@ export default function UsersPage() {
   const can = useCan();
   const { user: me } = useSession();
   const { modal } = App.useApp();
-  const [search, setSearch] = useSearchParams();
+  const { search, setSearch, page, pageSize, onPageChange } = usePageParams();
   const q = search.get('q') ?? undefined;
-  const page = Number(search.get('page') ?? 1) || 1;
-  const pageSize = Number(search.get('pageSize') ?? 20) || 20;
   const users = useUserPage({ q, page, pageSize });
   const orgUnits = useOrgUnits(can('org.read'));
   const orgNames = new Map((orgUnits.data ?? []).map((u) => [u.id, u.name]));
@@ -191,12 +189,7 @@ export default function UsersPage() {
           pageSize,
           total: users.data?.total ?? 0,
           showTotal: (total) => `共 ${String(total)} 个账号`,
-          onChange: (nextPage, nextSize) => {
-            const next = new URLSearchParams(search);
-            next.set('page', String(nextSize === pageSize ? nextPage : 1));
-            next.set('pageSize', String(nextSize));
-            setSearch(next);
-          },
+          onChange: onPageChange,
         }}
       />
       <UserCreateModal
