@@ -2,15 +2,16 @@
  * Targets of issue 3 (管理平台):
  *  1. the compliance board's data — GET /api/compliance?year= for a court with 20 organisations and
  *     5 years of meetings — p95 < 100 ms, on PGlite and on PostgreSQL (4 clients, the leader's view);
- *  2. compliance of 150 courts (a province) for one year, computed by the service over all tenants,
+ *  2. compliance of 150 courts (a province) for one year, computed over all tenants (bench/compliance-province.ts),
  *     < 1 s.
  *
  *   node --import tsx bench/compliance.bench.ts        (BENCH_DATABASE_URL adds PostgreSQL)
  */
 import { eq } from 'drizzle-orm';
 import { meetings, people } from '../apps/server/src/db/schema/index.ts';
-import { computeProvinceCompliance } from '../apps/server/src/modules/meetings/compliance/compliance.service.ts';
+import { courtYear } from '@qizhi/domain';
 import { login, type Session } from './api-client.ts';
+import { computeProvinceCompliance } from './compliance-province.ts';
 import { BENCH_PASSWORD, createDatabase, type BenchDatabase, type DatabaseKind } from './databases.ts';
 import { round, summarize } from './latency.ts';
 import { describeLoad, mergeLoads, runLoad, type LoadResult } from './load.ts';
@@ -46,7 +47,7 @@ export const COMPLIANCE_DEFAULTS: Omit<ComplianceBenchOptions, 'adminUrl'> = {
 
 const BOARD_P95_MS = 100;
 const PROVINCE_MS = 1_000;
-const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+const thisYear = courtYear();
 
 /** The demo court grown to 20 organisations and 5 years of meetings, 10 attendees each. */
 async function prepareBoardCourt(bench: BenchDatabase, opts: ComplianceBenchOptions) {

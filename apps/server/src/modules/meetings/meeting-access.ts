@@ -1,21 +1,9 @@
-import type { Permission } from '@qizhi/domain';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+/** Who may see and run a meeting: the family's one access rule, asked through the request context. */
 import { AppError, notFound } from '../../platform/errors.ts';
-import { resolveScope, type Scope } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './meetings.repo.ts';
 
-export type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof repo.findMeetingById>>>;
-
-export function inScope(scope: Scope, orgUnitId: string): boolean {
-  return scope.all || scope.orgUnitIds.includes(orgUnitId);
-}
-
-/** Where a permission reaches; none at all when the user lacks it. */
-export async function scopeOf(db: Db, auth: AuthContext, permission: Permission): Promise<Scope> {
-  if (!auth.permissions.has(permission)) return { all: false, orgUnitIds: [] };
-  return resolveScope(db, auth.user.tenantId, auth.grants, permission);
-}
+export type LoadedMeeting = repo.LoadedRow;
 
 export interface MeetingAccess {
   row: LoadedMeeting;
@@ -29,26 +17,25 @@ export interface MeetingAccess {
  * A meeting is visible to whoever reads meetings of its organisation, and to its attendees, host
  * and recorder; to anyone else it does not exist (404, so ids of other branches are not confirmed).
  */
-export async function loadMeeting(db: Db, auth: AuthContext, id: string): Promise<MeetingAccess> {
-  const row = await repo.findMeetingById(db, auth.user.tenantId, id);
+export async function loadMeeting(ctx: RequestContext, id: string): Promise<MeetingAccess> {
+  const row = await repo.findMeetingById(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('会议');
   const m = row.meeting;
-  const [readScope, manageScope] = await Promise.all([
-    scopeOf(db, auth, 'meetings.read'),
-    scopeOf(db, auth, 'meetings.manage'),
+  const personId = ctx.personId;
+  const [canManage, mayRead, attendee] = await Promise.all([
+    ctx.can('meetings.manage', m.orgUnitId),
+    ctx.can('meetings.read', m.orgUnitId),
+    personId ? repo.findAttendee(ctx.db, ctx.tenantId, id, personId) : undefined,
   ]);
-  const personId = auth.user.personId;
-  const attendee = personId ? await repo.findAttendee(db, auth.user.tenantId, id, personId) : undefined;
-  const canManage = inScope(manageScope, m.orgUnitId);
   const participates =
     attendee !== undefined || (personId !== null && (m.hostPersonId === personId || m.recorderPersonId === personId));
-  const canRead = canManage || inScope(readScope, m.orgUnitId) || participates;
+  const canRead = canManage || mayRead || participates;
   if (!canRead) throw notFound('会议');
   return { row, canRead, canManage, attendee };
 }
 
-export async function loadManagedMeeting(db: Db, auth: AuthContext, id: string): Promise<MeetingAccess> {
-  const access = await loadMeeting(db, auth, id);
+export async function loadManagedMeeting(ctx: RequestContext, id: string): Promise<MeetingAccess> {
+  const access = await loadMeeting(ctx, id);
   if (!access.canManage) throw new AppError('FORBIDDEN', '只能管理本人负责的党组织的会议');
   return access;
 }

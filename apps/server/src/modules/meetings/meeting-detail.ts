@@ -8,7 +8,8 @@ import {
   type Quorum,
 } from '@qizhi/domain';
 import type { Db } from '../../platform/db.ts';
-import type { MeetingAccess } from './meeting-access.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { loadMeeting, type MeetingAccess } from './meeting-access.ts';
 import * as repo from './meetings.repo.ts';
 
 type ListRow = Pick<repo.LoadedRow, 'meeting' | 'orgUnitName' | 'hostName' | 'expected' | 'attended'>;
@@ -126,4 +127,9 @@ export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise
     canManage,
     myAttendance: mine,
   };
+}
+
+/** A meeting as whoever asks may see it (404 when they may not). */
+export async function getMeeting(ctx: RequestContext, id: string): Promise<MeetingDetail> {
+  return buildMeetingDetail(ctx.db, await loadMeeting(ctx, id));
 }

@@ -1,11 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { MeetingStatus, MeetingType } from '@qizhi/domain';
 import {
   files,
   meetingAttendees,
-  meetingExemptions,
   meetingFiles,
-  meetingRevisions,
   meetings,
   meetingTasks,
   meetingVotes,
@@ -18,11 +16,14 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type AttendeeRow = typeof meetingAttendees.$inferSelect;
 
 export interface MeetingFilter {
+  /** Organisations to list (`undefined`: the whole court). */
   orgUnitIds?: string[] | undefined;
   type?: MeetingType | undefined;
   status?: MeetingStatus | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Leave cancelled meetings out (the ledger). */
+  excludeCancelled?: boolean;
 }
 
 const hostName = sql<
@@ -45,13 +46,14 @@ export const listColumns = {
   attended: attendedCount,
 };
 
-export function meetingConditions(tenantId: string, filter: MeetingFilter): SQL | undefined {
+function meetingConditions(tenantId: string, filter: MeetingFilter): SQL | undefined {
   const c: (SQL | undefined)[] = [eq(meetings.tenantId, tenantId)];
   if (filter.orgUnitIds) c.push(filter.orgUnitIds.length ? inArray(meetings.orgUnitId, filter.orgUnitIds) : sql`false`);
   if (filter.type) c.push(eq(meetings.type, filter.type));
   if (filter.status) c.push(eq(meetings.status, filter.status));
   if (filter.from) c.push(gte(meetings.startsAt, filter.from));
   if (filter.to) c.push(lt(meetings.startsAt, filter.to));
+  if (filter.excludeCancelled) c.push(ne(meetings.status, 'cancelled'));
   return and(...c);
 }
 
@@ -62,7 +64,13 @@ function joined(db: Db) {
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)));
 }
 
-export async function findMeetingPage(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }) {
+export async function findMeetingPage(
+  db: Db,
+  tenantId: string,
+  filter: MeetingFilter,
+  page: { page: number; pageSize: number },
+) {
+  const where = meetingConditions(tenantId, filter);
   const rows = await joined(db)
     .where(where)
     .orderBy(desc(meetings.startsAt), asc(meetings.id))
@@ -78,12 +86,12 @@ export async function findMeetingPage(db: Db, where: SQL | undefined, page: { pa
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
-export async function findMeetingsForLedger(db: Db, where: SQL | undefined) {
+export async function findMeetingsForLedger(db: Db, tenantId: string, filter: MeetingFilter) {
   return db
     .select(listColumns)
     .from(meetings)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)))
-    .where(where)
+    .where(meetingConditions(tenantId, filter))
     .orderBy(asc(meetings.startsAt), asc(meetings.id));
 }
 
@@ -138,16 +146,6 @@ export async function findTasks(db: Db, tenantId: string, meetingId: string) {
     .orderBy(asc(meetingTasks.dueOn), asc(meetingTasks.createdAt));
 }
 
-export async function findTask(db: Db, tenantId: string, meetingId: string, taskId: string) {
-  const [row] = await db
-    .select()
-    .from(meetingTasks)
-    .where(
-      and(eq(meetingTasks.tenantId, tenantId), eq(meetingTasks.meetingId, meetingId), eq(meetingTasks.id, taskId)),
-    );
-  return row;
-}
-
 export async function findMeetingFiles(db: Db, tenantId: string, meetingId: string) {
   return db
     .select({
@@ -163,49 +161,12 @@ export async function findMeetingFiles(db: Db, tenantId: string, meetingId: stri
     .orderBy(asc(meetingFiles.createdAt));
 }
 
-export async function findRevisions(db: Db, tenantId: string, meetingId: string) {
-  return db
-    .select()
-    .from(meetingRevisions)
-    .where(and(eq(meetingRevisions.tenantId, tenantId), eq(meetingRevisions.meetingId, meetingId)))
-    .orderBy(asc(meetingRevisions.revision));
-}
-
-/** Party members of the given organisations (full and probationary), for the expected list. */
-export async function findMembersOfOrgUnits(db: Db, tenantId: string, orgUnitIds: string[]) {
-  if (orgUnitIds.length === 0) return [];
-  return db
-    .select({ id: people.id, status: people.status, retired: people.retired })
-    .from(people)
-    .where(
-      and(
-        eq(people.tenantId, tenantId),
-        inArray(people.orgUnitId, orgUnitIds),
-        inArray(people.status, ['full', 'probationary']),
-      ),
-    );
-}
-
 export async function findPeopleByIds(db: Db, tenantId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db
     .select({ id: people.id, status: people.status, retired: people.retired, name: people.name })
     .from(people)
     .where(and(eq(people.tenantId, tenantId), inArray(people.id, ids)));
-}
-
-/** Exemptions in force on a day, by person. */
-export async function findActiveExemptions(db: Db, tenantId: string, onDay: string) {
-  return db
-    .select({ personId: meetingExemptions.personId, reason: meetingExemptions.reason })
-    .from(meetingExemptions)
-    .where(
-      and(
-        eq(meetingExemptions.tenantId, tenantId),
-        lte(meetingExemptions.startsOn, onDay),
-        or(isNull(meetingExemptions.endsOn), gte(meetingExemptions.endsOn, onDay)),
-      ),
-    );
 }
 
 /** Meetings a person attends, hosts or records, between two instants (for the feed and "my meetings"). */
@@ -243,3 +204,33 @@ export async function findMeetingsOfPerson(db: Db, tenantId: string, personId: s
 }
 
 export type LoadedRow = NonNullable<Awaited<ReturnType<typeof findMeetingById>>>;
+
+/** The court's organisation tree, with what planning a meeting needs of each organisation. */
+export async function findOrgUnits(db: Db, tenantId: string) {
+  return db
+    .select({
+      id: orgUnits.id,
+      parentId: orgUnits.parentId,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      secretaryPersonId: orgUnits.secretaryPersonId,
+      committee: orgUnits.committee,
+    })
+    .from(orgUnits)
+    .where(eq(orgUnits.tenantId, tenantId))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
+}
+export type OrgUnitOfMeeting = Awaited<ReturnType<typeof findOrgUnits>>[number];
+
+/** Changes a meeting's own fields (plan, status, minutes); `updatedAt` moves with every change. */
+export async function updateMeeting(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof meetings.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(meetings)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)));
+}

@@ -83,7 +83,7 @@ export const MeetingDetail = MeetingListItem.extend({
   minutes: z
     .string()
     .nullable()
-    .describe('会议记录（经过清理的 HTML，仅含 p、br、strong、em、u、ul、ol、li、h3、h4、blockquote）'),
+    .describe('会议记录（服务器按白名单清理的 HTML：段落、标题、列表、加粗倾斜下划线、表格、http/https/mailto 链接）'),
   minutesRecordedAt: z.string().nullable(),
   resolutions: z.array(z.string()),
   notifiedAt: z.string().nullable(),

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CalendarFeedCreated, CalendarFeedStatus, CalendarTokenParams, OkResponse } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../../platform/auth.ts';
-import { errors } from '../plan/meetings.routes.ts';
+import { contextOf } from '../../../platform/request-context.ts';
+import { errors } from '../route-errors.ts';
 import * as service from './calendar.service.ts';
 
 /** The personal iCalendar feed: a secret, revocable address that calendar apps subscribe to. */
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['日程订阅'];
   const origin = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`;
 
@@ -16,7 +15,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '本人日程订阅状态', response: { 200: CalendarFeedStatus, ...errors } },
     },
-    async (request) => service.getFeedStatus(db, requireAuth(request)),
+    async (request) => service.getFeedStatus(contextOf(request)),
   );
   app.post(
     '/calendar/feed',
@@ -28,8 +27,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: CalendarFeedCreated, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createFeed(db, requireAuth(request), actorOf(request), origin(request))),
+    async (request, reply) => reply.status(201).send(await service.createFeed(contextOf(request), origin(request))),
   );
   app.delete(
     '/calendar/feed',
@@ -38,7 +36,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '停用个人日程订阅地址', response: { 200: OkResponse, ...errors } },
     },
     async (request) => {
-      await service.revokeFeed(db, requireAuth(request), actorOf(request));
+      await service.revokeFeed(contextOf(request));
       return { ok: true as const };
     },
   );
@@ -54,6 +52,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')
         .header('content-disposition', 'inline; filename="qizhi.ics"')
-        .send(await service.renderFeed(db, request.params.token, origin(request))),
+        .send(await service.renderFeed(app.deps.database, request.params.token, origin(request))),
   );
 };

@@ -1,83 +1,67 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { MEETING_STATUS_LABELS, MEETING_TYPE_LABELS } from '@qizhi/domain';
-import { calendarFeeds, tenants, users } from '../../../db/schema/index.ts';
-import { writeAudit, type Actor } from '../../../platform/audit.ts';
-import { hashToken, type AuthContext } from '../../../platform/auth.ts';
-import type { Db } from '../../../platform/db.ts';
+import { inCourtZone, MEETING_STATUS_LABELS, MEETING_TYPE_LABELS } from '@qizhi/domain';
+import { writeAudit } from '../../../platform/audit.ts';
+import { hashToken } from '../../../platform/auth.ts';
+import type { Database } from '../../../platform/db.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
+import type { RequestContext } from '../../../platform/request-context.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
+import * as repo from './calendar.repo.ts';
 import { buildCalendar, type IcsEvent } from './ics.ts';
 
-const DAY = 86_400_000;
 /** A meeting without an end time is shown as two hours long. */
-const DEFAULT_LENGTH_MS = 2 * 3_600_000;
+const DEFAULT_LENGTH_HOURS = 2;
 
-export async function getFeedStatus(db: Db, auth: AuthContext) {
-  const [row] = await db
-    .select()
-    .from(calendarFeeds)
-    .where(and(eq(calendarFeeds.tenantId, auth.user.tenantId), eq(calendarFeeds.userId, auth.user.id)));
+export async function getFeedStatus(ctx: RequestContext) {
+  const row = await repo.findFeed(ctx.db, ctx.tenantId, ctx.user.id);
   return { active: row !== undefined, createdAt: row?.createdAt.toISOString() ?? null };
 }
 
 /** A new secret address (the old one stops working). The token is shown once; only its hash is kept. */
-export async function createFeed(db: Db, auth: AuthContext, actor: Actor, origin: string) {
-  if (!auth.user.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息，没有个人日程');
+export async function createFeed(ctx: RequestContext, origin: string) {
+  if (!ctx.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息，没有个人日程');
   const token = randomBytes(24).toString('base64url');
-  await db.transaction(async (tx) => {
-    await tx
-      .delete(calendarFeeds)
-      .where(and(eq(calendarFeeds.tenantId, auth.user.tenantId), eq(calendarFeeds.userId, auth.user.id)));
-    await tx
-      .insert(calendarFeeds)
-      .values({ tenantId: auth.user.tenantId, userId: auth.user.id, tokenHash: hashToken(token) });
-    await writeAudit(tx, actor, {
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteFeed(tx, ctx.tenantId, ctx.user.id);
+    await repo.insertFeed(tx, ctx.tenantId, ctx.user.id, hashToken(token));
+    await writeAudit(tx, ctx.actor, {
       action: 'calendar.feed_create',
       entity: 'user',
-      entityId: auth.user.id,
+      entityId: ctx.user.id,
       summary: '生成个人日程订阅地址（原地址作废）',
     });
   });
   return { url: `${origin}/api/calendar/${token}.ics` };
 }
 
-export async function revokeFeed(db: Db, auth: AuthContext, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const gone = await tx
-      .delete(calendarFeeds)
-      .where(and(eq(calendarFeeds.tenantId, auth.user.tenantId), eq(calendarFeeds.userId, auth.user.id)))
-      .returning();
-    if (gone.length > 0)
-      await writeAudit(tx, actor, {
+export async function revokeFeed(ctx: RequestContext): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const gone = await repo.deleteFeed(tx, ctx.tenantId, ctx.user.id);
+    if (gone > 0)
+      await writeAudit(tx, ctx.actor, {
         action: 'calendar.feed_revoke',
         entity: 'user',
-        entityId: auth.user.id,
+        entityId: ctx.user.id,
         summary: '停用个人日程订阅地址',
       });
   });
 }
 
-/** The feed behind a secret address: the person's meetings from 90 days ago to a year ahead. */
-export async function renderFeed(db: Db, token: string, origin: string, now = new Date()): Promise<string> {
-  const [owner] = await db
-    .select({ tenantId: users.tenantId, personId: users.personId, disabled: users.disabled, tenantName: tenants.name })
-    .from(calendarFeeds)
-    .innerJoin(users, and(eq(users.tenantId, calendarFeeds.tenantId), eq(users.id, calendarFeeds.userId)))
-    .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(eq(calendarFeeds.tokenHash, hashToken(token)));
+/** The feed behind a secret address (public: no session): the person's meetings from 90 days ago to a year ahead. */
+export async function renderFeed(database: Database, token: string, origin: string, now = new Date()): Promise<string> {
+  const owner = await repo.findFeedOwner(database.db, hashToken(token));
   if (!owner?.personId || owner.disabled) throw notFound('日程订阅');
   const rows = await meetingsRepo.findMeetingsOfPerson(
-    db,
+    database.db,
     owner.tenantId,
     owner.personId,
-    new Date(now.getTime() - 90 * DAY),
-    new Date(now.getTime() + 366 * DAY),
+    inCourtZone(now).subtract(90, 'day').toDate(),
+    inCourtZone(now).add(366, 'day').toDate(),
   );
   const events: IcsEvent[] = rows.map(({ meeting: m, orgUnitName, hostName }) => ({
     uid: `${m.id}@qizhi`,
     start: m.startsAt,
-    end: m.endsAt ?? new Date(m.startsAt.getTime() + DEFAULT_LENGTH_MS),
+    end: m.endsAt ?? inCourtZone(m.startsAt).add(DEFAULT_LENGTH_HOURS, 'hour').toDate(),
     summary: `${MEETING_TYPE_LABELS[m.type]}：${m.topic}`,
     location: m.place,
     description: [

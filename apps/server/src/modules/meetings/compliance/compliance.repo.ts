@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import {
+  DEFAULT_COURT_TIME_ZONE,
   HELD_STATUSES,
   MEETING_TYPE_RULES,
   MEETING_TYPES,
@@ -18,17 +19,20 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Db } from '../../../platform/db.ts';
 
-/** The Shanghai month of `starts_at`, computed in SQL (UTC+8; no DST) so grouping happens in the database. */
-const shanghaiMonth = sql<string>`to_char((${meetings.startsAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+/** The court's time zone as an SQL literal (a constant of the code, never input). */
+const COURT_ZONE = sql.raw(`'${DEFAULT_COURT_TIME_ZONE}'`);
+
+/** The court's month of `starts_at`, computed in SQL so grouping happens in the database. */
+const courtMonth = sql<string>`to_char(${meetings.startsAt} at time zone ${COURT_ZONE}, 'YYYY-MM')`;
 
 /**
- * Held meetings per organisation, type and Shanghai month in `[from, to)`. One GROUP BY over the
+ * Held meetings per organisation, type and court month in `[from, to)`. One GROUP BY over the
  * index (tenant_id, org_unit_id, starts_at); the domain rolls months up into quarters and years.
  */
 export async function countHeldByMonth(
   db: Db,
   tenantId: string,
-  orgUnitIds: string[] | null,
+  orgUnitIds: string[] | undefined,
   from: Date,
   to: Date,
 ): Promise<HeldCount[]> {
@@ -37,7 +41,7 @@ export async function countHeldByMonth(
     .select({
       orgUnitId: meetings.orgUnitId,
       type: meetings.type,
-      month: shanghaiMonth,
+      month: courtMonth,
       held: sql<number>`count(*)::int`,
     })
     .from(meetings)
@@ -50,11 +54,11 @@ export async function countHeldByMonth(
         inArray(meetings.status, [...HELD_STATUSES]),
       ),
     )
-    .groupBy(meetings.orgUnitId, meetings.type, shanghaiMonth);
+    .groupBy(meetings.orgUnitId, meetings.type, courtMonth);
 }
 
-/** The Shanghai month number (1–12) of `starts_at`; within one year's range it names the month. */
-const shanghaiMonthNumber = sql.raw(`extract(month from (m.starts_at at time zone 'UTC') + interval '8 hours')::int`);
+/** The court month number (1–12) of `starts_at`; within one year's range it names the month. */
+const courtMonthNumber = sql.raw(`extract(month from m.starts_at at time zone '${DEFAULT_COURT_TIME_ZONE}')::int`);
 
 export interface ComplianceInputs {
   orgs: {
@@ -71,13 +75,13 @@ export interface ComplianceInputs {
 
 /**
  * Everything the board needs in one round trip — the organisation tree, the court's overrides and
- * held meetings per organisation, type and Shanghai month of `[from, to)` (one year) — because on
+ * held meetings per organisation, type and court month of `[from, to)` (one year) — because on
  * PGlite each query costs a turn of its single connection.
  */
 export async function findComplianceInputs(
   db: Db,
   tenantId: string,
-  orgUnitIds: string[] | null,
+  orgUnitIds: string[] | undefined,
   from: Date,
   to: Date,
 ): Promise<ComplianceInputs> {
@@ -94,7 +98,7 @@ export async function findComplianceInputs(
       (select coalesce(json_agg(json_build_object('orgUnitId', s.org_unit_id, 'type', s.type, 'frequency', s.frequency)), '[]')
         from ${meetingFrequencySettings} s where s.tenant_id = ${tenantId}) as overrides,
       (select coalesce(json_agg(json_build_object('orgUnitId', h.org_unit_id, 'type', h.type, 'month', h.month, 'held', h.held)), '[]')
-        from (select m.org_unit_id, m.type, ${shanghaiMonthNumber} as month, count(*)::int as held
+        from (select m.org_unit_id, m.type, ${courtMonthNumber} as month, count(*)::int as held
           from ${meetings} m
           where m.tenant_id = ${tenantId} ${orgFilter}
             and m.starts_at >= ${from.toISOString()}::timestamptz and m.starts_at < ${to.toISOString()}::timestamptz
@@ -110,25 +114,9 @@ export async function findComplianceInputs(
   return { orgs: parse('orgs'), overrides: parse('overrides'), held: parse('held') };
 }
 
-/** The same over every court at once (a province's view), grouped by court too. */
-export async function countHeldByMonthAllTenants(db: Db, from: Date, to: Date) {
+export async function findOrgsForCompliance(db: Db, tenantId: string) {
   return db
     .select({
-      tenantId: meetings.tenantId,
-      orgUnitId: meetings.orgUnitId,
-      type: meetings.type,
-      month: shanghaiMonth,
-      held: sql<number>`count(*)::int`,
-    })
-    .from(meetings)
-    .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, to), inArray(meetings.status, [...HELD_STATUSES])))
-    .groupBy(meetings.tenantId, meetings.orgUnitId, meetings.type, shanghaiMonth);
-}
-
-export async function findOrgsForCompliance(db: Db, tenantId: string | null) {
-  return db
-    .select({
-      tenantId: orgUnits.tenantId,
       id: orgUnits.id,
       parentId: orgUnits.parentId,
       kind: orgUnits.kind,
@@ -137,18 +125,15 @@ export async function findOrgsForCompliance(db: Db, tenantId: string | null) {
       hasCommittee: sql<boolean>`jsonb_array_length(${orgUnits.committee}) > 0`,
     })
     .from(orgUnits)
-    .where(tenantId ? eq(orgUnits.tenantId, tenantId) : undefined)
+    .where(eq(orgUnits.tenantId, tenantId))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
 }
 
-export async function findFrequencySettings(db: Db, tenantId: string | null) {
-  return db
-    .select()
-    .from(meetingFrequencySettings)
-    .where(tenantId ? eq(meetingFrequencySettings.tenantId, tenantId) : undefined);
+export async function findFrequencySettings(db: Db, tenantId: string) {
+  return db.select().from(meetingFrequencySettings).where(eq(meetingFrequencySettings.tenantId, tenantId));
 }
 
-export async function findExemptions(db: Db, tenantId: string, orgUnitIds: string[] | null) {
+export async function findExemptions(db: Db, tenantId: string, orgUnitIds: string[] | undefined) {
   return db
     .select({ exemption: meetingExemptions, personName: people.name, orgUnitId: people.orgUnitId })
     .from(meetingExemptions)
@@ -165,16 +150,16 @@ export async function findExemptions(db: Db, tenantId: string, orgUnitIds: strin
 const ORG_LIFE_TYPES = MEETING_TYPES.filter((t: MeetingType) => MEETING_TYPE_RULES[t].organisationalLife);
 
 /**
- * Per member and Shanghai month since `from`: did they attend any meeting of organisational life,
+ * Per member and court month since `from`: did they attend any meeting of organisational life,
  * were they on leave, were they absent without leave (exempted members never are). Only held or closed meetings count.
  */
-export async function findParticipationByMonth(db: Db, tenantId: string, orgUnitIds: string[] | null, from: Date) {
+export async function findParticipationByMonth(db: Db, tenantId: string, orgUnitIds: string[] | undefined, from: Date) {
   return db
     .select({
       personId: meetingAttendees.personId,
       name: people.name,
       orgUnitId: people.orgUnitId,
-      month: shanghaiMonth,
+      month: courtMonth,
       attended: sql<boolean>`bool_or(${meetingAttendees.state} = 'present')`,
       excused: sql<boolean>`bool_or(${meetingAttendees.state} = 'leave')`,
       absent: sql<boolean>`bool_or(${meetingAttendees.state} = 'absent' and not ${meetingAttendees.exempt})`,
@@ -195,5 +180,43 @@ export async function findParticipationByMonth(db: Db, tenantId: string, orgUnit
         orgUnitIds ? (orgUnitIds.length ? inArray(people.orgUnitId, orgUnitIds) : sql`false`) : undefined,
       ),
     )
-    .groupBy(meetingAttendees.personId, people.name, people.orgUnitId, shanghaiMonth);
+    .groupBy(meetingAttendees.personId, people.name, people.orgUnitId, courtMonth);
+}
+
+/** A court's own frequency for one organisation and type; `null` restores the default. */
+export async function setFrequency(
+  tx: Db,
+  tenantId: string,
+  orgUnitId: string,
+  type: MeetingType,
+  frequency: MeetingFrequency | null,
+): Promise<void> {
+  await tx
+    .delete(meetingFrequencySettings)
+    .where(
+      and(
+        eq(meetingFrequencySettings.tenantId, tenantId),
+        eq(meetingFrequencySettings.orgUnitId, orgUnitId),
+        eq(meetingFrequencySettings.type, type),
+      ),
+    );
+  if (frequency) await tx.insert(meetingFrequencySettings).values({ tenantId, orgUnitId, type, frequency });
+}
+
+/** A person of the court, with the organisation an exemption would be recorded for. */
+export async function findPerson(db: Db, tenantId: string, id: string) {
+  const [person] = await db
+    .select({ id: people.id, name: people.name, orgUnitId: people.orgUnitId })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, id)));
+  return person;
+}
+
+export async function insertExemption(tx: Db, values: typeof meetingExemptions.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(meetingExemptions).values(values).returning({ id: meetingExemptions.id });
+  return row!.id;
+}
+
+export async function deleteExemption(tx: Db, tenantId: string, id: string): Promise<void> {
+  await tx.delete(meetingExemptions).where(and(eq(meetingExemptions.tenantId, tenantId), eq(meetingExemptions.id, id)));
 }

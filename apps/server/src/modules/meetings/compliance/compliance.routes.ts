@@ -9,14 +9,13 @@ import {
   IdParams,
   Reminders,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../../platform/auth.ts';
-import { errors } from '../plan/meetings.routes.ts';
+import { contextOf } from '../../../platform/request-context.ts';
+import { errors } from '../route-errors.ts';
 import * as service from './compliance.service.ts';
 import { listReminders } from './reminders.service.ts';
 
 /** Required vs held, the court's frequencies, exemptions from the expected count, and reminders. */
 export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['组织生活落实情况'];
 
   app.get(
@@ -30,7 +29,7 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ComplianceResponse, ...errors },
       },
     },
-    async (request) => service.getCompliance(db, requireAuth(request), request.query),
+    async (request) => service.getCompliance(contextOf(request), request.query),
   );
   app.get(
     '/compliance/settings',
@@ -42,7 +41,7 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FrequencySettings, ...errors },
       },
     },
-    async (request) => service.listFrequencySettings(db, requireAuth(request)),
+    async (request) => service.listFrequencySettings(contextOf(request)),
   );
   app.put(
     '/compliance/settings',
@@ -55,7 +54,7 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FrequencySettings, ...errors },
       },
     },
-    async (request) => service.setFrequency(db, requireAuth(request), actorOf(request), request.body),
+    async (request) => service.setFrequency(contextOf(request), request.body),
   );
   app.get(
     '/meeting-exemptions',
@@ -63,7 +62,7 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'meetings.manage' },
       schema: { tags, summary: '免于参加组织生活的党员（不计应到）', response: { 200: Exemptions, ...errors } },
     },
-    async (request) => service.listExemptions(db, requireAuth(request)),
+    async (request) => service.listExemptions(contextOf(request)),
   );
   app.post(
     '/meeting-exemptions',
@@ -76,8 +75,7 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: Exemptions, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createExemption(db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createExemption(contextOf(request), request.body)),
   );
   app.delete(
     '/meeting-exemptions/:id',
@@ -85,7 +83,7 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'meetings.manage' },
       schema: { tags, summary: '取消免于参会', params: IdParams, response: { 200: Exemptions, ...errors } },
     },
-    async (request) => service.deleteExemption(db, requireAuth(request), actorOf(request), request.params.id),
+    async (request) => service.deleteExemption(contextOf(request), request.params.id),
   );
   app.get(
     '/reminders',
@@ -97,6 +95,6 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Reminders, ...errors },
       },
     },
-    async (request) => listReminders(db, requireAuth(request)),
+    async (request) => listReminders(contextOf(request)),
   );
 };

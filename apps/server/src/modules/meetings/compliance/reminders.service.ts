@@ -1,4 +1,3 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import {
   ABSENCE_LIMIT_MONTHS,
   ABSENCE_WARNING_MONTHS,
@@ -7,96 +6,55 @@ import {
   MEETING_TYPE_LABELS,
   MINUTES_OVERDUE_DAYS,
   participationOfMonth,
+  courtInstant,
   courtMonthStart,
   courtYearMonth,
   courtToday,
+  formatCourtDateTime,
+  inCourtZone,
   type Reminder,
   type Reminders,
 } from '@qizhi/domain';
-import { meetingAttendees, meetings, meetingTasks, orgUnits } from '../../../db/schema/index.ts';
-import type { AuthContext } from '../../../platform/auth.ts';
-import type { Db } from '../../../platform/db.ts';
-import { scopeOf } from '../meeting-access.ts';
-import { shanghaiDateTime } from '../plan/ledger.ts';
-import * as repo from './compliance.repo.ts';
+import { isEmpty, unitsOf } from '../../../platform/policy.ts';
+import type { RequestContext } from '../../../platform/request-context.ts';
+import * as complianceRepo from './compliance.repo.ts';
 import { computeComplianceFor, orgsInReach } from './compliance.service.ts';
+import * as repo from './reminders.repo.ts';
 
 const DAY = 86_400_000;
 
 /** Notices of meetings the person is to attend: from now (sign-in still open) on. */
-async function meetingsToAttend(db: Db, tenantId: string, personId: string, now: Date): Promise<Reminder[]> {
-  const rows = await db
-    .select({ meeting: meetings, noticeReadAt: meetingAttendees.noticeReadAt, orgUnitName: orgUnits.name })
-    .from(meetingAttendees)
-    .innerJoin(
-      meetings,
-      and(eq(meetings.tenantId, meetingAttendees.tenantId), eq(meetings.id, meetingAttendees.meetingId)),
-    )
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)))
-    .where(
-      and(
-        eq(meetingAttendees.tenantId, tenantId),
-        eq(meetingAttendees.personId, personId),
-        eq(meetingAttendees.exempt, false),
-        inArray(meetings.status, ['notified', 'planned']),
-        sql`${meetings.notifiedAt} is not null`,
-        gte(meetings.startsAt, new Date(now.getTime() - 30 * 60_000)),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt))
-    .limit(10);
+async function meetingsToAttend(ctx: RequestContext, personId: string, now: Date): Promise<Reminder[]> {
+  const since = new Date(now.getTime() - 30 * 60_000);
+  const rows = await repo.findNoticesToAttend(ctx.db, ctx.tenantId, personId, since);
   return rows.map(({ meeting: m, noticeReadAt, orgUnitName }) => ({
     kind: 'meetingToAttend',
     severity: noticeReadAt ? 'info' : 'warning',
     title: `${noticeReadAt ? '' : '【未读】'}会议通知：${MEETING_TYPE_LABELS[m.type]}「${m.topic}」`,
-    detail: `${orgUnitName}，${shanghaiDateTime(m.startsAt.toISOString())}，${m.place}`,
+    detail: `${orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}`,
     link: `/meetings/${m.id}`,
     due: m.startsAt.toISOString(),
   }));
 }
 
 /** Minutes not written a week after the meeting, for its host and recorder. */
-async function minutesOverdue(db: Db, tenantId: string, personId: string, now: Date): Promise<Reminder[]> {
-  const rows = await db
-    .select()
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.tenantId, tenantId),
-        or(eq(meetings.hostPersonId, personId), eq(meetings.recorderPersonId, personId)),
-        inArray(meetings.status, ['planned', 'notified']),
-        lt(meetings.startsAt, new Date(now.getTime() - MINUTES_OVERDUE_DAYS * DAY)),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt))
-    .limit(20);
+async function minutesOverdue(ctx: RequestContext, personId: string, now: Date): Promise<Reminder[]> {
+  const before = new Date(now.getTime() - MINUTES_OVERDUE_DAYS * DAY);
+  const rows = await repo.findMeetingsWithoutMinutes(ctx.db, ctx.tenantId, personId, before);
   return rows.map((m) => ({
     kind: 'minutesOverdue',
     severity: 'danger',
     title: `会议记录逾期未填写：「${m.topic}」`,
-    detail: `${MEETING_TYPE_LABELS[m.type]}于${shanghaiDateTime(m.startsAt.toISOString())}召开，已超过${String(MINUTES_OVERDUE_DAYS)}天`,
+    detail: `${MEETING_TYPE_LABELS[m.type]}于${formatCourtDateTime(m.startsAt)}召开，已超过${String(MINUTES_OVERDUE_DAYS)}天`,
     link: `/meetings/${m.id}`,
     due: new Date(m.startsAt.getTime() + MINUTES_OVERDUE_DAYS * DAY).toISOString(),
   }));
 }
 
 /** Follow-up tasks the person owns, due within a week or overdue. */
-async function tasksDue(db: Db, tenantId: string, personId: string, today: string): Promise<Reminder[]> {
-  const weekAhead = new Date(Date.parse(today) + 7 * DAY).toISOString().slice(0, 10);
-  const rows = await db
-    .select({ task: meetingTasks, topic: meetings.topic })
-    .from(meetingTasks)
-    .innerJoin(meetings, and(eq(meetings.tenantId, meetingTasks.tenantId), eq(meetings.id, meetingTasks.meetingId)))
-    .where(
-      and(
-        eq(meetingTasks.tenantId, tenantId),
-        eq(meetingTasks.ownerPersonId, personId),
-        isNull(meetingTasks.doneAt),
-        lte(meetingTasks.dueOn, weekAhead),
-      ),
-    )
-    .orderBy(asc(meetingTasks.dueOn))
-    .limit(20);
+async function tasksDue(ctx: RequestContext, personId: string, today: string): Promise<Reminder[]> {
+  const weekAhead = inCourtZone(courtInstant(today)).add(7, 'day').format('YYYY-MM-DD');
+  const rows = await repo.findOpenTasksDueBy(ctx.db, ctx.tenantId, personId, weekAhead);
   return rows.map(({ task, topic }) => {
     const overdue = task.dueOn < today;
     return {
@@ -111,12 +69,12 @@ async function tasksDue(db: Db, tenantId: string, personId: string, today: strin
 }
 
 /** For those who run meetings: this period's required meetings not yet held in their organisations. */
-async function meetingsToHold(db: Db, auth: AuthContext, today: string): Promise<Reminder[]> {
-  const scope = await scopeOf(db, auth, 'meetings.manage');
-  if (!scope.all && scope.orgUnitIds.length === 0) return [];
-  const orgs = orgsInReach(await repo.findOrgsForCompliance(db, auth.user.tenantId), scope, undefined);
+async function meetingsToHold(ctx: RequestContext, today: string): Promise<Reminder[]> {
+  const scope = await ctx.scopeOf('meetings.manage');
+  if (isEmpty(scope)) return [];
+  const orgs = orgsInReach(await complianceRepo.findOrgsForCompliance(ctx.db, ctx.tenantId), scope, undefined);
   const year = Number(today.slice(0, 4));
-  const items = await computeComplianceFor(db, auth.user.tenantId, orgs, year);
+  const items = await computeComplianceFor(ctx, orgs, year);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   return items
     .filter((i) => complianceState(i, today) === 'due')
@@ -134,12 +92,12 @@ async function meetingsToHold(db: Db, auth: AuthContext, today: string): Promise
  * Members absent without reason from organisational life for 4 or more consecutive months —
  * flagged before they reach the six months of 党章 art. 9. Looks back a year of held meetings.
  */
-async function absentMembers(db: Db, auth: AuthContext, now: Date): Promise<Reminder[]> {
-  const scope = await scopeOf(db, auth, 'meetings.manage');
-  if (!scope.all && scope.orgUnitIds.length === 0) return [];
+async function absentMembers(ctx: RequestContext, now: Date): Promise<Reminder[]> {
+  const scope = await ctx.scopeOf('meetings.manage');
+  if (isEmpty(scope)) return [];
   const { year, month } = courtYearMonth(now);
   const from = courtMonthStart(year - 1, month);
-  const rows = await repo.findParticipationByMonth(db, auth.user.tenantId, scope.all ? null : scope.orgUnitIds, from);
+  const rows = await complianceRepo.findParticipationByMonth(ctx.db, ctx.tenantId, unitsOf(scope), from);
   const byPerson = new Map<string, { name: string; months: Parameters<typeof consecutiveAbsentMonths>[0][number][] }>();
   for (const r of rows) {
     const entry = byPerson.get(r.personId) ?? { name: r.name, months: [] };
@@ -169,19 +127,18 @@ async function absentMembers(db: Db, auth: AuthContext, now: Date): Promise<Remi
   return reminders;
 }
 
-export async function listReminders(db: Db, auth: AuthContext, now = new Date()): Promise<Reminders> {
-  const tenantId = auth.user.tenantId;
+export async function listReminders(ctx: RequestContext, now = new Date()): Promise<Reminders> {
   const today = courtToday(now);
-  const personId = auth.user.personId;
+  const personId = ctx.personId;
   const own = personId
     ? await Promise.all([
-        meetingsToAttend(db, tenantId, personId, now),
-        minutesOverdue(db, tenantId, personId, now),
-        tasksDue(db, tenantId, personId, today),
+        meetingsToAttend(ctx, personId, now),
+        minutesOverdue(ctx, personId, now),
+        tasksDue(ctx, personId, today),
       ])
     : [];
-  const managed = auth.permissions.has('meetings.manage')
-    ? await Promise.all([meetingsToHold(db, auth, today), absentMembers(db, auth, now)])
+  const managed = ctx.has('meetings.manage')
+    ? await Promise.all([meetingsToHold(ctx, today), absentMembers(ctx, now)])
     : [];
   return { items: [...own, ...managed].flat() };
 }

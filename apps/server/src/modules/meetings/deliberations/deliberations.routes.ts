@@ -9,13 +9,12 @@ import {
   DisclosureRequest,
   IdParams,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../../platform/auth.ts';
-import { errors } from '../plan/meetings.routes.ts';
+import { contextOf } from '../../../platform/request-context.ts';
+import { errors } from '../route-errors.ts';
 import * as service from './deliberations.service.ts';
 
 /** 四议两公开: matters, their four deliberation steps in order, and the two disclosures. */
 export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['四议两公开'];
   const one = { 200: DeliberationMatter, ...errors };
 
@@ -30,7 +29,7 @@ export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DeliberationPage, ...errors },
       },
     },
-    async (request) => service.listMatters(db, requireAuth(request), request.query),
+    async (request) => service.listMatters(contextOf(request), request.query),
   );
   app.post(
     '/deliberations',
@@ -43,13 +42,12 @@ export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: DeliberationMatter, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMatter(db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createMatter(contextOf(request), request.body)),
   );
   app.get(
     '/deliberations/:id',
     { config: { access: 'meetings.read' }, schema: { tags, summary: '事项详情', params: IdParams, response: one } },
-    async (request) => service.getMatter(db, requireAuth(request), request.params.id),
+    async (request) => service.getMatter(contextOf(request), request.params.id),
   );
   app.post(
     '/deliberations/:id/steps/:index',
@@ -63,15 +61,7 @@ export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: one,
       },
     },
-    async (request) =>
-      service.recordStep(
-        db,
-        requireAuth(request),
-        actorOf(request),
-        request.params.id,
-        request.params.index,
-        request.body,
-      ),
+    async (request) => service.recordStep(contextOf(request), request.params.id, request.params.index, request.body),
   );
   app.post(
     '/deliberations/:id/disclosures',
@@ -85,7 +75,6 @@ export const deliberationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: one,
       },
     },
-    async (request) =>
-      service.recordDisclosure(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.recordDisclosure(contextOf(request), request.params.id, request.body),
   );
 };

@@ -1,4 +1,3 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   checkDeliberationStep,
   checkDisclosure,
@@ -10,15 +9,14 @@ import {
   type DeliberationMatter,
   type DisclosureKind,
 } from '@qizhi/domain';
-import { deliberationMatters, meetings, orgUnits } from '../../../db/schema/index.ts';
-import { writeAudit, type Actor } from '../../../platform/audit.ts';
-import type { AuthContext } from '../../../platform/auth.ts';
-import type { Db } from '../../../platform/db.ts';
+import { writeAudit } from '../../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
-import * as orgRepo from '../../org/org.repo.ts';
-import { inScope, scopeOf } from '../meeting-access.ts';
+import { unitsOf } from '../../../platform/policy.ts';
+import type { RequestContext } from '../../../platform/request-context.ts';
+import * as meetingsRepo from '../meetings.repo.ts';
+import * as repo from './deliberations.repo.ts';
 
-type MatterRow = typeof deliberationMatters.$inferSelect;
+type MatterRow = repo.MatterRow;
 
 function progressOf(m: MatterRow) {
   return {
@@ -28,18 +26,9 @@ function progressOf(m: MatterRow) {
   };
 }
 
-async function toMatter(db: Db, m: MatterRow, orgUnitName: string): Promise<DeliberationMatter> {
+async function toMatter(ctx: RequestContext, m: MatterRow, orgUnitName: string): Promise<DeliberationMatter> {
   const ids = m.steps.flatMap((s) => (s.meetingId ? [s.meetingId] : []));
-  const topics = new Map(
-    ids.length
-      ? (
-          await db
-            .select({ id: meetings.id, topic: meetings.topic })
-            .from(meetings)
-            .where(and(eq(meetings.tenantId, m.tenantId), inArray(meetings.id, ids)))
-        ).map((r) => [r.id, r.topic])
-      : [],
-  );
+  const topics = await repo.findMeetingTopics(ctx.db, m.tenantId, ids);
   const next = nextDeliberationStage(progressOf(m));
   return {
     id: m.id,
@@ -66,60 +55,42 @@ async function toMatter(db: Db, m: MatterRow, orgUnitName: string): Promise<Deli
   };
 }
 
-const orgName = sql<string>`(select o.name from ${orgUnits} o where o.tenant_id = "deliberation_matters"."tenant_id" and o.id = "deliberation_matters"."org_unit_id")`;
-
 export async function listMatters(
-  db: Db,
-  auth: AuthContext,
+  ctx: RequestContext,
   query: { orgUnitId?: string | undefined; page: number; pageSize: number },
 ) {
-  const scope = await scopeOf(db, auth, 'meetings.read');
-  const where = and(
-    eq(deliberationMatters.tenantId, auth.user.tenantId),
-    scope.all
-      ? undefined
-      : scope.orgUnitIds.length
-        ? inArray(deliberationMatters.orgUnitId, scope.orgUnitIds)
-        : sql`false`,
-    query.orgUnitId ? eq(deliberationMatters.orgUnitId, query.orgUnitId) : undefined,
+  const orgUnitIds = unitsOf(await ctx.scopeOf('meetings.read'));
+  const { rows, total } = await repo.findMatterPage(
+    ctx.db,
+    ctx.tenantId,
+    { orgUnitIds, orgUnitId: query.orgUnitId },
+    query,
   );
-  const rows = await db
-    .select({ matter: deliberationMatters, orgUnitName: orgName, total: sql<number>`(count(*) over ())::int` })
-    .from(deliberationMatters)
-    .where(where)
-    .orderBy(desc(deliberationMatters.createdAt))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
   return {
-    items: await Promise.all(rows.map((r) => toMatter(db, r.matter, r.orgUnitName))),
-    total: rows[0]?.total ?? 0,
+    items: await Promise.all(rows.map((r) => toMatter(ctx, r.matter, r.orgUnitName))),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
-async function loadMatter(db: Db, auth: AuthContext, id: string, manage: boolean) {
-  const [row] = await db
-    .select({ matter: deliberationMatters, orgUnitName: orgName })
-    .from(deliberationMatters)
-    .where(and(eq(deliberationMatters.tenantId, auth.user.tenantId), eq(deliberationMatters.id, id)));
+async function loadMatter(ctx: RequestContext, id: string, manage: boolean) {
+  const row = await repo.findMatter(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('事项');
-  const readable = inScope(await scopeOf(db, auth, 'meetings.read'), row.matter.orgUnitId);
-  const manageable = inScope(await scopeOf(db, auth, 'deliberations.manage'), row.matter.orgUnitId);
+  const readable = await ctx.can('meetings.read', row.matter.orgUnitId);
+  const manageable = await ctx.can('deliberations.manage', row.matter.orgUnitId);
   if (!readable && !manageable) throw notFound('事项');
   if (manage && !manageable) throw new AppError('FORBIDDEN', '只能办理本人负责的党组织的事项');
   return row;
 }
 
-export async function getMatter(db: Db, auth: AuthContext, id: string) {
-  const row = await loadMatter(db, auth, id, false);
-  return toMatter(db, row.matter, row.orgUnitName);
+export async function getMatter(ctx: RequestContext, id: string) {
+  const row = await loadMatter(ctx, id, false);
+  return toMatter(ctx, row.matter, row.orgUnitName);
 }
 
 export async function createMatter(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   input: {
     orgUnitId: string;
     title: string;
@@ -127,45 +98,39 @@ export async function createMatter(
     stepLabels?: string[] | undefined;
   },
 ) {
-  const tenantId = auth.user.tenantId;
-  const org = await orgRepo.findOrgUnit(db, tenantId, input.orgUnitId);
+  const org = (await meetingsRepo.findOrgUnits(ctx.db, ctx.tenantId)).find((u) => u.id === input.orgUnitId);
   if (!org) throw validationFailed([{ path: 'orgUnitId', message: '所选党组织不存在' }]);
-  if (!inScope(await scopeOf(db, auth, 'deliberations.manage'), org.id))
+  if (!(await ctx.can('deliberations.manage', org.id)))
     throw new AppError('FORBIDDEN', '只能为本人负责的党组织办理事项');
   const labels = input.stepLabels ?? [...DEFAULT_DELIBERATION_STEPS];
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(deliberationMatters)
-      .values({
-        tenantId,
-        orgUnitId: org.id,
-        title: input.title,
-        description: input.description ?? null,
-        steps: labels.map((label) => ({ label, meetingId: null, heldOn: null, outcome: null })),
-      })
-      .returning({ id: deliberationMatters.id });
-    await writeAudit(tx, actor, {
+  const id = await ctx.db.transaction(async (tx) => {
+    const matterId = await repo.insertMatter(tx, {
+      tenantId: ctx.tenantId,
+      orgUnitId: org.id,
+      title: input.title,
+      description: input.description ?? null,
+      steps: labels.map((label) => ({ label, meetingId: null, heldOn: null, outcome: null })),
+    });
+    await writeAudit(tx, ctx.actor, {
       action: 'deliberation.create',
       entity: 'deliberation',
-      entityId: row!.id,
+      entityId: matterId,
       summary: `“四议两公开”事项立项：${input.title}（${labels.join(' → ')}）`,
       after: input,
     });
-    return row!.id;
+    return matterId;
   });
-  return getMatter(db, auth, id);
+  return getMatter(ctx, id);
 }
 
 /** One of the four steps, held at a meeting of the court; steps go strictly in order. */
 export async function recordStep(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   id: string,
   index: number,
   input: { meetingId: string; outcome?: string | null | undefined },
 ) {
-  const { matter } = await loadMatter(db, auth, id, true);
+  const { matter } = await loadMatter(ctx, id, true);
   const problem = checkDeliberationStep(progressOf(matter), index);
   if (problem === 'stepAlreadyDone') throw new AppError('DELIBERATION_STEP_DONE');
   if (problem) {
@@ -174,10 +139,7 @@ export async function recordStep(
       next.kind === 'step' ? `应先办理第${String(next.index + 1)}步“${matter.steps[next.index]?.label ?? ''}”` : '';
     throw new AppError('DELIBERATION_STEP_SKIPPED', `“四议”须按顺序进行，不能跳过前一步；${expected}`);
   }
-  const [meeting] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, matter.tenantId), eq(meetings.id, input.meetingId)));
+  const meeting = (await meetingsRepo.findMeetingById(ctx.db, ctx.tenantId, input.meetingId))?.meeting;
   if (!meeting) throw validationFailed([{ path: 'meetingId', message: '所选会议不存在' }]);
   if (!HELD_STATUSES.includes(meeting.status))
     throw validationFailed([{ path: 'meetingId', message: '所选会议尚未召开（须已填写会议记录）' }]);
@@ -188,12 +150,9 @@ export async function recordStep(
   const steps = matter.steps.map((s, i) =>
     i === index ? { ...s, meetingId: meeting.id, heldOn, outcome: input.outcome ?? null } : s,
   );
-  await db.transaction(async (tx) => {
-    await tx
-      .update(deliberationMatters)
-      .set({ steps })
-      .where(and(eq(deliberationMatters.tenantId, matter.tenantId), eq(deliberationMatters.id, id)));
-    await writeAudit(tx, actor, {
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateMatter(tx, ctx.tenantId, id, { steps });
+    await writeAudit(tx, ctx.actor, {
       action: 'deliberation.step',
       entity: 'deliberation',
       entityId: id,
@@ -201,29 +160,24 @@ export async function recordStep(
       after: steps[index],
     });
   });
-  return getMatter(db, auth, id);
+  return getMatter(ctx, id);
 }
 
 export async function recordDisclosure(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   id: string,
   input: { kind: DisclosureKind; disclosedOn: string; place: string; content: string },
 ) {
-  const { matter } = await loadMatter(db, auth, id, true);
+  const { matter } = await loadMatter(ctx, id, true);
   const problem = checkDisclosure(progressOf(matter), input.kind);
   if (problem === 'alreadyDisclosed') throw new AppError('ALREADY_DISCLOSED');
   if (problem) throw new AppError('DISCLOSURE_TOO_EARLY');
   const lastStep = matter.steps[matter.steps.length - 1]?.heldOn;
   if (lastStep && input.disclosedOn < lastStep)
     throw validationFailed([{ path: 'disclosedOn', message: `公开日期不能早于决议日期（${lastStep}）` }]);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(deliberationMatters)
-      .set({ disclosures: [...matter.disclosures, input] })
-      .where(and(eq(deliberationMatters.tenantId, matter.tenantId), eq(deliberationMatters.id, id)));
-    await writeAudit(tx, actor, {
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateMatter(tx, ctx.tenantId, id, { disclosures: [...matter.disclosures, input] });
+    await writeAudit(tx, ctx.actor, {
       action: 'deliberation.disclose',
       entity: 'deliberation',
       entityId: id,
@@ -231,5 +185,5 @@ export async function recordDisclosure(
       after: input,
     });
   });
-  return getMatter(db, auth, id);
+  return getMatter(ctx, id);
 }

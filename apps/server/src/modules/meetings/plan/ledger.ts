@@ -2,38 +2,32 @@ import {
   collectSubtreeIds,
   MEETING_STATUS_LABELS,
   MEETING_TYPE_LABELS,
-  minutesToPlainText,
+  formatCourtDateTime,
   periodRange,
   type Ledger,
   type LedgerEntry,
 } from '@qizhi/domain';
-import { and, ne } from 'drizzle-orm';
-import { meetings } from '../../../db/schema/index.ts';
-import type { AuthContext } from '../../../platform/auth.ts';
-import type { Db } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
-import * as orgRepo from '../../org/org.repo.ts';
-import { inScope, scopeOf } from '../meeting-access.ts';
+import { covers } from '../../../platform/policy.ts';
+import type { RequestContext } from '../../../platform/request-context.ts';
 import * as repo from '../meetings.repo.ts';
+import { minutesToPlainText } from '../minutes-html.ts';
 
 /**
  * 台账: the year's meetings of an organisation and the organisations below it (a branch's book
  * holds its cells' meetings too), oldest first; cancelled meetings are left out.
  */
-export async function buildLedger(db: Db, auth: AuthContext, orgUnitId: string, year: number): Promise<Ledger> {
-  const tenantId = auth.user.tenantId;
-  const units = await orgRepo.findOrgUnitsOfTenant(db, tenantId);
+export async function buildLedger(ctx: RequestContext, orgUnitId: string, year: number): Promise<Ledger> {
+  const tenantId = ctx.tenantId;
+  const units = await repo.findOrgUnits(ctx.db, tenantId);
   const org = units.find((u) => u.id === orgUnitId);
-  const scope = await scopeOf(db, auth, 'meetings.read');
-  if (!org || !inScope(scope, org.id)) throw notFound('党组织');
-  const orgUnitIds = collectSubtreeIds(units, org.id).filter((id) => inScope(scope, id));
+  const scope = await ctx.scopeOf('meetings.read');
+  if (!org || !covers(scope, org.id)) throw notFound('党组织');
+  const orgUnitIds = collectSubtreeIds(units, org.id).filter((id) => covers(scope, id));
   const { from, to } = periodRange(String(year));
-  const rows = await repo.findMeetingsForLedger(
-    db,
-    and(repo.meetingConditions(tenantId, { orgUnitIds, from, to }), ne(meetings.status, 'cancelled')),
-  );
+  const rows = await repo.findMeetingsForLedger(ctx.db, tenantId, { orgUnitIds, from, to, excludeCancelled: true });
   const attendees = await repo.findAttendees(
-    db,
+    ctx.db,
     tenantId,
     rows.map((r) => r.meeting.id),
   );
@@ -72,11 +66,6 @@ export function absenteesText(entry: LedgerEntry): string {
   return entry.absentees
     .map((a) => `${a.name}（${ABSENCE_LABEL[a.state]}${a.reason ? `：${a.reason}` : ''}）`)
     .join('、');
-}
-
-/** Shanghai wall-clock time of an instant: `2026-03-20 15:00`. */
-export function shanghaiDateTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 const XLSX_COLUMNS = [
@@ -124,7 +113,7 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Buffer> {
       i + 1,
       MEETING_TYPE_LABELS[e.type],
       e.orgUnitName,
-      shanghaiDateTime(e.startsAt),
+      formatCourtDateTime(e.startsAt),
       e.place,
       e.hostName ?? '',
       e.recorderName ?? '',

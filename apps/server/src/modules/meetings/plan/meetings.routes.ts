@@ -1,35 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateMeetingRequest,
-  ErrorResponse,
   IdParams,
   Ledger,
   LedgerQuery,
   MeetingDetail,
   MeetingPage,
-  MeetingRevisions,
   MeetingsQuery,
   MyMeetings,
   OkResponse,
-  RevisionRequest,
   UpdateMeetingRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../../platform/auth.ts';
+import { contextOf } from '../../../platform/request-context.ts';
+import { getMeeting } from '../meeting-detail.ts';
+import { errors } from '../route-errors.ts';
 import { buildLedger, ledgerWorkbook } from './ledger.ts';
 import * as service from './meetings.service.ts';
 
-export const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Plan, list, read, change, notify, cancel, close and correct meetings; the ledger. */
+/** Plan, list, read, change, notify and cancel meetings; the ledger. */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['三会一课'];
 
   app.get(
@@ -43,7 +34,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeetingPage, ...errors },
       },
     },
-    async (request) => service.listMeetings(db, requireAuth(request), request.query),
+    async (request) => service.listMeetings(contextOf(request), request.query),
   );
   app.post(
     '/meetings',
@@ -56,8 +47,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: MeetingDetail, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMeeting(db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createMeeting(contextOf(request), request.body)),
   );
   app.get(
     '/meetings/mine',
@@ -65,7 +55,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '本人参加的会议（近一个月起）', response: { 200: MyMeetings, ...errors } },
     },
-    async (request) => service.listMyMeetings(db, requireAuth(request)),
+    async (request) => service.listMyMeetings(contextOf(request)),
   );
   app.get(
     '/meetings/ledger',
@@ -74,7 +64,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '会议记录台账 .xlsx（一个组织及其下级组织的全年会议）', querystring: LedgerQuery },
     },
     async (request, reply) => {
-      const ledger = await buildLedger(db, requireAuth(request), request.query.orgUnitId, request.query.year);
+      const ledger = await buildLedger(contextOf(request), request.query.orgUnitId, request.query.year);
       const name = `${ledger.orgUnitName}${String(ledger.year)}年会议台账.xlsx`;
       return reply
         .header('content-type', XLSX)
@@ -96,7 +86,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Ledger, ...errors },
       },
     },
-    async (request) => buildLedger(db, requireAuth(request), request.query.orgUnitId, request.query.year),
+    async (request) => buildLedger(contextOf(request), request.query.orgUnitId, request.query.year),
   );
   app.get(
     '/meetings/:id',
@@ -109,7 +99,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeetingDetail, ...errors },
       },
     },
-    async (request) => service.getMeeting(db, requireAuth(request), request.params.id),
+    async (request) => getMeeting(contextOf(request), request.params.id),
   );
   app.patch(
     '/meetings/:id',
@@ -123,13 +113,11 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeetingDetail, ...errors },
       },
     },
-    async (request) =>
-      service.updateMeeting(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.updateMeeting(contextOf(request), request.params.id, request.body),
   );
   for (const [path, summary, run] of [
     ['notify', '发出会议通知（显示在参会人员首页）', service.notifyMeeting],
     ['cancel', '取消会议', service.cancelMeeting],
-    ['close', '归档锁定（须已填写会议记录、登记全部出席情况）', service.closeMeeting],
   ] as const) {
     app.post(
       `/meetings/:id/${path}`,
@@ -137,7 +125,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         config: { access: 'meetings.manage' },
         schema: { tags, summary, params: IdParams, response: { 200: MeetingDetail, ...errors } },
       },
-      async (request) => run(db, requireAuth(request), actorOf(request), request.params.id),
+      async (request) => run(contextOf(request), request.params.id),
     );
   }
   app.post(
@@ -147,38 +135,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '已阅会议通知（参会人员）', params: IdParams, response: { 200: OkResponse, ...errors } },
     },
     async (request) => {
-      await service.markNoticeRead(db, requireAuth(request), request.params.id);
+      await service.markNoticeRead(contextOf(request), request.params.id);
       return { ok: true as const };
     },
-  );
-  app.get(
-    '/meetings/:id/revisions',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags,
-        summary: '归档后的更正记录（每次更正前的原文）',
-        params: IdParams,
-        response: { 200: MeetingRevisions, ...errors },
-      },
-    },
-    async (request) => service.listRevisions(db, requireAuth(request), request.params.id),
-  );
-  app.post(
-    '/meetings/:id/revisions',
-    {
-      config: { access: 'meetings.manage' },
-      schema: {
-        tags,
-        summary: '更正已归档会议（须说明原因；保留原文，留痕）',
-        params: IdParams,
-        body: RevisionRequest,
-        response: { 201: MeetingDetail, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.reviseMeeting(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
   );
 };

@@ -7,7 +7,9 @@ import {
   IdParams,
   LeaveRequest,
   MeetingDetail,
+  MeetingRevisions,
   MinutesRequest,
+  RevisionRequest,
   SignInCode,
   SignInRequest,
   SignInResponse,
@@ -15,13 +17,14 @@ import {
   TaskRequest,
   VoteRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../../platform/auth.ts';
+import { contextOf } from '../../../platform/request-context.ts';
+import { errors } from '../route-errors.ts';
+import * as attendance from './attendance.service.ts';
+import * as closing from './closing.service.ts';
 import * as service from './record.service.ts';
-import { errors } from '../plan/meetings.routes.ts';
 
-/** What happens at and after a meeting: attendance, sign-in, minutes, votes, tasks, files. */
+/** What happens at and after a meeting: attendance, sign-in, minutes, votes, tasks, files, closing, corrections. */
 export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['三会一课'];
   const detail = { 200: MeetingDetail, ...errors };
 
@@ -37,8 +40,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AttendanceResponse, ...errors },
       },
     },
-    async (request) =>
-      service.recordAttendance(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => attendance.recordAttendance(contextOf(request), request.params.id, request.body),
   );
   app.get(
     '/meetings/:id/sign-in-code',
@@ -52,7 +54,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.getSignInCode(db, requireAuth(request), request.params.id, `${request.protocol}://${request.host}`),
+      attendance.getSignInCode(contextOf(request), request.params.id, `${request.protocol}://${request.host}`),
   );
   app.post(
     '/meetings/:id/sign-in',
@@ -66,7 +68,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SignInResponse, ...errors },
       },
     },
-    async (request) => service.signIn(db, requireAuth(request), actorOf(request), request.params.id, request.body.code),
+    async (request) => attendance.signIn(contextOf(request), request.params.id, request.body.code),
   );
   app.post(
     '/meetings/:id/leave',
@@ -80,8 +82,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: detail,
       },
     },
-    async (request) =>
-      service.requestLeave(db, requireAuth(request), actorOf(request), request.params.id, request.body.reason),
+    async (request) => attendance.requestLeave(contextOf(request), request.params.id, request.body.reason),
   );
   app.put(
     '/meetings/:id/minutes',
@@ -95,8 +96,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: detail,
       },
     },
-    async (request) =>
-      service.recordMinutes(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.recordMinutes(contextOf(request), request.params.id, request.body),
   );
   app.post(
     '/meetings/:id/votes',
@@ -111,9 +111,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.recordVote(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+      reply.status(201).send(await service.recordVote(contextOf(request), request.params.id, request.body)),
   );
   app.post(
     '/meetings/:id/tasks',
@@ -128,9 +126,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.addTask(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+      reply.status(201).send(await service.addTask(contextOf(request), request.params.id, request.body)),
   );
   app.post(
     '/meetings/:id/tasks/:taskId/done',
@@ -138,8 +134,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '办结后续任务（责任人或会议管理人员）', params: TaskParams, response: detail },
     },
-    async (request) =>
-      service.completeTask(db, requireAuth(request), actorOf(request), request.params.id, request.params.taskId),
+    async (request) => service.completeTask(contextOf(request), request.params.id, request.params.taskId),
   );
   app.post(
     '/meetings/:id/files',
@@ -153,7 +148,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: detail,
       },
     },
-    async (request) => service.attachFile(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.attachFile(contextOf(request), request.params.id, request.body),
   );
   app.delete(
     '/meetings/:id/files/:fileId',
@@ -161,7 +156,47 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'meetings.manage' },
       schema: { tags, summary: '移除照片或文件', params: FileParams, response: detail },
     },
-    async (request) =>
-      service.detachFile(db, requireAuth(request), actorOf(request), request.params.id, request.params.fileId),
+    async (request) => service.detachFile(contextOf(request), request.params.id, request.params.fileId),
+  );
+  app.post(
+    '/meetings/:id/close',
+    {
+      config: { access: 'meetings.manage' },
+      schema: {
+        tags,
+        summary: '归档锁定（须已填写会议记录、登记全部出席情况）',
+        params: IdParams,
+        response: detail,
+      },
+    },
+    async (request) => closing.closeMeeting(contextOf(request), request.params.id),
+  );
+  app.get(
+    '/meetings/:id/revisions',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '归档后的更正记录（每次更正前的原文）',
+        params: IdParams,
+        response: { 200: MeetingRevisions, ...errors },
+      },
+    },
+    async (request) => closing.listRevisions(contextOf(request), request.params.id),
+  );
+  app.post(
+    '/meetings/:id/revisions',
+    {
+      config: { access: 'meetings.manage' },
+      schema: {
+        tags,
+        summary: '更正已归档会议（须说明原因；保留原文，留痕）',
+        params: IdParams,
+        body: RevisionRequest,
+        response: { 201: MeetingDetail, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await closing.reviseMeeting(contextOf(request), request.params.id, request.body)),
   );
 };

@@ -1,0 +1,60 @@
+/** Writes of planning meetings, and who is expected at one. */
+import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { meetingAttendees, meetingExemptions, meetings, people } from '../../../db/schema/index.ts';
+import type { Db } from '../../../platform/db.ts';
+
+export type NewAttendee = Omit<typeof meetingAttendees.$inferInsert, 'meetingId'>;
+
+/** The meeting and its expected list, in the caller's transaction; answers the new id. */
+export async function insertMeeting(
+  tx: Db,
+  values: typeof meetings.$inferInsert,
+  attendees: readonly NewAttendee[],
+): Promise<string> {
+  const [row] = await tx.insert(meetings).values(values).returning({ id: meetings.id });
+  const meetingId = row!.id;
+  if (attendees.length > 0) await tx.insert(meetingAttendees).values(attendees.map((a) => ({ ...a, meetingId })));
+  return meetingId;
+}
+
+export async function markNoticeRead(db: Db, tenantId: string, meetingId: string, personId: string): Promise<void> {
+  await db
+    .update(meetingAttendees)
+    .set({ noticeReadAt: new Date() })
+    .where(
+      and(
+        eq(meetingAttendees.tenantId, tenantId),
+        eq(meetingAttendees.meetingId, meetingId),
+        eq(meetingAttendees.personId, personId),
+      ),
+    );
+}
+
+/** Party members of the given organisations (full and probationary), for the expected list. */
+export async function findMembersOfOrgUnits(db: Db, tenantId: string, orgUnitIds: string[]) {
+  if (orgUnitIds.length === 0) return [];
+  return db
+    .select({ id: people.id, status: people.status, retired: people.retired })
+    .from(people)
+    .where(
+      and(
+        eq(people.tenantId, tenantId),
+        inArray(people.orgUnitId, orgUnitIds),
+        inArray(people.status, ['full', 'probationary']),
+      ),
+    );
+}
+
+/** Exemptions in force on a day, by person. */
+export async function findActiveExemptions(db: Db, tenantId: string, onDay: string) {
+  return db
+    .select({ personId: meetingExemptions.personId, reason: meetingExemptions.reason })
+    .from(meetingExemptions)
+    .where(
+      and(
+        eq(meetingExemptions.tenantId, tenantId),
+        lte(meetingExemptions.startsOn, onDay),
+        or(isNull(meetingExemptions.endsOn), gte(meetingExemptions.endsOn, onDay)),
+      ),
+    );
+}
