@@ -1,21 +1,21 @@
 import { useEffect, useState } from 'react';
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Skeleton, Space, Switch, Typography } from 'antd';
-import type { Centre, UpdateCentreRequest } from '@qizhi/domain';
+import { courtYear, type Centre, type UpdateCentreRequest } from '@qizhi/domain';
 import { api, errorMessage } from '../../platform/api.ts';
 import { applyFieldIssues } from '../../platform/form-errors.ts';
 import { queryClient } from '../../platform/query-client.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { DimensionCards } from '../goals/dimension-cards.tsx';
-import { thisYear, useCentre } from '../goals/goals-queries.ts';
 import { YearSelect } from '../goals/year-select.tsx';
+import { useCentre } from './centre.queries.ts';
 
 /** 一个中心: the year's objective and working line, and how the six court types are doing. */
 export default function CentrePage() {
   const can = useCan();
   const { message } = App.useApp();
-  const [year, setYear] = useState(thisYear());
+  const [year, setYear] = useState(courtYear);
   const centre = useCentre(year);
   const [editing, setEditing] = useState(false);
   const [toggling, setToggling] = useState(false);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Space, Tag } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import {
   COMMITMENT_STATUS_LABELS,
   PROMISE_RESULT_LABELS,
@@ -7,6 +7,7 @@ import {
   type CommitmentStatus,
   type PromiseResult,
 } from '@qizhi/domain';
+import styles from './commitments.module.css';
 
 const STATUS_COLORS: Record<CommitmentStatus, string> = {
   draft: 'default',
@@ -38,7 +39,7 @@ export function CommitmentView({ commitment: c, extra }: { commitment: Commitmen
       title={
         <Space wrap size={4}>
           <span>{c.ownerName}</span>
-          {c.orgUnitName && <span style={{ color: '#8c8c8c', fontWeight: 400, fontSize: 12 }}>{c.orgUnitName}</span>}
+          {c.orgUnitName && <span className={styles.orgUnit}>{c.orgUnitName}</span>}
         </Space>
       }
       extra={
@@ -49,18 +50,20 @@ export function CommitmentView({ commitment: c, extra }: { commitment: Commitmen
         </Space>
       }
     >
-      <ol style={{ margin: 0, paddingLeft: 20 }}>
+      <ol className={styles.promises}>
         {c.promises.map((p) => (
-          <li key={p.id} style={{ marginBottom: 4 }}>
+          <li key={p.id}>
             <span>{p.text}</span>
-            {p.goalTitle && <span style={{ color: '#8c8c8c', fontSize: 12 }}>（对应目标：{p.goalTitle}）</span>}{' '}
+            {p.goalTitle && <span className={styles.goal}>（对应目标：{p.goalTitle}）</span>}{' '}
             <ResultTag result={p.selfAssessment} prefix="自评：" />
             <ResultTag result={p.verifiedResult} prefix="核实：" />
           </li>
         ))}
       </ol>
       {c.status === 'returned' && c.reviewNote && (
-        <div style={{ color: '#d46b08', fontSize: 12, marginTop: 8 }}>退回意见：{c.reviewNote}</div>
+        <Typography.Text type="warning" className={styles.returned}>
+          退回意见：{c.reviewNote}
+        </Typography.Text>
       )}
     </Card>
   );

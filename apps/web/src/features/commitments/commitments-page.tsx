@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { LinkOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Input, Row, Skeleton, Space, Tabs } from 'antd';
+import { Card, Col, Empty, Flex, Input, Row, Skeleton, Space, Tabs } from 'antd';
+import { courtYear } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
-import { thisYear } from '../goals/goals-queries.ts';
 import { YearSelect } from '../goals/year-select.tsx';
 import { CommitmentView } from './commitment-view.tsx';
-import { useCommitments } from './commitments-queries.ts';
+import styles from './commitments.module.css';
+import { useCommitments } from './commitments.queries.ts';
 import { MyCommitmentPanel } from './my-commitment-panel.tsx';
 import { ReviewCommitmentsTab } from './review-commitments-tab.tsx';
 
@@ -14,7 +15,7 @@ import { ReviewCommitmentsTab } from './review-commitments-tab.tsx';
 export default function CommitmentsPage() {
   const can = useCan();
   const { user } = useSession();
-  const [year, setYear] = useState(thisYear());
+  const [year, setYear] = useState(courtYear);
   const [text, setText] = useState('');
   const published = useCommitments(year, 'published');
   const items = (published.data?.items ?? []).filter(
@@ -38,8 +39,8 @@ export default function CommitmentsPage() {
             key: 'all',
             label: `全院承诺${published.data ? `（${String(published.data.items.length)}）` : ''}`,
             children: (
-              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                <Input.Search allowClear placeholder="姓名或党小组" style={{ maxWidth: 240 }} onSearch={setText} />
+              <Flex vertical gap="middle">
+                <Input.Search allowClear placeholder="姓名或党小组" className={styles.search} onSearch={setText} />
                 {published.isPending && <Skeleton active />}
                 {published.isError && <QueryErrorAlert error={published.error} />}
                 {published.data && items.length === 0 && <Empty description="本年度还没有公开的承诺" />}
@@ -50,7 +51,7 @@ export default function CommitmentsPage() {
                     </Col>
                   ))}
                 </Row>
-              </Space>
+              </Flex>
             ),
           },
           ...(user.personId ? [{ key: 'mine', label: '我的承诺', children: <MyCommitmentPanel year={year} /> }] : []),

@@ -1,38 +1,32 @@
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Skeleton, Space } from 'antd';
+import { Alert, Button, Empty, Flex, Skeleton, Space } from 'antd';
 import { isCommitmentEditable } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useMyGoals } from '../goals/goals-queries.ts';
+import { useMyGoals } from '../goals/goals.queries.ts';
+import { commitmentsApi } from './commitments.api.ts';
 import { CommitmentEditorModal, type EditorState } from './commitment-editor-modal.tsx';
 import { CommitmentStatusTag, CommitmentView } from './commitment-view.tsx';
-import { refreshCommitments, useMyCommitment } from './commitments-queries.ts';
+import { useCommitmentSave, useMyCommitment } from './commitments.queries.ts';
 import { PromiseResultsModal, type ResultsState } from './promise-results-modal.tsx';
 
 /** 我的承诺: draft, submit to the branch, and at year end assess each promise. */
 export function MyCommitmentPanel({ year }: { year: number }) {
-  const { message } = App.useApp();
   const mine = useMyCommitment(year);
   const goals = useMyGoals(year);
   const [editor, setEditor] = useState<EditorState>(null);
   const [results, setResults] = useState<ResultsState>(null);
   const goalOptions = (goals.data?.items ?? []).map((g) => ({ id: g.id, title: g.title }));
 
-  async function submit(id: string) {
-    try {
-      await api.post(`/api/commitments/${id}/submit`);
-      void message.success('已提交支部审核');
-      await refreshCommitments();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    }
-  }
+  const submit = useCommitmentSave({
+    save: (id: string) => commitmentsApi.step(id, 'submit'),
+    success: '已提交支部审核',
+  });
 
   if (mine.isPending) return <Skeleton active />;
   if (mine.isError) return <QueryErrorAlert error={mine.error} />;
   const c = mine.data.item;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       {!c ? (
         <Empty description={`您还没有${String(year)}年度的公开承诺`}>
           <Button
@@ -50,7 +44,7 @@ export function MyCommitmentPanel({ year }: { year: number }) {
             {isCommitmentEditable(c.status) && (
               <>
                 <Button onClick={() => setEditor({ mode: 'edit', commitment: c, goals: goalOptions })}>修改</Button>
-                <Button type="primary" onClick={() => void submit(c.id)}>
+                <Button type="primary" loading={submit.saving} onClick={() => submit.save(c.id)}>
                   提交支部审核
                 </Button>
               </>
@@ -65,6 +59,6 @@ export function MyCommitmentPanel({ year }: { year: number }) {
       )}
       <CommitmentEditorModal state={editor} onClose={() => setEditor(null)} />
       <PromiseResultsModal state={results} onClose={() => setResults(null)} />
-    </Space>
+    </Flex>
   );
 }

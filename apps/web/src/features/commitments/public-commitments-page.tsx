@@ -1,11 +1,21 @@
-import { useEffect, useState } from 'react';
-import { PROMISE_RESULT_LABELS, type PublicCommitmentsResponse, type PromiseResult } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import './public-commitments.css';
+import { courtYear, PROMISE_RESULT_LABELS, type PromiseResult } from '@qizhi/domain';
+import { errorMessage } from '../../platform/api.ts';
+import { usePublicCommitments } from './commitments.queries.ts';
+import styles from './public-commitments.module.css';
+
+const RESULT_CLASS: Record<PromiseResult, string | undefined> = {
+  kept: styles.kept,
+  partly: styles.partly,
+  not: styles.not,
+};
 
 function Result({ value, label }: { value: PromiseResult | null; label: string }) {
   if (!value) return null;
-  return <span className={`pc-result pc-${value}`}>{`${label}${PROMISE_RESULT_LABELS[value]}`}</span>;
+  return (
+    <span
+      className={`${styles.result ?? ''} ${RESULT_CLASS[value] ?? ''}`}
+    >{`${label}${PROMISE_RESULT_LABELS[value]}`}</span>
+  );
 }
 
 /**
@@ -15,20 +25,14 @@ function Result({ value, label }: { value: PromiseResult | null; label: string }
 export default function PublicCommitmentsPage() {
   const params = new URLSearchParams(window.location.search);
   const court = params.get('court') ?? undefined;
-  const year = Number(params.get('year')) || Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
-  const [data, setData] = useState<PublicCommitmentsResponse | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    api
-      .get<PublicCommitmentsResponse>('/api/public/commitments', { court, year }, { skipAuthRedirect: true })
-      .then(setData)
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [court, year]);
+  const year = Number(params.get('year')) || courtYear();
+  const board = usePublicCommitments(court, year);
+  const data = board.data;
+  const problem = board.isError ? errorMessage(board.error) : null;
 
   return (
-    <main className="pc-page">
-      <header className="pc-header">
+    <main className={styles.page}>
+      <header className={styles.header}>
         <h1>{data ? `${data.court.name}` : '人民法院'}党员公开承诺</h1>
         <p>
           {year}年度 · 一名党员一面旗帜
@@ -36,15 +40,15 @@ export default function PublicCommitmentsPage() {
         </p>
       </header>
       {problem && (
-        <p className="pc-problem" role="alert">
+        <p className={styles.problem} role="alert">
           {problem}
         </p>
       )}
-      {!data && !problem && <p className="pc-loading">正在加载……</p>}
-      {data && data.items.length === 0 && <p className="pc-loading">本年度承诺尚未公开。</p>}
-      <section className="pc-grid">
+      {!data && !problem && <p className={styles.loading}>正在加载……</p>}
+      {data && data.items.length === 0 && <p className={styles.loading}>本年度承诺尚未公开。</p>}
+      <section className={styles.grid}>
         {data?.items.map((c) => (
-          <article key={c.id} className="pc-card" data-testid="public-commitment">
+          <article key={c.id} className={styles.card} data-testid="public-commitment">
             <h2>
               {c.ownerName}
               {c.orgUnitName && <small>{c.orgUnitName}</small>}

@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { App, Button, Empty, Input, Modal, Segmented, Skeleton, Space } from 'antd';
+import { Button, Empty, Flex, Input, Modal, Segmented, Skeleton, Space } from 'antd';
 import type { Commitment, CommitmentStatus } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useOrgUnits } from '../org/org-queries.ts';
+import { useOrgUnits } from '../org/org.queries.ts';
 import { CommitmentEditorModal, type EditorState } from './commitment-editor-modal.tsx';
 import { CommitmentView } from './commitment-view.tsx';
-import { refreshCommitments, useCommitments } from './commitments-queries.ts';
+import { commitmentsApi } from './commitments.api.ts';
+import { useCommitmentSave, useCommitments } from './commitments.queries.ts';
 import { PromiseResultsModal, type ResultsState } from './promise-results-modal.tsx';
 
 /** 审核与核实 for the secretary: approve or return what was submitted; at year end verify the results. */
 export function ReviewCommitmentsTab({ year }: { year: number }) {
-  const { message } = App.useApp();
   const [status, setStatus] = useState<CommitmentStatus>('submitted');
   const list = useCommitments(year, status);
   const all = useCommitments(year);
@@ -21,22 +20,24 @@ export function ReviewCommitmentsTab({ year }: { year: number }) {
   const [results, setResults] = useState<ResultsState>(null);
   const [editor, setEditor] = useState<EditorState>(null);
 
-  async function act(c: Commitment, action: 'approve' | 'return' | 'submit', note?: string) {
-    try {
-      await api.post(`/api/commitments/${c.id}/${action}`, note ? { note } : undefined);
-      void message.success(action === 'approve' ? '已审核通过并公开' : action === 'return' ? '已退回' : '已提交');
+  const approve = useCommitmentSave({
+    save: (c: Commitment) => commitmentsApi.step(c.id, 'approve'),
+    success: '已审核通过并公开',
+  });
+  const submit = useCommitmentSave({ save: (c: Commitment) => commitmentsApi.step(c.id, 'submit'), success: '已提交' });
+  const sendBack = useCommitmentSave({
+    save: ({ c, note }: { c: Commitment; note: string }) => commitmentsApi.return(c.id, note),
+    success: '已退回',
+    onSaved: () => {
       setReturning(null);
       setReason('');
-      await refreshCommitments();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    }
-  }
+    },
+  });
 
   const branch = units.data?.find((u) => u.kind === 'branch');
   const branchHasOne = [...(all.data?.items ?? []), ...(list.data?.items ?? [])].some((c) => c.ownerId === branch?.id);
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <Space wrap>
         <Segmented<CommitmentStatus>
           value={status}
@@ -67,7 +68,7 @@ export function ReviewCommitmentsTab({ year }: { year: number }) {
             <Space size={4}>
               {c.status === 'submitted' && (
                 <>
-                  <Button size="small" type="primary" onClick={() => void act(c, 'approve')}>
+                  <Button size="small" type="primary" onClick={() => approve.save(c)}>
                     审核公开
                   </Button>
                   <Button size="small" onClick={() => setReturning(c)}>
@@ -85,7 +86,7 @@ export function ReviewCommitmentsTab({ year }: { year: number }) {
                   <Button size="small" onClick={() => setEditor({ mode: 'edit', commitment: c, goals: [] })}>
                     修改
                   </Button>
-                  <Button size="small" type="primary" onClick={() => void act(c, 'submit')}>
+                  <Button size="small" type="primary" onClick={() => submit.save(c)}>
                     提交
                   </Button>
                 </>
@@ -99,9 +100,9 @@ export function ReviewCommitmentsTab({ year }: { year: number }) {
         title="退回承诺"
         okText="退回"
         cancelText="取消"
-        okButtonProps={{ disabled: !reason.trim() }}
+        okButtonProps={{ disabled: !reason.trim(), loading: sendBack.saving }}
         onOk={() => {
-          if (returning) void act(returning, 'return', reason.trim());
+          if (returning) sendBack.save({ c: returning, note: reason.trim() });
         }}
         onCancel={() => setReturning(null)}
         destroyOnHidden
@@ -116,6 +117,6 @@ export function ReviewCommitmentsTab({ year }: { year: number }) {
       </Modal>
       <PromiseResultsModal state={results} onClose={() => setResults(null)} />
       <CommitmentEditorModal state={editor} onClose={() => setEditor(null)} />
-    </Space>
+    </Flex>
   );
 }

@@ -3,11 +3,10 @@
  * then attached to a record by id; opened or downloaded from their URL.
  */
 import { StoredFile } from '@qizhi/domain';
-import { api } from '../../platform/api.ts';
-import { seg } from '../../platform/api-client.ts';
+import { call, seg } from '../../platform/api-client.ts';
 
 export const filesApi = {
-  upload: async (file: File): Promise<StoredFile> => StoredFile.parse(await api.upload<unknown>('/api/files', file)),
+  upload: (file: File) => call.upload(StoredFile, '/api/files', file),
   /** Where the browser opens or downloads a stored file (links and `<img src>`). */
   url: (id: string): string => `/api/files/${seg(id)}`,
 };

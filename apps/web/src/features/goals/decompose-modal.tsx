@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Checkbox, Empty, Modal, Segmented, Select, Space, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Checkbox, Empty, Flex, Modal, Segmented, Select, Spin } from 'antd';
 import {
   GOAL_LEVEL_LABELS,
   NEXT_GOAL_LEVEL,
@@ -8,11 +7,12 @@ import {
   type DecomposeGoalRequest,
   type Goal,
   type GoalOwnerKind,
-  type MemberPage,
 } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { useDepartments, useOrgUnits } from '../org/org-queries.ts';
-import { refreshGoals } from './goals-queries.ts';
+import { FormProblem } from '../../platform/form-modal.tsx';
+import { useDepartments, useOrgUnits } from '../org/org.queries.ts';
+import { goalsApi } from './goals.api.ts';
+import styles from './goals.module.css';
+import { useGoalSave, useGroupMembers } from './goals.queries.ts';
 
 type Source = 'cells' | 'departments';
 
@@ -21,34 +21,33 @@ type Source = 'cells' | 'departments';
  * under the branch, the members of a cell or department under those — and split the weight evenly.
  */
 export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: () => void }) {
-  const { message } = App.useApp();
   const next = goal ? NEXT_GOAL_LEVEL[goal.level] : null;
   const units = useOrgUnits(goal !== null);
   const departments = useDepartments(goal !== null && next !== 'branch');
   const [source, setSource] = useState<Source>('cells');
   const [group, setGroup] = useState<string | undefined>();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const decompose = useGoalSave({
+    save: (body: DecomposeGoalRequest) => goalsApi.decompose(goal?.id ?? '', body),
+    showError: 'alert',
+    success: (_answer, body) => `已分解给${String(body.owners.length)}个责任主体`,
+    onSaved: onClose,
+  });
+  const { clearProblem } = decompose;
 
   useEffect(() => {
     setChosen([]);
-    setProblem(null);
+    clearProblem();
     setSource(goal?.ownerKind === 'department' ? 'departments' : 'cells');
     setGroup(goal && goal.ownerKind !== 'person' ? goal.ownerId : undefined);
-  }, [goal]);
+  }, [goal, clearProblem]);
 
   const groupIsDepartment = source === 'departments';
-  const members = useQuery({
-    queryKey: ['members', 'of-group', source, group],
-    queryFn: () =>
-      api.get<MemberPage>('/api/members', {
-        [groupIsDepartment ? 'departmentId' : 'orgUnitId']: group,
-        pageSize: 200,
-      }),
-    enabled: goal !== null && next === 'member' && group !== undefined,
-    select: (page) => page.items.filter((p) => p.status === 'full' || p.status === 'probationary'),
-  });
+  const members = useGroupMembers(
+    goal !== null && next === 'member' && group !== undefined
+      ? { kind: groupIsDepartment ? 'department' : 'cell', id: group }
+      : null,
+  );
 
   const options = useMemo((): { kind: GoalOwnerKind; value: string; label: string }[] => {
     if (next === 'branch')
@@ -66,22 +65,10 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
 
   const weights = goal ? splitWeightEvenly(goal.weight, chosen.length) : [];
 
-  async function save() {
+  function save() {
     if (!goal || chosen.length === 0) return;
-    setSaving(true);
-    setProblem(null);
-    try {
-      const kindOf = new Map(options.map((o) => [o.value, o.kind]));
-      const body: DecomposeGoalRequest = { owners: chosen.map((id) => ({ kind: kindOf.get(id)!, id })) };
-      await api.post(`/api/goals/${goal.id}/decompose`, body);
-      void message.success(`已分解给${String(chosen.length)}个责任主体`);
-      await refreshGoals();
-      onClose();
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
+    const kindOf = new Map(options.map((o) => [o.value, o.kind]));
+    decompose.save({ owners: chosen.map((id) => ({ kind: kindOf.get(id)!, id })) });
   }
 
   const loading = units.isPending || (next === 'member' && group !== undefined && members.isPending);
@@ -92,13 +79,13 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
       okText="分解"
       cancelText="取消"
       okButtonProps={{ disabled: chosen.length === 0 }}
-      confirmLoading={saving}
-      onOk={() => void save()}
+      confirmLoading={decompose.saving}
+      onOk={save}
       onCancel={onClose}
       destroyOnHidden
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} role="alert" />}
-      <Space orientation="vertical" style={{ width: '100%' }}>
+      <FormProblem problem={decompose.problem} />
+      <Flex vertical gap="small">
         {next !== 'branch' && (
           <Segmented<Source>
             value={source}
@@ -116,7 +103,7 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
         {next === 'member' && (
           <Select
             placeholder={groupIsDepartment ? '选择内设部门' : '选择党小组'}
-            style={{ width: '100%' }}
+            className={styles.fullWidth}
             value={group}
             onChange={(v) => {
               setGroup(v);
@@ -150,7 +137,7 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
               onChange={(v) => {
                 setChosen(v);
               }}
-              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: 6 }}
+              className={styles.ownerGrid}
               options={options.map((o) => ({ value: o.value, label: o.label }))}
             />
           </>
@@ -162,7 +149,7 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
             title={`上级目标权重 ${String(goal.weight)} 平均分配：每个责任主体 ${weights.length > 0 ? [...new Set(weights)].join(' 或 ') : ''}，合计不变。分解后各下级目标可单独修改。`}
           />
         )}
-      </Space>
+      </Flex>
     </Modal>
   );
 }

@@ -1,7 +1,8 @@
-import { Card, Col, Empty, Progress, Row, Skeleton } from 'antd';
+import { Card, Col, Empty, Progress, Row, Skeleton, Typography } from 'antd';
 import { COURT_TYPE_LABELS } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
-import { useDimensions } from './goals-queries.ts';
+import styles from './goals.module.css';
+import { useDimensions } from './goals.queries.ts';
 
 /** 六型法院: how each court type is doing this year, for the leadership. */
 export function DimensionCards({ year }: { year: number }) {
@@ -13,8 +14,8 @@ export function DimensionCards({ year }: { year: number }) {
     <Row gutter={[12, 12]}>
       {dims.data.items.map((d) => (
         <Col key={d.dimension} xs={12} sm={8} lg={4}>
-          <Card size="small" style={{ textAlign: 'center' }}>
-            <div style={{ fontWeight: 600, marginBottom: 8 }}>{COURT_TYPE_LABELS[d.dimension]}法院</div>
+          <Card size="small" className={styles.dimensionCard}>
+            <div className={styles.dimensionName}>{COURT_TYPE_LABELS[d.dimension]}法院</div>
             <Progress
               type="dashboard"
               size={96}
@@ -22,9 +23,9 @@ export function DimensionCards({ year }: { year: number }) {
               status={d.overdueCount > 0 ? 'exception' : d.progress === 1 ? 'success' : 'normal'}
               format={(p) => (d.progress === null ? '—' : `${String(p ?? 0)}%`)}
             />
-            <div style={{ fontSize: 12, color: '#595959' }}>
+            <div className={styles.dimensionCounts}>
               目标{d.goalCount}项 · 完成{d.metCount}项
-              {d.overdueCount > 0 && <span style={{ color: '#cf1322' }}> · 逾期{d.overdueCount}项</span>}
+              {d.overdueCount > 0 && <Typography.Text type="danger"> · 逾期{d.overdueCount}项</Typography.Text>}
             </div>
           </Card>
         </Col>

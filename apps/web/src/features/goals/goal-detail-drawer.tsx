@@ -1,9 +1,9 @@
 import { ApartmentOutlined, DeleteOutlined, EditOutlined, FileOutlined, FormOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table } from 'antd';
-import type { Goal, GoalReport } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
+import { App, Breadcrumb, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Space, Table, Typography } from 'antd';
+import { formatCourtDateTime, type Goal, type GoalReport } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { filesApi } from '../files/files.api.ts';
 import {
   DimensionTag,
   GoalProgress,
@@ -12,14 +12,16 @@ import {
   LevelTag,
   ReportStatusTag,
 } from './goal-labels.tsx';
-import { refreshGoals, useGoalDetail } from './goals-queries.ts';
+import { goalsApi } from './goals.api.ts';
+import styles from './goals.module.css';
+import { useGoalDetail, useGoalSave } from './goals.queries.ts';
 
 export function EvidenceLinks({ report }: { report: Pick<GoalReport, 'files'> }) {
-  if (report.files.length === 0) return <span style={{ color: '#8c8c8c' }}>无</span>;
+  if (report.files.length === 0) return <Typography.Text type="secondary">无</Typography.Text>;
   return (
     <Space orientation="vertical" size={0}>
       {report.files.map((f) => (
-        <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer">
+        <a key={f.id} href={filesApi.url(f.id)} target="_blank" rel="noreferrer">
           <FileOutlined /> {f.name}
         </a>
       ))}
@@ -37,16 +39,20 @@ interface Actions {
 export function GoalDetailDrawer({
   goalId,
   onClose,
+  onOpenGoal,
   actions,
 }: {
   goalId: string | null;
   onClose: () => void;
+  /** Another goal of the tree (one above this one) is asked for. */
+  onOpenGoal: (id: string) => void;
   actions: Actions;
 }) {
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const isPhone = useIsPhone();
   const detail = useGoalDetail(goalId);
   const goal = detail.data;
+  const deletion = useGoalSave({ save: goalsApi.remove, success: '已删除', onSaved: onClose });
 
   function remove(g: Goal) {
     modal.confirm({
@@ -55,16 +61,7 @@ export function GoalDetailDrawer({
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api.delete(`/api/goals/${g.id}`);
-          void message.success('已删除');
-          await refreshGoals();
-          onClose();
-        } catch (error) {
-          void message.error(errorMessage(error));
-        }
-      },
+      onOk: () => deletion.saveAsync(g.id),
     });
   }
 
@@ -80,9 +77,16 @@ export function GoalDetailDrawer({
       {detail.isPending && <Skeleton active />}
       {detail.isError && <QueryErrorAlert error={detail.error} />}
       {goal && (
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Flex vertical gap="middle">
           {goal.ancestors.length > 0 && (
-            <Breadcrumb items={[...goal.ancestors.map((a) => ({ title: a.title })), { title: goal.title }]} />
+            <Breadcrumb
+              items={[
+                ...goal.ancestors.map((a) => ({
+                  title: <Typography.Link onClick={() => onOpenGoal(a.id)}>{a.title}</Typography.Link>,
+                })),
+                { title: goal.title },
+              ]}
+            />
           )}
           <Space wrap>
             {goal.canReport && leaf && (
@@ -125,7 +129,7 @@ export function GoalDetailDrawer({
               ...(goal.description ? [{ key: 'description', label: '说明', span: 2, children: goal.description }] : []),
             ]}
           />
-          <h3 style={{ margin: 0 }}>进度报告</h3>
+          <h3 className={styles.heading}>进度报告</h3>
           {goal.reports.length === 0 ? (
             <Empty description={leaf ? '还没有进度报告' : '已分解的目标由下级目标的进度汇总'} />
           ) : (
@@ -140,7 +144,7 @@ export function GoalDetailDrawer({
                   title: '报告时间',
                   dataIndex: 'reportedAt',
                   width: 150,
-                  render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+                  render: (v: string) => formatCourtDateTime(v),
                 },
                 { title: '完成值', dataIndex: 'value', width: 80 },
                 { title: '说明', dataIndex: 'note' },
@@ -152,15 +156,19 @@ export function GoalDetailDrawer({
                   render: (_: unknown, r) => (
                     <Space orientation="vertical" size={0}>
                       <ReportStatusTag status={r.status} />
-                      {r.reviewedByName && <span style={{ fontSize: 12 }}>{r.reviewedByName}</span>}
-                      {r.reviewNote && <span style={{ fontSize: 12, color: '#8c8c8c' }}>{r.reviewNote}</span>}
+                      {r.reviewedByName && <span className={styles.small}>{r.reviewedByName}</span>}
+                      {r.reviewNote && (
+                        <Typography.Text type="secondary" className={styles.small}>
+                          {r.reviewNote}
+                        </Typography.Text>
+                      )}
                     </Space>
                   ),
                 },
               ]}
             />
           )}
-        </Space>
+        </Flex>
       )}
     </Drawer>
   );

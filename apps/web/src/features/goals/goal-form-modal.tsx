@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { useEffect } from 'react';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   COURT_TYPE_LABELS,
@@ -14,10 +14,11 @@ import {
   type IndicatorKind,
   type UpdateGoalRequest,
 } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { applyFieldIssues } from '../../platform/form-errors.ts';
-import { useOrgUnits } from '../org/org-queries.ts';
-import { refreshGoals } from './goals-queries.ts';
+import { FormModal } from '../../platform/form-modal.tsx';
+import { useOrgUnits } from '../org/org.queries.ts';
+import { goalsApi } from './goals.api.ts';
+import styles from './goals.module.css';
+import { useGoalSave } from './goals.queries.ts';
 
 export type GoalFormState = { mode: 'create'; year: number } | { mode: 'edit'; goal: Goal } | null;
 
@@ -34,19 +35,48 @@ interface Values {
   deadline?: Dayjs | null;
 }
 
+/** What the form's values ask of the server: a new top goal, or changes to one goal. */
+async function saveGoal(state: GoalFormState, values: Values): Promise<unknown> {
+  const common = {
+    title: values.title.trim(),
+    description: values.description?.trim() || null,
+    dimension: values.dimension,
+    indicatorKind: values.indicatorKind,
+    ...(values.indicatorKind === 'milestone'
+      ? {}
+      : { targetValue: values.targetValue, unit: values.unit?.trim() ?? '' }),
+    weight: values.weight,
+    deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
+  };
+  if (state?.mode === 'edit') return goalsApi.update(state.goal.id, common satisfies UpdateGoalRequest);
+  if (!state) return undefined;
+  const body: CreateGoalRequest = {
+    ...common,
+    year: state.year,
+    level: values.level,
+    owner: { kind: 'org_unit', id: values.ownerId },
+  };
+  return goalsApi.create(body);
+}
+
 /** 制定目标 (a 党组 or branch goal at the top of a tree) or 修改目标 (any goal, by the level above). */
 export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClose: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const units = useOrgUnits(state?.mode === 'create');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const submit = useGoalSave({
+    save: (values: Values) => saveGoal(state, values),
+    form,
+    showError: 'alert',
+    success: '已保存',
+    onSaved: onClose,
+  });
+  const { clearProblem } = submit;
   const level = Form.useWatch('level', form);
   const kind = Form.useWatch('indicatorKind', form);
 
   useEffect(() => {
     if (!state) return;
-    setProblem(null);
+    clearProblem();
     form.resetFields();
     if (state.mode === 'edit') {
       const g = state.goal;
@@ -68,131 +98,86 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
         deadline: dayjs(`${String(state.year)}-12-31`),
       });
     }
-  }, [state, form]);
-
-  async function save(values: Values) {
-    if (!state) return;
-    setSaving(true);
-    setProblem(null);
-    const common = {
-      title: values.title.trim(),
-      description: values.description?.trim() || null,
-      dimension: values.dimension,
-      indicatorKind: values.indicatorKind,
-      ...(values.indicatorKind === 'milestone'
-        ? {}
-        : { targetValue: values.targetValue, unit: values.unit?.trim() ?? '' }),
-      weight: values.weight,
-      deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
-    };
-    try {
-      if (state.mode === 'edit') {
-        await api.patch<Goal>(`/api/goals/${state.goal.id}`, common satisfies UpdateGoalRequest);
-      } else {
-        const body: CreateGoalRequest = {
-          ...common,
-          year: state.year,
-          level: values.level,
-          owner: { kind: 'org_unit', id: values.ownerId },
-        };
-        await api.post<Goal>('/api/goals', body);
-      }
-      void message.success('已保存');
-      await refreshGoals();
-      onClose();
-    } catch (error) {
-      applyFieldIssues(form, error);
-      setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+  }, [state, form, clearProblem]);
 
   const owners = (units.data ?? []).filter((u) => GOAL_LEVEL_ORG_KINDS[level ?? 'party_group'].includes(u.kind));
   return (
-    <Modal
+    <FormModal<Values>
       open={state !== null}
       title={
         state?.mode === 'edit' ? `修改目标：${state.goal.title}` : state ? `制定${String(state.year)}年度目标` : ''
       }
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => {
-        form.submit();
-      }}
+      form={form}
+      saver={submit}
       onCancel={onClose}
       width={640}
-      destroyOnHidden
+      formProps={{ disabled: submit.saving }}
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> form={form} layout="vertical" disabled={saving} onFinish={(v) => void save(v)}>
-        {state?.mode === 'create' && (
-          <Row gutter={16}>
-            <Col xs={24} sm={10}>
-              <Form.Item name="level" label="层级" rules={[{ required: true }]}>
-                <Select
-                  options={(['party_group', 'branch'] as const).map((l) => ({ value: l, label: GOAL_LEVEL_LABELS[l] }))}
-                  onChange={() => {
-                    form.setFieldValue('ownerId', undefined);
-                  }}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={14}>
-              <Form.Item name="ownerId" label="责任主体" rules={[{ required: true, message: '请选择责任主体' }]}>
-                <Select options={owners.map((u) => ({ value: u.id, label: u.name }))} loading={units.isPending} />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
-        <Form.Item
-          name="title"
-          label="目标名称"
-          rules={[{ required: true, whitespace: true, message: '请填写目标名称' }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="description" label="目标说明">
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
+      {state?.mode === 'create' && (
         <Row gutter={16}>
-          <Col xs={12} sm={8}>
-            <Form.Item name="dimension" label="六型法院维度" rules={[{ required: true, message: '请选择维度' }]}>
-              <Select options={COURT_TYPES.map((t) => ({ value: t, label: COURT_TYPE_LABELS[t] }))} />
+          <Col xs={24} sm={10}>
+            <Form.Item name="level" label="层级" rules={[{ required: true }]}>
+              <Select
+                options={(['party_group', 'branch'] as const).map((l) => ({ value: l, label: GOAL_LEVEL_LABELS[l] }))}
+                onChange={() => {
+                  form.setFieldValue('ownerId', undefined);
+                }}
+              />
             </Form.Item>
           </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="indicatorKind" label="指标类型" rules={[{ required: true }]}>
-              <Select options={INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="weight" label="权重" rules={[{ required: true, message: '请填写权重' }]}>
-              <InputNumber min={0} step={1} precision={2} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {kind !== 'milestone' && (
-            <>
-              <Col xs={12} sm={8}>
-                <Form.Item name="targetValue" label="目标值" rules={[{ required: true, message: '请填写目标值' }]}>
-                  <InputNumber min={0} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col xs={12} sm={8}>
-                <Form.Item name="unit" label="计量单位">
-                  <Input maxLength={10} placeholder="次、学时、件、%" />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-          <Col xs={12} sm={8}>
-            <Form.Item name="deadline" label="完成期限">
-              <DatePicker style={{ width: '100%' }} />
+          <Col xs={24} sm={14}>
+            <Form.Item name="ownerId" label="责任主体" rules={[{ required: true, message: '请选择责任主体' }]}>
+              <Select options={owners.map((u) => ({ value: u.id, label: u.name }))} loading={units.isPending} />
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        name="title"
+        label="目标名称"
+        rules={[{ required: true, whitespace: true, message: '请填写目标名称' }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="description" label="目标说明">
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={12} sm={8}>
+          <Form.Item name="dimension" label="六型法院维度" rules={[{ required: true, message: '请选择维度' }]}>
+            <Select options={COURT_TYPES.map((t) => ({ value: t, label: COURT_TYPE_LABELS[t] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="indicatorKind" label="指标类型" rules={[{ required: true }]}>
+            <Select options={INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="weight" label="权重" rules={[{ required: true, message: '请填写权重' }]}>
+            <InputNumber min={0} step={1} precision={2} className={styles.fullWidth} />
+          </Form.Item>
+        </Col>
+        {kind !== 'milestone' && (
+          <>
+            <Col xs={12} sm={8}>
+              <Form.Item name="targetValue" label="目标值" rules={[{ required: true, message: '请填写目标值' }]}>
+                <InputNumber min={0} className={styles.fullWidth} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={8}>
+              <Form.Item name="unit" label="计量单位">
+                <Input maxLength={10} placeholder="次、学时、件、%" />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        <Col xs={12} sm={8}>
+          <Form.Item name="deadline" label="完成期限">
+            <DatePicker className={styles.fullWidth} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

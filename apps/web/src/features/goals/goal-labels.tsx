@@ -1,4 +1,4 @@
-import { Progress, Space, Tag, Tooltip } from 'antd';
+import { Flex, Progress, Tag, Tooltip } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import {
   COURT_TYPE_LABELS,
@@ -10,6 +10,7 @@ import {
   type GoalLevel,
   type GoalReportStatus,
 } from '@qizhi/domain';
+import styles from './goals.module.css';
 
 const LEVEL_COLORS: Record<GoalLevel, string> = {
   party_group: 'red',
@@ -57,20 +58,20 @@ export function GoalProgress({
 }) {
   const status = goal.progress >= 1 ? 'success' : goal.overdue ? 'exception' : 'active';
   return (
-    <Space size={4} style={{ width: '100%' }}>
+    <Flex gap={4} align="center">
       <Progress
         percent={Math.round(goal.progress * 1000) / 10}
         status={status}
         size="small"
-        style={{ minWidth: compact ? 90 : 140, margin: 0 }}
+        className={compact ? styles.progressCompact : styles.progress}
         format={(p) => `${String(p ?? 0)}%`}
       />
       {goal.overdue && (
         <Tooltip title={goal.lateSelf ? '已过期限仍未完成' : '下级目标有逾期未完成'}>
-          <WarningFilled style={{ color: goal.lateSelf ? '#cf1322' : '#fa8c16' }} aria-label="逾期" />
+          <WarningFilled className={goal.lateSelf ? styles.lateSelf : styles.lateBelow} aria-label="逾期" />
         </Tooltip>
       )}
-    </Space>
+    </Flex>
   );
 }
 

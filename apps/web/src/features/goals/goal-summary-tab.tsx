@@ -1,9 +1,10 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Skeleton, Space, Statistic, Table } from 'antd';
+import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Table } from 'antd';
 import { COURT_TYPE_LABELS, GOAL_LEVEL_LABELS, type GoalListItem as Goal } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { GoalProgress, indicatorText, percent } from './goal-labels.tsx';
-import { useGoalSummary } from './goals-queries.ts';
+import styles from './goals.module.css';
+import { useGoalSummary } from './goals.queries.ts';
 
 /** 年度总结: the year's numbers by level and by court type, and what is late — printable. */
 export function GoalSummaryTab({ year }: { year: number }) {
@@ -12,7 +13,7 @@ export function GoalSummaryTab({ year }: { year: number }) {
   if (summary.isError) return <QueryErrorAlert error={summary.error} />;
   const s = summary.data;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <div className="page-toolbar">
         <h2 className="page-title">{year}年度党建目标完成情况</h2>
         <Button icon={<PrinterOutlined />} className="no-print" onClick={() => window.print()}>
@@ -34,7 +35,7 @@ export function GoalSummaryTab({ year }: { year: number }) {
             title="逾期未完成"
             value={s.lateCount}
             suffix="项"
-            valueStyle={s.lateCount > 0 ? { color: '#cf1322' } : undefined}
+            className={s.lateCount > 0 ? styles.late : undefined}
           />
         </Col>
       </Row>
@@ -95,6 +96,6 @@ export function GoalSummaryTab({ year }: { year: number }) {
           ]}
         />
       </Card>
-    </Space>
+    </Flex>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Skeleton, Space, Tabs } from 'antd';
+import { Badge, Button, Card, Space, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import type { Goal } from '@qizhi/domain';
-import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { courtYear, type Goal } from '@qizhi/domain';
 import { useCan } from '../../platform/session.tsx';
 import { DecomposeModal } from './decompose-modal.tsx';
 import { DimensionCards } from './dimension-cards.tsx';
@@ -11,7 +10,7 @@ import { GoalDetailDrawer } from './goal-detail-drawer.tsx';
 import { GoalFormModal, type GoalFormState } from './goal-form-modal.tsx';
 import { GoalSummaryTab } from './goal-summary-tab.tsx';
 import { GoalTreeTable } from './goal-tree-table.tsx';
-import { thisYear, useGoals, usePendingReports } from './goals-queries.ts';
+import { useGoalPath, usePendingReports } from './goals.queries.ts';
 import { ReportProgressModal } from './report-progress-modal.tsx';
 import { ReviewReportsTab } from './review-reports-tab.tsx';
 import { YearSelect } from './year-select.tsx';
@@ -19,25 +18,31 @@ import { YearSelect } from './year-select.tsx';
 const TABS = ['tree', 'review', 'dimensions', 'summary'] as const;
 type Tab = (typeof TABS)[number];
 
-/** 目标四级分解: the tree, the reports to review, the six types and the year-end summary. */
+/**
+ * 目标四级分解: the tree, the reports to review, the six types and the year-end summary.
+ * `?goal=<id>` opens that goal and the rows of the tree above it.
+ */
 export default function GoalsPage() {
   const can = useCan();
   const [search, setSearch] = useSearchParams();
-  const year = Number(search.get('year')) || thisYear();
+  const year = Number(search.get('year')) || courtYear();
   const tab: Tab = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as Tab) : 'tree';
-  const goals = useGoals(year);
+  const linked = search.get('goal');
+  const path = useGoalPath(linked);
   const pending = usePendingReports(can('goals.manage'));
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(linked);
   const [reporting, setReporting] = useState<Goal | null>(null);
   const [decomposing, setDecomposing] = useState<Goal | null>(null);
   const [form, setForm] = useState<GoalFormState>(null);
 
-  const go = (next: { year?: number; tab?: Tab }) => {
+  const go = (next: { year?: number; tab?: Tab; goal?: string | null }) => {
     const params: Record<string, string> = {};
     const y = next.year ?? year;
     const t = next.tab ?? tab;
-    if (y !== thisYear()) params.year = String(y);
+    const goal = next.goal === undefined ? linked : next.goal;
+    if (y !== courtYear()) params.year = String(y);
     if (t !== 'tree') params.tab = t;
+    if (goal && y === year) params.goal = goal;
     setSearch(params, { replace: true });
   };
 
@@ -62,13 +67,7 @@ export default function GoalsPage() {
           {
             key: 'tree',
             label: '目标树',
-            children: goals.isPending ? (
-              <Skeleton active />
-            ) : goals.isError ? (
-              <QueryErrorAlert error={goals.error} />
-            ) : (
-              <GoalTreeTable goals={goals.data.items} onOpen={(g) => setOpenId(g.id)} />
-            ),
+            children: <GoalTreeTable year={year} reveal={path.data?.items} onOpen={(g) => setOpenId(g.id)} />,
           },
           ...(can('goals.manage')
             ? [
@@ -89,7 +88,14 @@ export default function GoalsPage() {
       />
       <GoalDetailDrawer
         goalId={openId}
-        onClose={() => setOpenId(null)}
+        onClose={() => {
+          setOpenId(null);
+          if (linked) go({ goal: null });
+        }}
+        onOpenGoal={(id) => {
+          setOpenId(id);
+          go({ goal: id });
+        }}
         actions={{
           onReport: setReporting,
           onDecompose: setDecomposing,

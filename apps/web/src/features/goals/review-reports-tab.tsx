@@ -1,34 +1,37 @@
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Input, Modal, Skeleton, Space, Table } from 'antd';
+import { Alert, Button, Empty, Input, Modal, Skeleton, Space, Table } from 'antd';
 import type { GoalReport } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { EvidenceLinks } from './goal-detail-drawer.tsx';
 import { LevelTag } from './goal-labels.tsx';
-import { refreshGoals, usePendingReports } from './goals-queries.ts';
+import { goalsApi } from './goals.api.ts';
+import styles from './goals.module.css';
+import { useGoalSave, usePendingReports } from './goals.queries.ts';
+
+interface Decision {
+  report: GoalReport;
+  decision: 'accept' | 'return';
+  note: string;
+}
 
 /** 进度审核: the reports of the level below, each accepted (it moves progress) or returned with a reason. */
 export function ReviewReportsTab() {
-  const { message } = App.useApp();
   const reports = usePendingReports();
   const [returning, setReturning] = useState<GoalReport | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-
-  async function decide(report: GoalReport, decision: 'accept' | 'return', note = '') {
-    setBusy(report.id);
-    try {
-      await api.post(`/api/goal-reports/${report.id}/${decision}`, { note });
-      void message.success(decision === 'accept' ? '已采纳，进度已更新' : '已退回');
+  const review = useGoalSave({
+    save: ({ report, decision, note }: Decision) => goalsApi.decideReport(report.id, decision, note),
+    success: (_report, { decision }) => (decision === 'accept' ? '已采纳，进度已更新' : '已退回'),
+    onSaved: () => {
       setReturning(null);
       setReason('');
-      await refreshGoals();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  }
+    },
+  });
+  const decide = (report: GoalReport, decision: Decision['decision'], note = '') => {
+    setBusy(report.id);
+    review.save({ report, decision, note });
+  };
 
   if (reports.isPending) return <Skeleton active />;
   if (reports.isError) return <QueryErrorAlert error={reports.error} />;
@@ -38,7 +41,7 @@ export function ReviewReportsTab() {
       <Alert
         type="info"
         showIcon
-        style={{ marginBottom: 12 }}
+        className={styles.gapBelow}
         title="这里是由您所在层级审核的下一级进度报告；采纳后计入目标进度。"
       />
       <Table<GoalReport>
@@ -80,7 +83,12 @@ export function ReviewReportsTab() {
             fixed: 'right',
             render: (_: unknown, r) => (
               <Space>
-                <Button size="small" type="primary" loading={busy === r.id} onClick={() => void decide(r, 'accept')}>
+                <Button
+                  size="small"
+                  type="primary"
+                  loading={review.saving && busy === r.id}
+                  onClick={() => decide(r, 'accept')}
+                >
                   采纳
                 </Button>
                 <Button
@@ -101,9 +109,9 @@ export function ReviewReportsTab() {
         title="退回进度报告"
         okText="退回"
         cancelText="取消"
-        okButtonProps={{ disabled: !reason.trim(), loading: busy !== null }}
+        okButtonProps={{ disabled: !reason.trim(), loading: review.saving }}
         onOk={() => {
-          if (returning) void decide(returning, 'return', reason.trim());
+          if (returning) decide(returning, 'return', reason.trim());
         }}
         onCancel={() => {
           setReturning(null);

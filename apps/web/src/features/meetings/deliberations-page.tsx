@@ -4,6 +4,7 @@ import { Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Select, Skel
 import type { Dayjs } from 'dayjs';
 import { courtToday, DISCLOSURE_KIND_LABELS, type DeliberationMatter, type DisclosureKind } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { FormModal } from '../../platform/form-modal.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { useSave, type SaveOptions } from '../../platform/use-save.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
@@ -92,26 +93,17 @@ function DisclosureModal({
     onClose,
   );
   return (
-    <Modal
-      open
-      title={DISCLOSURE_KIND_LABELS[kind]}
-      okText="保存"
-      confirmLoading={disclose.saving}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-    >
-      <Form form={form} layout="vertical" onFinish={disclose.save}>
-        <Form.Item name="disclosedOn" label="公开日期" rules={[{ required: true, message: '请选择公开日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="place" label="公开方式和地点" rules={[{ required: true, message: '请填写公开方式和地点' }]}>
-          <Input placeholder="如：院务公开栏、法院网站" />
-        </Form.Item>
-        <Form.Item name="content" label="公开内容" rules={[{ required: true, message: '请填写公开内容' }]}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open title={DISCLOSURE_KIND_LABELS[kind]} form={form} saver={disclose} onCancel={onClose}>
+      <Form.Item name="disclosedOn" label="公开日期" rules={[{ required: true, message: '请选择公开日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="place" label="公开方式和地点" rules={[{ required: true, message: '请填写公开方式和地点' }]}>
+        <Input placeholder="如：院务公开栏、法院网站" />
+      </Form.Item>
+      <Form.Item name="content" label="公开内容" rules={[{ required: true, message: '请填写公开内容' }]}>
+        <Input.TextArea rows={4} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -192,27 +184,23 @@ export default function DeliberationsPage() {
       {list.data?.items.map((m) => (
         <MatterCard key={m.id} matter={m} />
       ))}
-      <Modal
+      <FormModal
         open={creating}
         title="新建“四议两公开”事项"
-        okText="保存"
-        confirmLoading={create.saving}
+        form={form}
+        saver={create}
         onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={create.save}>
-          <Form.Item name="orgUnitId" label="党组织" rules={[{ required: true, message: '请选择党组织' }]}>
-            <OrgUnitSelect allowClear={false} />
-          </Form.Item>
-          <Form.Item name="title" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="description" label="事项说明">
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="orgUnitId" label="党组织" rules={[{ required: true, message: '请选择党组织' }]}>
+          <OrgUnitSelect allowClear={false} />
+        </Form.Item>
+        <Form.Item name="title" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="description" label="事项说明">
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
     </Flex>
   );
 }

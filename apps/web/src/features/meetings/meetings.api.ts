@@ -26,7 +26,6 @@ import {
   type TaskRequest,
   type VoteRequest,
 } from '@qizhi/domain';
-import { api } from '../../platform/api.ts';
 import { call, seg } from '../../platform/api-client.ts';
 
 export type MeetingListParams = Partial<MeetingsQuery>;
@@ -59,7 +58,7 @@ export const meetingsApi = {
   ledger: (orgUnitId: string, year: number) => call.get(Ledger, '/api/meetings/ledger/entries', { orgUnitId, year }),
   /** The year's ledger as an .xlsx download; resolves to the file's name. */
   downloadLedger: (orgUnitId: string, year: number) =>
-    api.download('/api/meetings/ledger', { orgUnitId, year }, '会议台账.xlsx'),
+    call.download('/api/meetings/ledger', { orgUnitId, year }, '会议台账.xlsx'),
 };
 
 export const calendarFeedApi = {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   inCourtZone,
@@ -8,12 +8,11 @@ import {
   type MeetingDetail,
   type MeetingType,
 } from '@qizhi/domain';
-import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { FormDrawer } from '../../platform/form-modal.tsx';
 import { PersonSelect } from '../members/person-select.tsx';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { MEETING_TYPE_OPTIONS } from './meeting-labels.tsx';
 import { meetingsApi } from './meetings.api.ts';
-import styles from './meetings.module.css';
 import { useMeetingSave } from './meetings.queries.ts';
 
 interface Values {
@@ -55,7 +54,6 @@ export function PlanMeetingDrawer({
   onClose: () => void;
   onSaved: (m: MeetingDetail) => void;
 }) {
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();
   const plan = useMeetingSave({
     save: (values: Values) => meetingsApi.create(toRequest(values)),
@@ -74,53 +72,44 @@ export function PlanMeetingDrawer({
   }, [open, form, clearProblem]);
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       title="计划会议"
-      size={isPhone ? '100%' : 560}
+      width={560}
+      form={form}
+      saver={plan}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={plan.saving} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      formProps={{ name: 'plan-meeting' }}
     >
-      {plan.problem && <Alert type="error" showIcon title={plan.problem} className={styles.problem} />}
-      <Form form={form} layout="vertical" onFinish={plan.save} name="plan-meeting">
-        <Form.Item name="type" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
-          <Select options={MEETING_TYPE_OPTIONS} />
+      <Form.Item name="type" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
+        <Select options={MEETING_TYPE_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="orgUnitId" label="党组织" rules={[{ required: true, message: '请选择党组织' }]}>
+        <OrgUnitSelect allowClear={false} />
+      </Form.Item>
+      <Form.Item name="topic" label="会议主题" rules={[{ required: true, message: '请填写会议主题' }, { max: 100 }]}>
+        <Input placeholder="如：学习贯彻党的二十届四中全会精神" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="startsAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Form.Item name="orgUnitId" label="党组织" rules={[{ required: true, message: '请选择党组织' }]}>
-          <OrgUnitSelect allowClear={false} />
+        <Form.Item name="endsAt" label="结束时间">
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Form.Item name="topic" label="会议主题" rules={[{ required: true, message: '请填写会议主题' }, { max: 100 }]}>
-          <Input placeholder="如：学习贯彻党的二十届四中全会精神" />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="startsAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-          </Form.Item>
-          <Form.Item name="endsAt" label="结束时间">
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="place" label="会议地点" rules={[{ required: true, message: '请填写会议地点' }, { max: 60 }]}>
-          <Input placeholder="如：党员活动室" />
-        </Form.Item>
-        <Form.Item name="hostPersonId" label="主持人">
-          <PersonSelect />
-        </Form.Item>
-        <Form.Item name="recorderPersonId" label="记录人">
-          <PersonSelect />
-        </Form.Item>
-        <Form.Item name="agenda" label="会议议程">
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      </Space>
+      <Form.Item name="place" label="会议地点" rules={[{ required: true, message: '请填写会议地点' }, { max: 60 }]}>
+        <Input placeholder="如：党员活动室" />
+      </Form.Item>
+      <Form.Item name="hostPersonId" label="主持人">
+        <PersonSelect />
+      </Form.Item>
+      <Form.Item name="recorderPersonId" label="记录人">
+        <PersonSelect />
+      </Form.Item>
+      <Form.Item name="agenda" label="会议议程">
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+    </FormDrawer>
   );
 }
