@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { FileOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Skeleton, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Flex, Skeleton, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import { HONOUR_LEVEL_LABELS, HONOUR_LEVELS, type Honour, type HonourKind, type HonourLevel } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
+import { filesApi } from '../files/files.api.ts';
 import { HonourFormModal } from './honour-form-modal.tsx';
-import { useHonours, useSanctions } from './honours-queries.ts';
+import { useHonours, useSanctions } from './honours.queries.ts';
 import { SanctionFormModal } from './sanction-form-modal.tsx';
 import { SanctionsTable } from './sanctions-table.tsx';
 
@@ -22,7 +23,7 @@ function HonoursTab({ kind }: { kind: HonourKind }) {
   if (honours.isError) return <QueryErrorAlert error={honours.error} />;
   const h = honours.data;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <Space size="large" wrap>
         <Statistic title="合计" value={h.total} suffix="项" />
         {[...HONOUR_LEVELS].reverse().map((l) => (
@@ -54,14 +55,14 @@ function HonoursTab({ kind }: { kind: HonourKind }) {
             width: 70,
             render: (_: unknown, r) =>
               r.certificate ? (
-                <a href={`/api/files/${r.certificate.id}`} target="_blank" rel="noreferrer" aria-label="证书扫描件">
+                <a href={filesApi.url(r.certificate.id)} target="_blank" rel="noreferrer" aria-label="证书扫描件">
                   <FileOutlined />
                 </a>
               ) : null,
           },
         ]}
       />
-    </Space>
+    </Flex>
   );
 }
 

@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton, Table, Tag } from 'antd';
 import { HONOUR_LEVEL_LABELS, type Honour } from '@qizhi/domain';
-import { useQuery } from '@tanstack/react-query';
-import type { HonoursResponse } from '@qizhi/domain';
-import { api } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
-import { useSanctions } from './honours-queries.ts';
+import styles from './honours.module.css';
+import { usePersonHonours, useSanctions } from './honours.queries.ts';
 import { SanctionFormModal } from './sanction-form-modal.tsx';
 import { SanctionsTable } from './sanctions-table.tsx';
 
@@ -15,16 +13,13 @@ import { SanctionsTable } from './sanctions-table.tsx';
 export function MemberSanctionsSection({ personId }: { personId: string }) {
   const can = useCan();
   const sanctions = useSanctions(personId);
-  const honours = useQuery({
-    queryKey: ['honours', 'person', personId],
-    queryFn: () => api.get<HonoursResponse>('/api/honours', { kind: 'individual', personId }),
-  });
+  const honours = usePersonHonours(personId);
   const [adding, setAdding] = useState(false);
   return (
     <Card
       size="small"
       title="奖惩与荣誉"
-      style={{ marginTop: 16 }}
+      className={styles.section}
       extra={
         can('honours.manage') ? (
           <Button size="small" icon={<PlusOutlined />} className="no-print" onClick={() => setAdding(true)}>
@@ -40,7 +35,7 @@ export function MemberSanctionsSection({ personId }: { personId: string }) {
         <Table<Honour>
           size="small"
           rowKey="id"
-          style={{ marginTop: 12 }}
+          className={styles.personHonours}
           pagination={false}
           dataSource={honours.data.items}
           columns={[

@@ -1,12 +1,17 @@
 import { App, Button, Table, Tag } from 'antd';
 import { SANCTION_KIND_LABELS, SANCTION_LEVEL_LABELS, type Sanction } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
 import { useCan } from '../../platform/session.tsx';
-import { refreshRecognition } from './honours-queries.ts';
+import { useSave } from '../../platform/use-save.ts';
+import { honoursApi } from './honours.api.ts';
+import { RECOGNITION_CHANGED } from './honours.queries.ts';
 
 export function SanctionsTable({ items, showPerson }: { items: Sanction[]; showPerson: boolean }) {
   const can = useCan();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const removal = useSave({
+    save: (s: Sanction) => honoursApi.deleteSanction(s.id),
+    invalidates: RECOGNITION_CHANGED,
+  });
   function remove(s: Sanction) {
     modal.confirm({
       title: '删除奖惩记录',
@@ -14,14 +19,7 @@ export function SanctionsTable({ items, showPerson }: { items: Sanction[]; showP
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api.delete(`/api/sanctions/${s.id}`);
-          await refreshRecognition();
-        } catch (error) {
-          void message.error(errorMessage(error));
-        }
-      },
+      onOk: () => removal.saveAsync(s),
     });
   }
   return (
