@@ -11,7 +11,6 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import * as schema from '../apps/server/src/db/schema/index.ts';
-import { forgetRoster } from '../apps/server/src/modules/members/roster-cache.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
 import type { Database } from '../apps/server/src/platform/db.ts';
 import { BENCH_PASSWORD, createDatabase, prepareCourt, type DatabaseKind } from './databases.ts';
@@ -25,7 +24,7 @@ interface Statement {
 
 type RawQuery = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-/** The same database recording what it sends (Drizzle and prepared reads), and a raw query function. */
+/** The same database recording what Drizzle sends, and a raw query function. */
 function instrumented(
   kind: DatabaseKind,
   base: Database,
@@ -33,22 +32,18 @@ function instrumented(
   log: Statement[],
 ): { database: Database; raw: RawQuery; close: () => Promise<void> } {
   const logger = { logQuery: (text: string, params: unknown[]) => log.push({ text, params }) };
-  const readPrepared: Database['readPrepared'] = (text, values) => {
-    log.push({ text, params: [...values] });
-    return base.readPrepared(text, values);
-  };
   if (kind === 'pglite') {
     const client = base.pglite;
     if (!client) throw new Error('a PGlite database without its engine');
     return {
-      database: { ...base, db: drizzlePglite(client, { schema, logger }), readPrepared },
+      database: { ...base, db: drizzlePglite(client, { schema, logger }) },
       raw: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
       close: () => base.close(),
     };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off -c timezone=UTC' });
   return {
-    database: { ...base, db: drizzlePg(pool, { schema, logger }), readPrepared },
+    database: { ...base, db: drizzlePg(pool, { schema, logger }) },
     raw: async (text, params) => (await pool.query<Record<string, unknown>>(text, params)).rows,
     close: async () => {
       await pool.end();
@@ -67,33 +62,16 @@ async function timeIt(fn: () => Promise<unknown>, times: number): Promise<number
   return median(samples);
 }
 
-/**
- * What one request costs alone (no concurrency) — with the filter's ordering kept, and as the first
- * view of a filter, nothing kept — then the statements of a first view with their plans.
- */
-async function explainRequest(
-  app: FastifyInstance,
-  cookie: string,
-  query: string,
-  log: Statement[],
-  raw: RawQuery,
-  tenantId: string,
-) {
+/** What one request costs alone (no concurrency), then its statements with their plans. */
+async function explainRequest(app: FastifyInstance, cookie: string, query: string, log: Statement[], raw: RawQuery) {
   const out: string[] = [];
   const request = () => app.inject({ method: 'GET', url: `/api/members?${query}`, headers: { cookie } });
-  const firstView = () => {
-    forgetRoster(tenantId);
-    return request();
-  };
   await request();
   log.length = 0;
-  const first = await firstView();
+  const first = await request();
   const statements = [...log];
-  const kept = await timeIt(request, 30);
-  const cold = await timeIt(firstView, 30);
-  out.push(
-    `GET /api/members?${query} → ${String(first.statusCode)}, in-process median ${String(round(kept, 2))} ms kept, ${String(round(cold, 2))} ms first view`,
-  );
+  const ms = await timeIt(request, 30);
+  out.push(`GET /api/members?${query} → ${String(first.statusCode)}, in-process median ${String(round(ms, 2))} ms`);
   for (const [i, s] of statements.entries()) {
     const ms = await timeIt(() => raw(s.text, s.params), 30);
     out.push(`  #${String(i + 1)} median ${String(round(ms, 2))} ms: ${s.text.slice(0, 160)}…`);
@@ -133,7 +111,7 @@ export async function explainRoster(
         const concrete = query
           .replace('<ID>', court.idNumbers[0] ?? '')
           .replace('<DEPT>', court.departmentIds[0]?.id ?? '');
-        const explained = await explainRequest(app, cookie, concrete, log, raw, court.tenantId);
+        const explained = await explainRequest(app, cookie, concrete, log, raw);
         out.push('', ...explained.out);
         if (!opts.plans) continue;
         for (const s of explained.statements.filter((st) => /^\s*select/i.test(st.text))) {

@@ -3,7 +3,14 @@
  * cells and departments by name, so the rows can go into the database directly or into a roster
  * file the import reads. Same seed, same people. ID numbers carry valid GB 11643 check characters.
  */
-import { addYears, computeIdCheckChar, type EducationLevel, type Gender, type PersonStatus } from '@qizhi/domain';
+import {
+  addYears,
+  computeIdCheckChar,
+  type CompletePersonRecord,
+  type EducationLevel,
+  type Gender,
+  type PersonStatus,
+} from '@qizhi/domain';
 import { DEMO_CELL_OF_DEPARTMENT, DEMO_ORG_KEYS, generateDemoCourt } from '../apps/server/src/seed/demo-court.data.ts';
 
 export interface CourtLayout {
@@ -11,26 +18,6 @@ export interface CourtLayout {
   retiredCell: string;
   /** Each department with the name of the in-service cell its party members belong to. */
   departments: { name: string; cell: string }[];
-}
-
-export interface BenchPerson {
-  name: string;
-  gender: Gender;
-  ethnicity: string;
-  birthDate: string;
-  idNumber: string;
-  phone: string;
-  education: EducationLevel;
-  status: PersonStatus;
-  joinedOn: string | null;
-  confirmedOn: string | null;
-  branchName: string | null;
-  /** Null with a branch: the person belongs to the branch itself (applicants and activists). */
-  cellName: string | null;
-  departmentName: string | null;
-  position: string;
-  retired: boolean;
-  retiredOn: string | null;
 }
 
 /** The demo court's organisation, by name. */
@@ -131,7 +118,12 @@ function retirementDate(birthDate: string, gender: Gender): string {
   return m === 12 ? `${String(year + 1)}-01-01` : `${String(year)}-${pad(m + 1)}-01`;
 }
 
-function generatePerson(random: () => number, index: number, layout: CourtLayout, taken: Set<string>): BenchPerson {
+function generatePerson(
+  random: () => number,
+  index: number,
+  layout: CourtLayout,
+  taken: Set<string>,
+): CompletePersonRecord {
   const gender: Gender = random() < 0.55 ? 'male' : 'female';
   const retired = random() < RETIRED_SHARE;
   const status: PersonStatus = retired ? 'full' : drawStatus(random);
@@ -181,7 +173,7 @@ function generatePerson(random: () => number, index: number, layout: CourtLayout
 export function generatePeople(
   count: number,
   opts: { layout: CourtLayout; seed?: number; taken?: Set<string>; firstIndex?: number },
-): BenchPerson[] {
+): CompletePersonRecord[] {
   const random = createRandom(opts.seed ?? 0x51a1);
   const taken = opts.taken ?? new Set<string>();
   const firstIndex = opts.firstIndex ?? 0;

@@ -152,30 +152,6 @@ async function benchOn(
 
     const results = await runScenarios(scenarios, opts);
 
-    // A diagnostic, not a target: the same load with nothing kept in memory (QIZHI_CHANGE_FEED=off),
-    // so every request reads its filter's ordering, as the first view of a filter does.
-    await qizhi.stop();
-    servers.splice(servers.indexOf(qizhi), 1);
-    const uncached = await startQizhi(bench, 'roster-server-uncached.log', { QIZHI_CHANGE_FEED: 'off' });
-    servers.push(uncached);
-    const uncachedResults = await runScenarios(
-      [
-        {
-          name: 'fullMembers',
-          run: (ms) => loadOf(uncached.url, sessions, [fullMembers], opts, ms),
-          probes: probesOf(uncached.pid),
-        },
-        { name: 'mixed', run: (ms) => loadOf(uncached.url, sessions, mix, opts, ms), probes: probesOf(uncached.pid) },
-      ],
-      { warmupMs: opts.warmupMs, durationMs: opts.durationMs, rounds: 1 },
-    );
-    for (const [label, result] of uncachedResults) {
-      const { load } = result;
-      process.stdout.write(
-        `      (nothing kept, ${kind}, ${label}: p95 ${String(round(load.latency.p95))} ms, ${String(Math.round(load.rps))} req/s, ${cpuNote(result)})\n`,
-      );
-    }
-
     const page = results.get('fullMembers')!;
     const mixed = results.get('mixed')!;
     const base = results.get('baseline');
@@ -196,7 +172,6 @@ async function benchOn(
       fullMembers: describeScenario(page),
       mixed: describeScenario(mixed),
       ...(base ? { baseline: describeScenario(base) } : {}),
-      nothingKept: Object.fromEntries([...uncachedResults].map(([label, r]) => [label, describeScenario(r)])),
     };
     return { targets, details };
   } finally {

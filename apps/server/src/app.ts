@@ -21,13 +21,13 @@ import { registerErrorHandler } from './platform/errors.ts';
 import { WEB_DIST } from './platform/paths.ts';
 import { localStorage, type FileStorage } from './platform/storage.ts';
 import { MAX_UPLOAD_BYTES } from './platform/uploads.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
-import { fileRoutes } from './modules/files/files.routes.ts';
-import { healthRoutes } from './modules/health/health.routes.ts';
-import { memberRoutes } from './modules/members/members.routes.ts';
-import { orgRoutes } from './modules/org/org.routes.ts';
-import { userRoutes } from './modules/users/users.routes.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authRoutes } from './modules/auth/index.ts';
+import { fileRoutes } from './modules/files/index.ts';
+import { healthRoutes } from './modules/health/index.ts';
+import { memberRoutes } from './modules/members/index.ts';
+import { orgRoutes } from './modules/org/index.ts';
+import { userRoutes } from './modules/users/index.ts';
 import {
   calendarRoutes,
   complianceRoutes,

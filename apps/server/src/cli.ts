@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, eq, sql } from 'drizzle-orm';
 import { ROLE_CODES, type RoleCode } from '@qizhi/domain';
-import { roleGrants, tenants, users } from './db/schema/index.ts';
-import { writeAudit } from './platform/audit.ts';
+import { createAccountFromCli, resetPasswordFromCli, unlockFromCli } from './modules/users/index.ts';
 import { backupDatabase, restoreBackup } from './platform/backup.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { openDatabase, type Database } from './platform/db.ts';
-import { generateStrongPassword, hashPassword } from './platform/passwords.ts';
-import { isDatabaseEmpty, seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
+import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
+import { AppError } from './platform/errors.ts';
+import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 
 const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
 
@@ -50,17 +48,6 @@ async function withDatabase<T>(config: Config, fn: (database: Database) => Promi
   } finally {
     await database.close();
   }
-}
-
-const CLI_ACTOR = { userId: null, name: '运维命令行', ip: null };
-
-async function findUser(database: Database, username: string) {
-  const [row] = await database.db
-    .select()
-    .from(users)
-    .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
-  if (!row) throw new CliError(`没有用户名为“${username}”的账号`);
-  return row;
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -114,87 +101,27 @@ async function main(argv: string[]): Promise<void> {
         if (!ROLE_CODES.includes(role)) throw new CliError(`没有角色“${role}”，可选：${ROLE_CODES.join(', ')}`);
         if (!/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/.test(username))
           throw new CliError('用户名须以字母开头，3–32位字母、数字、下划线、点或连字符');
-        const courts = await database.db.select().from(tenants);
-        const court = values.court
-          ? courts.find((c) => c.code === values.court)
-          : courts.length === 1
-            ? courts[0]
-            : undefined;
-        if (!court)
-          throw new CliError(
-            courts.length === 0
-              ? '数据库中还没有法院'
-              : `请用 --court 指定法院代码：${courts.map((c) => c.code).join(', ')}`,
-          );
-        const password = generateStrongPassword();
-        const passwordHash = await hashPassword(password);
-        await database.db.transaction(async (tx) => {
-          const [user] = await tx
-            .insert(users)
-            .values({
-              tenantId: court.id,
-              username,
-              displayName: values.name ?? username,
-              passwordHash,
-              mustChangePassword: true,
-            })
-            .returning();
-          await tx.insert(roleGrants).values({ tenantId: court.id, userId: user!.id, role, orgUnitId: null });
-          await writeAudit(
-            tx,
-            { ...CLI_ACTOR, tenantId: court.id },
-            {
-              action: 'user.create',
-              entity: 'user',
-              entityId: user!.id,
-              summary: `命令行新建账号：${username}（${role}）`,
-            },
-          );
+        const { courtName, password } = await createAccountFromCli(database, {
+          username,
+          displayName: values.name ?? username,
+          role,
+          courtCode: values.court,
         });
         process.stdout.write(
-          `已新建账号 ${username}（${court.name}，角色 ${role}）。一次性初始密码：${password}\n首次登录须修改密码。\n`,
+          `已新建账号 ${username}（${courtName}，角色 ${role}）。一次性初始密码：${password}\n首次登录须修改密码。\n`,
         );
       });
       return;
     case 'reset-password':
       await withDatabase(config, async (database) => {
-        const user = await findUser(database, required(values.username, 'username'));
-        const password = generateStrongPassword();
-        const passwordHash = await hashPassword(password);
-        await database.db.transaction(async (tx) => {
-          await tx
-            .update(users)
-            .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
-            .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
-          await writeAudit(
-            tx,
-            { ...CLI_ACTOR, tenantId: user.tenantId },
-            {
-              action: 'user.password_reset',
-              entity: 'user',
-              entityId: user.id,
-              summary: `命令行重置密码：${user.username}`,
-            },
-          );
-        });
-        process.stdout.write(`已重置 ${user.username} 的密码。一次性密码：${password}\n下次登录须修改密码。\n`);
+        const { username, password } = await resetPasswordFromCli(database, required(values.username, 'username'));
+        process.stdout.write(`已重置 ${username} 的密码。一次性密码：${password}\n下次登录须修改密码。\n`);
       });
       return;
     case 'unlock':
       await withDatabase(config, async (database) => {
-        const user = await findUser(database, required(values.username, 'username'));
-        await database.db.transaction(async (tx) => {
-          await tx
-            .update(users)
-            .set({ failedAttempts: 0, lockedUntil: null })
-            .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
-          await writeAudit(
-            tx,
-            { ...CLI_ACTOR, tenantId: user.tenantId },
-            { action: 'user.unlock', entity: 'user', entityId: user.id, summary: `命令行解锁账号：${user.username}` },
-          );
-        });
-        process.stdout.write(`已解锁 ${user.username}\n`);
+        const { username } = await unlockFromCli(database, required(values.username, 'username'));
+        process.stdout.write(`已解锁 ${username}\n`);
       });
       return;
     case 'backup':
@@ -222,7 +149,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof CliError || err instanceof ConfigError || (err instanceof Error && err.name === 'RestoreError')) {
+  const expected = err instanceof CliError || err instanceof ConfigError || err instanceof AppError;
+  if (expected || (err instanceof Error && err.name === 'RestoreError')) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }

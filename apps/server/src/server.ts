@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { backupDatabase, hasBackupFromDay, pruneBackups } from './platform/backup.ts';
 import type { Config } from './platform/config.ts';
-import { openDatabase, type Database } from './platform/db.ts';
-import { isDatabaseEmpty, seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
+import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
+import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 
 export interface RunningServer {
   app: FastifyInstance;

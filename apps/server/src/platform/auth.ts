@@ -73,6 +73,12 @@ export function requireAuth(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
+/** The signed-in request's session: its token's hash (to end it) and its CSRF token (to hand back). */
+export function sessionOf(request: FastifyRequest): { tokenHash: string; csrfToken: string } {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED');
+  return { tokenHash: request.auth.tokenHash, csrfToken: request.auth.csrfToken };
+}
+
 export async function createSession(
   db: Db,
   input: {

@@ -15,7 +15,6 @@ const EnvSchema = z.object({
   QIZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
   QIZHI_SECURE_COOKIE: z.enum(['true', 'false']).default('false'),
   QIZHI_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
-  QIZHI_CHANGE_FEED: z.enum(['on', 'off'], { error: 'QIZHI_CHANGE_FEED 应为 on 或 off' }).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,8 +28,6 @@ export interface Config {
   loginRateLimitPerMinute: number;
   secureCookie: boolean;
   backupKeep: number;
-  /** Listen for the database's change announcements, so the roster's orderings can be kept in memory. */
-  changeFeed: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -57,7 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.QIZHI_LOGIN_RATE_LIMIT,
     secureCookie: e.QIZHI_SECURE_COOKIE === 'true',
     backupKeep: e.QIZHI_BACKUP_KEEP,
-    changeFeed: e.QIZHI_CHANGE_FEED === 'on',
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -6,11 +6,10 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
-import { pgliteChangeFeed, postgresChangeFeed, silentChangeFeed, type ChangeFeed } from './change-feed.ts';
 import { MIGRATIONS_DIR } from './paths.ts';
-import { pglitePreparedRead, postgresPreparedRead, type PreparedRead } from './prepared-reads.ts';
 
 export type Schema = typeof schema;
 /** A database or a transaction: repositories accept either, so a service decides the boundary. */
@@ -19,10 +18,6 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgresql';
-  /** Prepared statements for the hot reads (see prepared-reads.ts); not inside a transaction. */
-  readPrepared: PreparedRead;
-  /** Committed changes the database announces, for what the process keeps in memory. */
-  changes: ChangeFeed;
   migrate(): Promise<void>;
   /**
    * What autovacuum does on a server: VACUUM ANALYZE the tables that need it (`all`: every table),
@@ -56,42 +51,27 @@ async function maintainPglite(client: PGlite, all: boolean): Promise<string[]> {
   return names;
 }
 
-/** `changeFeed: false` serves nothing from memory that the database could have changed. */
-export interface OpenOptions {
-  changeFeed?: boolean;
-}
-
-export function pgliteDatabase(client: PGlite, opts: OpenOptions = {}): Database {
-  const changes = opts.changeFeed === false ? silentChangeFeed() : pgliteChangeFeed(client);
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite: client,
-    readPrepared: pglitePreparedRead(client),
-    changes,
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
     },
     maintain: (opts = {}) => maintainPglite(client, opts.all ?? false),
-    close: async () => {
-      await changes.close();
-      await client.close();
-    },
+    close: () => client.close(),
   };
 }
 
-export async function openPglite(
-  dataDir: string | undefined,
-  loadDataDir?: Blob,
-  opts: OpenOptions = {},
-): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create({ dataDir, loadDataDir });
-  return pgliteDatabase(client, opts);
+  return pgliteDatabase(client);
 }
 
-export function openPostgres(url: string, max = 10, opts: OpenOptions = {}): Database {
+export function openPostgres(url: string, max = 10): Database {
   // JIT compiles recursive CTEs for ~35 ms each; our queries are small and indexed, so it only costs.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off -c timezone=UTC' });
   // An idle connection the server drops (restart, failover, terminated backend) must not crash
@@ -100,29 +80,29 @@ export function openPostgres(url: string, max = 10, opts: OpenOptions = {}): Dat
     process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`);
   });
   const client = drizzlePg(pool, { schema });
-  const changes = opts.changeFeed === false ? silentChangeFeed() : postgresChangeFeed(url);
   return {
     db: client,
     kind: 'postgresql',
-    readPrepared: postgresPreparedRead(pool),
-    changes,
     migrate: async () => {
       await migratePg(client, { migrationsFolder: MIGRATIONS_DIR });
     },
     maintain: () => Promise.resolve([]),
-    close: async () => {
-      await changes.close();
-      await pool.end();
-    },
+    close: () => pool.end(),
   };
 }
 
-export async function openDatabase(config: {
-  databaseUrl: string | undefined;
-  dataDir: string;
-  changeFeed: boolean;
-}): Promise<Database> {
-  const opts = { changeFeed: config.changeFeed };
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, 10, opts);
-  return openPglite(path.join(config.dataDir, 'pglite'), undefined, opts);
+export async function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, 10);
+  return openPglite(path.join(config.dataDir, 'pglite'));
+}
+
+/** A database with no court in it yet (the demo court is written only into such a one). */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: schema.tenants.id }).from(schema.tenants).limit(1);
+  return rows.length === 0;
+}
+
+/** Answers when the database does (the health check). */
+export async function ping(database: Database): Promise<void> {
+  await database.db.execute(sql`select 1`);
 }

@@ -8,7 +8,14 @@
  * numbers are well-formed (GB 11643 check digit) but invented.
  */
 import { addYears, computeIdCheckChar } from '@qizhi/domain';
-import type { DepartmentKind, EducationLevel, Gender, OrgKind, PersonStatus } from '@qizhi/domain';
+import type {
+  CompletePersonRecord,
+  DepartmentKind,
+  EducationLevel,
+  Gender,
+  OrgKind,
+  PersonStatus,
+} from '@qizhi/domain';
 
 export interface DemoOrgUnit {
   key: string;
@@ -31,25 +38,14 @@ export interface DemoDepartment {
   sortOrder: number;
 }
 
-export interface DemoPerson {
+/** A person of the demo court: a roster's particulars, placed by key rather than by name. */
+export type DemoPerson = Omit<CompletePersonRecord, 'branchName' | 'cellName' | 'departmentName' | 'retiredOn'> & {
   key: string;
-  name: string;
-  gender: Gender;
-  ethnicity: string;
-  birthDate: string;
-  idNumber: string;
-  phone: string;
-  education: EducationLevel;
-  status: PersonStatus;
-  joinedOn: string | null;
-  confirmedOn: string | null;
   orgUnitKey: string | null;
   departmentKey: string | null;
-  position: string;
   partyPosts: string | null;
-  retired: boolean;
   retiredOn: string | null;
-}
+};
 
 export type DemoRole = 'leader' | 'secretary' | 'clerk' | 'member' | 'staff';
 

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import type { RoleCode } from '@qizhi/domain';
 import { departments, orgUnits, people, roleGrants, tenants, users } from '../db/schema/index.ts';
 import { writeAudit } from '../platform/audit.ts';
@@ -21,11 +20,6 @@ export interface SeedResult {
   accounts: SeededAccount[];
   /** False when the demo password was given, so nobody must change it to show the demo. */
   generatedPasswords: boolean;
-}
-
-export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const rows = await db.select({ id: tenants.id }).from(tenants).limit(1);
-  return rows.length === 0;
 }
 
 const ADMIN_ACCOUNTS: { username: string; displayName: string; role: RoleCode }[] = [
@@ -76,7 +70,8 @@ export async function seedDemoCourt(
     const personIds = new Map(court.people.map((p) => [p.key, crypto.randomUUID()]));
     const idOf = (map: Map<string, string>, key: string | null) => (key === null ? null : map.get(key)!);
 
-    // Parents first: the tree's foreign key checks each row as it is inserted.
+    // Parents first: the tree's foreign key checks each row as it is inserted. Secretaries and
+    // committees name people by id before the people are written (no foreign key on them).
     for (const u of court.orgUnits) {
       await tx.insert(orgUnits).values({
         tenantId,
@@ -84,6 +79,8 @@ export async function seedDemoCourt(
         parentId: idOf(orgIds, u.parentKey),
         kind: u.kind,
         name: u.name,
+        secretaryPersonId: idOf(personIds, u.secretaryKey),
+        committee: u.committee.map((c) => ({ personId: personIds.get(c.personKey)!, post: c.post })),
         establishedOn: u.establishedOn,
         termStartedOn: u.termStartedOn,
         sortOrder: u.sortOrder,
@@ -120,15 +117,6 @@ export async function seedDemoCourt(
         retiredOn: p.retiredOn,
       })),
     );
-    for (const u of court.orgUnits) {
-      await tx
-        .update(orgUnits)
-        .set({
-          secretaryPersonId: idOf(personIds, u.secretaryKey),
-          committee: u.committee.map((c) => ({ personId: personIds.get(c.personKey)!, post: c.post })),
-        })
-        .where(eq(orgUnits.id, orgIds.get(u.key)!));
-    }
     for (const a of accountsPlan) {
       const userId = crypto.randomUUID();
       await tx.insert(users).values({

@@ -26,6 +26,38 @@ export const PhoneInput = z
   .transform(normalizePhone)
   .refine(isValidPhone, '联系电话应为11位手机号或带区号的固定电话');
 
+/**
+ * A staff person's (干警) row as a roster sheet holds it: the person's particulars, with the party
+ * branch, cell and department by name. One shape for the roster import (what it reads), the export
+ * (what it writes), the demo seed and the benchmarks' generated people.
+ */
+export const PersonRecord = z.object({
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  ethnicity: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  /** A person on record may lack one; a row read from a file always has it. */
+  idNumber: z.string().nullable(),
+  education: z.enum(EDUCATION_LEVELS).nullable(),
+  status: PersonStatus,
+  joinedOn: z.string().nullable(),
+  confirmedOn: z.string().nullable(),
+  branchName: z.string().nullable(),
+  /** Null with a branch: the person belongs to the branch itself (applicants and activists). */
+  cellName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  position: z.string().nullable(),
+  phone: z.string().nullable(),
+  retired: z.boolean(),
+  /** Not a roster column: known to the seed and the benchmarks, not to imported files. */
+  retiredOn: z.string().nullable().optional(),
+});
+export type PersonRecord = z.infer<typeof PersonRecord>;
+/** The particulars a generated person (the demo court, the benchmarks' people) always has. */
+type Particular = 'ethnicity' | 'birthDate' | 'idNumber' | 'education' | 'phone' | 'position';
+/** A person record with every particular filled in, as generated data has them. */
+export type CompletePersonRecord = PersonRecord & { [K in Particular]: NonNullable<PersonRecord[K]> };
+
 export const MemberListItem = z.object({
   id: Id,
   name: z.string(),

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
-import type { AuditQuery } from '@qizhi/domain';
+import { courtInstant, type AuditQuery } from '@qizhi/domain';
 import { auditLog } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -9,14 +9,14 @@ function nextDay(isoDate: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Days are Shanghai calendar days: `from`/`to` bound the audit time at +08:00 midnights. */
+/** Days are the court's calendar days: `from`/`to` bound the audit time at the court's midnights. */
 export async function findAuditPage(db: Db, tenantId: string, q: AuditQuery) {
   const conditions: (SQL | undefined)[] = [eq(auditLog.tenantId, tenantId)];
   if (q.action) conditions.push(ilike(auditLog.action, `%${q.action}%`));
   if (q.actor) conditions.push(ilike(auditLog.actorName, `%${q.actor}%`));
   if (q.entity) conditions.push(eq(auditLog.entity, q.entity));
-  if (q.from) conditions.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
-  if (q.to) conditions.push(lt(auditLog.at, new Date(`${nextDay(q.to)}T00:00:00+08:00`)));
+  if (q.from) conditions.push(gte(auditLog.at, courtInstant(q.from)));
+  if (q.to) conditions.push(lt(auditLog.at, courtInstant(nextDay(q.to))));
   return db
     .select({ entry: auditLog, total: sql<number>`(count(*) over ())::int` })
     .from(auditLog)

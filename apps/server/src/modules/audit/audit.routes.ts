@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery, ErrorResponse } from '@qizhi/domain';
-import { requireAuth } from '../../platform/auth.ts';
-import { findAuditPage } from './audit.repo.ts';
+import { contextOf } from '../../platform/request-context.ts';
+import { listAuditEntries } from './audit.service.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   app.get(
     '/',
     {
@@ -16,27 +15,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AuditPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const rows = await findAuditPage(db, requireAuth(request).user.tenantId, q);
-      return {
-        items: rows.map(({ entry }) => ({
-          id: entry.id,
-          at: entry.at.toISOString(),
-          actorUserId: entry.actorUserId,
-          actorName: entry.actorName,
-          action: entry.action,
-          entity: entry.entity,
-          entityId: entry.entityId,
-          summary: entry.summary,
-          before: entry.before ?? null,
-          after: entry.after ?? null,
-          ip: entry.ip,
-        })),
-        total: rows[0]?.total ?? 0,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
+    async (request) => listAuditEntries(contextOf(request), request.query),
   );
 };

@@ -7,11 +7,11 @@ import {
   MeResponse,
   OkResponse,
 } from '@qizhi/domain';
-import { actorOf, clearSessionCookie, requireAuth, setSessionCookie } from '../../platform/auth.ts';
+import { clearSessionCookie, sessionOf, setSessionCookie } from '../../platform/auth.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import * as service from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
   app.post(
@@ -26,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await service.login(db, {
+      const result = await service.login(app.deps.database, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
@@ -46,15 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeResponse, 401: ErrorResponse },
       },
     },
-    async (request) => {
-      const auth = requireAuth(request);
-      return {
-        user: auth.user,
-        roles: auth.grants,
-        permissions: [...auth.permissions].sort(),
-        csrfToken: auth.csrfToken,
-      };
-    },
+    async (request) => service.whoAmI(contextOf(request), sessionOf(request).csrfToken),
   );
 
   app.post(
@@ -64,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['登录'], summary: '退出登录（结束服务器端会话）', response: { 200: OkResponse, ...errors } },
     },
     async (request, reply) => {
-      await service.logout(db, requireAuth(request), actorOf(request));
+      await service.logout(contextOf(request), sessionOf(request).tokenHash);
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -82,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.changePassword(db, requireAuth(request), actorOf(request), request.body);
+      await service.changePassword(contextOf(request), sessionOf(request).tokenHash, request.body);
       return { ok: true as const };
     },
   );

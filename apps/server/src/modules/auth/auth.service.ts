@@ -1,8 +1,8 @@
-import type { LoginResponse, SessionUser } from '@qizhi/domain';
+import type { LoginResponse, MeResponse, SessionUser } from '@qizhi/domain';
 import type { Actor } from '../../platform/audit.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { createSession, tenantPolicy, type AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+import { createSession, permissionsOf, tenantPolicy } from '../../platform/auth.ts';
+import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   assertPasswordAcceptable,
@@ -10,6 +10,7 @@ import {
   verifyAgainstNothing,
   verifyPassword,
 } from '../../platform/passwords.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './auth.repo.ts';
 
 /**
@@ -41,7 +42,11 @@ export interface LoginInput {
   userAgent: string | undefined;
 }
 
-export async function login(db: Db, input: LoginInput): Promise<LoginResponse & { token: string; expiresAt: Date }> {
+export async function login(
+  database: Database,
+  input: LoginInput,
+): Promise<LoginResponse & { token: string; expiresAt: Date }> {
+  const { db } = database;
   const found = await repo.findUserForLogin(db, input.username);
   if (!found) {
     await verifyAgainstNothing(input.password);
@@ -139,25 +144,36 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResponse & 
   });
 }
 
-export async function logout(db: Db, auth: AuthContext, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    await repo.deleteSession(tx, auth.tokenHash);
-    await writeAudit(tx, actor, {
+/** Who is signed in, with what roles and permissions, and the session's CSRF token. */
+export function whoAmI(ctx: RequestContext, csrfToken: string): MeResponse {
+  return {
+    user: ctx.user,
+    roles: [...ctx.grants],
+    permissions: [...permissionsOf(ctx.grants)].sort(),
+    csrfToken,
+  };
+}
+
+/** Ends the session of this request (`tokenHash`). */
+export async function logout(ctx: RequestContext, tokenHash: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, tokenHash);
+    await writeAudit(tx, ctx.actor, {
       action: 'auth.logout',
       entity: 'user',
-      entityId: auth.user.id,
-      summary: `退出登录：${auth.user.username}`,
+      entityId: ctx.user.id,
+      summary: `退出登录：${ctx.user.username}`,
     });
   });
 }
 
+/** Changes one's own password; the other sessions end, this one (`tokenHash`) stays. */
 export async function changePassword(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
+  tokenHash: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const row = await repo.findPasswordHash(db, auth.user.tenantId, auth.user.id);
+  const row = await repo.findPasswordHash(ctx.db, ctx.tenantId, ctx.user.id);
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw new AppError('WRONG_PASSWORD', undefined, {
@@ -171,15 +187,15 @@ export async function changePassword(
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
-    await repo.updatePassword(tx, auth.user.tenantId, auth.user.id, passwordHash);
+  await ctx.db.transaction(async (tx) => {
+    await repo.updatePassword(tx, ctx.tenantId, ctx.user.id, passwordHash);
     // Other sessions may be someone who learned the old password: end them.
-    await repo.deleteOtherSessions(tx, auth.user.tenantId, auth.user.id, auth.tokenHash);
-    await writeAudit(tx, actor, {
+    await repo.deleteOtherSessions(tx, ctx.tenantId, ctx.user.id, tokenHash);
+    await writeAudit(tx, ctx.actor, {
       action: 'auth.password_changed',
       entity: 'user',
-      entityId: auth.user.id,
-      summary: `修改密码：${auth.user.username}`,
+      entityId: ctx.user.id,
+      summary: `修改密码：${ctx.user.username}`,
     });
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse, IdParams, StoredFile } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import { ALLOWED_EXTENSIONS, readFile, storeFile } from './files.service.ts';
 
 const errors = {
@@ -14,7 +14,6 @@ const errors = {
 };
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['文件'];
   app.post(
     '/',
@@ -40,14 +39,14 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       return reply
         .status(201)
-        .send(await storeFile(db, app.deps.storage, actorOf(request), { name: file.filename, data }));
+        .send(await storeFile(contextOf(request), app.deps.storage, { name: file.filename, data }));
     },
   );
   app.get(
     '/:id',
     { config: { access: 'authenticated' }, schema: { tags, summary: '下载文件（本院）', params: IdParams } },
     async (request, reply) => {
-      const { row, data } = await readFile(db, app.deps.storage, requireAuth(request).user.tenantId, request.params.id);
+      const { row, data } = await readFile(contextOf(request), app.deps.storage, request.params.id);
       const inline = row.mime.startsWith('image/') || row.mime === 'application/pdf';
       return reply
         .header('content-type', row.mime)

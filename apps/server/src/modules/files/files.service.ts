@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import { files } from '../../db/schema/index.ts';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { sha256, type FileStorage } from '../../platform/storage.ts';
+import * as repo from './files.repo.ts';
 
 /** What may be uploaded: pictures, PDF and office documents — what evidence and records are. */
 const ALLOWED: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
@@ -53,9 +52,8 @@ function cleanName(name: string): string {
 }
 
 export async function storeFile(
-  db: Db,
+  ctx: RequestContext,
   storage: FileStorage,
-  actor: Actor,
   input: { name: string; data: Buffer },
 ): Promise<StoredFile> {
   const name = cleanName(input.name);
@@ -65,43 +63,33 @@ export async function storeFile(
   if (input.data.length === 0) throw new AppError('INVALID_FILE', '文件是空的');
   if (!kind.magic(input.data)) throw new AppError('INVALID_FILE', `文件内容与扩展名“.${ext}”不符`);
   const id = crypto.randomUUID();
-  const storageKey = `${actor.tenantId}/${new Date().toISOString().slice(0, 7)}/${id}`;
+  const storageKey = `${ctx.tenantId}/${new Date().toISOString().slice(0, 7)}/${id}`;
   await storage.put(storageKey, input.data);
-  const row = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(files)
-      .values({
-        tenantId: actor.tenantId,
-        id,
-        name,
-        mime: kind.mime,
-        size: input.data.length,
-        sha256: sha256(input.data),
-        storageKey,
-        uploadedByUserId: actor.userId,
-      })
-      .returning();
-    await writeAudit(tx, actor, {
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await repo.insertFile(tx, {
+      tenantId: ctx.tenantId,
+      id,
+      name,
+      mime: kind.mime,
+      size: input.data.length,
+      sha256: sha256(input.data),
+      storageKey,
+      uploadedByUserId: ctx.user.id,
+    });
+    await writeAudit(tx, ctx.actor, {
       action: 'file.upload',
       entity: 'file',
       entityId: id,
       summary: `上传文件：${name}（${String(input.data.length)}字节）`,
     });
-    return created!;
+    return created;
   });
   return { id: row.id, name: row.name, mime: row.mime, size: row.size, createdAt: row.createdAt.toISOString() };
 }
 
-export async function findFile(db: Db, tenantId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(files)
-    .where(and(eq(files.tenantId, tenantId), eq(files.id, id)));
+/** A file of the court with its content; another court's file is simply not there. */
+export async function readFile(ctx: RequestContext, storage: FileStorage, id: string) {
+  const row = await repo.findFile(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('文件');
-  return row;
-}
-
-export async function readFile(db: Db, storage: FileStorage, tenantId: string, id: string) {
-  const row = await findFile(db, tenantId, id);
   return { row, data: await storage.get(row.storageKey) };
 }

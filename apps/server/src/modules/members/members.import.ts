@@ -1,16 +1,20 @@
-import { sql } from 'drizzle-orm';
-import { courtToday, type ExportQuery, type ImportError, type ImportResult } from '@qizhi/domain';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
+import {
+  collectSubtreeIds,
+  courtToday,
+  type ExportQuery,
+  type ImportError,
+  type ImportResult,
+  type PersonRecord,
+} from '@qizhi/domain';
+import { writeAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { resolveScope } from '../../platform/policy.ts';
+import { covers } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { assertSafeXlsx } from '../../platform/uploads.ts';
-import * as orgRepo from '../org/org.repo.ts';
-import { collectSubtreeIds } from '../org/org.service.ts';
+import { departmentsOfCourt, orgUnitsOfCourt, type OrgUnitRow } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 import { auditablePerson } from './members.service.ts';
-import { buildRosterWorkbook, parseRosterWorkbook, type RosterRow } from './roster-excel.ts';
+import { buildRosterWorkbook, parseRosterWorkbook, type ImportedPerson } from './roster-excel.ts';
 
 /** Fields an import may set; what a file leaves empty it does not erase (offices' files are partial). */
 const IMPORTED_FIELDS = [
@@ -46,7 +50,7 @@ const FIELD_LABELS: Record<(typeof IMPORTED_FIELDS)[number], string> = {
 };
 
 interface PlannedRow {
-  row: RosterRow;
+  row: ImportedPerson;
   values: repo.PersonValues;
   existing: repo.PersonRow | undefined;
   changes: (typeof IMPORTED_FIELDS)[number][];
@@ -60,20 +64,12 @@ function norm(name: string): string {
  * Reads a roster file and works out, without writing, what importing it would create and update.
  * The same plan is what a real import then applies, in one transaction.
  */
-async function planImport(
-  db: Db,
-  auth: AuthContext,
-  buffer: Buffer,
-): Promise<{ plan: PlannedRow[]; errors: ImportError[] }> {
+async function planImport(ctx: RequestContext, buffer: Buffer): Promise<{ plan: PlannedRow[]; errors: ImportError[] }> {
   assertSafeXlsx(buffer);
   const parsed = await parseRosterWorkbook(buffer);
   const errors = [...parsed.errors];
-  const tenantId = auth.user.tenantId;
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.import');
-  const [units, depts] = await Promise.all([
-    orgRepo.findOrgUnitsOfTenant(db, tenantId),
-    orgRepo.findDepartmentsOfTenant(db, tenantId),
-  ]);
+  const scope = await ctx.scopeOf('people.import');
+  const [units, depts] = await Promise.all([orgUnitsOfCourt(ctx), departmentsOfCourt(ctx)]);
   const branches = units.filter(
     (u) => u.kind === 'branch' || u.kind === 'general_branch' || u.kind === 'party_committee',
   );
@@ -81,8 +77,8 @@ async function planImport(
   const existing = new Map(
     (
       await repo.findPeopleByIdNumbers(
-        db,
-        tenantId,
+        ctx.db,
+        ctx.tenantId,
         parsed.rows.map((r) => r.idNumber),
       )
     ).map((p) => [p.idNumber, p]),
@@ -119,15 +115,18 @@ async function planImport(
         column: '人员类别',
         message: '群众不编入党组织，请清空所在党支部和党小组或修改人员类别',
       });
-    if (orgUnitId && !scope.all && !scope.orgUnitIds.includes(orgUnitId))
-      rowErrors.push({ row: row.row, column: '所在党小组', message: '只能导入本人负责的党组织的人员' });
-    if (!orgUnitId && !scope.all)
-      rowErrors.push({ row: row.row, column: '所在党支部', message: '请填写本人负责的党支部或党小组' });
+    if (!covers(scope, orgUnitId)) {
+      rowErrors.push(
+        orgUnitId
+          ? { row: row.row, column: '所在党小组', message: '只能导入本人负责的党组织的人员' }
+          : { row: row.row, column: '所在党支部', message: '请填写本人负责的党支部或党小组' },
+      );
+    }
     const departmentId = row.departmentName ? deptByName.get(norm(row.departmentName)) : null;
     if (departmentId === undefined)
       rowErrors.push({ row: row.row, column: '工作部门', message: `内设部门“${row.departmentName ?? ''}”不存在` });
     const found = existing.get(row.idNumber);
-    if (found && !scope.all && !(found.orgUnitId && scope.orgUnitIds.includes(found.orgUnitId))) {
+    if (found && !covers(scope, found.orgUnitId)) {
       rowErrors.push({ row: row.row, column: '公民身份号码', message: '该人员不在本人负责的党组织，不能通过导入修改' });
     }
     if (rowErrors.length > 0) {
@@ -136,7 +135,7 @@ async function planImport(
     }
     const incoming: repo.PersonValues = {
       name: row.name,
-      gender: row.gender ?? 'male',
+      gender: row.gender,
       ethnicity: row.ethnicity,
       birthDate: row.birthDate,
       idNumber: row.idNumber,
@@ -171,14 +170,8 @@ async function planImport(
   return { plan, errors };
 }
 
-export async function importRoster(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  buffer: Buffer,
-  dryRun: boolean,
-): Promise<ImportResult> {
-  const { plan, errors } = await planImport(db, auth, buffer);
+export async function importRoster(ctx: RequestContext, buffer: Buffer, dryRun: boolean): Promise<ImportResult> {
+  const { plan, errors } = await planImport(ctx, buffer);
   const result: ImportResult = {
     dryRun,
     created: plan.filter((p) => !p.existing).length,
@@ -195,8 +188,8 @@ export async function importRoster(
   if (dryRun) return result;
   if (errors.length > 0)
     throw new AppError('IMPORT_HAS_ERRORS', `导入文件有${String(errors.length)}处错误，未导入任何数据`, result);
-  const tenantId = auth.user.tenantId;
-  await db.transaction(async (tx) => {
+  const { tenantId } = ctx;
+  await ctx.db.transaction(async (tx) => {
     await repo.insertPeople(
       tx,
       tenantId,
@@ -208,7 +201,7 @@ export async function importRoster(
       tenantId,
       updates.map((p) => ({ id: p.existing!.id, values: p.values })),
     );
-    await writeAudit(tx, actor, {
+    await writeAudit(tx, ctx.actor, {
       action: 'person.import',
       entity: 'person',
       summary: `导入花名册：新增${String(result.created)}人，更新${String(result.updated)}人，未变${String(result.unchanged)}人`,
@@ -224,65 +217,63 @@ export async function importRoster(
   });
   // A large import changes the table's shape; fresh statistics keep the roster's plans right
   // (PGlite has no autovacuum to do it).
-  if (plan.length >= 1_000) await db.execute(sql`analyze people`);
+  if (plan.length >= 1_000) await repo.analyzePeople(ctx.db);
   return result;
 }
 
+/** A person on record as the roster sheet writes them: branch and cell by name. */
+function personRecordOf(
+  r: Awaited<ReturnType<typeof repo.findMembersForExport>>[number],
+  unitById: ReadonlyMap<string, OrgUnitRow>,
+): PersonRecord {
+  const unit = r.person.orgUnitId ? unitById.get(r.person.orgUnitId) : undefined;
+  const isCell = unit?.kind === 'cell';
+  return {
+    name: r.person.name,
+    gender: r.person.gender,
+    ethnicity: r.person.ethnicity,
+    birthDate: r.person.birthDate,
+    idNumber: r.person.idNumber,
+    education: r.person.education,
+    status: r.person.status,
+    joinedOn: r.person.joinedOn,
+    confirmedOn: r.person.confirmedOn,
+    branchName: isCell ? (unitById.get(unit.parentId ?? '')?.name ?? null) : (unit?.name ?? null),
+    cellName: isCell ? unit.name : null,
+    departmentName: r.departmentName,
+    position: r.person.position,
+    phone: r.person.phone,
+    retired: r.person.retired,
+  };
+}
+
 export async function exportRoster(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
+  ctx: RequestContext,
   query: ExportQuery,
 ): Promise<{ buffer: Buffer; filename: string }> {
   const full = query.full === true;
-  if (full && !auth.permissions.has('people.pii.reveal')) throw new AppError('FORBIDDEN', '没有导出完整号码的权限');
+  if (full && !ctx.has('people.pii.reveal')) throw new AppError('FORBIDDEN', '没有导出完整号码的权限');
   const today = courtToday();
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.export');
-  const units = await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId);
+  const scope = await ctx.scopeOf('people.export');
+  const units = await orgUnitsOfCourt(ctx);
   const orgUnitIds = query.orgUnitId ? collectSubtreeIds(units, query.orgUnitId) : undefined;
   const rows = await repo.findMembersForExport(
-    db,
-    repo.memberConditions(auth.user.tenantId, scope, { ...query, orgUnitIds }, today),
+    ctx.db,
+    repo.memberConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today),
   );
   const unitById = new Map(units.map((u) => [u.id, u]));
+  const courtName = ctx.user.tenantName;
   const buffer = await buildRosterWorkbook(
-    rows.map((r) => {
-      const unit = r.person.orgUnitId ? unitById.get(r.person.orgUnitId) : undefined;
-      const isCell = unit?.kind === 'cell';
-      return {
-        name: r.person.name,
-        gender: r.person.gender,
-        ethnicity: r.person.ethnicity,
-        birthDate: r.person.birthDate,
-        idNumber: r.person.idNumber ?? '',
-        education: r.person.education,
-        status: r.person.status,
-        joinedOn: r.person.joinedOn,
-        confirmedOn: r.person.confirmedOn,
-        branchName: isCell ? (unitById.get(unit.parentId ?? '')?.name ?? null) : (unit?.name ?? null),
-        cellName: isCell ? unit.name : null,
-        departmentName: r.departmentName,
-        position: r.person.position,
-        phone: r.person.phone,
-        retired: r.person.retired,
-      };
-    }),
-    { title: `${auth.user.tenantName}党员花名册`, full, generatedAt: new Date() },
+    rows.map((r) => personRecordOf(r, unitById)),
+    { title: `${courtName}党员花名册`, full, generatedAt: new Date() },
   );
-  if (full) {
-    await writeAudit(db, actor, {
-      action: 'person.export_full',
-      entity: 'person',
-      summary: `导出含完整身份证号和手机号的花名册（${String(rows.length)}人）`,
-      after: { filters: query },
-    });
-  } else {
-    await writeAudit(db, actor, {
-      action: 'person.export',
-      entity: 'person',
-      summary: `导出花名册（号码脱敏，${String(rows.length)}人）`,
-      after: { filters: query },
-    });
-  }
-  return { buffer, filename: `${auth.user.tenantName}党员花名册-${today}.xlsx` };
+  await writeAudit(ctx.db, ctx.actor, {
+    action: full ? 'person.export_full' : 'person.export',
+    entity: 'person',
+    summary: full
+      ? `导出含完整身份证号和手机号的花名册（${String(rows.length)}人）`
+      : `导出花名册（号码脱敏，${String(rows.length)}人）`,
+    after: { filters: query },
+  });
+  return { buffer, filename: `${courtName}党员花名册-${today}.xlsx` };
 }

@@ -1,25 +1,8 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gt,
-  ilike,
-  inArray,
-  like,
-  lte,
-  or,
-  sql,
-  type SQL,
-  type SQLWrapper,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { AGE_BAND_RANGES, addYears, type AgeBand, type MembersQuery, type PersonStatus } from '@qizhi/domain';
 import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
-import type { Database, Db } from '../../platform/db.ts';
-import { bindStatement, statementOf, type PreparedStatement } from '../../platform/prepared-reads.ts';
-import type { Scope } from '../../platform/policy.ts';
-import { forgetRoster, orderedIds } from './roster-cache.ts';
+import type { Db } from '../../platform/db.ts';
+import { unitsOf, type Scope } from '../../platform/policy.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>;
@@ -38,77 +21,40 @@ function escapeLike(text: string): string {
 }
 
 /**
- * One value a roster condition compares with, under a name that says which condition it is. A
- * list of bindings is the whole filter: its names decide the statement's shape (see rosterShape),
- * its values fill the statement's parameters.
+ * The roster's conditions, each in the shape its index answers: a whole ID number by the unique
+ * index, status by the rank people_roster_idx leads with, LIKE rather than ILIKE where case cannot
+ * matter.
  */
-export type MemberBinding =
-  | { name: 'tenant' | 'idNumber' | 'pattern' | 'casedPattern' | 'department' | 'bornAfter' | 'bornBy'; value: string }
-  | { name: 'scopeUnits' | 'orgUnits'; value: string[] }
-  | { name: 'statusRank'; value: number }
-  | { name: 'retired'; value: boolean };
-
-export function memberBindings(tenantId: string, scope: Scope, filter: MemberFilter, today: string): MemberBinding[] {
-  const bindings: MemberBinding[] = [{ name: 'tenant', value: tenantId }];
-  // An empty list matches nobody: `= any('{}')` is false, with no separate shape for it.
-  if (!scope.all) bindings.push({ name: 'scopeUnits', value: scope.orgUnitIds });
+export function memberConditions(tenantId: string, scope: Scope, filter: MemberFilter, today: string): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId)];
+  const units = unitsOf(scope);
+  // An empty list matches nobody: `= any('{}')` is false.
+  if (units) conditions.push(sql`${people.orgUnitId} = any(${sql.param(units)}::uuid[])`);
   if (filter.q && /^\d{17}[\dXx]$/.test(filter.q)) {
     // A whole ID number names one person: the unique index answers at once, no scan of names.
-    bindings.push({ name: 'idNumber', value: filter.q.toUpperCase() });
+    conditions.push(eq(people.idNumber, filter.q.toUpperCase()));
   } else if (filter.q) {
     // Without letters that have case (Chinese names, digits), LIKE means the same as ILIKE and
     // costs half as much per row.
+    const pattern = `%${escapeLike(filter.q)}%`;
     const cased = filter.q.toLowerCase() !== filter.q.toUpperCase();
-    bindings.push({ name: cased ? 'casedPattern' : 'pattern', value: `%${escapeLike(filter.q)}%` });
+    conditions.push(
+      cased
+        ? or(ilike(people.name, pattern), ilike(people.position, pattern))
+        : or(like(people.name, pattern), like(people.position, pattern)),
+    );
   }
   // By rank, which people_roster_idx leads with; the rank is the status, kept by the database.
-  if (filter.status) bindings.push({ name: 'statusRank', value: STATUS_RANK[filter.status] });
-  if (filter.retired !== undefined) bindings.push({ name: 'retired', value: filter.retired });
-  if (filter.orgUnitIds) bindings.push({ name: 'orgUnits', value: filter.orgUnitIds });
-  if (filter.departmentId) bindings.push({ name: 'department', value: filter.departmentId });
+  if (filter.status) conditions.push(eq(people.statusRank, STATUS_RANK[filter.status]));
+  if (filter.retired !== undefined) conditions.push(eq(people.retired, filter.retired));
+  if (filter.orgUnitIds) conditions.push(sql`${people.orgUnitId} = any(${sql.param(filter.orgUnitIds)}::uuid[])`);
+  if (filter.departmentId) conditions.push(eq(people.departmentId, filter.departmentId));
   if (filter.ageBand) {
     // Birth dates in an age band on `today`: after (today − upper), on or before (today − lower).
     const [lower, upper] = AGE_BAND_RANGES[filter.ageBand];
-    bindings.push({ name: 'bornAfter', value: addYears(today, -upper) });
-    bindings.push({ name: 'bornBy', value: addYears(today, -lower) });
+    conditions.push(gt(people.birthDate, addYears(today, -upper)), lte(people.birthDate, addYears(today, -lower)));
   }
-  return bindings;
-}
-
-/** The condition of one binding, comparing with `value` — a bound parameter or a placeholder. */
-function conditionOf(name: MemberBinding['name'], value: SQLWrapper): SQL | undefined {
-  switch (name) {
-    case 'tenant':
-      return eq(people.tenantId, value);
-    case 'scopeUnits':
-    case 'orgUnits':
-      return sql`${people.orgUnitId} = any(${value}::uuid[])`;
-    case 'idNumber':
-      return eq(people.idNumber, value);
-    case 'pattern':
-      return or(like(people.name, value), like(people.position, value));
-    case 'casedPattern':
-      return or(ilike(people.name, value), ilike(people.position, value));
-    case 'statusRank':
-      return eq(people.statusRank, value);
-    case 'retired':
-      return eq(people.retired, value);
-    case 'department':
-      return eq(people.departmentId, value);
-    case 'bornAfter':
-      return gt(people.birthDate, value);
-    case 'bornBy':
-      return lte(people.birthDate, value);
-  }
-}
-
-/** The conditions of a roster shape, each comparing with a placeholder named after its binding. */
-function placeholderConditions(names: MemberBinding['name'][]): SQL | undefined {
-  return and(...names.map((name) => conditionOf(name, sql.placeholder(name))));
-}
-
-export function memberConditions(tenantId: string, scope: Scope, filter: MemberFilter, today: string): SQL | undefined {
-  return and(...memberBindings(tenantId, scope, filter, today).map((b) => conditionOf(b.name, sql.param(b.value))));
+  return and(...conditions);
 }
 
 /** Names sort by code point on every database (PGlite and servers set up with other locales alike). */
@@ -153,7 +99,7 @@ const listColumns = {
   departmentName: departments.name,
 };
 
-/** The roster list's columns, in the order the page statement returns them. */
+/** The roster list's columns: only what the page shows. */
 const PAGE_FIELDS = {
   id: people.id,
   name: people.name,
@@ -170,7 +116,6 @@ const PAGE_FIELDS = {
   idNumber: people.idNumber,
   phone: people.phone,
 };
-const PAGE_FIELD_NAMES = Object.keys(PAGE_FIELDS) as (keyof typeof PAGE_FIELDS)[];
 export type MemberPageRow = Pick<PersonRow, Exclude<keyof typeof PAGE_FIELDS, 'orgUnitName' | 'departmentName'>> & {
   orgUnitName: string | null;
   departmentName: string | null;
@@ -184,149 +129,30 @@ export interface PageRequest {
 }
 
 /**
- * The ids a roster shape matches, in order — which conditions (the bindings' names), sort and
- * order — with a placeholder for every value, as one comma-separated text: a single value to
- * decode rather than thousands of rows. PGlite (PostgreSQL 18) feeds an ordered aggregate straight
- * from people_roster_idx; PostgreSQL before 16 would sort inside the aggregate (35 ms at 10,000),
- * so there the rows are numbered in order first and the aggregate sorts the numbers (10–20 ms).
+ * One page and the total, read from the database each time. The default order is
+ * people_roster_idx's, so the page is read from the index in order and stops at its last row.
  */
-function rosterIdsStatement(
+export async function findMemberPage(
   db: Db,
-  kind: Database['kind'],
-  names: MemberBinding['name'][],
-  order: Omit<PageRequest, 'page' | 'pageSize'>,
-): PreparedStatement {
-  const ordering = sql.join(orderBy(order.sort, order.order), sql`, `);
-  const where = placeholderConditions(names);
-  if (kind === 'pglite') {
-    return statementOf(
-      db
-        .select({ ids: sql<string>`coalesce(string_agg(${people.id}::text, ',' order by ${ordering}), '')` })
-        .from(people)
-        .where(where)
-        .toSQL(),
-    );
-  }
-  const numbered = db
-    .select({ id: people.id, n: sql<number>`row_number() over (order by ${ordering})`.as('n') })
-    .from(people)
-    .where(where)
-    .as('numbered');
-  return statementOf(
+  where: SQL | undefined,
+  page: PageRequest,
+): Promise<{ rows: MemberPageRow[]; total: number }> {
+  const [rows, [count]] = await Promise.all([
     db
-      .select({ ids: sql<string>`coalesce(string_agg(${numbered.id}::text, ',' order by ${numbered.n}), '')` })
-      .from(numbered)
-      .toSQL(),
-  );
-}
-
-/**
- * The page's rows as one JSON array of arrays: a single value to decode instead of 14 fields of 20
- * rows, which on PGlite is most of the statement's cost.
- */
-function pageRowsStatement(db: Db): PreparedStatement {
-  const columns = sql.join(
-    PAGE_FIELD_NAMES.map((f) => PAGE_FIELDS[f]),
-    sql`, `,
-  );
-  return statementOf(
-    db
-      .select({ rows: sql`coalesce(json_agg(json_build_array(${columns})), '[]')` })
+      .select(PAGE_FIELDS)
       .from(people)
       .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))
       .leftJoin(departments, and(eq(departments.tenantId, people.tenantId), eq(departments.id, people.departmentId)))
-      .where(
-        and(eq(people.tenantId, sql.placeholder('tenant')), sql`${people.id} = any(${sql.placeholder('ids')}::uuid[])`),
-      )
-      .toSQL(),
-  );
-}
-
-/**
- * Without kept orderings (the database's announcements cannot be heard), a page walks the index up
- * to its offset and the total is counted, each time: still two cheap statements, not a list.
- */
-function directPageStatements(db: Db, names: MemberBinding['name'][], order: Omit<PageRequest, 'page' | 'pageSize'>) {
-  const where = placeholderConditions(names);
-  return {
-    ids: statementOf(
-      db
-        .select({ id: people.id })
-        .from(people)
-        .where(where)
-        .orderBy(...orderBy(order.sort, order.order))
-        .limit(sql.placeholder('limit'))
-        .offset(sql.placeholder('offset'))
-        .toSQL(),
-    ),
-    count: statementOf(
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(people)
-        .where(where)
-        .toSQL(),
-    ),
-  };
-}
-
-/**
- * Built statements by shape. Every condition binds a value under its own name, so the names in
- * order, with the sort and order, determine the text; a court's roster has a few dozen shapes.
- */
-const statementCache = new Map<string, unknown>();
-function cachedStatement<T>(key: string, build: () => T): T {
-  if (!statementCache.has(key)) statementCache.set(key, build());
-  return statementCache.get(key) as T;
-}
-
-/** The page's ids and the total: from the kept ordering when it can be trusted (roster-cache.ts). */
-async function pageIdsOf(
-  database: Database,
-  bindings: MemberBinding[],
-  page: PageRequest,
-): Promise<{ pageIds: string[]; total: number }> {
-  const names = bindings.map((b) => b.name);
-  const shape = `${names.join(',')}|${page.sort ?? ''}|${page.order ?? ''}`;
-  const values: Record<string, unknown> = Object.fromEntries(bindings.map((b) => [b.name, b.value]));
-  const offset = (page.page - 1) * page.pageSize;
-  if (!database.changes.live) {
-    const direct = cachedStatement(`direct|${shape}`, () => directPageStatements(database.db, names, page));
-    values.limit = page.pageSize;
-    values.offset = offset;
-    const [ids, [[total]]] = await Promise.all([
-      database.readPrepared(direct.ids.text, bindStatement(direct.ids, values)),
-      database.readPrepared(direct.count.text, bindStatement(direct.count, values)) as Promise<[[number]]>,
-    ]);
-    return { pageIds: ids.map((row) => row[0] as string), total };
-  }
-  const statement = cachedStatement(`${database.kind}|${shape}`, () =>
-    rosterIdsStatement(database.db, database.kind, names, page),
-  );
-  const tenantId = values.tenant as string;
-  const ids = await orderedIds(database, tenantId, JSON.stringify([shape, bindings.map((b) => b.value)]), async () => {
-    const [[joined]] = (await database.readPrepared(statement.text, bindStatement(statement, values))) as [[string]];
-    return joined ? joined.split(',') : [];
-  });
-  return { pageIds: ids.slice(offset, offset + page.pageSize), total: ids.length };
-}
-
-/** One page and the total; the page's rows are always read fresh, by primary key. */
-export async function findMemberPage(
-  database: Database,
-  bindings: MemberBinding[],
-  page: PageRequest,
-): Promise<{ rows: MemberPageRow[]; total: number }> {
-  const { pageIds, total } = await pageIdsOf(database, bindings, page);
-  if (pageIds.length === 0) return { rows: [], total };
-  const statement = cachedStatement('rows', () => pageRowsStatement(database.db));
-  const tenant = bindings.find((b) => b.name === 'tenant')?.value;
-  const [result] = await database.readPrepared(statement.text, bindStatement(statement, { tenant, ids: pageIds }));
-  const found = (result?.[0] ?? []) as unknown[][];
-  const position = new Map(pageIds.map((id, i) => [id, i]));
-  const rows = found
-    .map((row) => Object.fromEntries(PAGE_FIELD_NAMES.map((f, i) => [f, row[i]])) as MemberPageRow)
-    .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-  return { rows, total };
+      .where(where)
+      .orderBy(...orderBy(page.sort, page.order))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function findMembersForExport(db: Db, where: SQL | undefined) {
@@ -368,7 +194,6 @@ export async function findPeopleByIdNumbers(db: Db, tenantId: string, idNumbers:
 }
 
 export async function insertPerson(db: Db, tenantId: string, values: PersonValues): Promise<PersonRow> {
-  forgetRoster(tenantId);
   const [row] = await db
     .insert(people)
     .values({ ...values, tenantId })
@@ -377,7 +202,6 @@ export async function insertPerson(db: Db, tenantId: string, values: PersonValue
 }
 
 export async function insertPeople(db: Db, tenantId: string, values: PersonValues[]): Promise<void> {
-  forgetRoster(tenantId);
   for (let i = 0; i < values.length; i += 500) {
     await db.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...v, tenantId })));
   }
@@ -419,7 +243,6 @@ export async function updatePeople(
   tenantId: string,
   updates: { id: string; values: PersonValues }[],
 ): Promise<void> {
-  forgetRoster(tenantId);
   const fields = Object.keys(COLUMN_TYPES) as (keyof PersonValues)[];
   const columnOf = (f: keyof PersonValues) => getTableColumns(people)[f].name;
   for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
@@ -446,22 +269,12 @@ export async function updatePerson(
   id: string,
   values: Partial<PersonValues>,
 ): Promise<PersonRow | undefined> {
-  forgetRoster(tenantId);
   const [row] = await db
     .update(people)
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(people.tenantId, tenantId), eq(people.id, id)))
     .returning();
   return row;
-}
-
-export async function countPeopleInOrgUnits(db: Db, tenantId: string, orgUnitIds: string[]): Promise<number> {
-  if (orgUnitIds.length === 0) return 0;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(people)
-    .where(and(eq(people.tenantId, tenantId), inArray(people.orgUnitId, orgUnitIds)));
-  return row?.n ?? 0;
 }
 
 /** The rows statistics are computed from: small per person, so a court of 10,000 stays cheap. */
@@ -481,4 +294,9 @@ export async function findStatsRows(db: Db, where: SQL | undefined) {
     .from(people)
     .leftJoin(departments, and(eq(departments.tenantId, people.tenantId), eq(departments.id, people.departmentId)))
     .where(where);
+}
+
+/** Fresh statistics after a large import, so the roster's plans stay right (PGlite has no autovacuum). */
+export async function analyzePeople(db: Db): Promise<void> {
+  await db.execute(sql`analyze people`);
 }

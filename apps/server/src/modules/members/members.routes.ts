@@ -13,8 +13,8 @@ import {
   RosterStats,
   UpdateMemberRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import { buildRosterTemplate } from './roster-excel.ts';
 import { exportRoster, importRoster } from './members.import.ts';
 import * as service from './members.service.ts';
@@ -28,8 +28,6 @@ function attachment(filename: string): string {
 }
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database } = app.deps;
-  const { db } = database;
   const tags = ['花名册'];
 
   app.get(
@@ -43,7 +41,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberPage, ...errors },
       },
     },
-    async (request) => service.listMembers(database, requireAuth(request), request.query),
+    async (request) => service.listMembers(contextOf(request), request.query),
   );
   app.get(
     '/stats',
@@ -51,7 +49,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'roster.stats' },
       schema: { tags, summary: '花名册统计', response: { 200: RosterStats, ...errors } },
     },
-    async (request) => computeRosterStats(db, requireAuth(request)),
+    async (request) => computeRosterStats(contextOf(request)),
   );
   app.get(
     '/me',
@@ -59,7 +57,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: '本人信息', response: { 200: MemberDetail, ...errors } },
     },
-    async (request) => service.getOwnProfile(db, requireAuth(request)),
+    async (request) => service.getOwnProfile(contextOf(request)),
   );
   app.get(
     '/export',
@@ -72,7 +70,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { buffer, filename } = await exportRoster(db, requireAuth(request), actorOf(request), request.query);
+      const { buffer, filename } = await exportRoster(contextOf(request), request.query);
       return reply.header('content-type', XLSX).header('content-disposition', attachment(filename)).send(buffer);
     },
   );
@@ -109,7 +107,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         throw new AppError('FILE_TOO_LARGE', '文件超过10MB，请分批导入');
       }
-      return importRoster(db, requireAuth(request), actorOf(request), buffer, request.query.dryRun);
+      return importRoster(contextOf(request), buffer, request.query.dryRun);
     },
   );
   app.get(
@@ -118,7 +116,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'people.read' },
       schema: { tags, summary: '人员详情（号码脱敏）', params: IdParams, response: { 200: MemberDetail, ...errors } },
     },
-    async (request) => service.getMember(db, requireAuth(request), request.params.id),
+    async (request) => service.getMember(contextOf(request), request.params.id),
   );
   app.get(
     '/:id/pii',
@@ -131,7 +129,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberPii, ...errors },
       },
     },
-    async (request) => service.revealPii(db, requireAuth(request), actorOf(request), request.params.id),
+    async (request) => service.revealPii(contextOf(request), request.params.id),
   );
   app.post(
     '/',
@@ -139,8 +137,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'people.manage' },
       schema: { tags, summary: '新增人员', body: CreateMemberRequest, response: { 201: MemberDetail, ...errors } },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMember(db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createMember(contextOf(request), request.body)),
   );
   app.patch(
     '/:id',
@@ -154,7 +151,6 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberDetail, ...errors },
       },
     },
-    async (request) =>
-      service.updateMember(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+    async (request) => service.updateMember(contextOf(request), request.params.id, request.body),
   );
 };

@@ -13,13 +13,11 @@ import {
   type MembersQuery,
   type UpdateMemberRequest,
 } from '@qizhi/domain';
-import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Database, Db } from '../../platform/db.ts';
+import { diffFields, writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { resolveScope, type Scope } from '../../platform/policy.ts';
-import * as orgRepo from '../org/org.repo.ts';
-import { collectSubtreeIds } from '../org/org.service.ts';
+import { covers, type Scope } from '../../platform/policy.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { findDepartment, findOrgUnit, subtreeOf } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 
 type JoinedPerson = { person: repo.PersonRow; orgUnitName: string | null; departmentName: string | null };
@@ -59,57 +57,46 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): M
   };
 }
 
-export async function listMembers(database: Database, auth: AuthContext, query: MembersQuery): Promise<MemberPage> {
-  const { db } = database;
+export async function listMembers(ctx: RequestContext, query: MembersQuery): Promise<MemberPage> {
   const today = courtToday();
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.read');
-  const bindings = repo.memberBindings(
-    auth.user.tenantId,
-    scope,
-    {
-      ...query,
-      orgUnitIds: query.orgUnitId
-        ? collectSubtreeIds(await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId), query.orgUnitId)
-        : undefined,
-    },
-    today,
-  );
-  const { rows, total } = await repo.findMemberPage(database, bindings, query);
+  const scope = await ctx.scopeOf('people.read');
+  const orgUnitIds = query.orgUnitId ? await subtreeOf(ctx, query.orgUnitId) : undefined;
+  const where = repo.memberConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today);
+  const { rows, total } = await repo.findMemberPage(ctx.db, where, query);
   return { items: rows.map((r) => toListItem(r, today)), total, page: query.page, pageSize: query.pageSize };
 }
 
-function inScope(scope: Scope, orgUnitId: string | null): boolean {
-  return scope.all || (orgUnitId !== null && scope.orgUnitIds.includes(orgUnitId));
-}
-
 async function findVisiblePerson(
-  db: Db,
-  auth: AuthContext,
+  ctx: RequestContext,
   id: string,
   permission: 'people.read' | 'people.manage' | 'people.pii.reveal',
 ) {
-  const row = await repo.findMemberById(db, auth.user.tenantId, id);
+  const row = await repo.findMemberById(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('人员');
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, permission);
   // Outside one's reach a person is simply not there, so ids of other branches are not confirmed.
-  if (!inScope(scope, row.person.orgUnitId) && auth.user.personId !== id) throw notFound('人员');
+  if (!(await ctx.can(permission, row.person.orgUnitId)) && ctx.personId !== id) throw notFound('人员');
   return row;
 }
 
-export async function getMember(db: Db, auth: AuthContext, id: string): Promise<MemberDetail> {
-  return toDetail(await findVisiblePerson(db, auth, id, 'people.read'), courtToday());
+export async function getMember(ctx: RequestContext, id: string): Promise<MemberDetail> {
+  return toDetail(await findVisiblePerson(ctx, id, 'people.read'), courtToday());
 }
 
-export async function getOwnProfile(db: Db, auth: AuthContext): Promise<MemberDetail> {
-  if (!auth.user.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
-  const row = await repo.findMemberById(db, auth.user.tenantId, auth.user.personId);
+/** Whether the court has this person (for linking an account to a person). */
+export async function personExists(ctx: RequestContext, id: string): Promise<boolean> {
+  return (await repo.findMemberById(ctx.db, ctx.tenantId, id)) !== undefined;
+}
+
+export async function getOwnProfile(ctx: RequestContext): Promise<MemberDetail> {
+  if (!ctx.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
+  const row = await repo.findMemberById(ctx.db, ctx.tenantId, ctx.personId);
   if (!row) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
   return toDetail(row, courtToday());
 }
 
-export async function revealPii(db: Db, auth: AuthContext, actor: Actor, id: string) {
-  const row = await findVisiblePerson(db, auth, id, 'people.pii.reveal');
-  await writeAudit(db, actor, {
+export async function revealPii(ctx: RequestContext, id: string) {
+  const row = await findVisiblePerson(ctx, id, 'people.pii.reveal');
+  await writeAudit(ctx.db, ctx.actor, {
     action: 'person.pii_revealed',
     entity: 'person',
     entityId: id,
@@ -121,7 +108,7 @@ export async function revealPii(db: Db, auth: AuthContext, actor: Actor, id: str
 type PersonInput = Partial<CreateMemberRequest>;
 
 /** Rules across fields, checked on the record as it will be after the change. */
-async function checkPerson(db: Db, tenantId: string, scope: Scope, merged: PersonInput): Promise<repo.PersonValues> {
+async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInput): Promise<repo.PersonValues> {
   const issues: FieldIssue[] = [];
   const idNumber = merged.idNumber ?? null;
   let birthDate = merged.birthDate ?? null;
@@ -145,13 +132,13 @@ async function checkPerson(db: Db, tenantId: string, scope: Scope, merged: Perso
   if (birthDate && merged.joinedOn && merged.joinedOn < birthDate)
     issues.push({ path: 'joinedOn', message: '入党日期不能早于出生日期' });
   if (orgUnitId) {
-    const unit = await orgRepo.findOrgUnit(db, tenantId, orgUnitId);
+    const unit = await findOrgUnit(ctx, orgUnitId);
     if (!unit) issues.push({ path: 'orgUnitId', message: '所选党组织不存在' });
-    else if (!inScope(scope, orgUnitId)) issues.push({ path: 'orgUnitId', message: '只能编入本人负责的党组织' });
-  } else if (!scope.all) {
+    else if (!covers(scope, orgUnitId)) issues.push({ path: 'orgUnitId', message: '只能编入本人负责的党组织' });
+  } else if (!covers(scope, null)) {
     issues.push({ path: 'orgUnitId', message: '请选择本人负责的党组织' });
   }
-  if (merged.departmentId && !(await orgRepo.findDepartment(db, tenantId, merged.departmentId))) {
+  if (merged.departmentId && !(await findDepartment(ctx, merged.departmentId))) {
     issues.push({ path: 'departmentId', message: '所选内设部门不存在' });
   }
   if (issues.length > 0) throw validationFailed(issues);
@@ -186,17 +173,12 @@ export function auditablePerson(values: Partial<repo.PersonValues>): Record<stri
   };
 }
 
-export async function createMember(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  input: CreateMemberRequest,
-): Promise<MemberDetail> {
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.manage');
-  const values = await checkPerson(db, auth.user.tenantId, scope, input);
-  const created = await db.transaction(async (tx) => {
-    const row = await repo.insertPerson(tx, auth.user.tenantId, values);
-    await writeAudit(tx, actor, {
+export async function createMember(ctx: RequestContext, input: CreateMemberRequest): Promise<MemberDetail> {
+  const scope = await ctx.scopeOf('people.manage');
+  const values = await checkPerson(ctx, scope, input);
+  const created = await ctx.db.transaction(async (tx) => {
+    const row = await repo.insertPerson(tx, ctx.tenantId, values);
+    await writeAudit(tx, ctx.actor, {
       action: 'person.create',
       entity: 'person',
       entityId: row.id,
@@ -205,27 +187,21 @@ export async function createMember(
     });
     return row;
   });
-  return getMember(db, auth, created.id);
+  return getMember(ctx, created.id);
 }
 
-export async function updateMember(
-  db: Db,
-  auth: AuthContext,
-  actor: Actor,
-  id: string,
-  input: UpdateMemberRequest,
-): Promise<MemberDetail> {
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, 'people.manage');
-  const before = await findVisiblePerson(db, auth, id, 'people.manage');
-  if (!inScope(scope, before.person.orgUnitId)) throw new AppError('FORBIDDEN', '只能修改本人负责的党组织的人员');
+export async function updateMember(ctx: RequestContext, id: string, input: UpdateMemberRequest): Promise<MemberDetail> {
+  const scope = await ctx.scopeOf('people.manage');
+  const before = await findVisiblePerson(ctx, id, 'people.manage');
+  if (!covers(scope, before.person.orgUnitId)) throw new AppError('FORBIDDEN', '只能修改本人负责的党组织的人员');
   const current = repo.personValuesOf(before.person);
   const merged: PersonInput = { ...current, ...stripUndefined(input) };
-  const values = await checkPerson(db, auth.user.tenantId, scope, merged);
+  const values = await checkPerson(ctx, scope, merged);
   const diff = diffFields(current, values);
   if (diff) {
-    await db.transaction(async (tx) => {
-      await repo.updatePerson(tx, auth.user.tenantId, id, values);
-      await writeAudit(tx, actor, {
+    await ctx.db.transaction(async (tx) => {
+      await repo.updatePerson(tx, ctx.tenantId, id, values);
+      await writeAudit(tx, ctx.actor, {
         action: 'person.update',
         entity: 'person',
         entityId: id,
@@ -235,7 +211,7 @@ export async function updateMember(
       });
     });
   }
-  return getMember(db, auth, id);
+  return getMember(ctx, id);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

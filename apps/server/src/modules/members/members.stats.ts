@@ -18,10 +18,8 @@ import {
   courtToday,
   type RosterStats,
 } from '@qizhi/domain';
-import type { AuthContext } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import { resolveScope } from '../../platform/policy.ts';
-import * as orgRepo from '../org/org.repo.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { orgUnitsOfCourt } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 
 interface Bucket {
@@ -51,12 +49,11 @@ const STATUS_LABELS: Record<PersonStatus, string> = { ...MEMBERSHIP_STATUS_LABEL
  * Roster statistics over the people the caller may see. Party-member figures (party age, ethnicity
  * and so on) count full and probationary members; status and department figures count all staff.
  */
-export async function computeRosterStats(db: Db, auth: AuthContext): Promise<RosterStats> {
+export async function computeRosterStats(ctx: RequestContext): Promise<RosterStats> {
   const today = courtToday();
-  const permission = auth.permissions.has('people.read') ? 'people.read' : 'roster.stats';
-  const scope = await resolveScope(db, auth.user.tenantId, auth.grants, permission);
-  const rows = await repo.findStatsRows(db, repo.memberConditions(auth.user.tenantId, scope, {}, today));
-  const units = await orgRepo.findOrgUnitsOfTenant(db, auth.user.tenantId);
+  const scope = await ctx.scopeOf(ctx.has('people.read') ? 'people.read' : 'roster.stats');
+  const rows = await repo.findStatsRows(ctx.db, repo.memberConditions(ctx.tenantId, scope, {}, today));
+  const units = await orgUnitsOfCourt(ctx);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const members = rows.filter((r) => r.status === 'full' || r.status === 'probationary');
   const retiredMembers = members.filter((r) => r.retired).length;

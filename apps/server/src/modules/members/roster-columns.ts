@@ -14,53 +14,22 @@ import {
   type EducationLevel,
   type Gender,
   type ImportError,
+  type PersonRecord,
   type PersonStatus,
 } from '@qizhi/domain';
 
-export interface RosterRow {
+/** A person read from a roster file: with the row it came from, and always an ID number. */
+export type ImportedPerson = PersonRecord & {
   /** 1-based Excel row number of this record. */
   row: number;
-  name: string;
-  gender: Gender | null;
-  ethnicity: string | null;
-  birthDate: string | null;
   idNumber: string;
-  education: EducationLevel | null;
-  status: PersonStatus;
-  joinedOn: string | null;
-  confirmedOn: string | null;
-  branchName: string | null;
-  cellName: string | null;
-  departmentName: string | null;
-  position: string | null;
-  phone: string | null;
-  retired: boolean;
-}
+};
 
 export interface ParsedRoster {
-  rows: RosterRow[];
+  rows: ImportedPerson[];
   errors: ImportError[];
   /** Header texts found, in sheet order. */
   columns: string[];
-}
-
-/** What the export writes: the same fields; a person may lack an ID number in the database. */
-export interface RosterExportRow {
-  name: string;
-  gender: Gender | null;
-  ethnicity: string | null;
-  birthDate: string | null;
-  idNumber: string | null;
-  education: EducationLevel | null;
-  status: PersonStatus;
-  joinedOn: string | null;
-  confirmedOn: string | null;
-  branchName: string | null;
-  cellName: string | null;
-  departmentName: string | null;
-  position: string | null;
-  phone: string | null;
-  retired: boolean;
 }
 
 export const MAX_IMPORT_ROWS = 20_000;

@@ -1,14 +1,19 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeIdCheckChar, ID_NUMBER_PROBLEM_MESSAGES, maskIdNumber, maskPhone } from '@qizhi/domain';
+import {
+  computeIdCheckChar,
+  ID_NUMBER_PROBLEM_MESSAGES,
+  maskIdNumber,
+  maskPhone,
+  type PersonRecord,
+} from '@qizhi/domain';
 import { AppError } from '../../platform/errors.ts';
 import {
   buildRosterTemplate,
   buildRosterWorkbook,
   escapeFormulaCell,
   parseRosterWorkbook,
-  type RosterExportRow,
-  type RosterRow,
+  type ImportedPerson,
 } from './roster-excel.ts';
 import {
   BENCH_BRANCH,
@@ -115,7 +120,7 @@ describe('parseRosterWorkbook: layout', () => {
     const parsed = await parseRosterWorkbook(file);
     expect(parsed.errors).toEqual([]);
     expect(parsed.columns[4]).toBe('姓名（必填）');
-    expect(parsed.rows).toEqual<RosterRow[]>([
+    expect(parsed.rows).toEqual<ImportedPerson[]>([
       {
         row: 2,
         name: '张三',
@@ -515,7 +520,7 @@ describe('parseRosterWorkbook: files that are not workbooks', () => {
   });
 });
 
-const PEOPLE: RosterExportRow[] = [
+const PEOPLE: PersonRecord[] = [
   {
     name: '张三',
     gender: 'male',

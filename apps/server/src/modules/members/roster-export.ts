@@ -3,15 +3,16 @@ import type ExcelJS from 'exceljs';
 import {
   computeIdCheckChar,
   EDUCATION_LABELS,
+  formatCourtDateTime,
   GENDER_LABELS,
   maskIdNumber,
   maskPhone,
   MEMBERSHIP_STATUS_LABELS,
   NON_PARTY_LABEL,
+  type PersonRecord,
   type PersonStatus,
 } from '@qizhi/domain';
 import {
-  RosterExportRow,
   SHEET_NAME,
   Field,
   FIELDS,
@@ -36,12 +37,6 @@ const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>(['birthDate', 'idNumber',
 
 function statusLabel(status: PersonStatus): string {
   return status === 'non_party' ? NON_PARTY_LABEL : MEMBERSHIP_STATUS_LABELS[status];
-}
-
-/** "YYYY-MM-DD HH:mm" in Beijing time, where every court works. */
-function formatShanghai(date: Date): string {
-  const iso = new Date(date.getTime() + 8 * 3_600_000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 async function newWorkbook(created: Date): Promise<ExcelJS.Workbook> {
@@ -89,13 +84,13 @@ function writeHeaderRow(sheet: ExcelJS.Worksheet, rowNumber: number, headers: re
 }
 
 /** The cells of one person in column order; text already escaped. */
-function exportCells(person: RosterExportRow, seq: number, full: boolean): (string | number | null)[] {
+function exportCells(person: PersonRecord, seq: number, full: boolean): (string | number | null)[] {
   const text = (value: string | null): string | null => (value ? escapeFormulaCell(value) : null);
   const date = (value: string | null): string | null => (value ? value.slice(0, 10) : null);
   return [
     seq,
     text(person.name),
-    person.gender ? GENDER_LABELS[person.gender] : null,
+    GENDER_LABELS[person.gender],
     text(person.ethnicity),
     date(person.birthDate),
     text(full ? person.idNumber : maskIdNumber(person.idNumber)),
@@ -120,7 +115,7 @@ async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
 const EXPORT_HEADERS: readonly string[] = FIELDS.map((field) => HEADER_NAMES[field][0] ?? field);
 
 export async function buildRosterWorkbook(
-  rows: RosterExportRow[],
+  rows: PersonRecord[],
   opts: { title: string; full: boolean; generatedAt: Date },
 ): Promise<Buffer> {
   const workbook = await newWorkbook(opts.generatedAt);
@@ -129,7 +124,7 @@ export async function buildRosterWorkbook(
 
   sheet.mergeCells(2, 1, 2, FIELDS.length);
   const note = sheet.getCell(2, 1);
-  note.value = `导出时间：${formatShanghai(opts.generatedAt)}（${opts.full ? '含完整号码，请妥善保管' : '身份证号、手机号已脱敏'}）`;
+  note.value = `导出时间：${formatCourtDateTime(opts.generatedAt)}（${opts.full ? '含完整号码，请妥善保管' : '身份证号、手机号已脱敏'}）`;
   note.alignment = { horizontal: 'left', vertical: 'middle' };
   note.font = { size: 10, color: { argb: opts.full ? 'FFC00000' : 'FF595959' } };
 

@@ -11,13 +11,12 @@ import {
   OrgUnitsResponse,
   UpdateOrgUnitRequest,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import * as service from './org.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['组织机构'];
 
   app.get(
@@ -27,7 +26,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '党组织树（平铺，含父节点编号）', response: { 200: OrgUnitsResponse, ...errors } },
     },
     async (request) => ({
-      items: await service.listOrgUnits(db, requireAuth(request).user.tenantId),
+      items: await service.listOrgUnits(contextOf(request)),
     }),
   );
   app.post(
@@ -37,7 +36,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '新建党组织', body: CreateOrgUnitRequest, response: { 201: OrgUnit, ...errors } },
     },
     async (request, reply) => {
-      return reply.status(201).send(await service.createOrgUnit(db, actorOf(request), request.body));
+      return reply.status(201).send(await service.createOrgUnit(contextOf(request), request.body));
     },
   );
   app.patch(
@@ -52,7 +51,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: OrgUnit, ...errors },
       },
     },
-    async (request) => service.updateOrgUnit(db, actorOf(request), request.params.id, request.body),
+    async (request) => service.updateOrgUnit(contextOf(request), request.params.id, request.body),
   );
   app.delete(
     '/org-units/:id',
@@ -66,7 +65,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.deleteOrgUnit(db, actorOf(request), request.params.id);
+      await service.deleteOrgUnit(contextOf(request), request.params.id);
       return { ok: true as const };
     },
   );
@@ -78,7 +77,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '内设部门', response: { 200: DepartmentsResponse, ...errors } },
     },
     async (request) => ({
-      items: await service.listDepartments(db, requireAuth(request).user.tenantId),
+      items: await service.listDepartments(contextOf(request)),
     }),
   );
   app.post(
@@ -88,7 +87,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '新建内设部门', body: DepartmentRequest, response: { 201: Department, ...errors } },
     },
     async (request, reply) => {
-      return reply.status(201).send(await service.createDepartment(db, actorOf(request), request.body));
+      return reply.status(201).send(await service.createDepartment(contextOf(request), request.body));
     },
   );
   app.patch(
@@ -103,7 +102,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Department, ...errors },
       },
     },
-    async (request) => service.updateDepartment(db, actorOf(request), request.params.id, request.body),
+    async (request) => service.updateDepartment(contextOf(request), request.params.id, request.body),
   );
   app.delete(
     '/departments/:id',
@@ -112,7 +111,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '删除内设部门（须无人员）', params: IdParams, response: { 200: OkResponse, ...errors } },
     },
     async (request) => {
-      await service.deleteDepartment(db, actorOf(request), request.params.id);
+      await service.deleteDepartment(contextOf(request), request.params.id);
       return { ok: true as const };
     },
   );

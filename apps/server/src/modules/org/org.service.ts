@@ -12,14 +12,52 @@ import {
   type OrgUnit,
   type UpdateOrgUnitRequest,
 } from '@qizhi/domain';
-import { diffFields, writeAudit, type Actor } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
+import { diffFields, writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './org.repo.ts';
 
-export { collectSubtreeIds };
+/** What reading the court's organisation needs: its database and which court (a request context will do). */
+export type CourtReader = Pick<RequestContext, 'db' | 'tenantId'>;
+export type { OrgUnitRow, DepartmentRow } from './org.repo.ts';
 
-export async function listOrgUnits(db: Db, tenantId: string, today = courtToday()): Promise<OrgUnit[]> {
+/** The court's organisation units as stored (parents before children is not promised). */
+export function orgUnitsOfCourt(court: CourtReader): Promise<repo.OrgUnitRow[]> {
+  return repo.findOrgUnitsOfTenant(court.db, court.tenantId);
+}
+
+/** One organisation unit of the court, or undefined. */
+export function findOrgUnit(court: CourtReader, id: string): Promise<repo.OrgUnitRow | undefined> {
+  return repo.findOrgUnit(court.db, court.tenantId, id);
+}
+
+/** The unit and every unit below it (ids); empty when the court has no such unit. */
+export async function subtreeOf(court: CourtReader, orgUnitId: string): Promise<string[]> {
+  return collectSubtreeIds(await orgUnitsOfCourt(court), orgUnitId);
+}
+
+export function departmentsOfCourt(court: CourtReader): Promise<repo.DepartmentRow[]> {
+  return repo.findDepartmentsOfTenant(court.db, court.tenantId);
+}
+
+export function findDepartment(court: CourtReader, id: string): Promise<repo.DepartmentRow | undefined> {
+  return repo.findDepartment(court.db, court.tenantId, id);
+}
+
+/**
+ * Secretary and committee of a unit, written without audit: for the seed, which inserts people after
+ * the units they belong to.
+ */
+export async function setOrgUnitLeadership(
+  court: CourtReader,
+  id: string,
+  values: Pick<repo.OrgUnitRow, 'secretaryPersonId' | 'committee'>,
+): Promise<void> {
+  await repo.updateOrgUnit(court.db, court.tenantId, id, values);
+}
+
+export async function listOrgUnits(ctx: RequestContext, today = courtToday()): Promise<OrgUnit[]> {
+  const { db, tenantId } = ctx;
   const [units, counts, names] = await Promise.all([
     repo.findOrgUnitsOfTenant(db, tenantId),
     repo.countMembersByOrgUnit(db, tenantId),
@@ -71,10 +109,10 @@ export async function listOrgUnits(db: Db, tenantId: string, today = courtToday(
   });
 }
 
-async function assertPeopleExist(db: Db, tenantId: string, ids: (string | null | undefined)[]): Promise<void> {
+async function assertPeopleExist(ctx: RequestContext, ids: (string | null | undefined)[]): Promise<void> {
   const wanted = ids.filter((id): id is string => !!id);
   if (wanted.length === 0) return;
-  const known = new Set((await repo.findPeopleNames(db, tenantId)).map((p) => p.id));
+  const known = new Set((await repo.findPeopleNames(ctx.db, ctx.tenantId)).map((p) => p.id));
   const missing = wanted.find((id) => !known.has(id));
   if (missing)
     throw new AppError('VALIDATION_FAILED', '所选人员不存在', {
@@ -82,21 +120,18 @@ async function assertPeopleExist(db: Db, tenantId: string, ids: (string | null |
     });
 }
 
-export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRequest): Promise<OrgUnit> {
-  const parent = await repo.findOrgUnit(db, actor.tenantId, input.parentId);
+export async function createOrgUnit(ctx: RequestContext, input: CreateOrgUnitRequest): Promise<OrgUnit> {
+  const parent = await repo.findOrgUnit(ctx.db, ctx.tenantId, input.parentId);
   if (!parent) throw notFound('上级组织');
   if (!ORG_CHILD_KINDS[parent.kind].includes(input.kind)) {
     throw new AppError('VALIDATION_FAILED', `${ORG_KIND_LABELS[parent.kind]}下不能设立${ORG_KIND_LABELS[input.kind]}`, {
       issues: [{ path: 'kind', message: `${ORG_KIND_LABELS[parent.kind]}下不能设立${ORG_KIND_LABELS[input.kind]}` }],
     });
   }
-  await assertPeopleExist(db, actor.tenantId, [
-    input.secretaryPersonId,
-    ...(input.committee ?? []).map((c) => c.personId),
-  ]);
-  const created = await db.transaction(async (tx) => {
+  await assertPeopleExist(ctx, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  const created = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertOrgUnit(tx, {
-      tenantId: actor.tenantId,
+      tenantId: ctx.tenantId,
       parentId: input.parentId,
       kind: input.kind,
       name: input.name,
@@ -106,7 +141,7 @@ export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRe
       termStartedOn: input.termStartedOn ?? null,
       sortOrder: input.sortOrder ?? 0,
     });
-    await writeAudit(tx, actor, {
+    await writeAudit(tx, ctx.actor, {
       action: 'org_unit.create',
       entity: 'org_unit',
       entityId: row.id,
@@ -115,21 +150,18 @@ export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnitRe
     });
     return row;
   });
-  return (await listOrgUnits(db, actor.tenantId)).find((u) => u.id === created.id)!;
+  return (await listOrgUnits(ctx)).find((u) => u.id === created.id)!;
 }
 
-export async function updateOrgUnit(db: Db, actor: Actor, id: string, input: UpdateOrgUnitRequest): Promise<OrgUnit> {
-  const before = await repo.findOrgUnit(db, actor.tenantId, id);
+export async function updateOrgUnit(ctx: RequestContext, id: string, input: UpdateOrgUnitRequest): Promise<OrgUnit> {
+  const before = await repo.findOrgUnit(ctx.db, ctx.tenantId, id);
   if (!before) throw notFound('组织');
-  await assertPeopleExist(db, actor.tenantId, [
-    input.secretaryPersonId,
-    ...(input.committee ?? []).map((c) => c.personId),
-  ]);
-  await db.transaction(async (tx) => {
-    const after = await repo.updateOrgUnit(tx, actor.tenantId, id, input);
+  await assertPeopleExist(ctx, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateOrgUnit(tx, ctx.tenantId, id, input);
     const diff = diffFields(before, input);
     if (after && diff) {
-      await writeAudit(tx, actor, {
+      await writeAudit(tx, ctx.actor, {
         action: 'org_unit.update',
         entity: 'org_unit',
         entityId: id,
@@ -138,23 +170,23 @@ export async function updateOrgUnit(db: Db, actor: Actor, id: string, input: Upd
       });
     }
   });
-  return (await listOrgUnits(db, actor.tenantId)).find((u) => u.id === id)!;
+  return (await listOrgUnits(ctx)).find((u) => u.id === id)!;
 }
 
-export async function deleteOrgUnit(db: Db, actor: Actor, id: string): Promise<void> {
-  const before = await repo.findOrgUnit(db, actor.tenantId, id);
+export async function deleteOrgUnit(ctx: RequestContext, id: string): Promise<void> {
+  const before = await repo.findOrgUnit(ctx.db, ctx.tenantId, id);
   if (!before) throw notFound('组织');
   if (before.parentId === null) throw new AppError('ORG_NOT_EMPTY', '不能删除根组织');
-  const usage = await repo.countChildrenAndPeople(db, actor.tenantId, id);
+  const usage = await repo.countChildrenAndPeople(ctx.db, ctx.tenantId, id);
   if (usage.children > 0 || usage.people > 0) {
     throw new AppError(
       'ORG_NOT_EMPTY',
       `该组织下还有${String(usage.children)}个下级组织、${String(usage.people)}名人员，请先调整后再删除`,
     );
   }
-  await db.transaction(async (tx) => {
-    await repo.deleteOrgUnit(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, {
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteOrgUnit(tx, ctx.tenantId, id);
+    await writeAudit(tx, ctx.actor, {
       action: 'org_unit.delete',
       entity: 'org_unit',
       entityId: id,
@@ -164,10 +196,10 @@ export async function deleteOrgUnit(db: Db, actor: Actor, id: string): Promise<v
   });
 }
 
-export async function listDepartments(db: Db, tenantId: string): Promise<Department[]> {
+export async function listDepartments(ctx: RequestContext): Promise<Department[]> {
   const [rows, counts] = await Promise.all([
-    repo.findDepartmentsOfTenant(db, tenantId),
-    repo.countPeopleByDepartment(db, tenantId),
+    repo.findDepartmentsOfTenant(ctx.db, ctx.tenantId),
+    repo.countPeopleByDepartment(ctx.db, ctx.tenantId),
   ]);
   const byId = new Map(counts.map((c) => [c.departmentId, c]));
   return rows.map((d) => ({
@@ -180,15 +212,15 @@ export async function listDepartments(db: Db, tenantId: string): Promise<Departm
   }));
 }
 
-export async function createDepartment(db: Db, actor: Actor, input: DepartmentRequest): Promise<Department> {
-  const row = await db.transaction(async (tx) => {
+export async function createDepartment(ctx: RequestContext, input: DepartmentRequest): Promise<Department> {
+  const row = await ctx.db.transaction(async (tx) => {
     const created = await repo.insertDepartment(tx, {
-      tenantId: actor.tenantId,
+      tenantId: ctx.tenantId,
       name: input.name,
       kind: input.kind,
       sortOrder: input.sortOrder ?? 0,
     });
-    await writeAudit(tx, actor, {
+    await writeAudit(tx, ctx.actor, {
       action: 'department.create',
       entity: 'department',
       entityId: created.id,
@@ -201,18 +233,17 @@ export async function createDepartment(db: Db, actor: Actor, input: DepartmentRe
 }
 
 export async function updateDepartment(
-  db: Db,
-  actor: Actor,
+  ctx: RequestContext,
   id: string,
   input: Partial<DepartmentRequest>,
 ): Promise<Department> {
-  const before = await repo.findDepartment(db, actor.tenantId, id);
+  const before = await repo.findDepartment(ctx.db, ctx.tenantId, id);
   if (!before) throw notFound('内设部门');
-  await db.transaction(async (tx) => {
-    await repo.updateDepartment(tx, actor.tenantId, id, input);
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateDepartment(tx, ctx.tenantId, id, input);
     const diff = diffFields(before, input);
     if (diff)
-      await writeAudit(tx, actor, {
+      await writeAudit(tx, ctx.actor, {
         action: 'department.update',
         entity: 'department',
         entityId: id,
@@ -220,17 +251,17 @@ export async function updateDepartment(
         ...diff,
       });
   });
-  return (await listDepartments(db, actor.tenantId)).find((d) => d.id === id)!;
+  return (await listDepartments(ctx)).find((d) => d.id === id)!;
 }
 
-export async function deleteDepartment(db: Db, actor: Actor, id: string): Promise<void> {
-  const before = await repo.findDepartment(db, actor.tenantId, id);
+export async function deleteDepartment(ctx: RequestContext, id: string): Promise<void> {
+  const before = await repo.findDepartment(ctx.db, ctx.tenantId, id);
   if (!before) throw notFound('内设部门');
-  const staff = await repo.countPeopleInDepartment(db, actor.tenantId, id);
+  const staff = await repo.countPeopleInDepartment(ctx.db, ctx.tenantId, id);
   if (staff > 0) throw new AppError('ORG_NOT_EMPTY', `该部门还有${String(staff)}名干警，请先调整后再删除`);
-  await db.transaction(async (tx) => {
-    await repo.deleteDepartment(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, {
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteDepartment(tx, ctx.tenantId, id);
+    await writeAudit(tx, ctx.actor, {
       action: 'department.delete',
       entity: 'department',
       entityId: id,

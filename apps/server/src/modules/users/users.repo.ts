@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { RoleGrant } from '@qizhi/domain';
-import { roleGrants, sessions, users } from '../../db/schema/index.ts';
+import { roleGrants, sessions, tenants, users } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { forgetSessionsOfUser } from '../../platform/session-cache.ts';
 
@@ -59,4 +59,20 @@ export async function replaceRoleGrants(db: Db, tenantId: string, userId: string
 export async function deleteSessionsOfUser(db: Db, tenantId: string, userId: string) {
   forgetSessionsOfUser(userId);
   await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
+}
+
+export type CourtRow = typeof tenants.$inferSelect;
+
+/** Every court in the database (one for a court's own server; several for a shared one). */
+export async function findCourts(db: Db): Promise<CourtRow[]> {
+  return db.select().from(tenants).orderBy(asc(tenants.code));
+}
+
+/** An account by user name, in whichever court (user names are unique regardless of case). */
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+  return row;
 }

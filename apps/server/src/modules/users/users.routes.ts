@@ -11,13 +11,12 @@ import {
   UserPage,
   UsersQuery,
 } from '@qizhi/domain';
-import { actorOf, requireAuth } from '../../platform/auth.ts';
+import { contextOf } from '../../platform/request-context.ts';
 import * as service from './users.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
   const tags = ['用户与角色'];
   app.get(
     '/users',
@@ -26,13 +25,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '用户账号', querystring: UsersQuery, response: { 200: UserPage, ...errors } },
     },
     async (request) =>
-      service.listUsers(
-        db,
-        requireAuth(request).user.tenantId,
-        request.query.q,
-        request.query.page,
-        request.query.pageSize,
-      ),
+      service.listUsers(contextOf(request), request.query.q, request.query.page, request.query.pageSize),
   );
   app.post(
     '/users',
@@ -45,7 +38,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: TemporaryPasswordResponse, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createUser(db, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createUser(contextOf(request), request.body)),
   );
   app.patch(
     '/users/:id',
@@ -59,7 +52,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserListItem, ...errors },
       },
     },
-    async (request) => service.updateUser(db, actorOf(request), request.params.id, request.body),
+    async (request) => service.updateUser(contextOf(request), request.params.id, request.body),
   );
   app.post(
     '/users/:id/reset-password',
@@ -72,7 +65,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TemporaryPasswordResponse, ...errors },
       },
     },
-    async (request) => service.resetPassword(db, actorOf(request), request.params.id),
+    async (request) => service.resetPassword(contextOf(request), request.params.id),
   );
   app.post(
     '/users/:id/unlock',
@@ -80,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'roles.assign' },
       schema: { tags, summary: '解锁账号', params: IdParams, response: { 200: UserListItem, ...errors } },
     },
-    async (request) => service.unlockUser(db, actorOf(request), request.params.id),
+    async (request) => service.unlockUser(contextOf(request), request.params.id),
   );
   app.put(
     '/users/:id/roles',
@@ -94,7 +87,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserListItem, ...errors },
       },
     },
-    async (request) => service.setRoles(db, actorOf(request), request.params.id, request.body.roles),
+    async (request) => service.setRoles(contextOf(request), request.params.id, request.body.roles),
   );
   app.get(
     '/roles',

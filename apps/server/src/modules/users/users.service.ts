@@ -8,12 +8,13 @@ import {
   type RoleGrant,
   type UserListItem,
 } from '@qizhi/domain';
-import { writeAudit, type Actor } from '../../platform/audit.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { generateStrongPassword, hashPassword } from '../../platform/passwords.ts';
-import * as orgRepo from '../org/org.repo.ts';
-import * as memberRepo from '../members/members.repo.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import { personExists } from '../members/index.ts';
+import { orgUnitsOfCourt } from '../org/index.ts';
 import * as repo from './users.repo.ts';
 
 function toItem(row: { user: repo.UserRow; roles: RoleGrant[] }): UserListItem {
@@ -33,8 +34,8 @@ function toItem(row: { user: repo.UserRow; roles: RoleGrant[] }): UserListItem {
   };
 }
 
-export async function listUsers(db: Db, tenantId: string, q: string | undefined, page: number, pageSize: number) {
-  const rows = await repo.findUserPage(db, tenantId, q, page, pageSize);
+export async function listUsers(ctx: RequestContext, q: string | undefined, page: number, pageSize: number) {
+  const rows = await repo.findUserPage(ctx.db, ctx.tenantId, q, page, pageSize);
   return { items: rows.map(toItem), total: rows[0]?.total ?? 0, page, pageSize };
 }
 
@@ -44,24 +45,24 @@ async function getUser(db: Db, tenantId: string, id: string): Promise<UserListIt
   return toItem(row);
 }
 
-export async function createUser(db: Db, actor: Actor, input: CreateUserRequest) {
-  if (input.personId && !(await memberRepo.findMemberById(db, actor.tenantId, input.personId))) {
+export async function createUser(ctx: RequestContext, input: CreateUserRequest) {
+  if (input.personId && !(await personExists(ctx, input.personId))) {
     throw new AppError('VALIDATION_FAILED', '关联的人员不存在', {
       issues: [{ path: 'personId', message: '关联的人员不存在' }],
     });
   }
   const temporaryPassword = generateStrongPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  const created = await db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertUser(tx, {
-      tenantId: actor.tenantId,
+      tenantId: ctx.tenantId,
       username: input.username,
       displayName: input.displayName,
       personId: input.personId ?? null,
       passwordHash,
       mustChangePassword: true,
     });
-    await writeAudit(tx, actor, {
+    await writeAudit(tx, ctx.actor, {
       action: 'user.create',
       entity: 'user',
       entityId: row.id,
@@ -70,21 +71,20 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserRequest)
     });
     return row;
   });
-  return { user: await getUser(db, actor.tenantId, created.id), temporaryPassword };
+  return { user: await getUser(ctx.db, ctx.tenantId, created.id), temporaryPassword };
 }
 
 export async function updateUser(
-  db: Db,
-  actor: Actor,
+  ctx: RequestContext,
   id: string,
   input: { displayName?: string | undefined; disabled?: boolean | undefined },
 ) {
-  const before = await getUser(db, actor.tenantId, id);
-  if (input.disabled === true && id === actor.userId) throw new AppError('CONFLICT', '不能停用自己的账号');
-  await db.transaction(async (tx) => {
-    await repo.updateUser(tx, actor.tenantId, id, input);
-    if (input.disabled === true) await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, {
+  const before = await getUser(ctx.db, ctx.tenantId, id);
+  if (input.disabled === true && id === ctx.user.id) throw new AppError('CONFLICT', '不能停用自己的账号');
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateUser(tx, ctx.tenantId, id, input);
+    if (input.disabled === true) await repo.deleteSessionsOfUser(tx, ctx.tenantId, id);
+    await writeAudit(tx, ctx.actor, {
       action: input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
       entity: 'user',
       entityId: id,
@@ -93,36 +93,36 @@ export async function updateUser(
       after: input,
     });
   });
-  return getUser(db, actor.tenantId, id);
+  return getUser(ctx.db, ctx.tenantId, id);
 }
 
-export async function resetPassword(db: Db, actor: Actor, id: string) {
-  const before = await getUser(db, actor.tenantId, id);
+export async function resetPassword(ctx: RequestContext, id: string) {
+  const before = await getUser(ctx.db, ctx.tenantId, id);
   const temporaryPassword = generateStrongPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  await db.transaction(async (tx) => {
-    await repo.updateUser(tx, actor.tenantId, id, {
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateUser(tx, ctx.tenantId, id, {
       passwordHash,
       mustChangePassword: true,
       failedAttempts: 0,
       lockedUntil: null,
     });
-    await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, {
+    await repo.deleteSessionsOfUser(tx, ctx.tenantId, id);
+    await writeAudit(tx, ctx.actor, {
       action: 'user.password_reset',
       entity: 'user',
       entityId: id,
       summary: `重置密码：${before.username}（须在下次登录时修改）`,
     });
   });
-  return { user: await getUser(db, actor.tenantId, id), temporaryPassword };
+  return { user: await getUser(ctx.db, ctx.tenantId, id), temporaryPassword };
 }
 
-export async function unlockUser(db: Db, actor: Actor, id: string) {
-  const before = await getUser(db, actor.tenantId, id);
-  await db.transaction(async (tx) => {
-    await repo.updateUser(tx, actor.tenantId, id, { failedAttempts: 0, lockedUntil: null });
-    await writeAudit(tx, actor, {
+export async function unlockUser(ctx: RequestContext, id: string) {
+  const before = await getUser(ctx.db, ctx.tenantId, id);
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateUser(tx, ctx.tenantId, id, { failedAttempts: 0, lockedUntil: null });
+    await writeAudit(tx, ctx.actor, {
       action: 'user.unlock',
       entity: 'user',
       entityId: id,
@@ -131,26 +131,26 @@ export async function unlockUser(db: Db, actor: Actor, id: string) {
       after: { lockedUntil: null },
     });
   });
-  return getUser(db, actor.tenantId, id);
+  return getUser(ctx.db, ctx.tenantId, id);
 }
 
-export async function setRoles(db: Db, actor: Actor, id: string, grants: RoleGrant[]) {
-  const before = await getUser(db, actor.tenantId, id);
+export async function setRoles(ctx: RequestContext, id: string, grants: RoleGrant[]) {
+  const before = await getUser(ctx.db, ctx.tenantId, id);
   if (violatesSeparationOfDuties(grants.map((g) => g.role))) throw new AppError('SEPARATION_OF_DUTIES');
-  const units = new Set((await orgRepo.findOrgUnitsOfTenant(db, actor.tenantId)).map((u) => u.id));
+  const units = new Set((await orgUnitsOfCourt(ctx)).map((u) => u.id));
   const badScope = grants.findIndex((g) => g.orgUnitId !== null && !units.has(g.orgUnitId));
   if (badScope >= 0) {
     throw new AppError('VALIDATION_FAILED', '授权范围的组织不存在', {
       issues: [{ path: `roles.${String(badScope)}.orgUnitId`, message: '授权范围的组织不存在' }],
     });
   }
-  if (id === actor.userId) throw new AppError('CONFLICT', '不能修改自己的角色');
+  if (id === ctx.user.id) throw new AppError('CONFLICT', '不能修改自己的角色');
   const unique = [...new Map(grants.map((g) => [`${g.role}:${g.orgUnitId ?? ''}`, g])).values()];
-  await db.transaction(async (tx) => {
-    await repo.replaceRoleGrants(tx, actor.tenantId, id, unique);
+  await ctx.db.transaction(async (tx) => {
+    await repo.replaceRoleGrants(tx, ctx.tenantId, id, unique);
     // The session carries the grants at sign-in for its idle timeout; start afresh with the new ones.
-    await repo.deleteSessionsOfUser(tx, actor.tenantId, id);
-    await writeAudit(tx, actor, {
+    await repo.deleteSessionsOfUser(tx, ctx.tenantId, id);
+    await writeAudit(tx, ctx.actor, {
       action: 'user.roles_set',
       entity: 'user',
       entityId: id,
@@ -159,7 +159,7 @@ export async function setRoles(db: Db, actor: Actor, id: string, grants: RoleGra
       after: unique,
     });
   });
-  return getUser(db, actor.tenantId, id);
+  return getUser(ctx.db, ctx.tenantId, id);
 }
 
 export function listRoles() {

@@ -1,0 +1,3 @@
+/** The roster (花名册) of the court's staff: what other modules may use of it. */
+export { memberRoutes } from './members.routes.ts';
+export { personExists } from './members.service.ts';
