@@ -1,12 +1,15 @@
 import { CheckOutlined, EditOutlined, FileOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table, Tabs, Tag, Timeline } from 'antd';
-import type { RuleDetail } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
+import { Button, Descriptions, Drawer, Empty, Flex, Skeleton, Space, Table, Tabs, Tag, Timeline } from 'antd';
+import { inCourtZone, type RuleDetail } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
+import { useSave } from '../../platform/use-save.ts';
+import { filesApi } from '../files/files.api.ts';
 import { RuleStatusTag } from './rule-status.tsx';
-import { refreshRules, useRule, useRuleReaders } from './rules-queries.ts';
+import { rulesApi } from './rules.api.ts';
+import styles from './rules.module.css';
+import { rulesKey, useRule, useRuleReaders } from './rules.queries.ts';
 
 /** One rule: its text, its versions and, for those who keep the library, who has not read it. */
 export function RuleDrawer({
@@ -18,7 +21,6 @@ export function RuleDrawer({
   onClose: () => void;
   onRevise: (r: RuleDetail) => void;
 }) {
-  const { message } = App.useApp();
   const can = useCan();
   const { user } = useSession();
   const isPhone = useIsPhone();
@@ -26,16 +28,11 @@ export function RuleDrawer({
   const manage = can('rules.manage');
   const readers = useRuleReaders(ruleId, manage);
 
-  async function confirmRead() {
-    if (!ruleId) return;
-    try {
-      await api.post(`/api/rules/${ruleId}/read`);
-      void message.success('已确认学习');
-      await refreshRules();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    }
-  }
+  const confirmRead = useSave({
+    save: (id: string) => rulesApi.confirmRead(id),
+    invalidates: [rulesKey],
+    success: '已确认学习',
+  });
 
   const r = rule.data;
   return (
@@ -49,7 +46,7 @@ export function RuleDrawer({
       {rule.isPending && <Skeleton active />}
       {rule.isError && <QueryErrorAlert error={rule.error} />}
       {r && (
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Flex vertical gap="middle">
           <Space wrap>
             <RuleStatusTag status={r.status} />
             <span>第{r.version}版</span>
@@ -60,7 +57,13 @@ export function RuleDrawer({
                   已学习
                 </Tag>
               ) : (
-                <Button type="primary" size="small" onClick={() => void confirmRead()}>
+                <Button
+                  type="primary"
+                  size="small"
+                  onClick={() => {
+                    confirmRead.save(r.id);
+                  }}
+                >
                   我已学习
                 </Button>
               ))}
@@ -87,13 +90,9 @@ export function RuleDrawer({
                 label: '正文',
                 children: (
                   <>
-                    {r.body ? (
-                      <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9, fontSize: 15 }}>{r.body}</div>
-                    ) : (
-                      <Empty description="正文见附件" />
-                    )}
+                    {r.body ? <div className={styles.body}>{r.body}</div> : <Empty description="正文见附件" />}
                     {r.file && (
-                      <a href={`/api/files/${r.file.id}`} target="_blank" rel="noreferrer">
+                      <a href={filesApi.url(r.file.id)} target="_blank" rel="noreferrer">
                         <FileOutlined /> {r.file.name}
                       </a>
                     )}
@@ -111,7 +110,7 @@ export function RuleDrawer({
                           <strong>第{v.version}版</strong>（{v.effectiveOn}施行）
                           <RuleStatusTag status={v.status} />
                           <div>{v.changeNote}</div>
-                          {v.createdByName && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{v.createdByName}</div>}
+                          {v.createdByName && <div className={styles.author}>{v.createdByName}</div>}
                         </div>
                       ),
                     }))}
@@ -144,7 +143,7 @@ export function RuleDrawer({
                               dataIndex: 'read',
                               render: (read: boolean, p) =>
                                 read ? (
-                                  `已学习 ${p.readAt ? new Date(p.readAt).toLocaleDateString('zh-CN') : ''}`
+                                  `已学习 ${p.readAt ? inCourtZone(p.readAt).format('YYYY/M/D') : ''}`
                                 ) : (
                                   <Tag color="warning">未学习</Tag>
                                 ),
@@ -157,7 +156,7 @@ export function RuleDrawer({
                 : []),
             ]}
           />
-        </Space>
+        </Flex>
       )}
     </Drawer>
   );

@@ -7,7 +7,7 @@ import { useCan, useSession } from '../../platform/session.tsx';
 import { RuleDrawer } from './rule-drawer.tsx';
 import { RuleFormModal, type RuleFormState } from './rule-form-modal.tsx';
 import { RuleStatusTag } from './rule-status.tsx';
-import { useRules } from './rules-queries.ts';
+import { useRules } from './rules.queries.ts';
 
 /** 制度库: the court's party-building rules, with versions and read confirmations. */
 export default function RulesPage() {
