@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acceptedSignInWindows,
   canHoldMeetingAt,
   checkQuorum,
   computeVoteResult,
@@ -11,12 +10,15 @@ import {
   periodRange,
   periodsOfYear,
   periodTiming,
+  summarizeAttendance,
+} from './meetings.rules.ts';
+import {
+  acceptedSignInWindows,
   signInState,
   signInWindowEndsAt,
   signInWindowIndex,
-  summarizeAttendance,
   truncateToCode,
-} from './meetings.rules.ts';
+} from './meetings-sign-in.rules.ts';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,4 +1,4 @@
-import type { MeetingType } from '@qizhi/domain';
+import { escapeHtml, type MeetingType } from '@qizhi/domain';
 
 /** Topics a court's branch really holds, one list per type; the seed walks them month by month. */
 export const DEMO_TOPICS: Record<Exclude<MeetingType, 'other'>, readonly string[]> = {
@@ -71,3 +71,38 @@ export const SPEECHES = [
   '表示要严守纪律规矩，在审判执行一线发挥党员先锋模范作用。',
   '就如何提升群众满意度谈了看法，建议加强释法说理。',
 ];
+
+/** The minutes of a demo meeting: who chaired and recorded, attendance, the study, the speeches, the decisions. */
+export function demoMinutes(m: {
+  host: string;
+  recorder: string;
+  expected: number;
+  present: number;
+  topic: string;
+  speakers: string[];
+  resolutions: string[];
+}): string {
+  return [
+    `<p>主持人：${escapeHtml(m.host)}\u3000记录人：${escapeHtml(m.recorder)}</p>`,
+    `<p>应到${String(m.expected)}人，实到${String(m.present)}人。</p>`,
+    `<h4>一、${escapeHtml(m.topic)}</h4>`,
+    `<p>${escapeHtml(m.host)}同志领学并作说明。</p>`,
+    '<h4>二、讨论发言</h4>',
+    ...m.speakers.map((name, i) => `<p><strong>${escapeHtml(name)}</strong>：${SPEECHES[i % SPEECHES.length]!}</p>`),
+    ...(m.resolutions.length
+      ? ['<h4>三、会议决定</h4><ul>', ...m.resolutions.map((r) => `<li>${escapeHtml(r)}</li>`), '</ul>']
+      : []),
+  ].join('');
+}
+
+/** 四议两公开: a matter on its way; the seed links its first three steps to held meetings. */
+export const DEMO_DELIBERATION = {
+  title: (year: number) => `${String(year)}年度“为民办实事”项目：诉讼服务中心适老化改造`,
+  description: '为方便老年当事人诉讼，拟对诉讼服务中心进行适老化改造，经费从党建活动经费中列支。',
+  steps: [
+    ['支部委员会提议', '支部委员会一致同意提出该项目'],
+    ['党组会商议', '党组会原则同意，要求细化预算'],
+    ['党员大会审议', '党员大会审议通过项目方案'],
+    ['全院干警大会决议', ''],
+  ] as const,
+};

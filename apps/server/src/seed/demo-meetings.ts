@@ -8,8 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import {
   computeVoteResult,
-  escapeHtml,
+  courtInstant,
   courtToday,
+  courtYearMonth,
+  inCourtZone,
   type AttendanceState,
   type MeetingStatus,
   type MeetingType,
@@ -24,7 +26,8 @@ import {
 } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
 import { DEMO_ORG_KEYS, type DemoCourt } from './demo-court.data.ts';
-import { DEMO_TOPICS, LEAVE_REASONS, SPEECHES } from './demo-meetings.topics.ts';
+import { DEMO_DELIBERATION, DEMO_TOPICS, demoMinutes, LEAVE_REASONS } from './demo-meetings.topics.ts';
+import { createDemoDraw } from './demo-random.ts';
 
 export interface DemoMeetingsInput {
   tenantId: string;
@@ -36,19 +39,10 @@ export interface DemoMeetingsInput {
 }
 
 const DAY = 86_400_000;
-/** A Shanghai wall-clock time as an instant. */
-const at = (y: number, m: number, d: number, hh: number, mm = 0) => new Date(Date.UTC(y, m - 1, d, hh - 8, mm));
-
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A wall-clock time at the court as an instant. */
+const at = (y: number, m: number, d: number, hh: number, mm = 0) =>
+  courtInstant(`${String(y)}-${pad(m)}-${pad(d)}`, `${pad(hh)}:${pad(mm)}`);
 
 interface Planned {
   orgKey: string;
@@ -71,7 +65,8 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
   const today = input.today ?? courtToday();
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const now = at(year, month, day, 12);
-  const random = createRandom(0x4d454554); // "MEET"
+  const draw = createDemoDraw(0x4d454554); // "MEET"
+  const random = () => draw.next();
   const pid = (key: string) => input.personIds.get(key)!;
   const oid = (key: string) => input.orgIds.get(key)!;
   const unit = (key: string) => court.orgUnits.find((u) => u.key === key)!;
@@ -230,7 +225,7 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
 
   // Gaps: one set of minutes written 12 days late; the latest committee meeting a week old has none.
   const past = plans.filter((p) => p.startsAt < now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  const late = past.find((p) => p.type === 'theme_day' && p.startsAt.getUTCMonth() + 1 === Math.max(1, month - 2));
+  const late = past.find((p) => p.type === 'theme_day' && courtYearMonth(p.startsAt).month === Math.max(1, month - 2));
   if (late) late.minutesAfterDays = 12;
   const overdue = [...past]
     .reverse()
@@ -290,19 +285,15 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
         ? [`同意${p.topic.replace(/^研究/, '')}`]
         : [];
     const minutes = hasMinutes
-      ? [
-          `<p>主持人：${escapeHtml(name(p.hostKey))}\u3000记录人：${escapeHtml(name(p.recorderKey))}</p>`,
-          `<p>应到${String(expected)}人，实到${String(present)}人。</p>`,
-          `<h4>一、${escapeHtml(p.topic)}</h4>`,
-          `<p>${escapeHtml(name(p.hostKey))}同志领学并作说明。</p>`,
-          '<h4>二、讨论发言</h4>',
-          ...speakers.map(
-            (k, i) => `<p><strong>${escapeHtml(name(k))}</strong>：${SPEECHES[i % SPEECHES.length]!}</p>`,
-          ),
-          ...(resolutions.length
-            ? ['<h4>三、会议决定</h4><ul>', ...resolutions.map((r) => `<li>${escapeHtml(r)}</li>`), '</ul>']
-            : []),
-        ].join('')
+      ? demoMinutes({
+          host: name(p.hostKey),
+          recorder: name(p.recorderKey),
+          expected,
+          present,
+          topic: p.topic,
+          speakers: speakers.map(name),
+          resolutions,
+        })
       : null;
     meetingRows.push({
       tenantId,
@@ -311,7 +302,9 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
       type: p.type,
       topic: p.topic,
       startsAt: p.startsAt,
-      endsAt: new Date(p.startsAt.getTime() + (p.type === 'theme_day' ? 3 : 1.5) * 3_600_000),
+      endsAt: inCourtZone(p.startsAt)
+        .add(p.type === 'theme_day' ? 180 : 90, 'minute')
+        .toDate(),
       place: p.place,
       hostPersonId: pid(p.hostKey),
       recorderPersonId: pid(p.recorderKey),
@@ -399,13 +392,8 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
   await tx.insert(deliberationMatters).values({
     tenantId,
     orgUnitId: oid(DEMO_ORG_KEYS.branch),
-    title: `${String(year)}年度“为民办实事”项目：诉讼服务中心适老化改造`,
-    description: '为方便老年当事人诉讼，拟对诉讼服务中心进行适老化改造，经费从党建活动经费中列支。',
-    steps: [
-      step('支部委员会提议', s1, '支部委员会一致同意提出该项目'),
-      step('党组会商议', s2, '党组会原则同意，要求细化预算'),
-      step('党员大会审议', s3, '党员大会审议通过项目方案'),
-      step('全院干警大会决议', undefined, ''),
-    ],
+    title: DEMO_DELIBERATION.title(year),
+    description: DEMO_DELIBERATION.description,
+    steps: DEMO_DELIBERATION.steps.map(([label, outcome], i) => step(label, [s1, s2, s3][i], outcome)),
   });
 }
