@@ -34,7 +34,7 @@ export default function LedgerPage() {
       <div className="page-toolbar no-print">
         <h1>会议记录台账</h1>
         <Space wrap>
-          <OrgUnitSelect style={{ width: 220 }} value={chosen ?? null} allowClear={false} onChange={setOrgUnitId} />
+          <OrgUnitSelect className={styles.wide} value={chosen ?? null} allowClear={false} onChange={setOrgUnitId} />
           <InputNumber
             value={year}
             min={2000}

@@ -75,7 +75,7 @@ export default function MeetingsPage() {
       <Card>
         <Space wrap className={styles.filters}>
           <OrgUnitSelect
-            style={{ width: 220 }}
+            className={styles.wide}
             placeholder="全部党组织"
             value={params.orgUnitId ?? null}
             onChange={(v) => patch({ orgUnitId: v ?? undefined })}
