@@ -15,6 +15,8 @@ export * from './meetings-sign-in.rules.ts';
 export * from './meetings-compliance.rules.ts';
 export * from './meetings-minutes.rules.ts';
 export * from './meetings-deliberation.rules.ts';
+export * from './voting.rules.ts';
+export * from './org-life.rules.ts';
 export * from './api/errors.ts';
 export * from './api/common.ts';
 export * from './api/auth.ts';
