@@ -1,18 +1,5 @@
 import { useMemo, useState } from 'react';
-import {
-  Card,
-  Drawer,
-  Empty,
-  Flex,
-  InputNumber,
-  List,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Card, Drawer, Empty, Flex, List, Skeleton, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import {
   complianceState,
@@ -33,6 +20,7 @@ import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { MeetingStatusTag, MeetingTypeTag } from '../meetings/meeting-labels.tsx';
 import { useMeetingPage } from '../meetings/meetings.queries.ts';
 import { useOrgUnits } from '../org/org.queries.ts';
+import { YearInput } from '../meetings/year-input.tsx';
 import styles from './compliance.module.css';
 import { useCompliance } from './compliance.queries.ts';
 
@@ -199,14 +187,7 @@ export default function CompliancePage() {
       <div className="page-toolbar">
         <h1>组织生活落实情况</h1>
         <Space>
-          <InputNumber
-            value={year}
-            min={2000}
-            max={2100}
-            onChange={(v) => v && setYear(v)}
-            suffix="年"
-            aria-label="年份"
-          />
+          <YearInput value={year} onChange={setYear} />
         </Space>
       </div>
       <Card>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import {
   COURT_TYPE_LABELS,
   COURT_TYPES,
@@ -14,6 +14,7 @@ import {
   type IndicatorKind,
   type UpdateGoalRequest,
 } from '@qizhi/domain';
+import { dateValue, isoDate } from '../../platform/dates.ts';
 import { FormModal } from '../../platform/form-modal.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { goalsApi } from './goals.api.ts';
@@ -46,7 +47,7 @@ async function saveGoal(state: GoalFormState, values: Values): Promise<unknown> 
       ? {}
       : { targetValue: values.targetValue, unit: values.unit?.trim() ?? '' }),
     weight: values.weight,
-    deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
+    deadline: isoDate(values.deadline),
   };
   if (state?.mode === 'edit') return goalsApi.update(state.goal.id, common satisfies UpdateGoalRequest);
   if (!state) return undefined;
@@ -57,6 +58,28 @@ async function saveGoal(state: GoalFormState, values: Values): Promise<unknown> 
     owner: { kind: 'org_unit', id: values.ownerId },
   };
   return goalsApi.create(body);
+}
+
+/** What the form shows first: the goal as it is, or a new goal's defaults for the year. */
+function valuesOf(state: NonNullable<GoalFormState>): Partial<Values> {
+  if (state.mode === 'create')
+    return {
+      level: 'party_group',
+      indicatorKind: 'count',
+      weight: 10,
+      deadline: dateValue(`${String(state.year)}-12-31`),
+    };
+  const g = state.goal;
+  return {
+    title: g.title,
+    description: g.description ?? undefined,
+    dimension: g.dimension,
+    indicatorKind: g.indicatorKind,
+    targetValue: g.targetValue,
+    unit: g.unit,
+    weight: g.weight,
+    deadline: dateValue(g.deadline),
+  };
 }
 
 /** 制定目标 (a 党组 or branch goal at the top of a tree) or 修改目标 (any goal, by the level above). */
@@ -78,26 +101,7 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
     if (!state) return;
     clearProblem();
     form.resetFields();
-    if (state.mode === 'edit') {
-      const g = state.goal;
-      form.setFieldsValue({
-        title: g.title,
-        description: g.description ?? undefined,
-        dimension: g.dimension,
-        indicatorKind: g.indicatorKind,
-        targetValue: g.targetValue,
-        unit: g.unit,
-        weight: g.weight,
-        deadline: g.deadline ? dayjs(g.deadline) : null,
-      });
-    } else {
-      form.setFieldsValue({
-        level: 'party_group',
-        indicatorKind: 'count',
-        weight: 10,
-        deadline: dayjs(`${String(state.year)}-12-31`),
-      });
-    }
+    form.setFieldsValue(valuesOf(state));
   }, [state, form, clearProblem]);
 
   const owners = (units.data ?? []).filter((u) => GOAL_LEVEL_ORG_KINDS[level ?? 'party_group'].includes(u.kind));

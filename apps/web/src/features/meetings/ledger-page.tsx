@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, InputNumber, Skeleton, Space } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton, Space } from 'antd';
 import { courtYear, formatCourtDateTime, MEETING_TYPE_LABELS, type LedgerEntry } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useSave } from '../../platform/use-save.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
+import { YearInput } from './year-input.tsx';
 import { meetingsApi } from './meetings.api.ts';
 import styles from './meetings.module.css';
 import { useLedger } from './meetings.queries.ts';
@@ -35,14 +36,7 @@ export default function LedgerPage() {
         <h1>会议记录台账</h1>
         <Space wrap>
           <OrgUnitSelect className={styles.wide} value={chosen ?? null} allowClear={false} onChange={setOrgUnitId} />
-          <InputNumber
-            value={year}
-            min={2000}
-            max={2100}
-            onChange={(v) => v && setYear(v)}
-            suffix="年"
-            aria-label="年份"
-          />
+          <YearInput value={year} onChange={setYear} />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!ledger.data}>
             打印
           </Button>
