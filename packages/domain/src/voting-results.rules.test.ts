@@ -134,6 +134,11 @@ describe('results', () => {
     expect(r.explanation).toBe(explanation);
   });
 
+  it('counts an "other" vote at a 党小组会 against the cell’s 应到', () => {
+    const r = voteResultOf(vote({ kind: 'other', meetingType: 'cell', expected: 8, present: 5, yes: 5 }));
+    expect(r).toMatchObject({ adopted: true, divisor: { kind: 'expected', value: 8 }, needed: 5 });
+  });
+
   it('returns the counts, the divisor and what was needed', () => {
     const r = voteResultOf(
       vote({ kind: 'admission', present: 30, yes: 24, no: 4, abstain: 2, written: { yes: 2, no: 1, abstain: 0 } }),

@@ -93,6 +93,12 @@ describe('who is entitled to vote at a 支部党员大会', () => {
     expect(e).toMatchObject({ entitled, counts: entitled, reason });
   });
 
+  it('counts the members of every unit below a 党总支 at its 党员大会', () => {
+    const general = meeting('branch_general', { memberUnitIds: ['general-1', BRANCH, CELL, 'branch-3'] });
+    expect(entitlementOf(person({ orgUnitId: 'branch-3' }), general).entitled).toBe(true);
+    expect(entitlementOf(person({ orgUnitId: 'branch-4' }), general).entitled).toBe(false);
+  });
+
   it('reads discipline on the court day, not the UTC day', () => {
     // 2026-05-20T17:00Z is 2026-05-21 01:00 at the court: the first day of the 留党察看.
     const late = meeting('branch_general', { startsAt: new Date('2026-05-20T17:00:00Z') });
