@@ -1,38 +1,21 @@
 import { useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Flex, Row, Select, Skeleton, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import {
   ASSESSMENT_GRADE_LABELS,
   ASSESSMENT_GRADES,
   assessmentPeriodOf,
+  courtToday,
   previousAssessmentPeriod,
   type AssessmentGrade,
   type AssessmentRow,
-  type AssessmentsResponse,
-  type SaveAssessmentRequest,
 } from '@qizhi/domain';
-import { api, errorMessage } from '../../platform/api.ts';
-import { queryClient } from '../../platform/query-client.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { percent } from '../goals/goal-labels.tsx';
+import styles from './assessments.module.css';
+import { useAssessments } from './assessments.queries.ts';
+import { GradeModal } from './grade-modal.tsx';
 import { RankingsTab } from './rankings-tab.tsx';
 
 const GRADE_COLORS: Record<AssessmentGrade, string> = {
@@ -47,7 +30,7 @@ function GradeTag({ grade }: { grade: AssessmentGrade | null }) {
 }
 
 function recentPeriods(): string[] {
-  const list = [assessmentPeriodOf(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10))];
+  const list = [assessmentPeriodOf(courtToday())];
   for (let i = 0; i < 7; i++) list.push(previousAssessmentPeriod(list[list.length - 1]!));
   return list;
 }
@@ -55,42 +38,19 @@ function recentPeriods(): string[] {
 /** 定期考核: each member's goal completion for the quarter, the assessor's grade, and each group's results. */
 export default function AssessmentsPage() {
   const can = useCan();
-  const { message } = App.useApp();
   const periods = recentPeriods();
   const [period, setPeriod] = useState(periods[0]!);
-  const data = useQuery({
-    queryKey: ['assessments', period],
-    queryFn: () => api.get<AssessmentsResponse>('/api/assessments', { period }),
-  });
+  const data = useAssessments(period);
   const [grading, setGrading] = useState<AssessmentRow | null>(null);
-  const [form] = Form.useForm<{ grade: AssessmentGrade; remarks?: string }>();
-
-  async function save(values: { grade: AssessmentGrade; remarks?: string }) {
-    if (!grading) return;
-    try {
-      const body: SaveAssessmentRequest = {
-        period,
-        personId: grading.personId,
-        grade: values.grade,
-        remarks: values.remarks ?? '',
-      };
-      await api.post('/api/assessments', body);
-      void message.success('已评定');
-      setGrading(null);
-      await queryClient.invalidateQueries({ queryKey: ['assessments'] });
-    } catch (error) {
-      void message.error(errorMessage(error));
-    }
-  }
 
   const table = data.data && (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <Row gutter={[12, 12]}>
         {data.data.groups.map((g) => (
           <Col key={g.orgUnitId ?? 'none'} xs={12} md={6}>
             <Card size="small" title={g.orgUnitName}>
               <Statistic title="平均完成度" value={percent(g.averageCompletion)} />
-              <div style={{ fontSize: 12, color: '#595959' }}>
+              <div className={styles.grades}>
                 已评定{g.assessedCount}/{g.memberCount}人：
                 {ASSESSMENT_GRADES.map((k) => `${ASSESSMENT_GRADE_LABELS[k]}${String(g.grades[k])}`).join('、')}
               </div>
@@ -133,7 +93,6 @@ export default function AssessmentsPage() {
                     <Button
                       size="small"
                       onClick={() => {
-                        form.setFieldsValue({ grade: r.grade ?? r.suggestedGrade ?? 'good', remarks: r.remarks ?? '' });
                         setGrading(r);
                       }}
                     >
@@ -145,7 +104,7 @@ export default function AssessmentsPage() {
             : []),
         ]}
       />
-    </Space>
+    </Flex>
   );
 
   return (
@@ -156,7 +115,7 @@ export default function AssessmentsPage() {
           <Select
             value={period}
             onChange={setPeriod}
-            style={{ width: 140 }}
+            className={styles.period}
             aria-label="考核期"
             options={periods.map((p) => ({ value: p, label: p.replace('-Q', '年第') + '季度' }))}
           />
@@ -181,23 +140,7 @@ export default function AssessmentsPage() {
           { key: 'rankings', label: '比学赶超', children: <RankingsTab year={Number(period.slice(0, 4))} /> },
         ]}
       />
-      <Modal
-        open={grading !== null}
-        title={grading ? `评定：${grading.name}（目标完成度 ${percent(grading.completion)}）` : ''}
-        okText="保存"
-        cancelText="取消"
-        onOk={() => form.submit()}
-        onCancel={() => setGrading(null)}
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
-          <Form.Item name="grade" label="考核等次" rules={[{ required: true }]}>
-            <Select options={ASSESSMENT_GRADES.map((g) => ({ value: g, label: ASSESSMENT_GRADE_LABELS[g] }))} />
-          </Form.Item>
-          <Form.Item name="remarks" label="评语">
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <GradeModal period={period} row={grading} onClose={() => setGrading(null)} />
     </Card>
   );
 }

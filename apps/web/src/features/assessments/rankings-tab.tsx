@@ -1,16 +1,12 @@
 import { Alert, Col, Row, Skeleton, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { RankingsResponse } from '@qizhi/domain';
-import { ApiError, api } from '../../platform/api.ts';
+import { ApiError } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import styles from './assessments.module.css';
+import { useRankings } from './assessments.queries.ts';
 
 /** 比学赶超 rankings by group and by member, when the court has turned them on. */
 export function RankingsTab({ year }: { year: number }) {
-  const rankings = useQuery({
-    queryKey: ['rankings', year],
-    queryFn: () => api.get<RankingsResponse>('/api/rankings', { year }),
-    retry: false,
-  });
+  const rankings = useRankings(year);
   if (rankings.isPending) return <Skeleton active />;
   if (rankings.isError) {
     if (rankings.error instanceof ApiError && rankings.error.code === 'POINTS_RANKING_DISABLED')
@@ -32,7 +28,7 @@ export function RankingsTab({ year }: { year: number }) {
         showIcon
         title={`${String(r.year)}年度积分计算办法`}
         description={r.formula}
-        style={{ marginBottom: 12 }}
+        className={styles.formula}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
