@@ -3,9 +3,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Select } from 'antd';
 import { MAX_PROMISES, type Commitment } from '@qizhi/domain';
 import { FormModal } from '../../platform/form-modal.tsx';
+import { useSave } from '../../platform/use-save.ts';
 import { commitmentsApi } from './commitments.api.ts';
 import styles from './commitments.module.css';
-import { useCommitmentSave } from './commitments.queries.ts';
+import { COMMITMENT_CHANGES } from './commitments.queries.ts';
 
 export type EditorState =
   | {
@@ -39,7 +40,8 @@ function saveCommitment(state: NonNullable<EditorState>, values: Values): Promis
 /** Drafting or changing a commitment: a few concrete promises, each optionally serving one of one's goals. */
 export function CommitmentEditorModal({ state, onClose }: { state: EditorState; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const draft = useCommitmentSave({
+  const draft = useSave({
+    invalidates: COMMITMENT_CHANGES,
     save: (values: Values) => (state ? saveCommitment(state, values) : Promise.resolve(undefined)),
     form,
     showError: 'alert',

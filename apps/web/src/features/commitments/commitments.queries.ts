@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CommitmentStatus } from '@qizhi/domain';
-import { useSave, type SaveOptions } from '../../platform/use-save.ts';
 import { commitmentsApi } from './commitments.api.ts';
 
+// No antd here: the public notice board uses this file and loads no UI library.
 const all = ['commitments'] as const;
 export const commitmentKeys = {
   all,
@@ -27,9 +27,5 @@ export function usePublicCommitments(court: string | undefined, year: number) {
   });
 }
 
-/** A write to a commitment: every list of commitments (the board, mine, the review tab) is refreshed. */
-export function useCommitmentSave<TVariables = void, TResult = unknown>(
-  options: Omit<SaveOptions<TVariables, TResult>, 'invalidates'>,
-) {
-  return useSave<TVariables, TResult>({ ...options, invalidates: [commitmentKeys.all] });
-}
+/** What a write to a commitment changes: every list of commitments (the board, mine, the review tab). */
+export const COMMITMENT_CHANGES = [commitmentKeys.all];

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Empty, Flex, Skeleton, Space } from 'antd';
 import { isCommitmentEditable } from '@qizhi/domain';
+import { useSave } from '../../platform/use-save.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useMyGoals } from '../goals/goals.queries.ts';
 import { commitmentsApi } from './commitments.api.ts';
 import { CommitmentEditorModal, type EditorState } from './commitment-editor-modal.tsx';
 import { CommitmentStatusTag, CommitmentView } from './commitment-view.tsx';
-import { useCommitmentSave, useMyCommitment } from './commitments.queries.ts';
+import { COMMITMENT_CHANGES, useMyCommitment } from './commitments.queries.ts';
 import { PromiseResultsModal, type ResultsState } from './promise-results-modal.tsx';
 
 /** 我的承诺: draft, submit to the branch, and at year end assess each promise. */
@@ -17,7 +18,8 @@ export function MyCommitmentPanel({ year }: { year: number }) {
   const [results, setResults] = useState<ResultsState>(null);
   const goalOptions = (goals.data?.items ?? []).map((g) => ({ id: g.id, title: g.title }));
 
-  const submit = useCommitmentSave({
+  const submit = useSave({
+    invalidates: COMMITMENT_CHANGES,
     save: (id: string) => commitmentsApi.step(id, 'submit'),
     success: '已提交支部审核',
   });

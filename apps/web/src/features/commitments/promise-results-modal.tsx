@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { Form, Input, Radio, Typography } from 'antd';
 import { PROMISE_RESULT_LABELS, PROMISE_RESULTS, type Commitment, type PromiseResult } from '@qizhi/domain';
 import { FormModal } from '../../platform/form-modal.tsx';
+import { useSave } from '../../platform/use-save.ts';
 import { commitmentsApi } from './commitments.api.ts';
 import styles from './commitments.module.css';
-import { useCommitmentSave } from './commitments.queries.ts';
+import { COMMITMENT_CHANGES } from './commitments.queries.ts';
 
 export type ResultsState = { stage: 'self' | 'verify'; commitment: Commitment } | null;
 
@@ -24,7 +25,8 @@ function toResults(commitment: Commitment, values: Values) {
 /** 年终自评 by the owner, or 核实 by the branch: one result per promise. */
 export function PromiseResultsModal({ state, onClose }: { state: ResultsState; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const assess = useCommitmentSave({
+  const assess = useSave({
+    invalidates: COMMITMENT_CHANGES,
     save: async (values: Values) => {
       if (!state) return;
       await commitmentsApi.assess(state.commitment.id, state.stage, {

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Empty, Flex, Input, Modal, Segmented, Skeleton, Space } from 'antd';
 import type { Commitment, CommitmentStatus } from '@qizhi/domain';
+import { useSave } from '../../platform/use-save.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { CommitmentEditorModal, type EditorState } from './commitment-editor-modal.tsx';
 import { CommitmentView } from './commitment-view.tsx';
 import { commitmentsApi } from './commitments.api.ts';
-import { useCommitmentSave, useCommitments } from './commitments.queries.ts';
+import { COMMITMENT_CHANGES, useCommitments } from './commitments.queries.ts';
 import { PromiseResultsModal, type ResultsState } from './promise-results-modal.tsx';
 
 /** 审核与核实 for the secretary: approve or return what was submitted; at year end verify the results. */
@@ -20,12 +21,18 @@ export function ReviewCommitmentsTab({ year }: { year: number }) {
   const [results, setResults] = useState<ResultsState>(null);
   const [editor, setEditor] = useState<EditorState>(null);
 
-  const approve = useCommitmentSave({
+  const approve = useSave({
+    invalidates: COMMITMENT_CHANGES,
     save: (c: Commitment) => commitmentsApi.step(c.id, 'approve'),
     success: '已审核通过并公开',
   });
-  const submit = useCommitmentSave({ save: (c: Commitment) => commitmentsApi.step(c.id, 'submit'), success: '已提交' });
-  const sendBack = useCommitmentSave({
+  const submit = useSave({
+    invalidates: COMMITMENT_CHANGES,
+    save: (c: Commitment) => commitmentsApi.step(c.id, 'submit'),
+    success: '已提交',
+  });
+  const sendBack = useSave({
+    invalidates: COMMITMENT_CHANGES,
     save: ({ c, note }: { c: Commitment; note: string }) => commitmentsApi.return(c.id, note),
     success: '已退回',
     onSaved: () => {
