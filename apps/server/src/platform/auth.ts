@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLES, isAdministratorRole, type Permission, type RoleGrant, type SessionUser } from '@qizhi/domain';
 import { roleGrants, sessions, tenants, users } from '../db/schema/index.ts';
-import type { Actor } from './audit.ts';
 import type { Database, Db } from './db.ts';
 import { AppError } from './errors.ts';
 import { createRequestContext } from './request-context.ts';
@@ -61,16 +60,6 @@ export function permissionsOf(grants: readonly RoleGrant[]): Set<Permission> {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-export function actorOf(request: FastifyRequest): Actor {
-  const auth = requireAuth(request);
-  return { tenantId: auth.user.tenantId, userId: auth.user.id, name: auth.user.displayName, ip: request.ip };
-}
-
-export function requireAuth(request: FastifyRequest): AuthContext {
-  if (!request.auth) throw new AppError('UNAUTHENTICATED');
-  return request.auth;
 }
 
 /** The signed-in request's session: its token's hash (to end it) and its CSRF token (to hand back). */
