@@ -1,12 +1,13 @@
-import { Card, Col, Row, Space } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Col, Flex, Row } from 'antd';
 import { Link } from 'react-router';
+import { inCourtZone } from '@qizhi/domain';
 import { NAV_GROUPS, visibleLinks } from '../../platform/layout/nav-items.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { MeetingRemindersCard } from './meeting-reminders-card.tsx';
 import { MyGoalsCard } from '../goals/my-goals-card.tsx';
 import { MyProfileCard } from './my-profile-card.tsx';
 import { OrgRemindersCard } from './org-reminders-card.tsx';
+import styles from './home.module.css';
 import { RosterSummaryCard } from './roster-summary-card.tsx';
 
 /** 首页: what is yours to do — your own record, and the numbers and reminders your roles look after. */
@@ -16,11 +17,11 @@ export default function HomePage() {
   const links = NAV_GROUPS.flatMap((group) => visibleLinks(group.links, permissions));
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Flex vertical gap="middle">
       <div>
         <h1 className="page-title">您好，{user.displayName}</h1>
-        <div style={{ color: '#8c8c8c', marginTop: 4 }}>
-          {user.tenantName} · {dayjs().format('YYYY年M月D日 dddd')}
+        <div className={styles.date}>
+          {user.tenantName} · {inCourtZone().format('YYYY年M月D日 dddd')}
         </div>
       </div>
       <Row gutter={[16, 16]}>
@@ -29,7 +30,7 @@ export default function HomePage() {
           <MyGoalsCard />
         </Col>
         <Col xs={24} xl={10}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Flex vertical gap="middle">
             <MeetingRemindersCard />
             {can('roster.stats') && <RosterSummaryCard />}
             {can('org.manage') && <OrgRemindersCard />}
@@ -39,8 +40,8 @@ export default function HomePage() {
                   {links.map((link) => (
                     <Col key={link.path} xs={12} sm={8}>
                       <Link to={link.path}>
-                        <Card size="small" hoverable style={{ textAlign: 'center' }}>
-                          <div style={{ fontSize: 22 }}>{link.icon}</div>
+                        <Card size="small" hoverable className={styles.shortcut}>
+                          <div className={styles.shortcutIcon}>{link.icon}</div>
                           <div>{link.label}</div>
                         </Card>
                       </Link>
@@ -49,9 +50,9 @@ export default function HomePage() {
                 </Row>
               </Card>
             )}
-          </Space>
+          </Flex>
         </Col>
       </Row>
-    </Space>
+    </Flex>
   );
 }

@@ -5,6 +5,7 @@ import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { MemberDescriptions } from '../members/member-descriptions.tsx';
 import { useMyProfile } from '../members/members.queries.ts';
+import styles from './home.module.css';
 
 const NO_PERSON = '当前账号没有关联花名册中的人员（例如系统管理员、安全管理员、审计管理员账号），因此没有个人信息。';
 
@@ -32,11 +33,7 @@ export function MyProfileCard() {
       extra={profile.data && can('people.read') ? <Link to={`/members/${profile.data.id}`}>详细信息</Link> : null}
     >
       {body}
-      {profile.data && (
-        <p style={{ color: '#8c8c8c', fontSize: 12, marginBottom: 0, marginTop: 12 }}>
-          信息有误请联系所在支部的党务干事更正。
-        </p>
-      )}
+      {profile.data && <p className={styles.note}>信息有误请联系所在支部的党务干事更正。</p>}
     </Card>
   );
 }

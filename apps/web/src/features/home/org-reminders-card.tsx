@@ -1,4 +1,4 @@
-import { Card, Space } from 'antd';
+import { Card, Flex } from 'antd';
 import { Link } from 'react-router';
 import { OrgNotices } from '../org/org-notices.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
@@ -10,11 +10,11 @@ export function OrgRemindersCard() {
   if (withNotices.length === 0) return null;
   return (
     <Card title="组织提醒" extra={<Link to="/org">组织机构</Link>}>
-      <Space orientation="vertical" style={{ width: '100%' }}>
+      <Flex vertical gap="small">
         {withNotices.map((unit) => (
           <OrgNotices key={unit.id} unit={unit} withName />
         ))}
-      </Space>
+      </Flex>
     </Card>
   );
 }

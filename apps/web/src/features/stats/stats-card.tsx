@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Card, Empty, Skeleton, Table } from 'antd';
 import type { Bucket, StatsChartProps } from './stats-chart.tsx';
+import styles from './stats.module.css';
 
 const StatsChart = lazy(() => import('./stats-chart.tsx'));
 
@@ -12,12 +13,12 @@ function percent(count: number, total: number): string {
 export function StatsCard({ title, kind, buckets, colors }: StatsChartProps) {
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   return (
-    <Card size="small" title={title} style={{ height: '100%', breakInside: 'avoid' }}>
+    <Card size="small" title={title} className={styles.card}>
       {total === 0 ? (
         <Empty description="暂无数据" />
       ) : (
         <>
-          <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
+          <Suspense fallback={<Skeleton.Node active className={styles.placeholder} />}>
             <StatsChart kind={kind} buckets={buckets} title={title} colors={colors} />
           </Suspense>
           <Table<Bucket>
@@ -25,7 +26,7 @@ export function StatsCard({ title, kind, buckets, colors }: StatsChartProps) {
             rowKey="key"
             dataSource={[...buckets]}
             pagination={false}
-            style={{ marginTop: 8 }}
+            className={styles.table}
             columns={[
               { title: '类别', dataIndex: 'label' },
               { title: '人数', dataIndex: 'count', align: 'right' },

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import styles from './stats.module.css';
 import { echarts } from './echarts-setup.ts';
 
 export interface Bucket {
@@ -80,7 +81,7 @@ export default function StatsChart({ kind, buckets, title, colors }: StatsChartP
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const chart = echarts.init(element, null, { renderer: 'svg' });
+    const chart = echarts.init(element, null, { renderer: 'svg', height });
     chart.setOption(optionFor(kind, buckets, colors, element.clientWidth < 420));
     const observer = new ResizeObserver(() => {
       chart.resize();
@@ -90,7 +91,7 @@ export default function StatsChart({ kind, buckets, title, colors }: StatsChartP
       observer.disconnect();
       chart.dispose();
     };
-  }, [kind, buckets, colors]);
+  }, [kind, buckets, colors, height]);
 
-  return <div ref={container} role="img" aria-label={`${title}图表`} style={{ width: '100%', height }} />;
+  return <div ref={container} role="img" aria-label={`${title}图表`} className={styles.chart} />;
 }

@@ -4,6 +4,7 @@ import type { RosterStats } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useRosterStats } from '../members/members.queries.ts';
 import { StatsCard } from './stats-card.tsx';
+import styles from './stats.module.css';
 
 type BucketField = {
   [K in keyof RosterStats]: RosterStats[K] extends { key: string }[] ? K : never;
@@ -39,7 +40,7 @@ export default function StatsPage() {
 
   return (
     <>
-      <Card style={{ marginBottom: 16 }}>
+      <Card className={styles.summary}>
         <div className="page-toolbar">
           <h1>花名册统计</h1>
           <Button
@@ -66,7 +67,7 @@ export default function StatsPage() {
             <Statistic title="离退休党员占比" value={(s.retiredShare * 100).toFixed(1)} suffix="%" />
           </Col>
         </Row>
-        <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 8 }}>党员总数含正式党员和预备党员。</div>
+        <div className={styles.note}>党员总数含正式党员和预备党员。</div>
       </Card>
       <Row gutter={[16, 16]}>
         {CHARTS.map((chart) => (
