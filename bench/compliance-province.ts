@@ -4,13 +4,15 @@
  * It reads every tenant without a session or a permission, so it is no part of the server (issue 8):
  * when the superior-court feature comes it gets its own permission, repository and tests.
  */
-import { and, asc, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, gte, inArray, lt } from 'drizzle-orm';
 import { computeCompliance, HELD_STATUSES, periodRange, type ComplianceItem } from '@qizhi/domain';
 import { meetingFrequencySettings, meetings, orgUnits } from '../apps/server/src/db/schema/index.ts';
+import {
+  complianceOrgColumns,
+  courtMonth,
+  heldByMonthColumns,
+} from '../apps/server/src/modules/meetings/compliance/compliance.repo.ts';
 import type { Db } from '../apps/server/src/platform/db.ts';
-
-/** The court's month of `starts_at` (Asia/Shanghai), so grouping happens in the database. */
-const courtMonth = sql<string>`to_char(${meetings.startsAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
 
 function byTenant<T extends { tenantId: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -22,26 +24,12 @@ export async function computeProvinceCompliance(db: Db, year: number): Promise<M
   const { from, to } = periodRange(String(year));
   const [orgs, overrides, held] = await Promise.all([
     db
-      .select({
-        tenantId: orgUnits.tenantId,
-        id: orgUnits.id,
-        parentId: orgUnits.parentId,
-        kind: orgUnits.kind,
-        name: orgUnits.name,
-        sortOrder: orgUnits.sortOrder,
-        hasCommittee: sql<boolean>`jsonb_array_length(${orgUnits.committee}) > 0`,
-      })
+      .select({ tenantId: orgUnits.tenantId, ...complianceOrgColumns })
       .from(orgUnits)
       .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name)),
     db.select().from(meetingFrequencySettings),
     db
-      .select({
-        tenantId: meetings.tenantId,
-        orgUnitId: meetings.orgUnitId,
-        type: meetings.type,
-        month: courtMonth,
-        held: sql<number>`count(*)::int`,
-      })
+      .select({ tenantId: meetings.tenantId, ...heldByMonthColumns })
       .from(meetings)
       .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, to), inArray(meetings.status, [...HELD_STATUSES])))
       .groupBy(meetings.tenantId, meetings.orgUnitId, meetings.type, courtMonth),

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { MeetingStatus, MeetingType } from '@qizhi/domain';
 import {
   files,
@@ -46,9 +47,23 @@ export const listColumns = {
   attended: attendedCount,
 };
 
+/** Rows of the listed organisations; `undefined` lists the whole court, an empty list nothing. */
+export function withinUnits(column: AnyPgColumn, orgUnitIds: string[] | undefined): SQL | undefined {
+  if (!orgUnitIds) return undefined;
+  return orgUnitIds.length ? inArray(column, orgUnitIds) : sql`false`;
+}
+
+/** One person's row on one meeting's list. */
+export function attendeeOf(tenantId: string, meetingId: string, personId: string): SQL | undefined {
+  return and(
+    eq(meetingAttendees.tenantId, tenantId),
+    eq(meetingAttendees.meetingId, meetingId),
+    eq(meetingAttendees.personId, personId),
+  );
+}
+
 function meetingConditions(tenantId: string, filter: MeetingFilter): SQL | undefined {
-  const c: (SQL | undefined)[] = [eq(meetings.tenantId, tenantId)];
-  if (filter.orgUnitIds) c.push(filter.orgUnitIds.length ? inArray(meetings.orgUnitId, filter.orgUnitIds) : sql`false`);
+  const c: (SQL | undefined)[] = [eq(meetings.tenantId, tenantId), withinUnits(meetings.orgUnitId, filter.orgUnitIds)];
   if (filter.type) c.push(eq(meetings.type, filter.type));
   if (filter.status) c.push(eq(meetings.status, filter.status));
   if (filter.from) c.push(gte(meetings.startsAt, filter.from));
@@ -119,13 +134,7 @@ export async function findAttendee(db: Db, tenantId: string, meetingId: string, 
   const [row] = await db
     .select()
     .from(meetingAttendees)
-    .where(
-      and(
-        eq(meetingAttendees.tenantId, tenantId),
-        eq(meetingAttendees.meetingId, meetingId),
-        eq(meetingAttendees.personId, personId),
-      ),
-    );
+    .where(attendeeOf(tenantId, meetingId, personId));
   return row;
 }
 

@@ -18,12 +18,31 @@ import {
   people,
 } from '../../../db/schema/index.ts';
 import type { Db } from '../../../platform/db.ts';
+import { withinUnits } from '../meetings.repo.ts';
 
 /** The court's time zone as an SQL literal (a constant of the code, never input). */
 const COURT_ZONE = sql.raw(`'${DEFAULT_COURT_TIME_ZONE}'`);
 
 /** The court's month of `starts_at`, computed in SQL so grouping happens in the database. */
-const courtMonth = sql<string>`to_char(${meetings.startsAt} at time zone ${COURT_ZONE}, 'YYYY-MM')`;
+export const courtMonth = sql<string>`to_char(${meetings.startsAt} at time zone ${COURT_ZONE}, 'YYYY-MM')`;
+
+/** Held meetings per organisation, type and month (grouped by the first three). */
+export const heldByMonthColumns = {
+  orgUnitId: meetings.orgUnitId,
+  type: meetings.type,
+  month: courtMonth,
+  held: sql<number>`count(*)::int`,
+};
+
+/** The organisation tree as the compliance rules read it. */
+export const complianceOrgColumns = {
+  id: orgUnits.id,
+  parentId: orgUnits.parentId,
+  kind: orgUnits.kind,
+  name: orgUnits.name,
+  sortOrder: orgUnits.sortOrder,
+  hasCommittee: sql<boolean>`jsonb_array_length(${orgUnits.committee}) > 0`,
+};
 
 /**
  * Held meetings per organisation, type and court month in `[from, to)`. One GROUP BY over the
@@ -38,12 +57,7 @@ export async function countHeldByMonth(
 ): Promise<HeldCount[]> {
   if (orgUnitIds && orgUnitIds.length === 0) return [];
   return db
-    .select({
-      orgUnitId: meetings.orgUnitId,
-      type: meetings.type,
-      month: courtMonth,
-      held: sql<number>`count(*)::int`,
-    })
+    .select(heldByMonthColumns)
     .from(meetings)
     .where(
       and(
@@ -116,14 +130,7 @@ export async function findComplianceInputs(
 
 export async function findOrgsForCompliance(db: Db, tenantId: string) {
   return db
-    .select({
-      id: orgUnits.id,
-      parentId: orgUnits.parentId,
-      kind: orgUnits.kind,
-      name: orgUnits.name,
-      sortOrder: orgUnits.sortOrder,
-      hasCommittee: sql<boolean>`jsonb_array_length(${orgUnits.committee}) > 0`,
-    })
+    .select(complianceOrgColumns)
     .from(orgUnits)
     .where(eq(orgUnits.tenantId, tenantId))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
@@ -138,12 +145,7 @@ export async function findExemptions(db: Db, tenantId: string, orgUnitIds: strin
     .select({ exemption: meetingExemptions, personName: people.name, orgUnitId: people.orgUnitId })
     .from(meetingExemptions)
     .innerJoin(people, and(eq(people.tenantId, meetingExemptions.tenantId), eq(people.id, meetingExemptions.personId)))
-    .where(
-      and(
-        eq(meetingExemptions.tenantId, tenantId),
-        orgUnitIds ? (orgUnitIds.length ? inArray(people.orgUnitId, orgUnitIds) : sql`false`) : undefined,
-      ),
-    )
+    .where(and(eq(meetingExemptions.tenantId, tenantId), withinUnits(people.orgUnitId, orgUnitIds)))
     .orderBy(asc(meetingExemptions.startsOn));
 }
 
@@ -177,7 +179,7 @@ export async function findParticipationByMonth(db: Db, tenantId: string, orgUnit
         inArray(meetings.status, [...HELD_STATUSES]),
         inArray(meetings.type, ORG_LIFE_TYPES),
         inArray(people.status, ['full', 'probationary']),
-        orgUnitIds ? (orgUnitIds.length ? inArray(people.orgUnitId, orgUnitIds) : sql`false`) : undefined,
+        withinUnits(people.orgUnitId, orgUnitIds),
       ),
     )
     .groupBy(meetingAttendees.personId, people.name, people.orgUnitId, courtMonth);

@@ -2,6 +2,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { deliberationMatters, meetings, orgUnits } from '../../../db/schema/index.ts';
 import type { Db } from '../../../platform/db.ts';
+import { withinUnits } from '../meetings.repo.ts';
 
 export type MatterRow = typeof deliberationMatters.$inferSelect;
 
@@ -26,7 +27,7 @@ export async function findMatterPage(
     .where(
       and(
         eq(deliberationMatters.tenantId, tenantId),
-        orgUnitIds ? (orgUnitIds.length ? inArray(deliberationMatters.orgUnitId, orgUnitIds) : sql`false`) : undefined,
+        withinUnits(deliberationMatters.orgUnitId, orgUnitIds),
         orgUnitId ? eq(deliberationMatters.orgUnitId, orgUnitId) : undefined,
       ),
     )

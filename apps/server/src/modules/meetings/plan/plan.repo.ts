@@ -2,6 +2,7 @@
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { meetingAttendees, meetingExemptions, meetings, people } from '../../../db/schema/index.ts';
 import type { Db } from '../../../platform/db.ts';
+import { attendeeOf } from '../meetings.repo.ts';
 
 export type NewAttendee = Omit<typeof meetingAttendees.$inferInsert, 'meetingId'>;
 
@@ -21,13 +22,7 @@ export async function markNoticeRead(db: Db, tenantId: string, meetingId: string
   await db
     .update(meetingAttendees)
     .set({ noticeReadAt: new Date() })
-    .where(
-      and(
-        eq(meetingAttendees.tenantId, tenantId),
-        eq(meetingAttendees.meetingId, meetingId),
-        eq(meetingAttendees.personId, personId),
-      ),
-    );
+    .where(attendeeOf(tenantId, meetingId, personId));
 }
 
 /** Party members of the given organisations (full and probationary), for the expected list. */

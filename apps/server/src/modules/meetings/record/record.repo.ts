@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { files, meetingAttendees, meetingFiles, meetingTasks, meetingVotes } from '../../../db/schema/index.ts';
 import type { Db } from '../../../platform/db.ts';
+import { attendeeOf } from '../meetings.repo.ts';
 
 type AttendeeValues = Partial<Omit<typeof meetingAttendees.$inferInsert, 'tenantId' | 'meetingId' | 'personId'>>;
 
@@ -15,13 +16,7 @@ export async function updateAttendee(
   await tx
     .update(meetingAttendees)
     .set(values)
-    .where(
-      and(
-        eq(meetingAttendees.tenantId, tenantId),
-        eq(meetingAttendees.meetingId, meetingId),
-        eq(meetingAttendees.personId, personId),
-      ),
-    );
+    .where(attendeeOf(tenantId, meetingId, personId));
 }
 
 export async function insertAttendee(tx: Db, values: typeof meetingAttendees.$inferInsert): Promise<void> {
