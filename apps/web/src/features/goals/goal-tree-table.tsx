@@ -101,8 +101,10 @@ export function GoalTreeTable({
   if (top.isPending) return <Skeleton active />;
   if (top.isError) return <QueryErrorAlert error={top.error} />;
   const target = reveal?.at(-1)?.id;
+  const failed = levels.find((level) => level.isError);
   return (
     <>
+      {failed && <QueryErrorAlert error={failed.error} />}
       <Space wrap className={`no-print ${styles.filters ?? ''}`}>
         <Select
           allowClear
