@@ -5,6 +5,7 @@ import { AttendanceTag, courtClock } from './meeting-labels.tsx';
 import { meetingsApi } from './meetings.api.ts';
 import styles from './meetings.module.css';
 import { useMeetingSave } from './meetings.queries.ts';
+
 type Entry = AttendanceRequest[number];
 type Edits = Record<string, Entry>;
 
