@@ -3,10 +3,11 @@ import { Alert, Button, Card, Form, Input, Result, Space } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { findPasswordProblems, PASSWORD_PROBLEM_MESSAGES, type ChangePasswordRequest } from '@qizhi/domain';
 import { queryClient } from '../../platform/query-client.ts';
-import { fetchMe, forgetSession, meQueryKey, useSession } from '../../platform/session.tsx';
+import { fetchMe, meQueryKey, useSession } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
 import { authApi } from './auth.api.ts';
 import { AuthFrame } from './auth-frame.tsx';
+import { useSignOut } from './use-sign-out.ts';
 import styles from './auth.module.css';
 import { PasswordPolicy } from './password-policy.tsx';
 
@@ -40,11 +41,7 @@ export default function PasswordPage() {
   const submitting = change.saving;
   const error = change.problem;
 
-  async function signOut() {
-    await authApi.logout().catch(() => undefined);
-    await navigate('/login', { replace: true });
-    forgetSession();
-  }
+  const signOut = useSignOut();
 
   if (done) {
     return (

@@ -1,24 +1,14 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
-import { authApi } from '../../features/auth/auth.api.ts';
-import { errorMessage } from '../api.ts';
-import { forgetSession, useSession } from '../session.tsx';
+import { useSignOut } from '../../features/auth/use-sign-out.ts';
+import { useSession } from '../session.tsx';
 
 export function UserMenu({ compact }: { compact: boolean }) {
   const { user } = useSession();
   const navigate = useNavigate();
 
-  async function signOut() {
-    try {
-      await authApi.logout();
-    } catch (error) {
-      // The session may already be gone on the server; signing out here must still work.
-      console.warn(errorMessage(error));
-    }
-    await navigate('/login', { replace: true });
-    forgetSession();
-  }
+  const signOut = useSignOut();
 
   return (
     <Dropdown
