@@ -334,6 +334,24 @@ describe('the meeting cycle', () => {
     expect(audit.total).toBe(1);
   });
 
+  it('keeps a table pasted from Word in the minutes and drops its scripts, styles and unsafe links', async () => {
+    const open = (await plan(secretary, {})).json().id;
+    const pasted =
+      '<p class="MsoNormal" style="font-family:仿宋">表决情况<o:p></o:p></p>' +
+      '<table class="MsoTableGrid" border="1" style="border-collapse:collapse"><tbody>' +
+      '<tr><td colspan="2" onclick="x()">发展党员</td></tr><tr><td>赞成</td><td>7</td></tr></tbody></table>' +
+      '<a href="javascript:alert(1)">链接</a><img src=x onerror=alert(1)><script>alert(1)</script>';
+    const res = await secretary.request({
+      method: 'PUT',
+      url: `/api/meetings/${open}/minutes`,
+      payload: { minutes: pasted, resolutions: [] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().minutes).toBe(
+      '<p>表决情况</p><table><tbody><tr><td colspan="2">发展党员</td></tr><tr><td>赞成</td><td>7</td></tr></tbody></table><a>链接</a>',
+    );
+  });
+
   it('a revision is only for closed meetings', async () => {
     const open = (await plan(secretary, {})).json().id;
     const res = await secretary.request({
