@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courtToday } from '@qizhi/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
@@ -100,7 +101,11 @@ describe('user accounts', () => {
     const roles = (await admin.request({ method: 'GET', url: '/api/roles' })).json().items;
     const auditor = roles.find((r: { code: string }) => r.code === 'auditor');
     expect(auditor.name).toBe('审计管理员');
-    expect(auditor.permissions).toEqual([{ code: 'audit.read', name: '查看审计日志' }]);
+    // The audit log, and the API's documentation every administrator reads (api.docs, issue 8).
+    expect(auditor.permissions).toEqual([
+      { code: 'audit.read', name: '查看审计日志' },
+      { code: 'api.docs', name: '查看接口文档（OpenAPI）' },
+    ]);
   });
 });
 
@@ -111,7 +116,7 @@ describe('audit log', () => {
 
   it('filters by action, actor and Shanghai calendar days, and validates dates', async () => {
     const auditor = await ctx.login('auditor');
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = courtToday();
     const res = (
       await auditor.request({ method: 'GET', url: `/api/audit?action=auth.login&from=${today}&to=${today}` })
     ).json();
