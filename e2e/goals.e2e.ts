@@ -91,7 +91,16 @@ void test('支部书记分解目标到党小组党员，党员带佐证报告进
     await modal.getByText('平均分配').waitFor();
     await modal.getByRole('button', { name: '分解' }).click();
     await modal.waitFor({ state: 'hidden' });
-    const { items } = await apiGet<GoalsResponse>(page, `/api/goals?year=${String(YEAR)}`);
+    // The tree comes a level at a time: the branch goal's children, then the cell goal's.
+    const level = (parentId: string) =>
+      apiGet<GoalsResponse>(page, `/api/goals?year=${String(YEAR)}&parentId=${encodeURIComponent(parentId)}`);
+    const branchGoal = (await apiGet<GoalsResponse>(page, `/api/goals?year=${String(YEAR)}`)).items.find(
+      (g) => g.title === GOAL && g.level === 'branch',
+    );
+    assert.ok(branchGoal, 'the branch goal exists');
+    const cellGoal = (await level(branchGoal.id)).items.find((g) => g.title === GOAL);
+    assert.ok(cellGoal, 'the cell goal exists');
+    const { items } = await level(cellGoal.id);
     const members = items.filter((g) => g.title === GOAL && g.level === 'member');
     assert.ok(members.length >= 5, 'the goal reached every member of the cell');
     assert.ok(Math.abs(members.reduce((s, g) => s + g.weight, 0) - 10) < 1e-9, 'weights add up to the branch goal’s');
