@@ -28,7 +28,7 @@ export async function getGoalDetail(ctx: RequestContext, id: string): Promise<Go
   if (!ctx.has('goals.read') && !isOwnGoal(ctx, chain)) throw notFound('目标');
   const row = (await repo.findGoalTreeRowsByIds(ctx.db, ctx.tenantId, [id]))[0]!;
   const [rollUps, reports] = await Promise.all([
-    rollUpOfYear(ctx, row.year),
+    rollUpOfYear(ctx, row.year, [id]),
     repo.findReportsOfGoal(ctx.db, ctx.tenantId, id),
   ]);
   const items = await toGoalReports(ctx.db, ctx.tenantId, reports);
@@ -64,7 +64,7 @@ function requireTarget(kind: CreateGoalRequest['indicatorKind'], target: number 
 
 async function goalById(ctx: RequestContext, id: string): Promise<Goal> {
   const row = (await repo.findGoalTreeRowsByIds(ctx.db, ctx.tenantId, [id]))[0]!;
-  return toGoal(row, (await rollUpOfYear(ctx, row.year)).get(id), 0);
+  return toGoal(row, (await rollUpOfYear(ctx, row.year, [id])).get(id), 0);
 }
 
 export async function createGoal(ctx: RequestContext, input: CreateGoalRequest): Promise<Goal> {

@@ -5,12 +5,14 @@
  */
 import {
   courtToday,
+  rollUpGoalList,
   rollUpGoals,
   roundProgress,
   summariseByDimension,
   summariseByLevel,
   weightedProgress,
   type DimensionsResponse,
+  type GoalNode,
   type GoalListItem,
   type GoalPathResponse,
   type GoalRollUp,
@@ -35,29 +37,62 @@ export async function computeYear(ctx: RequestContext, year: number, today = cou
   return { rows, rollUps: rollUpGoals(rows, today) };
 }
 
-/** Every goal's progress and flags for the year, from the few columns the roll-up reads. */
-export async function rollUpOfYear(ctx: RequestContext, year: number): Promise<Map<string, GoalRollUp>> {
-  return rollUpGoals(await yearRepo.findRollUpNodesOfYear(ctx.db, ctx.tenantId, year), courtToday());
+/**
+ * The roll-up over `nodes`, kept for the listed goals only: the walk is linear in the nodes, and a
+ * map of every goal would cost as much again as the walk itself.
+ */
+function rollUpsFor(nodes: readonly GoalNode[], ids: readonly string[]): Map<string, GoalRollUp> {
+  const list = rollUpGoalList(nodes, courtToday());
+  const wanted = new Set(ids);
+  const found = new Map<string, GoalRollUp>();
+  for (let i = 0; i < nodes.length; i++) if (wanted.has(nodes[i]!.id)) found.set(nodes[i]!.id, list[i]!);
+  return found;
 }
 
-async function toListItems(ctx: RequestContext, rows: repo.YearGoalRow[], year: number): Promise<GoalListItem[]> {
-  const ids = rows.map((r) => r.id);
-  const [rollUps, pending] = await Promise.all([
-    rollUpOfYear(ctx, year),
-    repo.countPendingReportsByGoal(ctx.db, ctx.tenantId, ids),
-  ]);
+/** The listed goals' progress and flags, rolled up over the year from the few columns the roll-up reads. */
+export async function rollUpOfYear(
+  ctx: RequestContext,
+  year: number,
+  ids: readonly string[],
+): Promise<Map<string, GoalRollUp>> {
+  return rollUpsFor(await yearRepo.findRollUpNodesOfYear(ctx.db, ctx.tenantId, year), ids);
+}
+
+async function toListItems(
+  ctx: RequestContext,
+  rows: repo.YearGoalRow[],
+  rollUps: Map<string, GoalRollUp>,
+): Promise<GoalListItem[]> {
+  const pending = await repo.countPendingReportsByGoal(
+    ctx.db,
+    ctx.tenantId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toGoalListItem(r, rollUps.get(r.id), pending.get(r.id) ?? 0));
 }
 
-/** One level of the year's tree: its roots, or the direct children of a goal of this court. */
+/**
+ * One level of the year's tree: its roots, rolled up over the whole year, or the direct children of
+ * a goal of this court, rolled up over that goal's subtree only (all their numbers depend on).
+ */
 export async function listGoalLevel(
   ctx: RequestContext,
   year: number,
   parentId: string | undefined,
 ): Promise<GoalsResponse> {
-  if (parentId !== undefined && !(await repo.findGoal(ctx.db, ctx.tenantId, parentId))) throw notFound('目标');
-  const rows = await repo.findGoalLevel(ctx.db, ctx.tenantId, year, parentId ?? null);
-  return { year, parentId: parentId ?? null, items: await toListItems(ctx, rows, year) };
+  const { db, tenantId } = ctx;
+  if (parentId !== undefined && !(await repo.findGoal(db, tenantId, parentId))) throw notFound('目标');
+  const [rows, nodes] = await Promise.all([
+    repo.findGoalLevel(db, tenantId, year, parentId ?? null),
+    parentId === undefined
+      ? yearRepo.findRollUpNodesOfYear(db, tenantId, year)
+      : yearRepo.findRollUpNodesUnder(db, tenantId, year, parentId),
+  ]);
+  const rollUps = rollUpsFor(
+    nodes,
+    rows.map((r) => r.id),
+  );
+  return { year, parentId: parentId ?? null, items: await toListItems(ctx, rows, rollUps) };
 }
 
 /** A goal and its ancestors, from the root down, as the tree shows them (to open the tree at it). */
@@ -67,7 +102,7 @@ export async function goalPath(ctx: RequestContext, id: string): Promise<GoalPat
   const ids = chain.map((l) => l.id).reverse();
   const byId = new Map((await repo.findGoalTreeRowsByIds(ctx.db, ctx.tenantId, ids)).map((r) => [r.id, r]));
   const rows = ids.map((i) => byId.get(i)).filter((r) => r !== undefined);
-  return { items: await toListItems(ctx, rows, byId.get(id)!.year) };
+  return { items: await toListItems(ctx, rows, await rollUpOfYear(ctx, byId.get(id)!.year, ids)) };
 }
 
 export async function summariseDimensions(ctx: RequestContext, year: number): Promise<DimensionsResponse> {

@@ -82,37 +82,77 @@ export async function findGoalsOfYear(db: Db, tenantId: string, year: number): P
   });
 }
 
+/** What the roll-up reads of each goal, in the order `toRollUpNode` reads it back. */
+const ROLL_UP_FIELDS = [
+  sql`g.id::text`,
+  packedValue(sql`g.parent_id`),
+  sql`g.weight::text`,
+  sql`g.indicator_kind`,
+  sql`g.target_value::text`,
+  packedValue(sql`g.accepted_value`),
+  packedValue(sql`g.deadline`),
+];
+const PER_NODE = ROLL_UP_FIELDS.length;
+const packedNodes = sql`string_agg(${sql.join(ROLL_UP_FIELDS, sql` || chr(31) || `)}, chr(31))`;
+
+function toRollUpNodes(packed: string | null | undefined): GoalNode[] {
+  if (!packed) return [];
+  // One flat split (no string per goal): fields follow each other, PER_NODE to a goal.
+  const f = packed.split(FIELD);
+  const nodes = new Array<GoalNode>(f.length / PER_NODE);
+  for (let i = 0, k = 0; i < f.length; i += PER_NODE, k++) {
+    nodes[k] = {
+      id: f[i]!,
+      parentId: f[i + 1] || null,
+      weight: Number(f[i + 2]),
+      indicatorKind: f[i + 3] as GoalNode['indicatorKind'],
+      targetValue: Number(f[i + 4]),
+      acceptedValue: f[i + 5] ? Number(f[i + 5]) : null,
+      deadline: f[i + 6] || null,
+    };
+  }
+  return nodes;
+}
+
 /**
- * Only what the roll-up reads of each goal (no titles, no owners: a third of the bytes of the
- * whole rows), packed as above: the tree's screens send a level, but its numbers need every goal.
+ * Only what the roll-up reads of each goal of the year (no titles, no owners: a third of the bytes
+ * of the whole rows), packed as above: the tree's top level is sent alone, but its numbers need every goal.
  */
 export async function findRollUpNodesOfYear(db: Db, tenantId: string, year: number): Promise<GoalNode[]> {
-  const fields = [
-    goals.id,
-    goals.parentId,
-    goals.weight,
-    goals.indicatorKind,
-    goals.targetValue,
-    goals.acceptedValue,
-    goals.deadline,
-  ].map(packedValue);
   const [row] = await db
     .select({
-      packed: sql<string | null>`(select string_agg(${sql.join(fields, sql` || chr(31) || `)}, chr(30))
-        from ${goals} where ${goals.tenantId} = ${tenantId} and ${goals.year} = ${year})`,
+      packed: sql<string | null>`(select ${packedNodes} from ${goals} g
+        where g.tenant_id = ${tenantId} and g.year = ${year})`,
     })
     .from(sql`(select 1) as one`);
-  if (!row?.packed) return [];
-  return row.packed.split(RECORD).map((record) => {
-    const f = record.split(FIELD);
-    return {
-      id: f[0]!,
-      parentId: f[1] || null,
-      weight: Number(f[2]),
-      indicatorKind: f[3] as GoalNode['indicatorKind'],
-      targetValue: Number(f[4]),
-      acceptedValue: f[5] ? Number(f[5]) : null,
-      deadline: f[6] || null,
-    };
-  });
+  return toRollUpNodes(row?.packed);
+}
+
+/**
+ * The same for the goals below one goal of the year (its children and theirs, down to the leaves):
+ * what its children's numbers need. Each step looks children up through the parent index (LATERAL
+ * with OFFSET 0, or the planner flattens it and hashes the whole year at every step: 100 ms instead
+ * of 2 for a cell's 50 member goals out of 20,000); UNION, not UNION ALL, so a cycle in bad data
+ * ends the walk instead of looping.
+ */
+export async function findRollUpNodesUnder(
+  db: Db,
+  tenantId: string,
+  year: number,
+  parentId: string,
+): Promise<GoalNode[]> {
+  const node = sql.join(ROLL_UP_FIELDS, sql` || chr(31) || `);
+  const [row] = await db
+    .select({
+      packed: sql<string | null>`(with recursive below(id, node) as (
+          select g.id, ${node} from ${goals} g
+          where g.tenant_id = ${tenantId} and g.parent_id = ${parentId} and g.year = ${year}
+          union
+          select c.id, c.node from below b cross join lateral (
+            select g.id, ${node} as node from ${goals} g
+            where g.tenant_id = ${tenantId} and g.parent_id = b.id and g.year = ${year} offset 0) c)
+        select string_agg(node, chr(31)) from below)`,
+    })
+    .from(sql`(select 1) as one`);
+  return toRollUpNodes(row?.packed);
 }
