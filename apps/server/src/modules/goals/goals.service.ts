@@ -13,7 +13,7 @@ import { isOwnGoal, loadChain, mayDecompose, mayEdit, mayReport, type GoalChain 
 import { resolveOwners, type ResolvedOwner } from './goals.owners.ts';
 import { toGoal, toGoalReports } from './goals.mapping.ts';
 import * as repo from './goals.repo.ts';
-import { rollUpOfYear } from './goals.tree.ts';
+import { rollUpsWithin } from './goals.tree.ts';
 
 async function requireChain(ctx: RequestContext, id: string): Promise<GoalChain> {
   const chain = await loadChain(ctx.db, ctx.tenantId, id);
@@ -28,7 +28,7 @@ export async function getGoalDetail(ctx: RequestContext, id: string): Promise<Go
   if (!ctx.has('goals.read') && !isOwnGoal(ctx, chain)) throw notFound('目标');
   const row = (await repo.findGoalTreeRowsByIds(ctx.db, ctx.tenantId, [id]))[0]!;
   const [rollUps, reports] = await Promise.all([
-    rollUpOfYear(ctx, row.year, [id]),
+    rollUpsWithin(ctx, row, [id]),
     repo.findReportsOfGoal(ctx.db, ctx.tenantId, id),
   ]);
   const items = await toGoalReports(ctx.db, ctx.tenantId, reports);
@@ -64,7 +64,7 @@ function requireTarget(kind: CreateGoalRequest['indicatorKind'], target: number 
 
 async function goalById(ctx: RequestContext, id: string): Promise<Goal> {
   const row = (await repo.findGoalTreeRowsByIds(ctx.db, ctx.tenantId, [id]))[0]!;
-  return toGoal(row, (await rollUpOfYear(ctx, row.year, [id])).get(id), 0);
+  return toGoal(row, (await rollUpsWithin(ctx, row, [id])).get(id), 0);
 }
 
 export async function createGoal(ctx: RequestContext, input: CreateGoalRequest): Promise<Goal> {

@@ -49,13 +49,17 @@ function rollUpsFor(nodes: readonly GoalNode[], ids: readonly string[]): Map<str
   return found;
 }
 
-/** The listed goals' progress and flags, rolled up over the year from the few columns the roll-up reads. */
-export async function rollUpOfYear(
+/**
+ * The numbers of `top` and of the listed goals below it: they depend on `top`'s subtree only, read
+ * through the parent index rather than the whole year.
+ */
+export async function rollUpsWithin(
   ctx: RequestContext,
-  year: number,
+  top: GoalNode & { year: number },
   ids: readonly string[],
 ): Promise<Map<string, GoalRollUp>> {
-  return rollUpsFor(await yearRepo.findRollUpNodesOfYear(ctx.db, ctx.tenantId, year), ids);
+  const below = await yearRepo.findRollUpNodesUnder(ctx.db, ctx.tenantId, top.year, top.id);
+  return rollUpsFor([{ ...top, parentId: null }, ...below], ids);
 }
 
 async function toListItems(
@@ -102,7 +106,7 @@ export async function goalPath(ctx: RequestContext, id: string): Promise<GoalPat
   const ids = chain.map((l) => l.id).reverse();
   const byId = new Map((await repo.findGoalTreeRowsByIds(ctx.db, ctx.tenantId, ids)).map((r) => [r.id, r]));
   const rows = ids.map((i) => byId.get(i)).filter((r) => r !== undefined);
-  return { items: await toListItems(ctx, rows, await rollUpOfYear(ctx, byId.get(id)!.year, ids)) };
+  return { items: await toListItems(ctx, rows, await rollUpsWithin(ctx, rows[0]!, ids)) };
 }
 
 export async function summariseDimensions(ctx: RequestContext, year: number): Promise<DimensionsResponse> {
