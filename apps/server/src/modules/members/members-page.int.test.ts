@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenants } from '../../db/schema/index.ts';
 import { WHOLE_COURT } from '../../platform/policy.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { findMemberPage, memberConditions, type MemberFilter } from './members.repo.ts';
+import { findRosterPage, rosterConditions, type RosterFilter } from './members.repo.ts';
 
 /**
  * A roster page is read straight from the database, a page at a time (LIMIT/OFFSET) with a count:
@@ -25,7 +25,7 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const CASES: { filter: MemberFilter; sort?: MembersQuery['sort']; order?: MembersQuery['order'] }[] = [
+const CASES: { filter: RosterFilter; sort?: MembersQuery['sort']; order?: MembersQuery['order'] }[] = [
   { filter: {} },
   { filter: { status: 'full', retired: false } },
   { filter: { retired: true } },
@@ -37,13 +37,13 @@ const CASES: { filter: MemberFilter; sort?: MembersQuery['sort']; order?: Member
   { filter: {}, sort: 'name', order: 'desc' },
 ];
 
-describe('findMemberPage', () => {
+describe('findRosterPage', () => {
   it('gives each page as the slice of the whole list, and the same total', async () => {
     for (const { filter, sort, order } of CASES) {
-      const where = memberConditions(tenantId, WHOLE_COURT, filter, courtToday());
-      const whole = await findMemberPage(ctx.database.db, where, { page: 1, pageSize: 10_000, sort, order });
+      const where = rosterConditions(tenantId, WHOLE_COURT, filter, courtToday());
+      const whole = await findRosterPage(ctx.database.db, where, { page: 1, pageSize: 10_000, sort, order });
       for (const page of [1, 2, 5]) {
-        const found = await findMemberPage(ctx.database.db, where, { page, pageSize: 7, sort, order });
+        const found = await findRosterPage(ctx.database.db, where, { page, pageSize: 7, sort, order });
         expect(found.total, JSON.stringify({ filter, sort, order })).toBe(whole.total);
         expect(found.rows, JSON.stringify({ filter, sort, order, page })).toEqual(
           whole.rows.slice((page - 1) * 7, page * 7),
@@ -53,12 +53,12 @@ describe('findMemberPage', () => {
   });
 
   it('pages through a filter without gaps or repeats', async () => {
-    const where = memberConditions(tenantId, WHOLE_COURT, { retired: false }, courtToday());
-    const first = await findMemberPage(ctx.database.db, where, { page: 1, pageSize: 10 });
+    const where = rosterConditions(tenantId, WHOLE_COURT, { retired: false }, courtToday());
+    const first = await findRosterPage(ctx.database.db, where, { page: 1, pageSize: 10 });
     expect(first.total).toBeGreaterThan(50);
     const seen: string[] = [];
     for (let page = 1; page <= Math.ceil(first.total / 10); page++) {
-      seen.push(...(await findMemberPage(ctx.database.db, where, { page, pageSize: 10 })).rows.map((r) => r.id));
+      seen.push(...(await findRosterPage(ctx.database.db, where, { page, pageSize: 10 })).rows.map((r) => r.id));
     }
     expect(seen).toHaveLength(first.total);
     expect(new Set(seen).size).toBe(first.total);

@@ -223,7 +223,7 @@ export async function importRoster(ctx: RequestContext, buffer: Buffer, dryRun: 
 
 /** A person on record as the roster sheet writes them: branch and cell by name. */
 function personRecordOf(
-  r: Awaited<ReturnType<typeof repo.findMembersForExport>>[number],
+  r: Awaited<ReturnType<typeof repo.findPeopleForExport>>[number],
   unitById: ReadonlyMap<string, OrgUnitRow>,
 ): PersonRecord {
   const unit = r.person.orgUnitId ? unitById.get(r.person.orgUnitId) : undefined;
@@ -257,9 +257,9 @@ export async function exportRoster(
   const scope = await ctx.scopeOf('people.export');
   const units = await orgUnitsOfCourt(ctx);
   const orgUnitIds = query.orgUnitId ? collectSubtreeIds(units, query.orgUnitId) : undefined;
-  const rows = await repo.findMembersForExport(
+  const rows = await repo.findPeopleForExport(
     ctx.db,
-    repo.memberConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today),
+    repo.rosterConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today),
   );
   const unitById = new Map(units.map((u) => [u.id, u]));
   const courtName = ctx.user.tenantName;

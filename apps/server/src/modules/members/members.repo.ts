@@ -7,7 +7,7 @@ import { unitsOf, type Scope } from '../../platform/policy.ts';
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>;
 
-export interface MemberFilter {
+export interface RosterFilter {
   q?: string | undefined;
   status?: MembersQuery['status'];
   retired?: boolean | undefined;
@@ -25,7 +25,7 @@ function escapeLike(text: string): string {
  * index, status by the rank people_roster_idx leads with, LIKE rather than ILIKE where case cannot
  * matter.
  */
-export function memberConditions(tenantId: string, scope: Scope, filter: MemberFilter, today: string): SQL | undefined {
+export function rosterConditions(tenantId: string, scope: Scope, filter: RosterFilter, today: string): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId)];
   const units = unitsOf(scope);
   // An empty list matches nobody: `= any('{}')` is false.
@@ -116,7 +116,7 @@ const PAGE_FIELDS = {
   idNumber: people.idNumber,
   phone: people.phone,
 };
-export type MemberPageRow = Pick<PersonRow, Exclude<keyof typeof PAGE_FIELDS, 'orgUnitName' | 'departmentName'>> & {
+export type PersonPageRow = Pick<PersonRow, Exclude<keyof typeof PAGE_FIELDS, 'orgUnitName' | 'departmentName'>> & {
   orgUnitName: string | null;
   departmentName: string | null;
 };
@@ -132,11 +132,11 @@ export interface PageRequest {
  * One page and the total, read from the database each time. The default order is
  * people_roster_idx's, so the page is read from the index in order and stops at its last row.
  */
-export async function findMemberPage(
+export async function findRosterPage(
   db: Db,
   where: SQL | undefined,
   page: PageRequest,
-): Promise<{ rows: MemberPageRow[]; total: number }> {
+): Promise<{ rows: PersonPageRow[]; total: number }> {
   const [rows, [count]] = await Promise.all([
     db
       .select(PAGE_FIELDS)
@@ -155,7 +155,7 @@ export async function findMemberPage(
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function findMembersForExport(db: Db, where: SQL | undefined) {
+export async function findPeopleForExport(db: Db, where: SQL | undefined) {
   return db
     .select(listColumns)
     .from(people)
@@ -165,7 +165,7 @@ export async function findMembersForExport(db: Db, where: SQL | undefined) {
     .orderBy(...orderBy(undefined, undefined));
 }
 
-export async function findMemberById(db: Db, tenantId: string, id: string) {
+export async function findPersonById(db: Db, tenantId: string, id: string) {
   const [row] = await db
     .select({
       ...listColumns,

@@ -41,7 +41,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberPage, ...errors },
       },
     },
-    async (request) => service.listMembers(contextOf(request), request.query),
+    async (request) => service.listPeople(contextOf(request), request.query),
   );
   app.get(
     '/stats',
@@ -116,7 +116,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'people.read' },
       schema: { tags, summary: '人员详情（号码脱敏）', params: IdParams, response: { 200: MemberDetail, ...errors } },
     },
-    async (request) => service.getMember(contextOf(request), request.params.id),
+    async (request) => service.getPerson(contextOf(request), request.params.id),
   );
   app.get(
     '/:id/pii',
@@ -137,7 +137,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'people.manage' },
       schema: { tags, summary: '新增人员', body: CreateMemberRequest, response: { 201: MemberDetail, ...errors } },
     },
-    async (request, reply) => reply.status(201).send(await service.createMember(contextOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.createPerson(contextOf(request), request.body)),
   );
   app.patch(
     '/:id',
@@ -151,6 +151,6 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberDetail, ...errors },
       },
     },
-    async (request) => service.updateMember(contextOf(request), request.params.id, request.body),
+    async (request) => service.editPerson(contextOf(request), request.params.id, request.body),
   );
 };

@@ -22,7 +22,7 @@ import * as repo from './members.repo.ts';
 
 type JoinedPerson = { person: repo.PersonRow; orgUnitName: string | null; departmentName: string | null };
 
-export function toListItem(p: repo.MemberPageRow, today: string): MemberListItem {
+export function toListItem(p: repo.PersonPageRow, today: string): MemberListItem {
   return {
     id: p.id,
     name: p.name,
@@ -57,12 +57,12 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): M
   };
 }
 
-export async function listMembers(ctx: RequestContext, query: MembersQuery): Promise<MemberPage> {
+export async function listPeople(ctx: RequestContext, query: MembersQuery): Promise<MemberPage> {
   const today = courtToday();
   const scope = await ctx.scopeOf('people.read');
   const orgUnitIds = query.orgUnitId ? await subtreeOf(ctx, query.orgUnitId) : undefined;
-  const where = repo.memberConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today);
-  const { rows, total } = await repo.findMemberPage(ctx.db, where, query);
+  const where = repo.rosterConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today);
+  const { rows, total } = await repo.findRosterPage(ctx.db, where, query);
   return { items: rows.map((r) => toListItem(r, today)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -71,25 +71,25 @@ async function findVisiblePerson(
   id: string,
   permission: 'people.read' | 'people.manage' | 'people.pii.reveal',
 ) {
-  const row = await repo.findMemberById(ctx.db, ctx.tenantId, id);
+  const row = await repo.findPersonById(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('人员');
   // Outside one's reach a person is simply not there, so ids of other branches are not confirmed.
   if (!(await ctx.can(permission, row.person.orgUnitId)) && ctx.personId !== id) throw notFound('人员');
   return row;
 }
 
-export async function getMember(ctx: RequestContext, id: string): Promise<MemberDetail> {
+export async function getPerson(ctx: RequestContext, id: string): Promise<MemberDetail> {
   return toDetail(await findVisiblePerson(ctx, id, 'people.read'), courtToday());
 }
 
 /** Whether the court has this person (for linking an account to a person). */
 export async function personExists(ctx: RequestContext, id: string): Promise<boolean> {
-  return (await repo.findMemberById(ctx.db, ctx.tenantId, id)) !== undefined;
+  return (await repo.findPersonById(ctx.db, ctx.tenantId, id)) !== undefined;
 }
 
 export async function getOwnProfile(ctx: RequestContext): Promise<MemberDetail> {
   if (!ctx.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
-  const row = await repo.findMemberById(ctx.db, ctx.tenantId, ctx.personId);
+  const row = await repo.findPersonById(ctx.db, ctx.tenantId, ctx.personId);
   if (!row) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
   return toDetail(row, courtToday());
 }
@@ -173,7 +173,7 @@ export function auditablePerson(values: Partial<repo.PersonValues>): Record<stri
   };
 }
 
-export async function createMember(ctx: RequestContext, input: CreateMemberRequest): Promise<MemberDetail> {
+export async function createPerson(ctx: RequestContext, input: CreateMemberRequest): Promise<MemberDetail> {
   const scope = await ctx.scopeOf('people.manage');
   const values = await checkPerson(ctx, scope, input);
   const created = await ctx.db.transaction(async (tx) => {
@@ -187,10 +187,10 @@ export async function createMember(ctx: RequestContext, input: CreateMemberReque
     });
     return row;
   });
-  return getMember(ctx, created.id);
+  return getPerson(ctx, created.id);
 }
 
-export async function updateMember(ctx: RequestContext, id: string, input: UpdateMemberRequest): Promise<MemberDetail> {
+export async function editPerson(ctx: RequestContext, id: string, input: UpdateMemberRequest): Promise<MemberDetail> {
   const scope = await ctx.scopeOf('people.manage');
   const before = await findVisiblePerson(ctx, id, 'people.manage');
   if (!covers(scope, before.person.orgUnitId)) throw new AppError('FORBIDDEN', '只能修改本人负责的党组织的人员');
@@ -211,7 +211,7 @@ export async function updateMember(ctx: RequestContext, id: string, input: Updat
       });
     });
   }
-  return getMember(ctx, id);
+  return getPerson(ctx, id);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

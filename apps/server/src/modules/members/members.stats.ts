@@ -52,7 +52,7 @@ const STATUS_LABELS: Record<PersonStatus, string> = { ...MEMBERSHIP_STATUS_LABEL
 export async function computeRosterStats(ctx: RequestContext): Promise<RosterStats> {
   const today = courtToday();
   const scope = await ctx.scopeOf(ctx.has('people.read') ? 'people.read' : 'roster.stats');
-  const rows = await repo.findStatsRows(ctx.db, repo.memberConditions(ctx.tenantId, scope, {}, today));
+  const rows = await repo.findStatsRows(ctx.db, repo.rosterConditions(ctx.tenantId, scope, {}, today));
   const units = await orgUnitsOfCourt(ctx);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const members = rows.filter((r) => r.status === 'full' || r.status === 'probationary');

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
@@ -26,15 +25,12 @@ const FULL_IN_SERVICE = '/api/members?status=full&retired=false&pageSize=100';
 const list = async (url = FULL_IN_SERVICE) => (await clerk.request({ method: 'GET', url })).json<Page>();
 
 /** Runs SQL as another writer: its own connection on PostgreSQL, the engine itself on PGlite. */
-async function writeBehindTheServer(text: string, params: unknown[]): Promise<void> {
-  if (ctx.kind === 'pglite') {
-    await ctx.database.pglite!.query(text, params);
-    return;
-  }
+async function writeBehindTheServer(text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  if (ctx.kind === 'pglite') return (await ctx.database.pglite!.query<Record<string, unknown>>(text, params)).rows;
   const other = new pg.Client({ connectionString: ctx.databaseUrl });
   await other.connect();
   try {
-    await other.query(text, params);
+    return (await other.query<Record<string, unknown>>(text, params)).rows;
   } finally {
     await other.end();
   }
@@ -71,11 +67,11 @@ describe('the roster after changes made elsewhere', () => {
   });
 
   it('is not announced by the database: the change-feed triggers are gone (migration 0007)', async () => {
-    // Both drivers answer with `rows`.
-    const { rows } = (await ctx.database.db.execute(
-      sql`select tgname as name from pg_trigger where tgname like 'people_announce_%'
-          union all select proname from pg_proc where proname = 'qizhi_announce_people_change'`,
-    )) as unknown as { rows: { name: string }[] };
+    const rows = await writeBehindTheServer(
+      `select tgname as name from pg_trigger where tgname like 'people_announce_%'
+       union all select proname from pg_proc where proname = 'qizhi_announce_people_change'`,
+      [],
+    );
     expect(rows).toEqual([]);
   });
 });

@@ -63,12 +63,7 @@ export async function resetPasswordFromCli(
   const password = generateStrongPassword();
   const passwordHash = await hashPassword(password);
   await database.db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.tenantId, user.id, {
-      passwordHash,
-      mustChangePassword: true,
-      failedAttempts: 0,
-      lockedUntil: null,
-    });
+    await repo.setTemporaryPassword(tx, user.tenantId, user.id, passwordHash);
     await writeAudit(tx, cliActor(user.tenantId), {
       action: 'user.password_reset',
       entity: 'user',

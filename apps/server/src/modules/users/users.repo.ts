@@ -49,6 +49,11 @@ export async function updateUser(db: Db, tenantId: string, id: string, values: P
     .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
 }
 
+/** A one-time password the account must change at the next sign-in; a lockout ends with it. */
+export async function setTemporaryPassword(db: Db, tenantId: string, id: string, passwordHash: string) {
+  await updateUser(db, tenantId, id, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
+}
+
 export async function replaceRoleGrants(db: Db, tenantId: string, userId: string, grants: readonly RoleGrant[]) {
   await db.delete(roleGrants).where(and(eq(roleGrants.tenantId, tenantId), eq(roleGrants.userId, userId)));
   if (grants.length > 0) {

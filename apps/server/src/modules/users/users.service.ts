@@ -101,12 +101,7 @@ export async function resetPassword(ctx: RequestContext, id: string) {
   const temporaryPassword = generateStrongPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await ctx.db.transaction(async (tx) => {
-    await repo.updateUser(tx, ctx.tenantId, id, {
-      passwordHash,
-      mustChangePassword: true,
-      failedAttempts: 0,
-      lockedUntil: null,
-    });
+    await repo.setTemporaryPassword(tx, ctx.tenantId, id, passwordHash);
     await repo.deleteSessionsOfUser(tx, ctx.tenantId, id);
     await writeAudit(tx, ctx.actor, {
       action: 'user.password_reset',
