@@ -117,8 +117,10 @@ export async function seedDemoCourt(
         retiredOn: p.retiredOn,
       })),
     );
+    const userIds = new Map<string, string>();
     for (const a of accountsPlan) {
       const userId = crypto.randomUUID();
+      userIds.set(a.username, userId);
       await tx.insert(users).values({
         tenantId,
         id: userId,
@@ -131,7 +133,7 @@ export async function seedDemoCourt(
       await tx.insert(roleGrants).values({ tenantId, userId, role: a.role, orgUnitId: idOf(orgIds, a.orgUnitKey) });
     }
     await seedDemoMeetings(tx, { tenantId, court, orgIds, personIds });
-    await seedDemoMechanisms(tx, { tenantId, court, orgIds, deptIds, personIds });
+    await seedDemoMechanisms(tx, { tenantId, court, orgIds, deptIds, personIds, userIds });
     await writeAudit(
       tx,
       { tenantId, userId: null, name: '系统', ip: null },

@@ -1,6 +1,5 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
 import { DEFAULT_CENTRE } from '@qizhi/domain';
-import { courtCentres, goalReports, goals, users } from '../db/schema/index.ts';
+import { courtCentres, goalReports, goals } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
 import { DEMO_AS_OF, DEMO_ORG_KEYS, type DemoCourt } from './demo-court.data.ts';
 import { seedDemoCommitments } from './demo-commitments.ts';
@@ -16,6 +15,8 @@ export interface DemoSeedContext {
   orgIds: Map<string, string>;
   deptIds: Map<string, string>;
   personIds: Map<string, string>;
+  /** The demo accounts' user ids, by username (without the court's prefix). */
+  userIds: Map<string, string>;
 }
 
 /** People the mechanisms' seeds refer to, looked up once. */
@@ -25,17 +26,19 @@ export interface DemoActors {
   memberPersonKey: string;
 }
 
-async function findDemoActors(tx: Db, ctx: DemoSeedContext): Promise<DemoActors> {
-  const accounts = await tx
-    .select({ id: users.id, personId: users.personId, name: users.displayName })
-    .from(users)
-    .where(and(eq(users.tenantId, ctx.tenantId), isNotNull(users.personId)));
+/** The accounts linked to people, from what the court's seed wrote (no query). */
+function demoActorsOf(ctx: DemoSeedContext): DemoActors {
+  const accounts = ctx.court.accounts.map((a) => ({
+    userId: ctx.userIds.get(a.username)!,
+    personKey: a.personKey,
+    personId: ctx.personIds.get(a.personKey)!,
+  }));
   const branch = ctx.court.orgUnits.find((u) => u.key === DEMO_ORG_KEYS.branch)!;
-  const secretaryPersonId = ctx.personIds.get(branch.secretaryKey!)!;
-  const secretary = accounts.find((a) => a.personId === secretaryPersonId)!;
+  const secretary = accounts.find((a) => a.personKey === branch.secretaryKey)!;
+  const secretaryName = ctx.court.people.find((p) => p.key === secretary.personKey)!.name;
   return {
-    secretary: { userId: secretary.id, name: secretary.name },
-    userIdOfPerson: new Map(accounts.map((a) => [a.personId!, a.id])),
+    secretary: { userId: secretary.userId, name: secretaryName },
+    userIdOfPerson: new Map(accounts.map((a) => [a.personId, a.userId])),
     memberPersonKey: ctx.court.accounts.find((a) => a.username === 'member')!.personKey,
   };
 }
@@ -46,7 +49,7 @@ async function findDemoActors(tx: Db, ctx: DemoSeedContext): Promise<DemoActors>
  * honours. Dates are fixed relative to DEMO_AS_OF; everything is inserted in a few batches.
  */
 export async function seedDemoMechanisms(tx: Db, ctx: DemoSeedContext): Promise<void> {
-  const actors = await findDemoActors(tx, ctx);
+  const actors = demoActorsOf(ctx);
   const goalIds = await seedDemoGoals(tx, ctx, actors);
   await seedDemoCommitments(tx, ctx, actors, goalIds);
   await seedDemoRules(tx, ctx, actors);
