@@ -8,7 +8,15 @@ export interface FormSave<T> {
   save: (values: T) => void;
   saving: boolean;
   problem: string | null;
+  /** Called when the dialog has closed, so a failure does not greet the next opening. */
+  clearProblem?: () => void;
 }
+
+/**
+ * What the form holds when the dialog opens. Given this, the form is emptied when the dialog closes
+ * and filled from these on the next opening, so a dialog needs no effect to reset or fill its form.
+ */
+type Opening<T> = FormProps<T>['initialValues'];
 
 /** A failed save, above the form it concerns. */
 export function FormProblem({ problem }: { problem: string | null }) {
@@ -25,6 +33,7 @@ interface FormModalProps<T> {
   width?: number;
   /** Shown above the failure and the form (a warning about what is being chosen). */
   notice?: ReactNode;
+  initialValues?: Opening<T>;
   formProps?: Omit<FormProps<T>, 'form' | 'onFinish' | 'layout' | 'children'>;
   children: ReactNode;
 }
@@ -39,6 +48,7 @@ export function FormModal<T>({
   okText = '保存',
   width,
   notice,
+  initialValues,
   formProps,
   children,
 }: FormModalProps<T>) {
@@ -55,10 +65,20 @@ export function FormModal<T>({
       onCancel={onCancel}
       width={width}
       destroyOnHidden
+      afterOpenChange={(opened) => {
+        if (!opened) saver.clearProblem?.();
+      }}
     >
       {notice}
       <FormProblem problem={saver.problem} />
-      <Form<T> form={form} layout="vertical" onFinish={saver.save} {...formProps}>
+      <Form<T>
+        form={form}
+        layout="vertical"
+        onFinish={saver.save}
+        initialValues={initialValues}
+        clearOnDestroy={initialValues !== undefined}
+        {...formProps}
+      >
         {children}
       </Form>
     </Modal>
@@ -73,12 +93,23 @@ interface FormDrawerProps<T> {
   onClose: () => void;
   /** Width on a computer; on a phone the drawer fills the screen. */
   width: number;
+  initialValues?: Opening<T>;
   formProps?: Omit<FormProps<T>, 'form' | 'onFinish' | 'layout' | 'children' | 'disabled'>;
   children: ReactNode;
 }
 
 /** The long create-or-edit form: a drawer with 取消/保存 at the top, the form locked while it saves. */
-export function FormDrawer<T>({ open, title, form, saver, onClose, width, formProps, children }: FormDrawerProps<T>) {
+export function FormDrawer<T>({
+  open,
+  title,
+  form,
+  saver,
+  onClose,
+  width,
+  initialValues,
+  formProps,
+  children,
+}: FormDrawerProps<T>) {
   const isPhone = useIsPhone();
   return (
     <Drawer
@@ -87,6 +118,9 @@ export function FormDrawer<T>({ open, title, form, saver, onClose, width, formPr
       size={isPhone ? '100%' : width}
       onClose={onClose}
       destroyOnHidden
+      afterOpenChange={(opened) => {
+        if (!opened) saver.clearProblem?.();
+      }}
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
@@ -103,7 +137,15 @@ export function FormDrawer<T>({ open, title, form, saver, onClose, width, formPr
       }
     >
       <FormProblem problem={saver.problem} />
-      <Form<T> form={form} layout="vertical" disabled={saver.saving} onFinish={saver.save} {...formProps}>
+      <Form<T>
+        form={form}
+        layout="vertical"
+        disabled={saver.saving}
+        onFinish={saver.save}
+        initialValues={initialValues}
+        clearOnDestroy={initialValues !== undefined}
+        {...formProps}
+      >
         {children}
       </Form>
     </Drawer>

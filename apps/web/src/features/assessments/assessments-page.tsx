@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Select, Skeleton, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import {
   ASSESSMENT_GRADE_LABELS,
@@ -10,6 +9,7 @@ import {
   type AssessmentGrade,
   type AssessmentRow,
 } from '@qizhi/domain';
+import { PrintButton } from '../../platform/print-button.tsx';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { percent } from '../goals/goal-labels.tsx';
@@ -119,9 +119,7 @@ export default function AssessmentsPage() {
             aria-label="考核期"
             options={periods.map((p) => ({ value: p, label: p.replace('-Q', '年第') + '季度' }))}
           />
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            打印
-          </Button>
+          <PrintButton />
         </Space>
       </div>
       <Tabs

@@ -42,10 +42,7 @@ export function GradeModal({
       form={form}
       saver={saver}
       onCancel={onClose}
-      formProps={{
-        preserve: false,
-        initialValues: row ? { grade: row.grade ?? row.suggestedGrade ?? 'good', remarks: row.remarks ?? '' } : {},
-      }}
+      initialValues={row ? { grade: row.grade ?? row.suggestedGrade ?? 'good', remarks: row.remarks ?? '' } : {}}
     >
       <Form.Item name="grade" label="考核等次" rules={[{ required: true }]}>
         <Select options={ASSESSMENT_GRADES.map((g) => ({ value: g, label: ASSESSMENT_GRADE_LABELS[g] }))} />

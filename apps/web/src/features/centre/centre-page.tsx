@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Skeleton, Space, Switch, Typography } from 'antd';
 import { courtYear, type Centre, type UpdateCentreRequest } from '@qizhi/domain';
@@ -96,12 +96,6 @@ function CentreModal({ centre, onClose }: { centre: Centre | null; onClose: () =
     showError: 'alert',
     onSaved: onClose,
   });
-  const { clearProblem } = saver;
-  useEffect(() => {
-    if (centre) form.setFieldsValue({ objective: centre.objective, workingLine: centre.workingLine });
-    clearProblem();
-  }, [centre, form, clearProblem]);
-
   return (
     <FormModal<UpdateCentreRequest>
       open={centre !== null}
@@ -109,6 +103,7 @@ function CentreModal({ centre, onClose }: { centre: Centre | null; onClose: () =
       form={form}
       saver={saver}
       onCancel={onClose}
+      initialValues={centre ? { objective: centre.objective, workingLine: centre.workingLine } : {}}
     >
       <Form.Item
         name="objective"

@@ -1,6 +1,6 @@
-import { Card, Flex } from 'antd';
+import { Card } from 'antd';
 import { Link } from 'react-router';
-import { OrgNotices } from '../org/org-notices.tsx';
+import { OrgNoticeList } from '../org/org-notices.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
 
 /** For those who keep the organisation in order: branches too large, terms running out. */
@@ -10,11 +10,7 @@ export function OrgRemindersCard() {
   if (withNotices.length === 0) return null;
   return (
     <Card title="组织提醒" extra={<Link to="/org">组织机构</Link>}>
-      <Flex vertical gap="small">
-        {withNotices.map((unit) => (
-          <OrgNotices key={unit.id} unit={unit} withName />
-        ))}
-      </Flex>
+      <OrgNoticeList units={withNotices} />
     </Card>
   );
 }

@@ -54,12 +54,9 @@ export function HonourFormModal({ kind, onClose }: { kind: HonourKind | null; on
     showError: 'alert',
     onSaved: onClose,
   });
-  const { clearProblem } = saver;
   useEffect(() => {
-    form.resetFields();
     setCertificate(null);
-    clearProblem();
-  }, [kind, form, clearProblem]);
+  }, [kind]);
 
   return (
     <FormModal<Values>
@@ -68,6 +65,7 @@ export function HonourFormModal({ kind, onClose }: { kind: HonourKind | null; on
       form={form}
       saver={saver}
       onCancel={onClose}
+      initialValues={{}}
     >
       {kind === 'individual' ? (
         <Form.Item name="personId" label="获奖人" rules={[{ required: true, message: '请选择获奖个人' }]}>

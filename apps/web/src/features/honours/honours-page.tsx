@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { FileOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Skeleton, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import { HONOUR_LEVEL_LABELS, HONOUR_LEVELS, type Honour, type HonourKind, type HonourLevel } from '@qizhi/domain';
+import { PrintButton } from '../../platform/print-button.tsx';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { filesApi } from '../files/files.api.ts';
@@ -94,9 +95,7 @@ export default function HonoursPage() {
                 登记{tab === 'collective' ? '集体' : '个人'}荣誉
               </Button>
             ))}
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            打印
-          </Button>
+          <PrintButton />
         </Space>
       </div>
       <Tabs

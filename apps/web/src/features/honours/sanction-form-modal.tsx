@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
@@ -54,15 +53,15 @@ export function SanctionFormModal({
     showError: 'alert',
     onSaved: onClose,
   });
-  const { clearProblem } = saver;
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue({ kind: 'commendation', level: 'court', ...(personId ? { personId } : {}) });
-    clearProblem();
-  }, [open, personId, form, clearProblem]);
-
   return (
-    <FormModal<Values> open={open} title="登记奖惩" form={form} saver={saver} onCancel={onClose}>
+    <FormModal<Values>
+      open={open}
+      title="登记奖惩"
+      form={form}
+      saver={saver}
+      onCancel={onClose}
+      initialValues={{ kind: 'commendation', level: 'court', ...(personId ? { personId } : {}) }}
+    >
       {!personId && (
         <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
           <PersonSelect />

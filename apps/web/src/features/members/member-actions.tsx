@@ -48,7 +48,7 @@ export function MemberActionModal({
       form={form}
       saver={saver}
       onCancel={onClose}
-      formProps={{ preserve: false, initialValues: { orgUnitId: member.orgUnitId, retiredOn: courtTodayValue() } }}
+      initialValues={{ orgUnitId: member.orgUnitId, retiredOn: courtTodayValue() }}
     >
       {action === 'move' ? (
         <Form.Item

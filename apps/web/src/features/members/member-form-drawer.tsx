@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form } from 'antd';
 import type { MemberDetail } from '@qizhi/domain';
 import { ApiError } from '../../platform/api.ts';
@@ -43,14 +42,6 @@ export function MemberFormDrawer({ open, member, onClose, onSaved }: Props) {
       }
     },
   });
-  const { clearProblem } = saver;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(member ? fromDetail(member) : MEMBER_FORM_DEFAULTS);
-    clearProblem();
-  }, [open, member, form, clearProblem]);
 
   return (
     <FormDrawer<MemberFormValues>
@@ -60,6 +51,7 @@ export function MemberFormDrawer({ open, member, onClose, onSaved }: Props) {
       saver={saver}
       onClose={onClose}
       width={640}
+      initialValues={member ? fromDetail(member) : MEMBER_FORM_DEFAULTS}
     >
       <MemberFormFields form={form} maskedIdNumber={member?.idNumber} maskedPhone={member?.phone} />
     </FormDrawer>

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input, InputNumber, Select } from 'antd';
 import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, type Department, type DepartmentRequest } from '@qizhi/domain';
 import { FormModal } from '../../platform/form-modal.tsx';
@@ -8,6 +7,10 @@ import { orgApi } from './org.api.ts';
 import { departmentsKey } from './org.queries.ts';
 
 export type DepartmentModalState = { mode: 'create' } | { mode: 'edit'; department: Department } | null;
+
+function opening({ name, kind, sortOrder }: Department): Partial<DepartmentRequest> {
+  return { name, kind, sortOrder };
+}
 
 export function DepartmentModal({ state, onClose }: { state: DepartmentModalState; onClose: () => void }) {
   const [form] = Form.useForm<DepartmentRequest>();
@@ -28,19 +31,6 @@ export function DepartmentModal({ state, onClose }: { state: DepartmentModalStat
     showError: 'alert',
     onSaved: onClose,
   });
-  const { clearProblem } = saver;
-
-  useEffect(() => {
-    if (!state) return;
-    clearProblem();
-    form.resetFields();
-    if (state.mode === 'edit') {
-      const { name, kind, sortOrder } = state.department;
-      form.setFieldsValue({ name, kind, sortOrder });
-    } else {
-      form.setFieldsValue({ kind: 'trial' });
-    }
-  }, [state, form, clearProblem]);
 
   return (
     <FormModal<DepartmentRequest>
@@ -49,6 +39,7 @@ export function DepartmentModal({ state, onClose }: { state: DepartmentModalStat
       form={form}
       saver={saver}
       onCancel={onClose}
+      initialValues={state?.mode === 'edit' ? opening(state.department) : { kind: 'trial' }}
     >
       <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}>
         <Input maxLength={60} />

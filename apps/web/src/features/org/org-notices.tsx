@@ -10,6 +10,17 @@ export function noticeType(notice: Notice): 'warning' | 'error' | 'info' {
   return 'warning';
 }
 
+/** Every organisation's notices, each headed by its name (the org page and the home page). */
+export function OrgNoticeList({ units }: { units: readonly OrgUnit[] }) {
+  return (
+    <Flex vertical gap="small">
+      {units.map((unit) => (
+        <OrgNotices key={unit.id} unit={unit} withName />
+      ))}
+    </Flex>
+  );
+}
+
 export function OrgNotices({ unit, withName = false }: { unit: OrgUnit; withName?: boolean }) {
   if (unit.notices.length === 0) return null;
   return (

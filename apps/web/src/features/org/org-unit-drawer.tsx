@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   COMMITTEE_TERM_YEARS,
@@ -13,6 +11,7 @@ import {
 } from '@qizhi/domain';
 import { dateValue, isoDate } from '../../platform/dates.ts';
 import { FormDrawer } from '../../platform/form-modal.tsx';
+import { FormRows } from '../../platform/form-rows.tsx';
 import ui from '../../platform/ui.module.css';
 import { useSave } from '../../platform/use-save.ts';
 import { PersonSelect, type PersonOption } from '../members/person-select.tsx';
@@ -46,6 +45,21 @@ function toFields(values: OrgUnitFormValues): UpdateOrgUnitRequest {
   };
 }
 
+/** Editing starts from the unit as it stands; a new unit from the first kind its parent may have. */
+function openingOf(state: NonNullable<OrgDrawerState>): Partial<OrgUnitFormValues> {
+  if (state.mode === 'create') return { kind: ORG_CHILD_KINDS[state.parent.kind][0], committee: [] };
+  const u = state.unit;
+  return {
+    kind: u.kind,
+    name: u.name,
+    secretaryPersonId: u.secretaryPersonId,
+    committee: u.committee.map((seat) => ({ personId: seat.personId, post: seat.post })),
+    establishedOn: dateValue(u.establishedOn),
+    termStartedOn: dateValue(u.termStartedOn),
+    sortOrder: u.sortOrder,
+  };
+}
+
 export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClose: () => void }) {
   const [form] = Form.useForm<OrgUnitFormValues>();
   const saver = useSave({
@@ -69,30 +83,9 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
     showError: 'alert',
     onSaved: onClose,
   });
-  const { clearProblem } = saver;
   const kind = Form.useWatch('kind', form) as OrgKind | undefined;
   const editing = state?.mode === 'edit' ? state.unit : undefined;
   const childKinds = state?.mode === 'create' ? ORG_CHILD_KINDS[state.parent.kind] : [];
-
-  useEffect(() => {
-    if (!state) return;
-    clearProblem();
-    form.resetFields();
-    if (state.mode === 'edit') {
-      const u = state.unit;
-      form.setFieldsValue({
-        kind: u.kind,
-        name: u.name,
-        secretaryPersonId: u.secretaryPersonId,
-        committee: u.committee.map((s) => ({ personId: s.personId, post: s.post })),
-        establishedOn: dateValue(u.establishedOn),
-        termStartedOn: dateValue(u.termStartedOn),
-        sortOrder: u.sortOrder,
-      });
-    } else {
-      form.setFieldsValue({ kind: ORG_CHILD_KINDS[state.parent.kind][0], committee: [] });
-    }
-  }, [state, form, clearProblem]);
 
   const known: PersonOption[] = editing
     ? [
@@ -112,6 +105,7 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
       saver={saver}
       onClose={onClose}
       width={600}
+      initialValues={state ? openingOf(state) : {}}
     >
       <Row gutter={16}>
         <Col xs={24} sm={12}>
@@ -159,46 +153,22 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
         </Col>
       </Row>
       <div className={styles.sectionTitle}>{kind === 'cell' ? '成员分工' : '委员会成员'}</div>
-      <Form.List name="committee">
-        {(fields, { add, remove }) => (
+      <FormRows name="committee" newRow={{ post: '' }} addLabel="添加成员" removeLabel="移除">
+        {(field) => (
           <>
-            {fields.map((field) => (
-              <Row key={field.key} gutter={8} align="top" wrap={false}>
-                <Col flex="auto">
-                  <Form.Item name={[field.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
-                    <PersonSelect knownOptions={known} />
-                  </Form.Item>
-                </Col>
-                <Col flex="140px">
-                  <Form.Item name={[field.name, 'post']} rules={[{ required: true, message: '请填写职务' }]}>
-                    <Input placeholder="如：组织委员" maxLength={20} />
-                  </Form.Item>
-                </Col>
-                <Col flex="32px">
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    aria-label="移除"
-                    onClick={() => {
-                      remove(field.name);
-                    }}
-                  />
-                </Col>
-              </Row>
-            ))}
-            <Button
-              type="dashed"
-              block
-              icon={<PlusOutlined />}
-              onClick={() => {
-                add({ post: '' });
-              }}
-            >
-              添加成员
-            </Button>
+            <Col flex="auto">
+              <Form.Item name={[field.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
+                <PersonSelect knownOptions={known} />
+              </Form.Item>
+            </Col>
+            <Col flex="140px">
+              <Form.Item name={[field.name, 'post']} rules={[{ required: true, message: '请填写职务' }]}>
+                <Input placeholder="如：组织委员" maxLength={20} />
+              </Form.Item>
+            </Col>
           </>
         )}
-      </Form.List>
+      </FormRows>
     </FormDrawer>
   );
 }

@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { WarningFilled } from '@ant-design/icons';
-import { Card, Col, Empty, Flex, Row, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { ORG_KIND_LABELS, type OrgUnit } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import ui from '../../platform/ui.module.css';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { useSave } from '../../platform/use-save.ts';
-import { OrgNotices } from './org-notices.tsx';
+import { OrgNoticeList } from './org-notices.tsx';
 import { orgApi } from './org.api.ts';
 import styles from './org.module.css';
 import { orgUnitsKey, useOrgUnits } from './org.queries.ts';
@@ -60,11 +60,7 @@ export function OrgUnitsTab() {
     <>
       {withNotices.length > 0 && (
         <Card size="small" title="提醒事项" className={ui.above}>
-          <Flex vertical gap="small">
-            {withNotices.map((unit) => (
-              <OrgNotices key={unit.id} unit={unit} withName />
-            ))}
-          </Flex>
+          <OrgNoticeList units={withNotices} />
         </Card>
       )}
       <Row gutter={[16, 16]}>

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
@@ -30,6 +29,23 @@ interface Values {
   changeNote?: string;
 }
 
+/** A revision starts from the rule as it stands. */
+function opening(r: RuleDetail): Partial<Values> {
+  return {
+    title: r.title,
+    category: r.category,
+    body: r.body,
+    adoptedBy: r.adoptedBy,
+    adoptedOn: dateValue(r.adoptedOn) ?? undefined,
+    effectiveOn: dateValue(r.effectiveOn) ?? undefined,
+    status: r.status,
+  };
+}
+
+function newRule(): Partial<Values> {
+  return { status: 'in_force', adoptedOn: courtTodayValue(), effectiveOn: courtTodayValue() };
+}
+
 /** New rule, or a revision (a new version that says what changed). */
 export function RuleFormModal({ state, onClose }: { state: RuleFormState; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -54,28 +70,6 @@ export function RuleFormModal({ state, onClose }: { state: RuleFormState; onClos
     showError: 'alert',
     onSaved: onClose,
   });
-  const { clearProblem } = saver;
-
-  useEffect(() => {
-    if (!state) return;
-    clearProblem();
-    form.resetFields();
-    if (state.mode === 'revise') {
-      const r = state.rule;
-      form.setFieldsValue({
-        title: r.title,
-        category: r.category,
-        body: r.body,
-        adoptedBy: r.adoptedBy,
-        adoptedOn: dateValue(r.adoptedOn) ?? undefined,
-        effectiveOn: dateValue(r.effectiveOn) ?? undefined,
-        status: r.status,
-      });
-    } else {
-      form.setFieldsValue({ status: 'in_force', adoptedOn: courtTodayValue(), effectiveOn: courtTodayValue() });
-    }
-  }, [state, form, clearProblem]);
-
   return (
     <FormModal<Values>
       open={state !== null}
@@ -83,6 +77,7 @@ export function RuleFormModal({ state, onClose }: { state: RuleFormState; onClos
       form={form}
       saver={saver}
       onCancel={onClose}
+      initialValues={state?.mode === 'revise' ? opening(state.rule) : newRule()}
       width={720}
       formProps={{ disabled: saver.saving }}
     >

@@ -1,6 +1,6 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Skeleton, Statistic } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import type { RosterStats } from '@qizhi/domain';
+import { PrintButton } from '../../platform/print-button.tsx';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useRosterStats } from '../members/members.queries.ts';
 import { StatsCard } from './stats-card.tsx';
@@ -43,15 +43,7 @@ export default function StatsPage() {
       <Card className={styles.summary}>
         <div className="page-toolbar">
           <h1>花名册统计</h1>
-          <Button
-            className="no-print"
-            icon={<PrinterOutlined />}
-            onClick={() => {
-              window.print();
-            }}
-          >
-            打印
-          </Button>
+          <PrintButton className="no-print" />
         </div>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>

@@ -41,7 +41,7 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
       form={form}
       saver={saver}
       onCancel={onClose}
-      formProps={{ preserve: false }}
+      initialValues={{}}
     >
       <Form.Item
         name="username"

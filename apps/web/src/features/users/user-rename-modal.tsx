@@ -26,7 +26,7 @@ export function UserRenameModal({ user, onClose }: { user: UserListItem | null; 
       form={form}
       saver={saver}
       onCancel={onClose}
-      formProps={{ preserve: false, initialValues: { displayName: user?.displayName } }}
+      initialValues={{ displayName: user?.displayName }}
     >
       <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
         <Input maxLength={30} />

@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Form, Row, Select } from 'antd';
+import { Alert, Col, Form, Select } from 'antd';
 import {
   ROLE_CODES,
   ROLES,
@@ -10,6 +8,7 @@ import {
   type UserListItem,
 } from '@qizhi/domain';
 import { FormModal } from '../../platform/form-modal.tsx';
+import { FormRows } from '../../platform/form-rows.tsx';
 import ui from '../../platform/ui.module.css';
 import { useSave } from '../../platform/use-save.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
@@ -41,14 +40,7 @@ export function UserRolesModal({ user, onClose }: { user: UserListItem | null; o
     showError: 'alert',
     onSaved: onClose,
   });
-  const { clearProblem } = saver;
   const chosen = (Form.useWatch('roles', form) ?? []).flatMap((r) => (r.role ? [r.role] : []));
-
-  useEffect(() => {
-    if (!user) return;
-    clearProblem();
-    form.setFieldsValue({ roles: user.roles.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId })) });
-  }, [user, form, clearProblem]);
 
   return (
     <FormModal<RolesForm>
@@ -58,6 +50,7 @@ export function UserRolesModal({ user, onClose }: { user: UserListItem | null; o
       saver={saver}
       onCancel={onClose}
       width={640}
+      initialValues={{ roles: (user?.roles ?? []).map((g) => ({ role: g.role, orgUnitId: g.orgUnitId })) }}
       notice={
         violatesSeparationOfDuties(chosen) && (
           <Alert
@@ -69,46 +62,22 @@ export function UserRolesModal({ user, onClose }: { user: UserListItem | null; o
         )
       }
     >
-      <Form.List name="roles">
-        {(fields, { add, remove }) => (
+      <FormRows name="roles" newRow={{ orgUnitId: null }} addLabel="添加角色" removeLabel="移除角色">
+        {(field) => (
           <>
-            {fields.map((field) => (
-              <Row key={field.key} gutter={8} wrap={false} align="top">
-                <Col flex="1 1 160px">
-                  <Form.Item name={[field.name, 'role']} rules={[{ required: true, message: '请选择角色' }]}>
-                    <Select options={roleOptions} placeholder="角色" />
-                  </Form.Item>
-                </Col>
-                <Col flex="1 1 200px">
-                  <Form.Item name={[field.name, 'orgUnitId']}>
-                    <OrgUnitSelect placeholder="范围：全院" />
-                  </Form.Item>
-                </Col>
-                <Col flex="32px">
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    aria-label="移除角色"
-                    onClick={() => {
-                      remove(field.name);
-                    }}
-                  />
-                </Col>
-              </Row>
-            ))}
-            <Button
-              type="dashed"
-              block
-              icon={<PlusOutlined />}
-              onClick={() => {
-                add({ orgUnitId: null });
-              }}
-            >
-              添加角色
-            </Button>
+            <Col flex="1 1 160px">
+              <Form.Item name={[field.name, 'role']} rules={[{ required: true, message: '请选择角色' }]}>
+                <Select options={roleOptions} placeholder="角色" />
+              </Form.Item>
+            </Col>
+            <Col flex="1 1 200px">
+              <Form.Item name={[field.name, 'orgUnitId']}>
+                <OrgUnitSelect placeholder="范围：全院" />
+              </Form.Item>
+            </Col>
           </>
         )}
-      </Form.List>
+      </FormRows>
     </FormModal>
   );
 }
