@@ -5,7 +5,6 @@ export {
   findDepartment,
   findOrgUnit,
   orgUnitsOfCourt,
-  setOrgUnitLeadership,
   subtreeOf,
   type CourtReader,
   type DepartmentRow,

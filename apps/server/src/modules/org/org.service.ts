@@ -44,18 +44,6 @@ export function findDepartment(court: CourtReader, id: string): Promise<repo.Dep
   return repo.findDepartment(court.db, court.tenantId, id);
 }
 
-/**
- * Secretary and committee of a unit, written without audit: for the seed, which inserts people after
- * the units they belong to.
- */
-export async function setOrgUnitLeadership(
-  court: CourtReader,
-  id: string,
-  values: Pick<repo.OrgUnitRow, 'secretaryPersonId' | 'committee'>,
-): Promise<void> {
-  await repo.updateOrgUnit(court.db, court.tenantId, id, values);
-}
-
 export async function listOrgUnits(ctx: RequestContext, today = courtToday()): Promise<OrgUnit[]> {
   const { db, tenantId } = ctx;
   const [units, counts, names] = await Promise.all([
