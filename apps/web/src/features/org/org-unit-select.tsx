@@ -9,7 +9,6 @@ interface Props {
   placeholder?: string;
   allowClear?: boolean;
   id?: string;
-  style?: React.CSSProperties;
   className?: string;
 }
 
@@ -20,7 +19,6 @@ export function OrgUnitSelect({
   placeholder = '选择党组织',
   allowClear = true,
   id,
-  style,
   className,
 }: Props) {
   const units = useOrgUnits();
@@ -28,7 +26,6 @@ export function OrgUnitSelect({
   return (
     <TreeSelect
       id={id}
-      style={style}
       className={className}
       value={value ?? undefined}
       onChange={(next: string | undefined) => onChange?.(next ?? null)}
