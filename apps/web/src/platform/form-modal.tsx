@@ -23,6 +23,33 @@ export function FormProblem({ problem }: { problem: string | null }) {
   return problem ? <Alert type="error" showIcon title={problem} className={styles.above} role="alert" /> : null;
 }
 
+interface DialogFormProps<T> {
+  form: FormInstance<T>;
+  saver: FormSave<T>;
+  initialValues?: Opening<T>;
+  formProps?: Omit<FormProps<T>, 'form' | 'onFinish' | 'layout' | 'children'>;
+  children: ReactNode;
+}
+
+/** The failure above a vertical form that saves through `saver` (inside a dialog or a drawer). */
+function DialogForm<T>({ form, saver, initialValues, formProps, children }: DialogFormProps<T>) {
+  return (
+    <>
+      <FormProblem problem={saver.problem} />
+      <Form<T>
+        form={form}
+        layout="vertical"
+        onFinish={saver.save}
+        initialValues={initialValues}
+        clearOnDestroy={initialValues !== undefined}
+        {...formProps}
+      >
+        {children}
+      </Form>
+    </>
+  );
+}
+
 interface FormModalProps<T> {
   open: boolean;
   title: ReactNode;
@@ -70,17 +97,9 @@ export function FormModal<T>({
       }}
     >
       {notice}
-      <FormProblem problem={saver.problem} />
-      <Form<T>
-        form={form}
-        layout="vertical"
-        onFinish={saver.save}
-        initialValues={initialValues}
-        clearOnDestroy={initialValues !== undefined}
-        {...formProps}
-      >
+      <DialogForm form={form} saver={saver} initialValues={initialValues} formProps={formProps}>
         {children}
-      </Form>
+      </DialogForm>
     </Modal>
   );
 }
@@ -136,18 +155,14 @@ export function FormDrawer<T>({
         </Space>
       }
     >
-      <FormProblem problem={saver.problem} />
-      <Form<T>
+      <DialogForm
         form={form}
-        layout="vertical"
-        disabled={saver.saving}
-        onFinish={saver.save}
+        saver={saver}
         initialValues={initialValues}
-        clearOnDestroy={initialValues !== undefined}
-        {...formProps}
+        formProps={{ disabled: saver.saving, ...formProps }}
       >
         {children}
-      </Form>
+      </DialogForm>
     </Drawer>
   );
 }

@@ -13,11 +13,10 @@ import {
 import { errorMessage } from '../../platform/api.ts';
 import { FormModal } from '../../platform/form-modal.tsx';
 import ui from '../../platform/ui.module.css';
-import { useSave } from '../../platform/use-save.ts';
 import { filesApi } from '../files/files.api.ts';
 import { PersonSelect } from '../members/person-select.tsx';
 import { honoursApi } from './honours.api.ts';
-import { RECOGNITION_CHANGED } from './honours.queries.ts';
+import { useRegister } from './use-register.ts';
 
 interface Values {
   title: string;
@@ -34,8 +33,8 @@ export function HonourFormModal({ kind, onClose }: { kind: HonourKind | null; on
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [certificate, setCertificate] = useState<StoredFile | null>(null);
-  const saver = useSave({
-    save: (v: Values) => {
+  const saver = useRegister(
+    (v: Values) => {
       const body: HonourRequest = {
         kind: kind ?? 'collective',
         title: v.title.trim(),
@@ -49,11 +48,8 @@ export function HonourFormModal({ kind, onClose }: { kind: HonourKind | null; on
       return honoursApi.createHonour(body);
     },
     form,
-    invalidates: RECOGNITION_CHANGED,
-    success: '已登记',
-    showError: 'alert',
-    onSaved: onClose,
-  });
+    onClose,
+  );
   useEffect(() => {
     setCertificate(null);
   }, [kind]);

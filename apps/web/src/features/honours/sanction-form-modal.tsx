@@ -10,10 +10,9 @@ import {
 } from '@qizhi/domain';
 import { FormModal } from '../../platform/form-modal.tsx';
 import ui from '../../platform/ui.module.css';
-import { useSave } from '../../platform/use-save.ts';
 import { PersonSelect } from '../members/person-select.tsx';
 import { honoursApi } from './honours.api.ts';
-import { RECOGNITION_CHANGED } from './honours.queries.ts';
+import { useRegister } from './use-register.ts';
 
 interface Values {
   personId: string;
@@ -36,8 +35,8 @@ export function SanctionFormModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const saver = useSave({
-    save: (v: Values) =>
+  const saver = useRegister(
+    (v: Values) =>
       honoursApi.createSanction({
         personId: personId ?? v.personId,
         kind: v.kind,
@@ -48,11 +47,8 @@ export function SanctionFormModal({
         issuedBy: v.issuedBy.trim(),
       }),
     form,
-    invalidates: RECOGNITION_CHANGED,
-    success: '已登记',
-    showError: 'alert',
-    onSaved: onClose,
-  });
+    onClose,
+  );
   return (
     <FormModal<Values>
       open={open}
