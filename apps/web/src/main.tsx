@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
+import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -30,7 +30,10 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={themeConfig} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        {/* Every page, the sign-in page too, gets the themed message and modal (App.useApp). */}
+        <App>
+          <RouterProvider router={router} />
+        </App>
       </QueryClientProvider>
     </ConfigProvider>
   </StrictMode>,
