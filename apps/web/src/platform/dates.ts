@@ -5,6 +5,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { courtToday } from '@qizhi/domain';
 
+export function isoDate(value: Dayjs): string;
+export function isoDate(value: Dayjs | null | undefined): string | null;
 export function isoDate(value: Dayjs | null | undefined): string | null {
   return value ? value.format('YYYY-MM-DD') : null;
 }

@@ -11,6 +11,7 @@ import {
   type StoredFile,
 } from '@qizhi/domain';
 import { errorMessage } from '../../platform/api.ts';
+import { isoDate } from '../../platform/dates.ts';
 import { FormModal } from '../../platform/form-modal.tsx';
 import ui from '../../platform/ui.module.css';
 import { filesApi } from '../files/files.api.ts';
@@ -39,7 +40,7 @@ export function HonourFormModal({ kind, onClose }: { kind: HonourKind | null; on
         kind: kind ?? 'collective',
         title: v.title.trim(),
         level: v.level,
-        awardedOn: v.awardedOn.format('YYYY-MM-DD'),
+        awardedOn: isoDate(v.awardedOn),
         issuedBy: v.issuedBy.trim(),
         ...(kind === 'individual' ? { personId: v.personId } : { recipientName: v.recipientName?.trim() }),
         certificateFileId: certificate?.id ?? null,

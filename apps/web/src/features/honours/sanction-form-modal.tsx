@@ -8,6 +8,7 @@ import {
   type SanctionKind,
   type SanctionLevel,
 } from '@qizhi/domain';
+import { isoDate } from '../../platform/dates.ts';
 import { FormModal } from '../../platform/form-modal.tsx';
 import ui from '../../platform/ui.module.css';
 import { PersonSelect } from '../members/person-select.tsx';
@@ -42,7 +43,7 @@ export function SanctionFormModal({
         kind: v.kind,
         title: v.title.trim(),
         level: v.level,
-        decidedOn: v.decidedOn.format('YYYY-MM-DD'),
+        decidedOn: isoDate(v.decidedOn),
         reason: v.reason.trim(),
         issuedBy: v.issuedBy.trim(),
       }),

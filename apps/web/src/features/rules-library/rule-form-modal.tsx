@@ -9,7 +9,7 @@ import {
   type RuleStatus,
   type UpdateRuleRequest,
 } from '@qizhi/domain';
-import { courtTodayValue, dateValue } from '../../platform/dates.ts';
+import { courtTodayValue, dateValue, isoDate } from '../../platform/dates.ts';
 import { FormModal } from '../../platform/form-modal.tsx';
 import ui from '../../platform/ui.module.css';
 import { useSave } from '../../platform/use-save.ts';
@@ -56,8 +56,8 @@ export function RuleFormModal({ state, onClose }: { state: RuleFormState; onClos
         category: v.category.trim(),
         body: v.body?.trim() ?? '',
         adoptedBy: v.adoptedBy.trim(),
-        adoptedOn: v.adoptedOn.format('YYYY-MM-DD'),
-        effectiveOn: v.effectiveOn.format('YYYY-MM-DD'),
+        adoptedOn: isoDate(v.adoptedOn),
+        effectiveOn: isoDate(v.effectiveOn),
         status: v.status,
       };
       if (state?.mode !== 'revise') return rulesApi.create(fields);
