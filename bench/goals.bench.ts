@@ -10,7 +10,7 @@
  *   node --import tsx bench/goals.bench.ts             (BENCH_DATABASE_URL adds PostgreSQL)
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { courtToday, GoalPathResponse, GoalsResponse, rollUpGoals } from '@qizhi/domain';
+import { courtToday, GoalPathResponse, GoalsResponse, rollUpGoalList } from '@qizhi/domain';
 import { orgUnits, people } from '../apps/server/src/db/schema/index.ts';
 import { findRollUpNodesOfYear } from '../apps/server/src/modules/goals/goals.year.repo.ts';
 import { summariseDimensionsAcrossCourts } from './goals-courts.ts';
@@ -74,7 +74,7 @@ async function prepareTreeCourt(bench: BenchDatabase, opts: GoalsBenchOptions) {
     });
     if (bench.kind === 'postgresql') await db.execute('analyze');
     // The roll-up in-process, without HTTP: the read of what it needs and the walk over the tree.
-    const rollUp = async () => rollUpGoals(await findRollUpNodesOfYear(db, tenantId, YEAR), courtToday());
+    const rollUp = async () => rollUpGoalList(await findRollUpNodesOfYear(db, tenantId, YEAR), courtToday());
     await rollUp();
     const service: number[] = [];
     for (let i = 0; i < 10; i++) {
