@@ -20,7 +20,7 @@ describe('the OpenAPI document at /api/docs', () => {
       const session = await ctx.login(username);
       const res = await session.request({ method: 'GET', url: '/api/docs/json' });
       expect(res.statusCode, username).toBe(200);
-      const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+      const doc = res.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
       expect(doc.openapi).toMatch(/^3\./);
       const paths = new Map(Object.entries(doc.paths).map(([p, methods]) => [openApiPath(p), methods]));
       const routes = ctx.app.routeTable.filter(
