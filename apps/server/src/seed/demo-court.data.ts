@@ -7,7 +7,7 @@
  * returns the same court and seeds, tests and screenshots agree. People are fictitious; their ID
  * numbers are well-formed (GB 11643 check digit) but invented.
  */
-import { addYears, computeIdCheckChar } from '@qizhi/domain';
+import { addYears } from '@qizhi/domain';
 import type {
   CompletePersonRecord,
   DepartmentKind,
@@ -16,6 +16,17 @@ import type {
   OrgKind,
   PersonStatus,
 } from '@qizhi/domain';
+import {
+  drawDate,
+  drawGivenName,
+  drawIdNumber,
+  drawUnique,
+  MOBILE_PREFIXES,
+  pad,
+  retirementDate,
+  SURNAMES,
+} from './demo-court.draw.ts';
+import { createDemoDraw } from './demo-random.ts';
 
 export interface DemoOrgUnit {
   key: string;
@@ -232,102 +243,8 @@ const NON_PARTY_SLOTS: Slot[] = [
 /** Probationary members were admitted within the year before DEMO_AS_OF, in this order. */
 const PROBATION_ADMITTED_ON = ['2026-01-16', '2026-06-26'];
 
-// Common surnames, the most common (and those usual in 临汾 and 长治) listed twice.
-const SURNAMES = [
-  ...'王李张刘陈杨赵郭王李张刘杨郭黄周吴徐孙马朱胡何高林罗郑梁谢宋唐韩冯董程曹袁邓许傅苏卫段贾侯牛薛阎',
-];
-const GIVEN = {
-  oldMale: '建国 建华 国庆 志明 保国 德胜 福生 振华 卫东 永贵 长青 树林 文斌 宝山 俊峰 红旗 向东 富贵'.split(' '),
-  oldFemale: '秀英 桂兰 淑珍 玉兰 秀兰 凤英 桂英 翠兰 玉珍 素芳 丽华 淑芬 红梅 爱华'.split(' '),
-  male: {
-    first: [...'志建晓俊文宇浩明国海晨家伟鹏子嘉'],
-    second: [...'强伟军涛杰斌辉鹏宇浩磊峰飞超博轩'],
-    single: [...'伟强军勇杰涛斌超明刚平辉鹏磊峰'],
-  },
-  female: {
-    first: [...'晓雅丽静婷雪佳欣梦思文艳慧美悦颖'],
-    second: [...'婷静丽娟敏燕琳雯倩洁萍蕾琪璐瑶怡'],
-    single: [...'静丽敏燕婷娟霞芳艳琳倩颖'],
-  },
-};
-
-/** Most staff were born in 安泽县 (141026); a few in neighbouring 古县, 浮山县 and 尧都区. */
-const NEIGHBOUR_REGIONS = ['141025', '141027', '141002'];
-const MOBILE_PREFIXES = '133 135 136 137 138 139 150 151 152 155 157 158 159 177 180 183 185 186 187 188 189 199'.split(
-  ' ',
-);
-
-/** mulberry32: small, fast and good enough to make demo data look varied. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Draw {
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-}
-
-function createDraw(seed: number): Draw {
-  const next = createRandom(seed);
-  return {
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
-  };
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-const isoDate = (y: number, m: number, d: number): string => `${String(y)}-${pad(m)}-${pad(d)}`;
-
-function drawDate(draw: Draw, year: number): string {
-  return isoDate(year, draw.int(1, 12), draw.int(1, 28));
-}
-
-/** Draws until `make` returns something not yet in `taken`, then records it. */
-function drawUnique(taken: Set<string>, make: () => string): string {
-  for (;;) {
-    const value = make();
-    if (!taken.has(value)) {
-      taken.add(value);
-      return value;
-    }
-  }
-}
-
-function drawGivenName(draw: Draw, gender: Gender, bornBefore1965: boolean): string {
-  if (bornBefore1965 && draw.chance(0.7)) return draw.pick(gender === 'male' ? GIVEN.oldMale : GIVEN.oldFemale);
-  const pool = gender === 'male' ? GIVEN.male : GIVEN.female;
-  if (draw.chance(0.3)) return draw.pick(pool.single);
-  const first = draw.pick(pool.first);
-  let second = draw.pick(pool.second);
-  while (second === first) second = draw.pick(pool.second);
-  return first + second;
-}
-
-function drawIdNumber(draw: Draw, birthDate: string, gender: Gender): string {
-  const region = draw.chance(0.85) ? '141026' : draw.pick(NEIGHBOUR_REGIONS);
-  const genderDigit = draw.pick(gender === 'male' ? [1, 3, 5, 7, 9] : [0, 2, 4, 6, 8]);
-  const first17 = region + birthDate.replaceAll('-', '') + pad(draw.int(0, 99)) + String(genderDigit);
-  return first17 + computeIdCheckChar(first17);
-}
-
-/** Cadres retire at 60 (men) or 55 (women), from the first day of the month after the birthday. */
-function retirementDate(birthDate: string, gender: Gender): string {
-  const [y, m] = birthDate.split('-').map(Number) as [number, number];
-  const year = y + (gender === 'male' ? 60 : 55);
-  return m === 12 ? isoDate(year + 1, 1, 1) : isoDate(year, m + 1, 1);
-}
-
 export function generateDemoCourt(): DemoCourt {
-  const draw = createDraw(0x414e5a45); // "ANZE"
+  const draw = createDemoDraw(0x414e5a45); // "ANZE"
   const names = new Set<string>();
   const idNumbers = new Set<string>();
   const phones = new Set<string>();

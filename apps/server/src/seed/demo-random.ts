@@ -1,3 +1,5 @@
+import { courtInstant } from '@qizhi/domain';
+
 /** mulberry32, seeded: the demo's mechanisms data look varied and are the same on every seed. */
 export interface DemoDraw {
   next(): number;
@@ -23,9 +25,9 @@ export function createDemoDraw(seed: number): DemoDraw {
   };
 }
 
-/** A Shanghai working-day instant on `isoDate` (10:00 +08:00), for timestamps in the demo. */
+/** A working-day instant on `isoDate` at the court (10:00 by default), for timestamps in the demo. */
 export function demoInstant(isoDate: string, hour = 10): Date {
-  return new Date(`${isoDate}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+  return courtInstant(isoDate, `${String(hour).padStart(2, '0')}:00`);
 }
 
 /** `isoDate` moved by `days`. */
