@@ -79,5 +79,23 @@ export default tseslint.config(
     },
   },
   ...boundaries(),
+  {
+    // Components reach the API only through their feature's *.api.ts (typed, answers parsed), and
+    // style through CSS modules or the theme.
+    files: ['apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\/api\\//], TemplateElement[value.raw=/^\\/api\\//]',
+          message: "Call the feature's *.api.ts function instead of writing an /api/ path in a component.",
+        },
+        {
+          selector: 'JSXAttribute[name.name="style"]',
+          message: 'Style with a CSS module or the theme, not an inline style.',
+        },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );
