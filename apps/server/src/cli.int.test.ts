@@ -26,7 +26,9 @@ async function qizhi(args: string[], env: Record<string, string> = {}) {
 
 // The operator's commands on the embedded database; PostgreSQL backups are covered by backup.int.test.ts.
 describe.runIf(process.env.QIZHI_TEST_DB !== 'postgresql')('admin CLI', () => {
-  it('seeds, creates a user, resets, unlocks, backs up and restores', { timeout: 120_000 }, async () => {
+  // Each step starts the CLI through tsx (a cold load of the server's modules and PGlite): on a loaded
+  // 2-core machine the whole walk took 95–120 s, so the limit leaves room.
+  it('seeds, creates a user, resets, unlocks, backs up and restores', { timeout: 300_000 }, async () => {
     const seeded = await qizhi(['seed-demo']);
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stdout).toContain('一次性初始密码');
