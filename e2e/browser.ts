@@ -84,3 +84,19 @@ export async function apiGet<T>(page: Page, pathname: string): Promise<T> {
   if (!response.ok()) throw new Error(`GET ${pathname} → ${String(response.status())}`);
   return (await response.json()) as T;
 }
+
+/**
+ * Waits for the page to reach `url` after a save; if the form or a message shows an error first,
+ * fails with that error's text instead of a bare navigation timeout, so a red run says why.
+ */
+export async function waitForSavedAt(page: Page, url: RegExp, timeout = 30_000): Promise<void> {
+  const problem = page.locator('.ant-form-item-explain-error, .ant-message-error, .ant-alert-error').first();
+  const outcome = await Promise.race([
+    page.waitForURL(url, { timeout }).then(() => 'saved' as const),
+    problem.waitFor({ timeout }).then(() => 'refused' as const),
+  ]);
+  if (outcome === 'refused') {
+    if (url.test(page.url())) return;
+    throw new Error(`保存没有成功：${(await problem.innerText()).trim()}`);
+  }
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { OrgUnit } from '@qizhi/domain';
 import { periodOf } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, DESKTOP, launchBrowser, PHONE, signIn, withPage } from './browser.ts';
+import { apiGet, DESKTOP, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
 
 const TOPIC = `学习贯彻党的二十届四中全会精神（${String(Date.now()).slice(-5)}）`;
 
@@ -43,11 +43,13 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
     await drawer.getByLabel('会议主题').fill(TOPIC);
     const start = drawer.getByLabel('开始时间');
     await start.click();
-    await start.fill(shanghaiPickerText(new Date(Date.now() + 2 * 60_000)));
+    const startText = shanghaiPickerText(new Date(Date.now() + 2 * 60_000));
+    await start.fill(startText);
     await start.press('Enter');
+    assert.equal(await start.inputValue(), startText, '开始时间没有被日期选择器接受');
     await drawer.getByLabel('会议地点').fill('审判法庭大会议室');
     await drawer.getByRole('button', { name: '保存' }).click();
-    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await waitForSavedAt(page, /\/meetings\/[0-9a-f-]{36}$/);
     const meetingId = page.url().split('/').pop()!;
     await page.getByText(TOPIC).first().waitFor();
     await page.getByRole('button', { name: '发出通知' }).click();
