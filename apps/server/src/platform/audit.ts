@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from '@qizhi/domain';
 import { auditLog } from '../db/schema/index.ts';
 import type { Db } from './db.ts';
 
@@ -10,8 +11,9 @@ export interface Actor {
 }
 
 export interface AuditEvent {
-  action: string;
-  entity?: string;
+  /** One of the domain's audit actions, each with its Chinese label. */
+  action: AuditAction;
+  entity?: AuditEntity;
   entityId?: string;
   summary: string;
   before?: unknown;

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@qizhi/domain';
 import type { meetings } from '../../db/schema/index.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -9,7 +10,7 @@ export async function setMeetingStatus(
   ctx: RequestContext,
   row: LoadedMeeting,
   values: Partial<typeof meetings.$inferInsert>,
-  action: string,
+  action: AuditAction,
   summary: string,
 ): Promise<void> {
   const m = row.meeting;

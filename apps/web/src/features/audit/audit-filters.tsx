@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
-import { Button, Col, DatePicker, Form, Input, Row } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { AuditQuery } from '@qizhi/domain';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditQuery } from '@qizhi/domain';
 import { dateValue, isoDate } from '../../platform/dates.ts';
 import ui from '../../platform/ui.module.css';
 import styles from './audit.module.css';
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const ACTION_OPTIONS = options(AUDIT_ACTIONS);
+const ENTITY_OPTIONS = options(AUDIT_ENTITIES);
 
 export type AuditFilters = Pick<Partial<AuditQuery>, 'action' | 'actor' | 'entity' | 'from' | 'to'>;
 
@@ -49,7 +53,14 @@ export function AuditFiltersBar({
       <Row gutter={[8, 0]}>
         <Col xs={24} sm={12} lg={5}>
           <Form.Item name="action" className={styles.field}>
-            <Input placeholder="动作，如 member.update" allowClear aria-label="动作" />
+            <Select
+              placeholder="动作"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={ACTION_OPTIONS}
+              aria-label="动作"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={4}>
@@ -59,7 +70,14 @@ export function AuditFiltersBar({
         </Col>
         <Col xs={24} sm={12} lg={4}>
           <Form.Item name="entity" className={styles.field}>
-            <Input placeholder="对象类型" allowClear aria-label="对象类型" />
+            <Select
+              placeholder="对象类型"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={ENTITY_OPTIONS}
+              aria-label="对象类型"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={7}>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Col, Row, Table, Tag, Typography, type TableProps } from 'antd';
-import { inCourtZone, type AuditEntry } from '@qizhi/domain';
+import { auditActionLabel, auditEntityLabel, inCourtZone, type AuditEntry } from '@qizhi/domain';
 import { toSearchParams } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import ui from '../../platform/ui.module.css';
@@ -40,7 +40,7 @@ export default function AuditPage() {
       render: (at: string) => inCourtZone(at).format('YYYY-MM-DD HH:mm:ss'),
     },
     { title: '操作人', dataIndex: 'actorName', render: (name: string | null) => name ?? '系统' },
-    { title: '动作', dataIndex: 'action', render: (action: string) => <Tag>{action}</Tag> },
+    { title: '动作', dataIndex: 'action', render: (action: string) => <Tag>{auditActionLabel(action)}</Tag> },
     { title: '摘要', dataIndex: 'summary' },
     { title: 'IP', dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
   ];
@@ -67,7 +67,7 @@ export default function AuditPage() {
             <>
               {entry.entity && (
                 <p className={styles.entity}>
-                  对象：{entry.entity}
+                  对象：{auditEntityLabel(entry.entity)}
                   {entry.entityId ? `（${entry.entityId}）` : ''}
                 </p>
               )}

@@ -43,12 +43,6 @@ export default function RolesPage() {
       dataIndex: 'name',
       fixed: 'left',
       width: 200,
-      render: (name: string, row) => (
-        <>
-          <div>{name}</div>
-          <div className={styles.code}>{row.code}</div>
-        </>
-      ),
     },
     ...roles.data.map((role) => ({
       title: role.name,
