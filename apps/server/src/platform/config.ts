@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   QIZHI_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   QIZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
   QIZHI_SECURE_COOKIE: z.enum(['true', 'false']).default('false'),
+  QIZHI_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'QIZHI_PUBLIC_URL 应为 http(s) 网址，如 http://192.168.1.20:3000' })
+    .optional(),
   QIZHI_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -28,6 +31,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   secureCookie: boolean;
   backupKeep: number;
+  /** The address phones and messages use to reach the server (QIZHI_PUBLIC_URL), without a trailing slash. */
+  publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -54,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.QIZHI_LOGIN_RATE_LIMIT,
     secureCookie: e.QIZHI_SECURE_COOKIE === 'true',
     backupKeep: e.QIZHI_BACKUP_KEEP,
+    publicUrl: e.QIZHI_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
   };
 }
