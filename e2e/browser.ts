@@ -72,6 +72,15 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/** Answers 确定 in the confirmation (antd Popconfirm) the last click opened. */
+export async function confirmPopover(page: Page): Promise<void> {
+  await page
+    .locator('.ant-popconfirm:visible')
+    .last()
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '用户菜单' }).click();
   await page.getByRole('menuitem', { name: /退出登录/ }).click();

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { GoalsResponse, MemberDetail } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, DESKTOP, PHONE, signIn, withPage } from './browser.ts';
+import { apiGet, confirmPopover, DESKTOP, PHONE, signIn, withPage } from './browser.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const BRANCH = '安泽县人民法院机关党支部';
@@ -161,6 +161,7 @@ void test('党员拟定承诺，支部书记审核公开，未登录的公开页
     await page.getByRole('tab', { name: '审核与核实' }).click();
     const card = page.locator('.ant-card-small', { hasText: PROMISE });
     await card.getByRole('button', { name: '审核公开' }).click();
+    await confirmPopover(page);
     await page.getByText('已审核通过并公开').waitFor();
   });
   await withPage(t, DESKTOP, async (page) => {

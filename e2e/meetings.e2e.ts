@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { OrgUnit } from '@qizhi/domain';
 import { periodOf } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, DESKTOP, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
+import { apiGet, confirmPopover, DESKTOP, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
 
 const TOPIC = `学习贯彻党的二十届四中全会精神（${String(Date.now()).slice(-5)}）`;
 
@@ -102,6 +102,7 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
     await page.locator('.ant-select-item-option', { hasText: '请假' }).last().click();
     await page.getByPlaceholder('请假原因（必填）').fill('外出开庭');
     await page.getByRole('button', { name: /其余未登记者记为出席/ }).click();
+    await confirmPopover(page);
     await page.getByText(/已达到，可以表决/).waitFor();
 
     // Minutes, with a resolution.
@@ -123,14 +124,12 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
     await form.getByLabel('表决事项').fill('学习贯彻全会精神的实施意见');
     await form.getByLabel('赞成').fill(String(detail.quorum.present));
     await form.getByRole('button', { name: '记录表决' }).click();
+    await confirmPopover(page);
     await page.locator('.ant-table-tbody').getByText('通过', { exact: true }).waitFor();
 
     // Close and lock.
     await page.getByRole('button', { name: '归档锁定' }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    await confirmPopover(page);
     await page.locator('.ant-tag', { hasText: '已归档' }).first().waitFor();
 
     // The board turns green for the quarter.

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { maskIdNumber, type MemberPage } from '@qizhi/domain';
-import { apiGet, DESKTOP, signIn, signOut, withPage } from './browser.ts';
+import { apiGet, confirmPopover, DESKTOP, signIn, signOut, withPage } from './browser.ts';
 import { makeRosterXlsx, readXlsxRows, validIdNumber, withWrongCheckChar } from './roster-files.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -78,6 +78,7 @@ void test('党务干事：筛选花名册、导入（先报错后成功）、导
     await modal.getByText('检查通过').waitFor();
     assert.match(await modal.locator('tr', { hasText: name }).innerText(), /新增/);
     await modal.getByRole('button', { name: '确认导入' }).click();
+    await confirmPopover(page);
     await modal.getByText('导入完成').waitFor();
     await modal.getByRole('button', { name: '完成' }).click();
 

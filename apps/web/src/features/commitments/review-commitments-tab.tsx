@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Empty, Flex, Input, Modal, Segmented, Skeleton, Space } from 'antd';
+import { Button, Empty, Flex, Input, Modal, Popconfirm, Segmented, Skeleton, Space } from 'antd';
 import type { Commitment, CommitmentStatus } from '@qizhi/domain';
 import { useSave } from '../../platform/use-save.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
@@ -75,9 +75,14 @@ export function ReviewCommitmentsTab({ year }: { year: number }) {
             <Space size={4}>
               {c.status === 'submitted' && (
                 <>
-                  <Button size="small" type="primary" onClick={() => approve.save(c)}>
-                    审核公开
-                  </Button>
+                  <Popconfirm
+                    title="审核通过后，这份承诺将在全院和对外公开页面展示，确定？"
+                    onConfirm={() => approve.save(c)}
+                  >
+                    <Button size="small" type="primary">
+                      审核公开
+                    </Button>
+                  </Popconfirm>
                   <Button size="small" onClick={() => setReturning(c)}>
                     退回
                   </Button>

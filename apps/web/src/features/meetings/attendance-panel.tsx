@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Flex, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, type TableProps } from 'antd';
 import type { Attendee, AttendanceRequest, MeetingDetail } from '@qizhi/domain';
 import { AttendanceTag, courtClock } from './meeting-labels.tsx';
 import { meetingsApi } from './meetings.api.ts';
@@ -143,22 +143,23 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
           >
             保存出席情况{changed.length ? `（${String(changed.length)}人）` : ''}
           </Button>
-          {(['present', 'absent'] as const).map((state) => (
-            <Button
-              key={state}
-              disabled={pending.length === 0}
-              loading={attendance.saving}
-              onClick={() =>
-                attendance.save([
-                  ...changed,
-                  ...pending.filter((p) => !edits[p.personId]).map((p) => ({ personId: p.personId, state })),
-                ])
-              }
-            >
-              其余未登记者记为{state === 'present' ? '出席' : '缺席'}（
-              {pending.filter((p) => !edits[p.personId]).length}人）
-            </Button>
-          ))}
+          {(['present', 'absent'] as const).map((state) => {
+            const rest = pending.filter((p) => !edits[p.personId]);
+            const word = state === 'present' ? '出席' : '缺席';
+            return (
+              <Popconfirm
+                key={state}
+                title={`将其余${String(rest.length)}名未登记者记为${word}？`}
+                description="记录后需逐人改回。"
+                disabled={rest.length === 0}
+                onConfirm={() => attendance.save([...changed, ...rest.map((p) => ({ personId: p.personId, state }))])}
+              >
+                <Button disabled={rest.length === 0} loading={attendance.saving}>
+                  其余未登记者记为{word}（{rest.length}人）
+                </Button>
+              </Popconfirm>
+            );
+          })}
         </Space>
       )}
       <Table<Attendee>

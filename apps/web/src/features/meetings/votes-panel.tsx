@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Table, Tag } from 'antd';
 import { VOTE_KIND_LABELS, VOTE_KINDS, type MeetingDetail, type Vote, type VoteRequest } from '@qizhi/domain';
 import { QuorumAlert } from './attendance-panel.tsx';
 import { meetingsApi } from './meetings.api.ts';
@@ -70,14 +70,15 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
           <Form.Item name="abstain" label="弃权">
             <InputNumber min={0} />
           </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={record.saving}
+          <Popconfirm
+            title="表决结果记录后只能通过留痕的修订更正，确定记录？"
             disabled={meeting.quorum.applies && !meeting.quorum.reached}
+            onConfirm={() => form.submit()}
           >
-            记录表决
-          </Button>
+            <Button type="primary" loading={record.saving} disabled={meeting.quorum.applies && !meeting.quorum.reached}>
+              记录表决
+            </Button>
+          </Popconfirm>
         </Form>
       )}
     </Flex>

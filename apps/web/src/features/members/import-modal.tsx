@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Button, Modal, Space, Spin, Upload } from 'antd';
+import { Button, Modal, Popconfirm, Space, Spin, Upload } from 'antd';
 import type { ImportResult } from '@qizhi/domain';
 import { ApiError } from '../../platform/api.ts';
 import { FormProblem } from '../../platform/form-modal.tsx';
@@ -93,16 +93,18 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
               完成
             </Button>
           ) : (
-            <Button
-              type="primary"
+            <Popconfirm
+              title={`导入将新增${String(result?.created ?? 0)}人、更新${String(result?.updated ?? 0)}人，确定？`}
+              description="导入后不能整批撤销，只能逐人修改。"
               disabled={!canImport}
-              loading={phase === 'importing'}
-              onClick={() => {
+              onConfirm={() => {
                 if (file) run(file, false);
               }}
             >
-              确认导入
-            </Button>
+              <Button type="primary" disabled={!canImport} loading={phase === 'importing'}>
+                确认导入
+              </Button>
+            </Popconfirm>
           )}
         </Space>
       }
