@@ -36,6 +36,7 @@ function fromDatabaseError(error: unknown): AppError | null {
   if (code === '23505') {
     if (constraint.includes('id_number')) return new AppError('DUPLICATE_ID_NUMBER');
     if (constraint.includes('username')) return new AppError('DUPLICATE_USERNAME');
+    if (constraint.includes('users_person')) return new AppError('CONFLICT', '该人员已有账号');
     return new AppError('CONFLICT');
   }
   if (code === '23503') return new AppError('CONFLICT', '引用的数据不存在或仍被使用');

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { RoleCode } from '@qizhi/domain';
+import type { DisabledReason, RoleCode } from '@qizhi/domain';
 import { orgUnits } from './org.ts';
 import { people } from './people.ts';
 import { tenants } from './tenants.ts';
@@ -29,6 +29,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     disabled: boolean('disabled').notNull().default(false),
+    /** Why it was disabled: a DisabledReason code (离职、调出、去世、其他); null while enabled. */
+    disabledReason: text('disabled_reason').$type<DisabledReason>(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -41,6 +43,10 @@ export const users = pgTable(
     // Sign-in names one account across every court on the server, so usernames are unique globally.
     uniqueIndex('users_username_idx').on(sql`lower(${t.username})`),
     uniqueIndex('users_id_idx').on(t.id),
+    // One account per roster person: making accounts again for the same people creates none.
+    uniqueIndex('users_person_idx')
+      .on(t.tenantId, t.personId)
+      .where(sql`${t.personId} is not null`),
   ],
 );
 

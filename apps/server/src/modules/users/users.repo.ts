@@ -1,10 +1,11 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { RoleGrant } from '@qizhi/domain';
-import { roleGrants, sessions, tenants, users } from '../../db/schema/index.ts';
+import { orgUnits, people, roleGrants, sessions, tenants, users } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { forgetSessionsOfUser } from '../../platform/session-cache.ts';
 
 export type UserRow = typeof users.$inferSelect;
+export type UserInsert = typeof users.$inferInsert;
 
 // Correlated subqueries name the outer table explicitly: Drizzle leaves columns unqualified in a
 // single-table select, and inside the subquery they would bind to the inner table instead.
@@ -14,6 +15,12 @@ const userColumns = {
     RoleGrant[]
   >`coalesce((select json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) order by g.role)
     from ${roleGrants} g where g.tenant_id = "users"."tenant_id" and g.user_id = "users"."id"), '[]'::json)`,
+  personName: sql<
+    string | null
+  >`(select p.name from ${people} p where p.tenant_id = "users"."tenant_id" and p.id = "users"."person_id")`,
+  orgUnitName: sql<string | null>`(select o.name from ${people} p join ${orgUnits} o
+    on o.tenant_id = p.tenant_id and o.id = p.org_unit_id
+    where p.tenant_id = "users"."tenant_id" and p.id = "users"."person_id")`,
   total: sql<number>`(count(*) over ())::int`,
 };
 

@@ -1,8 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  AccountSlipsRequest,
+  BulkCreateAccountsRequest,
+  BulkCreateAccountsResponse,
   CreateUserRequest,
   ErrorResponse,
   IdParams,
+  PersonChoicesQuery,
+  PersonChoicesResponse,
   RolesResponse,
   SetRolesRequest,
   TemporaryPasswordResponse,
@@ -11,7 +16,10 @@ import {
   UserPage,
   UsersQuery,
 } from '@qizhi/domain';
+import { publicAddress } from '../../platform/public-url.ts';
 import { contextOf } from '../../platform/request-context.ts';
+import * as accounts from './accounts.service.ts';
+import { accountSlipsWorkbook } from './account-slips.ts';
 import * as service from './users.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -39,6 +47,58 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await service.createUser(contextOf(request), request.body)),
+  );
+  app.get(
+    '/users/person-choices',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '可关联账号的人员（仅编号、姓名、所在组织，不含花名册个人信息）',
+        querystring: PersonChoicesQuery,
+        response: { 200: PersonChoicesResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      items: await accounts.personChoices(contextOf(request), request.query),
+      signInUrl: publicAddress(app, request),
+    }),
+  );
+  app.post(
+    '/users/bulk',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '按花名册批量新建账号（一次性初始密码只返回一次；已有账号的人员跳过）',
+        body: BulkCreateAccountsRequest,
+        response: { 200: BulkCreateAccountsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return accounts.bulkCreateAccounts(ctx, request.body.personIds, request.body.roleCode);
+    },
+  );
+  app.post(
+    '/users/account-slips.xlsx',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '把刚建好的账号及初始密码生成 Excel 清单（只生成不保存）',
+        body: AccountSlipsRequest,
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const file = await accountSlipsWorkbook(ctx, request.body.accounts, publicAddress(app, request));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('账号及初始密码.xlsx')}`)
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
   );
   app.patch(
     '/users/:id',

@@ -1,11 +1,13 @@
 import {
   ALL_PERMISSIONS,
+  DISABLED_REASON_LABELS,
   PERMISSIONS,
   ROLE_CODES,
   ROLES,
   violatesSeparationOfDuties,
   type CreateUserRequest,
   type RoleGrant,
+  type UpdateUserRequest,
   type UserListItem,
 } from '@qizhi/domain';
 import { writeAudit } from '../../platform/audit.ts';
@@ -17,7 +19,12 @@ import { personExists } from '../members/index.ts';
 import { orgUnitsOfCourt } from '../org/index.ts';
 import * as repo from './users.repo.ts';
 
-function toItem(row: { user: repo.UserRow; roles: RoleGrant[] }): UserListItem {
+function toItem(row: {
+  user: repo.UserRow;
+  roles: RoleGrant[];
+  personName: string | null;
+  orgUnitName: string | null;
+}): UserListItem {
   const u = row.user;
   const locked = !!u.lockedUntil && u.lockedUntil.getTime() > Date.now();
   return {
@@ -25,7 +32,10 @@ function toItem(row: { user: repo.UserRow; roles: RoleGrant[] }): UserListItem {
     username: u.username,
     displayName: u.displayName,
     personId: u.personId,
+    personName: row.personName,
+    orgUnitName: row.orgUnitName,
     disabled: u.disabled,
+    disabledReason: u.disabled && u.disabledReason ? DISABLED_REASON_LABELS[u.disabledReason] : null,
     locked,
     lockedUntil: locked ? u.lockedUntil!.toISOString() : null,
     mustChangePassword: u.mustChangePassword,
@@ -45,12 +55,16 @@ async function getUser(db: Db, tenantId: string, id: string): Promise<UserListIt
   return toItem(row);
 }
 
-export async function createUser(ctx: RequestContext, input: CreateUserRequest) {
-  if (input.personId && !(await personExists(ctx, input.personId))) {
+async function assertPersonExists(ctx: RequestContext, personId: string | null | undefined) {
+  if (personId && !(await personExists(ctx, personId))) {
     throw new AppError('VALIDATION_FAILED', '关联的人员不存在', {
       issues: [{ path: 'personId', message: '关联的人员不存在' }],
     });
   }
+}
+
+export async function createUser(ctx: RequestContext, input: CreateUserRequest) {
+  await assertPersonExists(ctx, input.personId);
   const temporaryPassword = generateStrongPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const created = await ctx.db.transaction(async (tx) => {
@@ -74,23 +88,37 @@ export async function createUser(ctx: RequestContext, input: CreateUserRequest) 
   return { user: await getUser(ctx.db, ctx.tenantId, created.id), temporaryPassword };
 }
 
-export async function updateUser(
-  ctx: RequestContext,
-  id: string,
-  input: { displayName?: string | undefined; disabled?: boolean | undefined },
-) {
+function updateAction(input: UpdateUserRequest) {
+  if (input.disabled === true) return { action: 'user.disable', verb: '停用' } as const;
+  if (input.disabled === false) return { action: 'user.enable', verb: '启用' } as const;
+  return { action: 'user.update', verb: '修改' } as const;
+}
+
+/** Renames, links to a roster person, disables (with why: 离职、调出、去世) or enables an account. */
+export async function updateUser(ctx: RequestContext, id: string, input: UpdateUserRequest) {
   const before = await getUser(ctx.db, ctx.tenantId, id);
   if (input.disabled === true && id === ctx.user.id) throw new AppError('CONFLICT', '不能停用自己的账号');
+  await assertPersonExists(ctx, input.personId);
+  const { action, verb } = updateAction(input);
+  const values: Partial<repo.UserInsert> = {};
+  if (input.displayName !== undefined) values.displayName = input.displayName;
+  if (input.personId !== undefined) values.personId = input.personId;
+  if (input.disabled !== undefined) {
+    values.disabled = input.disabled;
+    values.disabledReason = input.disabled ? (input.disabledReason ?? 'other') : null;
+  }
   await ctx.db.transaction(async (tx) => {
-    await repo.updateUser(tx, ctx.tenantId, id, input);
-    if (input.disabled === true) await repo.deleteSessionsOfUser(tx, ctx.tenantId, id);
+    await repo.updateUser(tx, ctx.tenantId, id, values);
+    // A new person link changes what the account sees: its sessions start afresh.
+    if (input.disabled === true || input.personId !== undefined) await repo.deleteSessionsOfUser(tx, ctx.tenantId, id);
+    const reason = values.disabledReason ? `（${DISABLED_REASON_LABELS[values.disabledReason]}）` : '';
     await writeAudit(tx, ctx.actor, {
-      action: input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
+      action,
       entity: 'user',
       entityId: id,
-      summary: `${input.disabled === true ? '停用' : input.disabled === false ? '启用' : '修改'}账号：${before.username}`,
-      before: { displayName: before.displayName, disabled: before.disabled },
-      after: input,
+      summary: `${verb}账号：${before.username}${reason}`,
+      before: { displayName: before.displayName, disabled: before.disabled, personId: before.personId },
+      after: values,
     });
   });
   return getUser(ctx.db, ctx.tenantId, id);
