@@ -11,6 +11,8 @@ export interface MeetingAccess {
   canManage: boolean;
   /** The signed-in person's attendance row, if they are on the list. */
   attendee: repo.AttendeeRow | undefined;
+  /** The signed-in user's roster person, if any. */
+  personId: string | null;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function loadMeeting(ctx: RequestContext, id: string): Promise<Meet
     attendee !== undefined || (personId !== null && (m.hostPersonId === personId || m.recorderPersonId === personId));
   const canRead = canManage || mayRead || participates;
   if (!canRead) throw notFound('会议');
-  return { row, canRead, canManage, attendee };
+  return { row, canRead, canManage, attendee, personId };
 }
 
 export async function loadManagedMeeting(ctx: RequestContext, id: string): Promise<MeetingAccess> {

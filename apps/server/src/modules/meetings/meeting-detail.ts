@@ -72,6 +72,19 @@ export function quorumOf(type: MeetingType, attendees: readonly Attendee[]): Quo
   return { applies, basis, entitled: check.entitled, present, needed: check.needed, reached: check.reached };
 }
 
+/**
+ * Reasons for leave (and for exemption) are personal: the host and whoever manages the meeting's
+ * organisation read them; every other attendee sees the list without them, except their own.
+ */
+function seesReasons({ row, canManage, personId }: MeetingAccess): boolean {
+  return canManage || (personId !== null && row.meeting.hostPersonId === personId);
+}
+
+function withoutReason(a: Attendee): Attendee {
+  const { reason: _omitted, ...rest } = a;
+  return rest;
+}
+
 export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise<MeetingDetail> {
   const { row, canManage } = access;
   const m = row.meeting;
@@ -84,6 +97,7 @@ export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise
   ]);
   const attendees = attendeeRows.map(toAttendee);
   const mine = access.attendee ? (attendees.find((a) => a.personId === access.attendee?.personId) ?? null) : null;
+  const shown = seesReasons(access) ? attendees : attendees.map((a) => (a === mine ? a : withoutReason(a)));
   return {
     ...toListItem(row),
     endsAt: m.endsAt?.toISOString() ?? null,
@@ -97,7 +111,7 @@ export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise
     notifiedAt: m.notifiedAt?.toISOString() ?? null,
     closedAt: m.closedAt?.toISOString() ?? null,
     revision: m.revision,
-    attendees,
+    attendees: shown,
     summary: summarizeAttendance(attendees),
     quorum: quorumOf(m.type, attendees),
     votes: votes.map((v) => ({

@@ -10,7 +10,11 @@ export const Attendee = z.object({
   name: z.string(),
   orgUnitName: z.string().nullable(),
   state: z.enum(ATTENDANCE_STATES),
-  reason: z.string().nullable(),
+  reason: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('请假或免于参会的原因：仅主持人、管理人员和本人可见，其他人无此字段'),
   exempt: z.boolean(),
   leaveApproved: z.boolean(),
   voting: z.boolean().describe('有表决权（正式党员、未免除参会）'),
