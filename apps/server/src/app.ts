@@ -41,6 +41,7 @@ import { commitmentRoutes, publicCommitmentRoutes } from './modules/commitments/
 import { rulesLibraryRoutes } from './modules/rules-library/index.ts';
 import { honourRoutes } from './modules/honours/index.ts';
 import { assessmentRoutes } from './modules/assessments/index.ts';
+import { notificationRoutes } from './modules/notifications/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -152,6 +153,7 @@ export async function buildApp(
   await app.register(rulesLibraryRoutes, { prefix: '/api/rules' });
   await app.register(honourRoutes, { prefix: '/api' });
   await app.register(assessmentRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api/notifications' });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

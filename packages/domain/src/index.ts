@@ -36,3 +36,4 @@ export * from './api/commitments.ts';
 export * from './api/rules-library.ts';
 export * from './api/honours.ts';
 export * from './api/assessments.ts';
+export * from './api/notifications.ts';

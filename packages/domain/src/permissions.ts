@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'assessments.manage': '开展定期考核',
   'honours.manage': '登记奖惩与荣誉',
   'api.docs': '查看接口文档（OpenAPI）',
+  'notifications.manage': '设置消息推送（企业微信、钉钉、电子邮件），查看发送记录',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -111,6 +112,7 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
       'assessments.read',
       'assessments.manage',
       'honours.manage',
+      'notifications.manage',
       'api.docs',
     ],
   },
@@ -135,6 +137,7 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
       'rules.manage',
       'assessments.read',
       'honours.manage',
+      'notifications.manage',
       'api.docs',
     ],
   },

@@ -9,3 +9,4 @@ export * from './goals.ts';
 export * from './commitments.ts';
 export * from './rules-library.ts';
 export * from './recognition.ts';
+export * from './notifications.ts';

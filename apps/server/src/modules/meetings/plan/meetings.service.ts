@@ -22,6 +22,7 @@ import { covers, unitsOf } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-access.ts';
 import { getMeeting, toListItem } from '../meeting-detail.ts';
+import { meetingNotice, queueNotice } from '../../notifications/index.ts';
 import { setMeetingStatus } from '../meeting-status.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
 import * as repo from './plan.repo.ts';
@@ -185,8 +186,12 @@ export async function notifyMeeting(ctx: RequestContext, id: string): Promise<Me
   const { row } = await loadManagedMeeting(ctx, id);
   assertEditable(row);
   const status = row.meeting.status === 'planned' ? 'notified' : row.meeting.status;
-  await setMeetingStatus(ctx, row, { status, notifiedAt: new Date() }, 'meeting.notify', '发出会议通知');
-  return getMeeting(ctx, id);
+  const notifiedAt = new Date();
+  await setMeetingStatus(ctx, row, { status, notifiedAt }, 'meeting.notify', '发出会议通知');
+  const detail = await getMeeting(ctx, id);
+  // To the court's group robots and e-mail too, in the background: never in the way of the notice.
+  await queueNotice(ctx.db, ctx.tenantId, meetingNotice(detail, notifiedAt));
+  return detail;
 }
 
 export async function cancelMeeting(ctx: RequestContext, id: string): Promise<MeetingDetail> {

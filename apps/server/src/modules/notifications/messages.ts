@@ -1,0 +1,47 @@
+/** The wording of each kind of message: short, naming the meeting or task, linking to its page. */
+import { formatCourtDateTime, MEETING_TYPE_LABELS, type MeetingType } from '@qizhi/domain';
+import type { Notice } from './outbox.ts';
+
+export interface NoticeOfMeeting {
+  id: string;
+  type: MeetingType;
+  topic: string;
+  orgUnitName: string;
+  startsAt: string | Date;
+  place: string;
+}
+
+/** 发出通知: one message per notice sent (sending it again after a change sends again). */
+export function meetingNotice(m: NoticeOfMeeting, notifiedAt: Date): Notice {
+  return {
+    source: 'meeting.notice',
+    key: `meeting.notice:${m.id}:${String(notifiedAt.getTime())}`,
+    title: `会议通知：${MEETING_TYPE_LABELS[m.type]}「${m.topic}」`,
+    body: `${m.orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}。请准时参加，不能参加的请在系统中请假。`,
+    link: `/meetings/${m.id}`,
+  };
+}
+
+export function meetingReminder(m: NoticeOfMeeting): Notice {
+  return {
+    source: 'meeting.reminder',
+    key: `meeting.reminder:${m.id}:${String(new Date(m.startsAt).getTime())}`,
+    title: `会前提醒：${MEETING_TYPE_LABELS[m.type]}「${m.topic}」`,
+    body: `${m.orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}`,
+    link: `/meetings/${m.id}`,
+  };
+}
+
+export function taskReminder(
+  t: { id: string; title: string; dueOn: string; meetingId: string; topic: string; ownerName: string },
+  today: string,
+): Notice {
+  const source = t.dueOn < today ? 'task.overdue' : 'task.due';
+  return {
+    source,
+    key: `${source}:${t.id}:${t.dueOn}`,
+    title: `${source === 'task.overdue' ? '落实事项已逾期' : '落实事项即将到期'}：${t.title}`,
+    body: `负责人${t.ownerName}，${t.dueOn}前完成（来自会议「${t.topic}」）`,
+    link: `/meetings/${t.meetingId}`,
+  };
+}
