@@ -16,6 +16,8 @@ import {
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  MessageOutlined,
   NodeIndexOutlined,
   NotificationOutlined,
   PartitionOutlined,
@@ -80,6 +82,11 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/',
     page: lazy(() => import('./features/home/home-page.tsx')),
     menu: { label: '首页', icon: <HomeOutlined /> },
+  },
+  {
+    path: '/mine',
+    page: lazy(() => import('./features/mine/mine-page.tsx')),
+    menu: { label: '我的', icon: <IdcardOutlined /> },
   },
 
   // 一个中心
@@ -193,6 +200,12 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'audit.read',
     page: lazy(() => import('./features/audit/audit-page.tsx')),
     menu: { group: 'system', label: '审计日志', icon: <AuditOutlined /> },
+  },
+  {
+    path: '/admin/notifications',
+    permission: 'notifications.manage',
+    page: lazy(() => import('./features/notifications/notifications-page.tsx')),
+    menu: { group: 'system', label: '消息推送', icon: <MessageOutlined /> },
   },
 
   { path: '*', page: lazy(() => import('./platform/not-found-page.tsx')) },
