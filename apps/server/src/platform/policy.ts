@@ -26,6 +26,21 @@ export function unitsOf(scope: Scope): string[] | undefined {
   return scope.all ? undefined : scope.orgUnitIds;
 }
 
+/**
+ * How a scope reads beside a figure counted within it: 全院, or the names of the topmost
+ * organisations it reaches (a 支部书记 reads 第一党支部), so two people who see different totals
+ * see why.
+ */
+export function scopeName(
+  scope: Scope,
+  units: readonly { id: string; parentId: string | null; name: string }[],
+): string {
+  if (scope.all) return '全院';
+  const reached = new Set(scope.orgUnitIds);
+  const tops = units.filter((u) => reached.has(u.id) && !(u.parentId !== null && reached.has(u.parentId)));
+  return tops.length === 0 ? '无' : tops.map((u) => u.name).join('、');
+}
+
 export function isEmpty(scope: Scope): boolean {
   return !scope.all && scope.orgUnitIds.length === 0;
 }

@@ -76,7 +76,9 @@ export const MemberListItem = z.object({
   phone: z.string().nullable().describe('脱敏：138****5678'),
 });
 export type MemberListItem = z.infer<typeof MemberListItem>;
-export const MemberPage = pageOf(MemberListItem);
+export const MemberPage = pageOf(MemberListItem).extend({
+  scopeName: z.string().describe('可查看的范围：“全院”或所辖党组织的名称'),
+});
 export type MemberPage = z.infer<typeof MemberPage>;
 
 export const MemberDetail = MemberListItem.extend({
@@ -85,6 +87,10 @@ export const MemberDetail = MemberListItem.extend({
   confirmedOn: z.string().nullable(),
   partyPosts: z.string().nullable(),
   retiredOn: z.string().nullable(),
+  probationFrom: z.string().nullable().describe('留党察看开始日期'),
+  probationTo: z.string().nullable().describe('留党察看结束日期（空：尚未期满）'),
+  suspendedFrom: z.string().nullable().describe('暂停党员权利开始日期（如被留置、逮捕）'),
+  suspendedTo: z.string().nullable().describe('暂停党员权利结束日期（空：尚未恢复）'),
   notes: z.string().nullable(),
   hasAccount: z.boolean(),
   updatedAt: z.string(),
@@ -132,6 +138,10 @@ const personFields = {
   partyPosts: optionalText('党内职务', 60),
   retired: z.boolean().optional(),
   retiredOn: IsoDate.nullable().optional(),
+  probationFrom: IsoDate.nullable().optional(),
+  probationTo: IsoDate.nullable().optional(),
+  suspendedFrom: IsoDate.nullable().optional(),
+  suspendedTo: IsoDate.nullable().optional(),
   notes: optionalText('备注', 500),
 };
 
@@ -175,6 +185,7 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 
 const Bucket = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
 export const RosterStats = z.object({
+  scopeName: z.string().describe('统计范围：“全院”或所辖党组织的名称'),
   totalStaff: z.number().int(),
   partyMembers: z.number().int().describe('正式党员与预备党员'),
   retiredMembers: z.number().int(),

@@ -384,3 +384,20 @@ describe('roster statistics', () => {
     expect(stats.byOrgUnit.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('scoped figures say whose they are', () => {
+  it('names the scope beside the totals: the court for the leader, the branch for its secretary', async () => {
+    const leader = await ctx.login('leader');
+    const wide = (await leader.request({ method: 'GET', url: '/api/members/stats' })).json();
+    const own = (await secretary.request({ method: 'GET', url: '/api/members/stats' })).json();
+    expect(wide.scopeName).toBe('全院');
+    const branchNames = orgUnits.filter((u) => u.kind === 'branch').map((u) => u.name);
+    expect(branchNames).toContain(own.scopeName);
+    expect(own.totalStaff).toBeLessThan(wide.totalStaff);
+    const page = (await secretary.request({ method: 'GET', url: '/api/members?pageSize=1' })).json();
+    expect(page.scopeName).toBe(own.scopeName);
+    expect((await leader.request({ method: 'GET', url: '/api/members?pageSize=1' })).json().scopeName).toBe('全院');
+    const sysadmin = await ctx.login('admin');
+    expect((await sysadmin.request({ method: 'GET', url: '/api/members/stats' })).statusCode).toBe(403);
+  });
+});

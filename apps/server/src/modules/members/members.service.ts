@@ -1,5 +1,6 @@
 import {
   completedYears,
+  disciplineProblems,
   maskIdNumber,
   maskPhone,
   parseIdBirthDate,
@@ -15,9 +16,9 @@ import {
 } from '@qizhi/domain';
 import { diffFields, writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { covers, type Scope } from '../../platform/policy.ts';
+import { covers, scopeName, type Scope } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import { findDepartment, findOrgUnit, subtreeOf } from '../org/index.ts';
+import { findDepartment, findOrgUnit, orgUnitsOfCourt, subtreeOf } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 
 type JoinedPerson = { person: repo.PersonRow; orgUnitName: string | null; departmentName: string | null };
@@ -51,6 +52,10 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): M
     confirmedOn: p.confirmedOn,
     partyPosts: p.partyPosts,
     retiredOn: p.retiredOn,
+    probationFrom: p.probationFrom,
+    probationTo: p.probationTo,
+    suspendedFrom: p.suspendedFrom,
+    suspendedTo: p.suspendedTo,
     notes: p.notes,
     hasAccount: row.hasAccount,
     updatedAt: p.updatedAt.toISOString(),
@@ -63,7 +68,13 @@ export async function listPeople(ctx: RequestContext, query: MembersQuery): Prom
   const orgUnitIds = query.orgUnitId ? await subtreeOf(ctx, query.orgUnitId) : undefined;
   const where = repo.rosterConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today);
   const { rows, total } = await repo.findRosterPage(ctx.db, where, query);
-  return { items: rows.map((r) => toListItem(r, today)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => toListItem(r, today)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    scopeName: scopeName(scope, await orgUnitsOfCourt(ctx)),
+  };
 }
 
 async function findVisiblePerson(
@@ -138,6 +149,7 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
   } else if (!covers(scope, null)) {
     issues.push({ path: 'orgUnitId', message: '请选择本人负责的党组织' });
   }
+  issues.push(...disciplineProblems(status, merged));
   if (merged.departmentId && !(await findDepartment(ctx, merged.departmentId))) {
     issues.push({ path: 'departmentId', message: '所选内设部门不存在' });
   }
@@ -159,6 +171,10 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
     partyPosts: merged.partyPosts ?? null,
     retired: merged.retired ?? false,
     retiredOn: merged.retired === false ? null : (merged.retiredOn ?? null),
+    probationFrom: merged.probationFrom ?? null,
+    probationTo: merged.probationFrom ? (merged.probationTo ?? null) : null,
+    suspendedFrom: merged.suspendedFrom ?? null,
+    suspendedTo: merged.suspendedFrom ? (merged.suspendedTo ?? null) : null,
     notes: merged.notes ?? null,
   };
 }

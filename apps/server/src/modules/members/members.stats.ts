@@ -18,6 +18,7 @@ import {
   courtToday,
   type RosterStats,
 } from '@qizhi/domain';
+import { scopeName } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { orgUnitsOfCourt } from '../org/index.ts';
 import * as repo from './members.repo.ts';
@@ -58,6 +59,7 @@ export async function computeRosterStats(ctx: RequestContext): Promise<RosterSta
   const members = rows.filter((r) => r.status === 'full' || r.status === 'probationary');
   const retiredMembers = members.filter((r) => r.retired).length;
   return {
+    scopeName: scopeName(scope, units),
     totalStaff: rows.filter((r) => !r.retired).length,
     partyMembers: members.length,
     retiredMembers,

@@ -15,7 +15,7 @@ export function RosterSummaryCard() {
       {stats.data && (
         <Row gutter={[16, 16]}>
           <Col xs={12} sm={8}>
-            <Statistic title="党员总数" value={stats.data.partyMembers} suffix="人" />
+            <Statistic title={`${stats.data.scopeName}党员总数`} value={stats.data.partyMembers} suffix="人" />
           </Col>
           <Col xs={12} sm={8}>
             <Statistic title="正式党员" value={count('full')} suffix="人" />
@@ -27,7 +27,7 @@ export function RosterSummaryCard() {
             <Statistic title="离退休党员" value={stats.data.retiredMembers} suffix="人" />
           </Col>
           <Col xs={12} sm={8}>
-            <Statistic title="干警总数" value={stats.data.totalStaff} suffix="人" />
+            <Statistic title={`${stats.data.scopeName}干警总数`} value={stats.data.totalStaff} suffix="人" />
           </Col>
         </Row>
       )}

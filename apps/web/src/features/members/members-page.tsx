@@ -58,7 +58,11 @@ export default function MembersPage() {
       <div className="page-toolbar no-print">
         <h1>
           花名册
-          {page.data && <span className={styles.count}>共 {page.data.total} 人</span>}
+          {page.data && (
+            <span className={styles.count}>
+              {page.data.scopeName}共 {page.data.total} 人
+            </span>
+          )}
         </h1>
         <MembersToolbar
           filters={filters}
@@ -74,7 +78,7 @@ export default function MembersPage() {
       <div className={`print-only ${styles.printHeader}`}>
         <div className={styles.printTitle}>{user.tenantName}党员花名册</div>
         <div className={styles.printMeta}>
-          共 {page.data?.total ?? 0} 人 · 打印时间：{inCourtZone().format('YYYY年M月D日 HH:mm')}
+          {page.data?.scopeName}共 {page.data?.total ?? 0} 人 · 打印时间：{inCourtZone().format('YYYY年M月D日 HH:mm')}
         </div>
       </div>
       <MembersFilters

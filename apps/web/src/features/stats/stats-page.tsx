@@ -47,10 +47,10 @@ export default function StatsPage() {
         </div>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>
-            <Statistic title="干警总数" value={s.totalStaff} suffix="人" />
+            <Statistic title={`${s.scopeName}干警总数`} value={s.totalStaff} suffix="人" />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title="党员总数" value={s.partyMembers} suffix="人" />
+            <Statistic title={`${s.scopeName}党员总数`} value={s.partyMembers} suffix="人" />
           </Col>
           <Col xs={12} md={6}>
             <Statistic title="离退休党员" value={s.retiredMembers} suffix="人" />
@@ -59,7 +59,9 @@ export default function StatsPage() {
             <Statistic title="离退休党员占比" value={(s.retiredShare * 100).toFixed(1)} suffix="%" />
           </Col>
         </Row>
-        <div className={styles.note}>党员总数含正式党员和预备党员。</div>
+        <div className={styles.note}>
+          统计范围：{s.scopeName}（按您可查看的党组织计）。党员总数含正式党员和预备党员。
+        </div>
       </Card>
       <Row gutter={[16, 16]}>
         {CHARTS.map((chart) => (
