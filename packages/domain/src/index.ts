@@ -18,6 +18,7 @@ export * from './meetings-minutes.rules.ts';
 export * from './meetings-deliberation.rules.ts';
 export * from './voting.rules.ts';
 export * from './org-life.rules.ts';
+export * from './compliance-items.rules.ts';
 export * from './api/errors.ts';
 export * from './api/common.ts';
 export * from './api/auth.ts';

@@ -27,6 +27,7 @@ describe('required vs held', () => {
       { orgUnitId: 'c', type: 'cell', month: '2026-03', held: 1 },
       { orgUnitId: 'g', type: 'democratic_life', month: '2026-12', held: 1 },
     ],
+    annualHeld: [{ orgUnitId: 'g', type: 'democratic_life', coveredYear: 2026, held: 1 }],
   });
   const of = (org: string, type: string) => items.filter((i) => i.orgUnitId === org && i.type === type);
 
@@ -36,7 +37,8 @@ describe('required vs held', () => {
     expect(of('b', 'theme_day')).toHaveLength(12);
     expect(of('b', 'lecture')).toHaveLength(4);
     expect(of('b', 'org_life')).toHaveLength(1);
-    expect(of('b', 'talk')).toHaveLength(1);
+    // 谈心谈话 are counted per pair (talkPairsItem), not as meetings of the organisation.
+    expect(of('b', 'talk')).toHaveLength(0);
     expect(of('b', 'cell')).toHaveLength(0);
     expect(of('c', 'cell')).toHaveLength(12);
     expect(of('c', 'theme_day')).toHaveLength(0);
@@ -69,10 +71,31 @@ describe('required vs held', () => {
     expect(complianceState(item('2026-03', 0), '2026-11-28')).toBe('missed');
     expect(complianceState(item('2026-11', 0), '2026-11-28')).toBe('due');
     expect(complianceState(item('2026-12', 0), '2026-11-28')).toBe('upcoming');
-    expect(complianceState(item('2025', 0, 'talk'), '2026-11-28')).toBe('informational');
+    expect(complianceState(item('2025', 0, 'talk'), '2026-11-28')).toBe('missed');
+    expect(complianceState({ ...item('2026', 0), type: 'other' }, '2026-11-28')).toBe('informational');
     expect(worstState(['met', 'due', 'missed'])).toBe('missed');
     expect(worstState(['met', 'informational'])).toBe('met');
     expect(worstState([])).toBeNull();
+  });
+
+  it('credits annual meetings to the year they cover, not the month held', () => {
+    const annual = (year: number) =>
+      computeCompliance({
+        year,
+        orgs: [group, branch],
+        overrides: [],
+        // A 组织生活会 held in January 2026 for 2025: counted by its month it would be 2026's.
+        held: [{ orgUnitId: 'b', type: 'org_life', month: '2026-01', held: 1 }],
+        annualHeld: [
+          { orgUnitId: 'b', type: 'org_life', coveredYear: 2025, held: 1 },
+          { orgUnitId: 'g', type: 'democratic_life', coveredYear: 2026, held: 1 },
+        ],
+      }).filter((i) => i.type === 'org_life' || i.type === 'democratic_life');
+    expect(annual(2025)).toEqual([
+      { orgUnitId: 'g', type: 'democratic_life', period: '2025', required: 1, held: 0 },
+      { orgUnitId: 'b', type: 'org_life', period: '2025', required: 1, held: 1 },
+    ]);
+    expect(annual(2026).map((i) => i.held)).toEqual([1, 0]);
   });
 
   it('shows quarterly and yearly items in their last month', () => {

@@ -1,4 +1,6 @@
 import type { OrgKind } from './org.rules.ts';
+import { isMeetingType, type ComplianceItemType } from './compliance-items.rules.ts';
+import { ANNUAL_ITEMS } from './org-life.rules.ts';
 import {
   MEETING_TYPE_RULES,
   MEETING_TYPES,
@@ -36,12 +38,22 @@ export interface HeldCount {
   held: number;
 }
 
-export interface ComplianceItem {
+/** Held annual meetings by the year they cover (年度), not the month held. */
+export interface AnnualHeldCount {
   orgUnitId: string;
   type: MeetingType;
+  coveredYear: number;
+  held: number;
+}
+
+export interface ComplianceItem {
+  orgUnitId: string;
+  type: ComplianceItemType;
   period: Period;
   required: number;
   held: number;
+  /** What a person should know beyond the counts (a report's timing), in Chinese. */
+  note?: string;
 }
 
 /** The frequency a type has for one organisation: the court's override, else the default where it applies. */
@@ -67,6 +79,8 @@ export function computeCompliance(input: {
   orgs: readonly ComplianceOrg[];
   overrides: readonly FrequencyOverride[];
   held: readonly HeldCount[];
+  /** Annual meetings by covered year; a yearly 组织生活会 or 民主生活会 is counted from these. */
+  annualHeld?: readonly AnnualHeldCount[];
 }): ComplianceItem[] {
   const overrides = overrideMap(input.overrides);
   const heldByKey = new Map<string, number>();
@@ -74,11 +88,24 @@ export function computeCompliance(input: {
     const key = `${h.orgUnitId}:${h.type}:${h.month}`;
     heldByKey.set(key, (heldByKey.get(key) ?? 0) + h.held);
   }
+  const annualByKey = new Map<string, number>();
+  for (const h of input.annualHeld ?? []) {
+    if (h.coveredYear !== input.year) continue;
+    const key = `${h.orgUnitId}:${h.type}`;
+    annualByKey.set(key, (annualByKey.get(key) ?? 0) + h.held);
+  }
   const items: ComplianceItem[] = [];
   for (const org of input.orgs) {
     for (const type of MEETING_TYPES) {
+      // 谈心谈话 are counted per pair (talkPairsItem), not as meetings of the organisation.
+      if (type === 'talk') continue;
       const frequency = frequencyFor(org, type, overrides);
       if (frequency === 'none') continue;
+      if (frequency === 'yearly' && ANNUAL_ITEMS.includes(type)) {
+        const held = annualByKey.get(`${org.id}:${type}`) ?? 0;
+        items.push({ orgUnitId: org.id, type, period: String(input.year), required: 1, held });
+        continue;
+      }
       for (const period of periodsOfYear(input.year, frequency)) {
         let held = 0;
         for (const month of monthsOfPeriod(period)) held += heldByKey.get(`${org.id}:${type}:${month}`) ?? 0;
@@ -90,14 +117,14 @@ export function computeCompliance(input: {
 }
 
 /**
- * Board colours: met (green), due (amber: the current period, not yet held), missed (red: a past
- * period short of its requirement), upcoming (grey), informational (blue-grey: 谈心谈话 never red).
+ * Board colours: met (green), due (amber, 待完成: the current period, not yet done), missed (red,
+ * 未落实: a past period short of its requirement), upcoming (grey), informational (never red).
  */
 export type ComplianceState = 'met' | 'due' | 'missed' | 'upcoming' | 'informational';
 
 export function complianceState(item: ComplianceItem, today: string): ComplianceState {
   if (item.held >= item.required) return 'met';
-  if (MEETING_TYPE_RULES[item.type].informational) return 'informational';
+  if (isMeetingType(item.type) && MEETING_TYPE_RULES[item.type].informational) return 'informational';
   switch (periodTiming(item.period, today)) {
     case 'past':
       return 'missed';

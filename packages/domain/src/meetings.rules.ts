@@ -46,7 +46,7 @@ export interface MeetingTypeRule {
   requiredAt: readonly OrgKind[];
   /** Organisation kinds that may hold the meeting at all. */
   heldAt: readonly OrgKind[];
-  /** Listed on the board but never red: 谈心谈话 are records between people, not a meeting of the organisation. */
+  /** Listed on the board but never red. */
   informational: boolean;
   /** Counts as taking part in organisational life for the 6-month line of 党章 art. 9. */
   organisationalLife: boolean;
@@ -105,11 +105,12 @@ export const MEETING_TYPE_RULES: Record<MeetingType, MeetingTypeRule> = {
     informational: false,
     organisationalLife: true,
   },
+  // Counted per pair on the board (compliance-items.rules.ts), red when a past year leaves pairs undone.
   talk: {
     frequency: 'yearly',
     requiredAt: ['branch'],
     heldAt: ALL_KINDS,
-    informational: true,
+    informational: false,
     organisationalLife: false,
   },
   other: { frequency: 'none', requiredAt: [], heldAt: ALL_KINDS, informational: true, organisationalLife: false },

@@ -4,8 +4,10 @@ import {
   attendanceStateFor,
   checkCommitteeSize,
   checkRecordTime,
+  committeeExists,
   committeeRuleOf,
   coveredYearDefault,
+  coveredYearProblem,
   recordOpensAt,
   termSettingProblem,
   termYearsOf,
@@ -46,12 +48,25 @@ describe('committees', () => {
   });
 });
 
+describe('a committee for the board', () => {
+  it.each<[number, number, boolean]>([
+    [6, 2, false],
+    [6, 0, false],
+    [7, 5, true],
+    [7, 0, false],
+  ])('%i full members, %i on the committee: has one %s', (full, size, exists) => {
+    expect(committeeExists(full, size)).toBe(exists);
+  });
+});
+
 describe('terms', () => {
   it.each<[OrgKind, number | null, number | null]>([
     ['branch', null, 3],
     ['branch', 5, 3],
     ['general_branch', null, 3],
     ['general_branch', 5, 5],
+    ['general_branch', 3, 3],
+    ['general_branch', 2, 3],
     ['general_branch', 6, 3],
     ['party_committee', null, 5],
     ['party_committee', 3, 3],
@@ -66,7 +81,11 @@ describe('terms', () => {
 
   it('refuses a setting outside 3 to 5 years or for a kind without one', () => {
     expect(termSettingProblem('general_branch', 4)).toBeNull();
+    expect(termSettingProblem('party_committee', 3)).toBeNull();
+    expect(termSettingProblem('party_committee', 5)).toBeNull();
+    expect(termSettingProblem('party_committee', 2)).toBe('任期应为3至5年');
     expect(termSettingProblem('party_committee', 6)).toBe('任期应为3至5年');
+    expect(termSettingProblem('party_group', 3)).toBe('只有党总支和机关党委的任期可以设置');
     expect(termSettingProblem('party_committee', 3.5)).toBe('任期应为3至5年');
     expect(termSettingProblem('branch', 4)).toBe('只有党总支和机关党委的任期可以设置');
   });
@@ -86,6 +105,20 @@ describe('the year an annual item covers', () => {
     ['talk', '2026-02-10T02:00:00Z', 2026],
   ])('%s held at %s covers %i', (item, startsAt, year) => {
     expect(coveredYearDefault(item, new Date(startsAt))).toBe(year);
+  });
+});
+
+describe('the covered year a plan may record', () => {
+  const january = new Date('2026-01-15T02:00:00Z');
+  it.each<[string, Date, number | null, string | null]>([
+    ['org_life', january, 2025, null],
+    ['org_life', january, 2026, null],
+    ['org_life', january, 2024, '所属年度应为召开当年（2026年）或上一年（2025年）'],
+    ['democratic_life', new Date('2026-12-18T01:00:00Z'), 2027, '所属年度应为召开当年（2026年）或上一年（2025年）'],
+    ['org_life', january, null, null],
+    ['branch_general', january, 2026, '只有组织生活会、民主生活会等年度会议需要填写所属年度'],
+  ])('%s at %s covering %s', (type, startsAt, year, problem) => {
+    expect(coveredYearProblem(type as 'org_life', startsAt, year)).toBe(problem);
   });
 });
 

@@ -81,6 +81,15 @@ export function checkCommitteeSize(fullMembers: number, committeeSize: number): 
   return [];
 }
 
+/**
+ * Whether a branch has a committee for the compliance board: only a branch with 7 or more full
+ * members has one, and only once someone sits on it (the secretary counts). A larger branch with
+ * none recorded is told so by checkCommitteeSize, not asked for committee meetings it cannot hold.
+ */
+export function committeeExists(fullMembers: number, committeeSize: number): boolean {
+  return committeeRuleOf(fullMembers).hasCommittee && committeeSize > 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Terms.
 
@@ -141,6 +150,23 @@ export function isAnnualItem(item: AnnualItem): boolean {
 export function coveredYearDefault(item: AnnualItem, startsAt: Date): number {
   const { year, month } = courtYearMonth(startsAt);
   return isAnnualItem(item) && ANNUAL_CARRY_BACK_MONTHS.includes(month) ? year - 1 : year;
+}
+
+/**
+ * Why a covered year is refused, or null. An annual meeting covers the year it is held in or the
+ * year before (a 2025 组织生活会 held in early 2026); other meetings record none.
+ */
+export function coveredYearProblem(
+  type: MeetingType,
+  startsAt: Date,
+  coveredYear: number | null | undefined,
+): string | null {
+  if (coveredYear == null) return null;
+  if (!isAnnualItem(type)) return '只有组织生活会、民主生活会等年度会议需要填写所属年度';
+  const { year } = courtYearMonth(startsAt);
+  if (coveredYear !== year && coveredYear !== year - 1)
+    return `所属年度应为召开当年（${String(year)}年）或上一年（${String(year - 1)}年）`;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

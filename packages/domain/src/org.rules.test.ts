@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addYears, collectSubtreeIds, computeOrgNotices } from './org.rules.ts';
 import { violatesSeparationOfDuties } from './permissions.ts';
 
-const base = { kind: 'branch' as const, fullMemberCount: 40, termStartedOn: null, today: '2026-11-28' };
+const base = { kind: 'branch' as const, fullMemberCount: 40, termStartedOn: null, termYears: 3, today: '2026-11-28' };
 
 describe('branch notices', () => {
   it('notices a branch above 50 members, not at 50', () => {
@@ -23,6 +23,22 @@ describe('branch notices', () => {
     expect(due('2024-02-26')).toEqual(['reelectionDue']);
     expect(due('2023-11-28')).toEqual(['reelectionDue']);
     expect(due('2023-11-27')).toEqual(['reelectionOverdue']);
+  });
+  it('uses the organisation’s own term, and gives none where there is no term (党组)', () => {
+    const notice = (termYears: number | null, kind: 'general_branch' | 'party_group' = 'general_branch') =>
+      computeOrgNotices({ ...base, kind, memberCount: 20, termStartedOn: '2021-12-20', termYears }).map((n) => n.kind);
+    expect(notice(3)).toEqual(['reelectionOverdue']);
+    expect(notice(5)).toEqual(['reelectionDue']);
+    expect(notice(null, 'party_group')).toEqual([]);
+  });
+  it('checks a branch committee against its full members (6 and 7)', () => {
+    const kinds = (fullMemberCount: number, committeeSize: number) =>
+      computeOrgNotices({ ...base, memberCount: 10, fullMemberCount, committeeSize }).map((n) => n.kind);
+    expect(kinds(6, 2)).toEqual([]);
+    expect(kinds(6, 3)).toEqual(['committeeSize']);
+    expect(kinds(7, 3)).toEqual([]);
+    expect(kinds(7, 1)).toEqual(['committeeSize']);
+    expect(kinds(7, 8)).toEqual(['committeeSize']);
   });
   it('adds years, taking 29 February to 28 February', () => {
     expect(addYears('2024-02-29', 3)).toBe('2027-02-28');

@@ -1,8 +1,10 @@
+import { checkCommitteeSize } from './org-life.rules.ts';
+
 /** 《中国共产党支部工作条例（试行）》: a branch generally has at most 50 members. */
 export const BRANCH_MEMBER_SOFT_LIMIT = 50;
 /** A branch needs at least 3 full members. */
 export const BRANCH_MIN_FULL_MEMBERS = 3;
-/** Committee term in years; re-election is due when it ends. */
+/** A branch committee's term in years (other kinds: termYearsOf in org-life.rules.ts); re-election is due when it ends. */
 export const COMMITTEE_TERM_YEARS = 3;
 /** Show the re-election notice this many days before the term ends. */
 export const REELECTION_NOTICE_DAYS = 90;
@@ -38,6 +40,7 @@ export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
 export type OrgNotice =
   | { kind: 'branchOverSize'; message: string }
   | { kind: 'branchUnderSize'; message: string }
+  | { kind: 'committeeSize'; message: string }
   | { kind: 'reelectionDue'; message: string; termEndsOn: string }
   | { kind: 'reelectionOverdue'; message: string; termEndsOn: string };
 
@@ -58,6 +61,10 @@ export interface OrgNoticeInput {
   memberCount: number;
   fullMemberCount: number;
   termStartedOn: string | null;
+  /** The organisation's term (termYearsOf); null: no term, so no re-election notice (党组, 党小组). */
+  termYears: number | null;
+  /** Secretary and committee members of a branch, for the committee-size check; omitted: not checked. */
+  committeeSize?: number;
   today: string;
 }
 
@@ -76,9 +83,13 @@ export function computeOrgNotices(input: OrgNoticeInput): OrgNotice[] {
         message: `正式党员不足${BRANCH_MIN_FULL_MEMBERS}名，不符合成立党支部的条件`,
       });
     }
+    if (input.committeeSize !== undefined) {
+      for (const message of checkCommitteeSize(input.fullMemberCount, input.committeeSize))
+        notices.push({ kind: 'committeeSize', message });
+    }
   }
-  if (input.termStartedOn && input.kind !== 'cell') {
-    const termEndsOn = addYears(input.termStartedOn, COMMITTEE_TERM_YEARS);
+  if (input.termStartedOn && input.termYears !== null) {
+    const termEndsOn = addYears(input.termStartedOn, input.termYears);
     const daysLeft = daysBetween(input.today, termEndsOn);
     if (daysLeft < 0) {
       notices.push({ kind: 'reelectionOverdue', termEndsOn, message: `任期已于${termEndsOn}届满，应及时换届` });

@@ -10,6 +10,8 @@ import {
   computeVoteResult,
   courtInstant,
   courtToday,
+  coveredYearDefault,
+  isAnnualItem,
   courtYearMonth,
   inCourtZone,
   type AttendanceState,
@@ -302,6 +304,7 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
       type: p.type,
       topic: p.topic,
       startsAt: p.startsAt,
+      coveredYear: isAnnualItem(p.type) ? coveredYearDefault(p.type, p.startsAt) : null,
       endsAt: inCourtZone(p.startsAt)
         .add(p.type === 'theme_day' ? 180 : 90, 'minute')
         .toDate(),

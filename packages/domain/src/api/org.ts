@@ -11,7 +11,7 @@ export const CommitteeSeat = z.object({
 });
 
 export const OrgNoticeSchema = z.object({
-  kind: z.enum(['branchOverSize', 'branchUnderSize', 'reelectionDue', 'reelectionOverdue']),
+  kind: z.enum(['branchOverSize', 'branchUnderSize', 'committeeSize', 'reelectionDue', 'reelectionOverdue']),
   message: z.string(),
   termEndsOn: z.string().optional(),
 });
@@ -27,6 +27,8 @@ export const OrgUnit = z.object({
   establishedOn: z.string().nullable(),
   termStartedOn: z.string().nullable(),
   termEndsOn: z.string().nullable(),
+  termYears: z.number().int().nullable().describe('任期年数；党组、党小组无任期'),
+  termYearsSetting: z.number().int().nullable().describe('本院设置的任期（党总支、机关党委，3至5年）'),
   memberCount: z.number().int().describe('本组织及下级组织的党员（含预备党员）人数'),
   notices: z.array(OrgNoticeSchema),
   sortOrder: z.number().int(),
@@ -41,6 +43,14 @@ const orgUnitFields = {
   committee: z.array(CommitteeSeat).max(15, '委员最多15名').optional(),
   establishedOn: IsoDate.nullable().optional(),
   termStartedOn: IsoDate.nullable().optional(),
+  termYears: z
+    .number({ error: '任期应为年数' })
+    .int('任期应为整数年')
+    .min(3, '任期应为3至5年')
+    .max(5, '任期应为3至5年')
+    .nullable()
+    .optional()
+    .describe('党总支、机关党委的任期（3至5年）；不填按默认'),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
 };
 export const CreateOrgUnitRequest = z.strictObject({ kind: OrgKindSchema, parentId: Id, ...orgUnitFields });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -53,6 +54,10 @@ export const meetings = pgTable(
     notifiedAt: timestamp('notified_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     revision: integer('revision').notNull().default(0),
+    /** The year an annual meeting (组织生活会, 民主生活会) covers (年度); null for other types. */
+    coveredYear: integer('covered_year'),
+    /** 民主生活会: the day its date and topic were reported to the level above (10–15 days ahead). */
+    reportedOn: date('reported_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -64,6 +69,10 @@ export const meetings = pgTable(
     // The compliance board and every list filter by organisation and time.
     index('meetings_org_starts_idx').on(t.tenantId, t.orgUnitId, t.startsAt),
     index('meetings_starts_idx').on(t.tenantId, t.startsAt),
+    // Annual items on the compliance board are counted by the year they cover.
+    index('meetings_covered_year_idx')
+      .on(t.tenantId, t.coveredYear, t.type)
+      .where(sql`${t.coveredYear} is not null`),
   ],
 );
 

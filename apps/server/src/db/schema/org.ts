@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   foreignKey,
   index,
@@ -34,6 +35,8 @@ export const orgUnits = pgTable(
     committee: jsonb('committee').$type<CommitteeSeatRow[]>().notNull().default([]),
     establishedOn: date('established_on'),
     termStartedOn: date('term_started_on'),
+    /** 党总支 and 机关党委: the court's term setting (3–5 years); null: the default (termYearsOf). */
+    termYears: integer('term_years'),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +45,7 @@ export const orgUnits = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
     index('org_units_parent_idx').on(t.tenantId, t.parentId),
+    check('org_units_term_years_check', sql`${t.termYears} is null or ${t.termYears} between 3 and 5`),
   ],
 );
 

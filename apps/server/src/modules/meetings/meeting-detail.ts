@@ -28,6 +28,8 @@ export function toListItem(row: ListRow): MeetingListItem {
     hostName: row.hostName,
     expected: row.expected,
     attended: row.attended,
+    coveredYear: m.coveredYear,
+    reportedOn: m.reportedOn,
   };
 }
 

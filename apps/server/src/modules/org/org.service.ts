@@ -1,12 +1,14 @@
 import {
   addYears,
   collectSubtreeIds,
-  COMMITTEE_TERM_YEARS,
   computeOrgNotices,
+  termSettingProblem,
+  termYearsOf,
   ORG_CHILD_KINDS,
   ORG_KIND_LABELS,
   courtToday,
   type CreateOrgUnitRequest,
+  type OrgKind,
   type Department,
   type DepartmentRequest,
   type OrgUnit,
@@ -73,6 +75,7 @@ export async function listOrgUnits(ctx: RequestContext, today = courtToday()): P
   };
   return units.map((u) => {
     const t = total(u, new Set());
+    const termYears = termYearsOf(u.kind, u.termYears);
     return {
       id: u.id,
       kind: u.kind,
@@ -83,18 +86,35 @@ export async function listOrgUnits(ctx: RequestContext, today = courtToday()): P
       committee: u.committee.map((c) => ({ ...c, name: nameOf.get(c.personId) ?? '（已删除）' })),
       establishedOn: u.establishedOn,
       termStartedOn: u.termStartedOn,
-      termEndsOn: u.termStartedOn && u.kind !== 'cell' ? addYears(u.termStartedOn, COMMITTEE_TERM_YEARS) : null,
+      termEndsOn: u.termStartedOn && termYears !== null ? addYears(u.termStartedOn, termYears) : null,
+      termYears,
+      termYearsSetting: u.termYears,
       memberCount: t.members,
       notices: computeOrgNotices({
         kind: u.kind,
         memberCount: t.members,
         fullMemberCount: t.fullMembers,
         termStartedOn: u.termStartedOn,
+        termYears,
+        committeeSize: committeeSizeOf(u),
         today,
       }),
       sortOrder: u.sortOrder,
     };
   });
+}
+
+/** The secretary and the committee members of a unit, once each (a 党小组 has none to check). */
+function committeeSizeOf(u: { kind: string; secretaryPersonId: string | null; committee: { personId: string }[] }) {
+  if (u.kind !== 'branch') return undefined;
+  return new Set([u.secretaryPersonId, ...u.committee.map((c) => c.personId)].filter(Boolean)).size;
+}
+
+/** A term setting only where the rule allows one (党总支, 机关党委: 3 to 5 years). */
+function assertTermSetting(kind: OrgKind, termYears: number | null | undefined): void {
+  if (termYears == null) return;
+  const problem = termSettingProblem(kind, termYears);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem, { issues: [{ path: 'termYears', message: problem }] });
 }
 
 async function assertPeopleExist(ctx: RequestContext, ids: (string | null | undefined)[]): Promise<void> {
@@ -117,6 +137,7 @@ export async function createOrgUnit(ctx: RequestContext, input: CreateOrgUnitReq
     });
   }
   await assertPeopleExist(ctx, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  assertTermSetting(input.kind, input.termYears);
   const created = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertOrgUnit(tx, {
       tenantId: ctx.tenantId,
@@ -127,6 +148,7 @@ export async function createOrgUnit(ctx: RequestContext, input: CreateOrgUnitReq
       committee: input.committee ?? [],
       establishedOn: input.establishedOn ?? null,
       termStartedOn: input.termStartedOn ?? null,
+      termYears: input.termYears ?? null,
       sortOrder: input.sortOrder ?? 0,
     });
     await writeAudit(tx, ctx.actor, {
@@ -145,6 +167,7 @@ export async function updateOrgUnit(ctx: RequestContext, id: string, input: Upda
   const before = await repo.findOrgUnit(ctx.db, ctx.tenantId, id);
   if (!before) throw notFound('组织');
   await assertPeopleExist(ctx, [input.secretaryPersonId, ...(input.committee ?? []).map((c) => c.personId)]);
+  assertTermSetting(before.kind, input.termYears);
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateOrgUnit(tx, ctx.tenantId, id, input);
     const diff = diffFields(before, input);

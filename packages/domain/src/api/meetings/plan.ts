@@ -16,6 +16,8 @@ export const MeetingListItem = z.object({
   hostName: z.string().nullable(),
   expected: z.number().int().describe('应到'),
   attended: z.number().int().describe('实到'),
+  coveredYear: z.number().int().nullable().describe('年度会议（组织生活会、民主生活会）所属年度'),
+  reportedOn: z.string().nullable().describe('民主生活会向上级报告会议时间和主题的日期'),
 });
 export type MeetingListItem = z.infer<typeof MeetingListItem>;
 export const MeetingPage = pageOf(MeetingListItem);
@@ -31,13 +33,27 @@ export const MeetingsQuery = z.strictObject({
 });
 export type MeetingsQuery = z.infer<typeof MeetingsQuery>;
 
+/** What only some types record: the year an annual meeting covers, the 民主生活会's report date. */
+const annualFields = {
+  coveredYear: z
+    .number({ error: '所属年度应为年份' })
+    .int('所属年度应为年份')
+    .min(2000, '所属年度不正确')
+    .max(2100, '所属年度不正确')
+    .nullable()
+    .optional()
+    .describe('所属年度（年度会议；不填按召开时间推定：1、2月召开的计入上一年度）'),
+  reportedOn: IsoDate.nullable().optional().describe('民主生活会：向上级报告会议时间和主题的日期（应在会前10至15天）'),
+};
 export const CreateMeetingRequest = z.strictObject({
   type: MeetingTypeSchema,
   orgUnitId: Id,
   ...planFields,
+  ...annualFields,
+  talkPersonIds: z.array(Id).max(50, '谈话对象最多50人').optional().describe('谈心谈话：谈话对象（谈话人为主持人）'),
 });
 export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>;
-export const UpdateMeetingRequest = z.strictObject(planFields).partial();
+export const UpdateMeetingRequest = z.strictObject({ ...planFields, ...annualFields }).partial();
 export type UpdateMeetingRequest = z.infer<typeof UpdateMeetingRequest>;
 
 export const MyMeeting = MeetingListItem.extend({

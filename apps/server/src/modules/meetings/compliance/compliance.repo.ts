@@ -41,7 +41,8 @@ export const complianceOrgColumns = {
   kind: orgUnits.kind,
   name: orgUnits.name,
   sortOrder: orgUnits.sortOrder,
-  hasCommittee: sql<boolean>`jsonb_array_length(${orgUnits.committee}) > 0`,
+  secretaryPersonId: orgUnits.secretaryPersonId,
+  committee: orgUnits.committee,
 };
 
 /**
@@ -81,7 +82,8 @@ export interface ComplianceInputs {
     kind: OrgKind;
     name: string;
     sortOrder: number;
-    hasCommittee: boolean;
+    secretaryPersonId: string | null;
+    committee: { personId: string }[];
   }[];
   overrides: { orgUnitId: string; type: MeetingType; frequency: MeetingFrequency }[];
   held: { orgUnitId: string; type: MeetingType; month: number; held: number }[];
@@ -107,7 +109,7 @@ export async function findComplianceInputs(
   const result = (await db.execute<Row>(sql`
     select
       (select coalesce(json_agg(json_build_object('id', o.id, 'parentId', o.parent_id, 'kind', o.kind, 'name', o.name,
-          'sortOrder', o.sort_order, 'hasCommittee', jsonb_array_length(o.committee) > 0) order by o.sort_order, o.name), '[]')
+          'sortOrder', o.sort_order, 'secretaryPersonId', o.secretary_person_id, 'committee', o.committee) order by o.sort_order, o.name), '[]')
         from ${orgUnits} o where o.tenant_id = ${tenantId}) as orgs,
       (select coalesce(json_agg(json_build_object('orgUnitId', s.org_unit_id, 'type', s.type, 'frequency', s.frequency)), '[]')
         from ${meetingFrequencySettings} s where s.tenant_id = ${tenantId}) as overrides,

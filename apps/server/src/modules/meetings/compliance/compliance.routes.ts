@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  ComplianceCell,
+  ComplianceCellQuery,
   ComplianceQuery,
   ComplianceResponse,
   ExemptionRequest,
@@ -30,6 +32,19 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.getCompliance(contextOf(request), request.query),
+  );
+  app.get(
+    '/compliance/cell',
+    {
+      config: { access: 'compliance.read' },
+      schema: {
+        tags,
+        summary: '看板单元格：某组织某月显示的各项（该期间或所属年度），及计入的本组织会议、谈心谈话结对',
+        querystring: ComplianceCellQuery,
+        response: { 200: ComplianceCell, ...errors },
+      },
+    },
+    async (request) => service.getComplianceCell(contextOf(request), request.query),
   );
   app.get(
     '/compliance/settings',

@@ -1,7 +1,12 @@
 import {
   collectSubtreeIds,
-  computeCompliance,
   frequencyFor,
+  HELD_STATUSES,
+  isAnnualItem,
+  isMeetingType,
+  itemsShownInMonth,
+  periodLabel,
+  type ComplianceCell,
   MEETING_FREQUENCY_LABELS,
   MEETING_TYPE_LABELS,
   MEETING_TYPES,
@@ -17,6 +22,9 @@ import { writeAudit } from '../../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
 import { covers, unitsOf, type Scope } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
+import { toListItem } from '../meeting-detail.ts';
+import * as meetingsRepo from '../meetings.repo.ts';
+import { computeBoard } from './board.ts';
 import * as repo from './compliance.repo.ts';
 
 type OrgRow = repo.ComplianceInputs['orgs'][number];
@@ -31,6 +39,7 @@ export function orgsInReach(orgs: OrgRow[], scope: Scope, orgUnitId: string | un
   return orgs.filter((o) => ids.has(o.id) && covers(scope, o.id));
 }
 
+/** The board's items for organisations already in reach (the reminders' view). */
 export async function computeComplianceFor(
   ctx: RequestContext,
   orgs: OrgRow[],
@@ -38,23 +47,94 @@ export async function computeComplianceFor(
 ): Promise<ComplianceItem[]> {
   const { from, to } = periodRange(String(year));
   const orgUnitIds = orgs.map((o) => o.id);
-  const [held, overrides] = await Promise.all([
+  const [held, overrides, allOrgs] = await Promise.all([
     repo.countHeldByMonth(ctx.db, ctx.tenantId, orgUnitIds, from, to),
     repo.findFrequencySettings(ctx.db, ctx.tenantId),
+    repo.findOrgsForCompliance(ctx.db, ctx.tenantId),
   ]);
-  return computeCompliance({ year, orgs, overrides, held });
+  return (await computeBoard(ctx, { year, orgs, allOrgs, overrides, held })).items;
+}
+
+/** The board and what it was computed from, for the organisations a request reaches. */
+async function boardOf(ctx: RequestContext, year: number, orgUnitId: string | undefined) {
+  const scope = await ctx.scopeOf('compliance.read');
+  const { from, to } = periodRange(String(year));
+  const inputs = await repo.findComplianceInputs(ctx.db, ctx.tenantId, unitsOf(scope), from, to);
+  const orgs = orgsInReach(inputs.orgs, scope, orgUnitId);
+  const held = inputs.held.map((h) => ({ ...h, month: monthPeriod(year, h.month) }));
+  const facts = await computeBoard(ctx, { year, orgs, allOrgs: inputs.orgs, overrides: inputs.overrides, held });
+  return { orgs, facts };
 }
 
 export async function getCompliance(
   ctx: RequestContext,
   query: { year: number; orgUnitId?: string | undefined },
 ): Promise<ComplianceResponse> {
-  const scope = await ctx.scopeOf('compliance.read');
-  const { from, to } = periodRange(String(query.year));
-  const inputs = await repo.findComplianceInputs(ctx.db, ctx.tenantId, unitsOf(scope), from, to);
-  const orgs = orgsInReach(inputs.orgs, scope, query.orgUnitId);
-  const held = inputs.held.map((h) => ({ ...h, month: monthPeriod(query.year, h.month) }));
-  return { items: computeCompliance({ year: query.year, orgs, overrides: inputs.overrides, held }) };
+  const { facts } = await boardOf(ctx, query.year, query.orgUnitId);
+  return { items: facts.items };
+}
+
+/**
+ * One cell of the board: the items shown for one organisation in one month, each with the meetings
+ * of that organisation it counts (its period, or the year an annual meeting covers) and, for
+ * 谈心谈话, every pair and whether it is done. Not the subtree, not the whole year.
+ */
+export async function getComplianceCell(
+  ctx: RequestContext,
+  query: { orgUnitId: string; year: number; month: number },
+): Promise<ComplianceCell> {
+  const { orgs, facts } = await boardOf(ctx, query.year, query.orgUnitId);
+  const org = orgs.find((o) => o.id === query.orgUnitId);
+  if (!org) throw notFound('党组织');
+  const shown = itemsShownInMonth(
+    facts.items.filter((i) => i.orgUnitId === org.id),
+    query.year,
+    query.month,
+  );
+  const items = [];
+  for (const item of shown) {
+    const rows = await meetingsCountedBy(ctx, org, item);
+    const pairs = item.type === 'talk' ? facts.pairs.get(org.id) : undefined;
+    items.push({
+      ...item,
+      periodLabel: periodLabel(item.period),
+      meetings: rows.map(toListItem),
+      ...(pairs
+        ? {
+            pairs: pairs.map((p) => ({
+              names: p.ids.map((id) => facts.names.get(id) ?? '（未知）') as [string, string],
+              done: p.done,
+            })),
+          }
+        : {}),
+    });
+  }
+  return { items };
+}
+
+/** The meetings an item counts or concerns, of that organisation only. */
+async function meetingsCountedBy(ctx: RequestContext, org: OrgRow, item: ComplianceItem) {
+  const year = Number(item.period.slice(0, 4));
+  const annual = item.type === 'democratic_life_report' || (isMeetingType(item.type) && isAnnualItem(item.type));
+  // An annual meeting covering a year may be held up to the February after it.
+  const range = annual
+    ? { from: periodRange(String(year)).from, to: periodRange(`${String(year + 1)}-02`).to }
+    : periodRange(item.period);
+  if (item.type === 'secretary_lecture') {
+    if (!org.secretaryPersonId) return [];
+    const rows = await meetingsRepo.findMeetingsForLedger(ctx.db, ctx.tenantId, { type: 'lecture', ...range });
+    return rows.filter(
+      (r) => r.meeting.hostPersonId === org.secretaryPersonId && HELD_STATUSES.includes(r.meeting.status),
+    );
+  }
+  const type = item.type === 'democratic_life_report' ? 'democratic_life' : item.type;
+  const rows = await meetingsRepo.findMeetingsForLedger(ctx.db, ctx.tenantId, {
+    orgUnitIds: [org.id],
+    type,
+    ...range,
+    excludeCancelled: true,
+  });
+  return annual ? rows.filter((r) => r.meeting.coveredYear === year) : rows;
 }
 
 export async function listFrequencySettings(ctx: RequestContext) {
@@ -64,7 +144,8 @@ export async function listFrequencySettings(ctx: RequestContext) {
   const items = [];
   for (const org of orgs) {
     for (const type of MEETING_TYPES) {
-      const frequency = frequencyFor(org, type, overrides);
+      // As the board decides it roughly: a committee wherever one is recorded (the board also counts full members).
+      const frequency = frequencyFor({ ...org, hasCommittee: org.committee.length > 0 }, type, overrides);
       const isDefault = !overrides.has(`${org.id}:${type}`);
       if (frequency === 'none' && isDefault) continue;
       items.push({ orgUnitId: org.id, type, frequency, isDefault });

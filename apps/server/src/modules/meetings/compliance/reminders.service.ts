@@ -1,6 +1,7 @@
 import {
   ABSENCE_LIMIT_MONTHS,
   ABSENCE_WARNING_MONTHS,
+  complianceReminderText,
   complianceState,
   consecutiveAbsentMonths,
   MEETING_TYPE_LABELS,
@@ -81,8 +82,7 @@ async function meetingsToHold(ctx: RequestContext, today: string): Promise<Remin
     .map((i) => ({
       kind: 'meetingToHold' as const,
       severity: 'warning' as const,
-      title: `本期应召开${MEETING_TYPE_LABELS[i.type]}：${names.get(i.orgUnitId) ?? ''}`,
-      detail: `${i.period} 应召开${String(i.required)}次，已召开${String(i.held)}次`,
+      ...complianceReminderText(i, names.get(i.orgUnitId) ?? ''),
       link: `/compliance?orgUnitId=${i.orgUnitId}`,
       due: i.period,
     }));

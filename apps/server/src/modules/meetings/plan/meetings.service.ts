@@ -21,6 +21,7 @@ import { AppError, validationFailed } from '../../../platform/errors.ts';
 import { covers, unitsOf } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-access.ts';
+import { annualFieldsOf, talkAttendees } from './annual-fields.ts';
 import { getMeeting, toListItem } from '../meeting-detail.ts';
 import { meetingNotice, queueNotice } from '../../notifications/index.ts';
 import { setMeetingStatus } from '../meeting-status.ts';
@@ -112,7 +113,12 @@ export async function createMeeting(ctx: RequestContext, input: CreateMeetingReq
   checkTimes(input.startsAt, input.endsAt, issues);
   if (issues.length > 0) throw validationFailed(issues);
   const startsAt = new Date(input.startsAt);
-  const attendees = await planAttendees(ctx.db, ctx.tenantId, units, org, input.type, startsAt);
+  const annual = annualFieldsOf(input.type, startsAt, input);
+  const talkWith = await talkAttendees(ctx, input.type, input.talkPersonIds);
+  const attendees = [
+    ...(await planAttendees(ctx.db, ctx.tenantId, units, org, input.type, startsAt)),
+    ...talkWith,
+  ];
   const id = await ctx.db.transaction(async (tx) => {
     const meetingId = await repo.insertMeeting(
       tx,
@@ -127,6 +133,7 @@ export async function createMeeting(ctx: RequestContext, input: CreateMeetingReq
         hostPersonId: input.hostPersonId ?? null,
         recorderPersonId: input.recorderPersonId ?? null,
         agenda: input.agenda ?? null,
+        ...annual,
         signInSecret: randomBytes(32).toString('hex'),
       },
       attendees,
@@ -163,6 +170,7 @@ export async function updateMeeting(
     recorderPersonId: input.recorderPersonId,
     startsAt: input.startsAt ? new Date(input.startsAt) : undefined,
     endsAt: input.endsAt === undefined ? undefined : input.endsAt === null ? null : new Date(input.endsAt),
+    ...annualFieldsOf(m.type, input.startsAt ? new Date(input.startsAt) : m.startsAt, input, m),
   };
   const diff = diffFields(m as unknown as Record<string, unknown>, values);
   if (diff) {
