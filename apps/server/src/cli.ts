@@ -2,19 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLE_CODES, type RoleCode } from '@qizhi/domain';
-import { createAccountFromCli, resetPasswordFromCli, unlockFromCli } from './modules/users/index.ts';
+import {
+  createAccountFromCli,
+  createAccountsFromCli,
+  resetPasswordFromCli,
+  unlockFromCli,
+} from './modules/users/index.ts';
 import { backupDatabase, restoreBackup } from './platform/backup.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
+import { DataFolderInUseError, lockDataFolder } from './platform/server-lock.ts';
 import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 
 const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
 
   migrate                                   执行数据库迁移
   seed-demo                                 向空数据库写入演示法院（安泽县人民法院）
-  create-user --username U --name 姓名 --role 角色 [--court 法院代码]
-                                            新建账号，打印一次性初始密码（角色：${ROLE_CODES.join(', ')}）
+  create-user --username U [--person 人员编号] [--name 姓名] [--role 角色] [--court 法院代码]
+                                            新建账号，打印一次性初始密码（角色：${ROLE_CODES.join(', ')}）；
+                                            --person 关联花名册人员（姓名取自花名册，默认角色为党员，群众为干警）
+  create-accounts --org-unit <组织编号|all> --out 文件.xlsx [--court 法院代码]
+                                            为该组织（含下级）或全院（all）尚无账号的人员批量建号，
+                                            账号及一次性初始密码写入 .xlsx（仅此一份，请妥善分发后删除）
   reset-password --username U               重置密码，打印一次性密码（下次登录须修改）
   unlock --username U                       解除登录失败锁定
   backup [--file 路径]                      备份（嵌入式：数据目录快照 .tar.gz；PostgreSQL：pg_dump .dump）
@@ -24,29 +34,21 @@ const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
 
 class CliError extends Error {}
 
-function assertServerNotRunning(config: Config): void {
-  if (config.databaseUrl) return;
-  const lock = path.join(config.dataDir, 'server.pid');
-  if (!fs.existsSync(lock)) return;
-  const pid = Number(fs.readFileSync(lock, 'utf8'));
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // a stale lock from a server that was killed
-  }
-  throw new CliError(
-    `旗帜服务（进程 ${String(pid)}）正在使用嵌入式数据库 ${config.dataDir}，请先停止服务再执行此命令。（服务运行时每天自动备份到 ${path.join(config.dataDir, 'backups')}）`,
-  );
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Opens the database for one command; the embedded one only while no server (or other command) has it. */
 async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  assertServerNotRunning(config);
-  const database = await openDatabase(config);
+  const lock = config.databaseUrl ? null : await lockDataFolder(config.dataDir, 'cli');
   try {
-    await database.migrate();
-    return await fn(database);
+    const database = await openDatabase(config);
+    try {
+      await database.migrate();
+      return await fn(database);
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    await lock?.release();
   }
 }
 
@@ -65,6 +67,9 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       court: { type: 'string' },
       file: { type: 'string' },
+      person: { type: 'string' },
+      'org-unit': { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,18 +102,43 @@ async function main(argv: string[]): Promise<void> {
     case 'create-user':
       await withDatabase(config, async (database) => {
         const username = required(values.username, 'username');
-        const role = required(values.role, 'role') as RoleCode;
-        if (!ROLE_CODES.includes(role)) throw new CliError(`没有角色“${role}”，可选：${ROLE_CODES.join(', ')}`);
+        const role = values.role as RoleCode | undefined;
+        if (role && !ROLE_CODES.includes(role)) throw new CliError(`没有角色“${role}”，可选：${ROLE_CODES.join(', ')}`);
         if (!/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/.test(username))
           throw new CliError('用户名须以字母开头，3–32位字母、数字、下划线、点或连字符');
-        const { courtName, password } = await createAccountFromCli(database, {
+        if (values.person !== undefined && !UUID.test(values.person))
+          throw new CliError('--person 应为人员编号（UUID）');
+        if (!role && values.person === undefined) throw new CliError('缺少参数 --role（或用 --person 关联花名册人员）');
+        const created = await createAccountFromCli(database, {
           username,
-          displayName: values.name ?? username,
+          displayName: values.name,
           role,
+          personId: values.person,
           courtCode: values.court,
         });
+        const who = created.personName ? `，关联人员 ${created.personName}` : '';
         process.stdout.write(
-          `已新建账号 ${username}（${courtName}，角色 ${role}）。一次性初始密码：${password}\n首次登录须修改密码。\n`,
+          `已新建账号 ${username}（${created.courtName}，角色 ${created.role}${who}）。一次性初始密码：${created.password}\n首次登录须修改密码。\n`,
+        );
+      });
+      return;
+    case 'create-accounts':
+      await withDatabase(config, async (database) => {
+        const orgUnit = required(values['org-unit'], 'org-unit');
+        const out = path.resolve(required(values.out, 'out'));
+        if (orgUnit !== 'all' && !UUID.test(orgUnit)) throw new CliError('--org-unit 应为组织编号（UUID）或 all');
+        if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError('--out 应为 .xlsx 文件');
+        const result = await createAccountsFromCli(database, {
+          orgUnitId: orgUnit,
+          courtCode: values.court,
+          signInUrl: config.publicUrl ?? `http://${config.host}:${String(config.port)}`,
+        });
+        if (result.xlsx) fs.writeFileSync(out, result.xlsx, { mode: 0o600 });
+        const skipped = result.skipped.length > 0 ? `，跳过 ${String(result.skipped.length)} 人（已有账号）` : '';
+        process.stdout.write(
+          result.xlsx
+            ? `${result.courtName}：新建账号 ${String(result.created)} 个${skipped}。账号及一次性初始密码已写入 ${out}，分发后请删除该文件。\n`
+            : `${result.courtName}：没有需要新建的账号${skipped}。\n`,
         );
       });
       return;
@@ -134,22 +164,31 @@ async function main(argv: string[]): Promise<void> {
         process.stdout.write(`备份完成：${file}\n`);
       });
       return;
-    case 'restore':
-      assertServerNotRunning(config);
-      await restoreBackup({
-        file: required(values.file, 'file'),
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-      });
+    case 'restore': {
+      const lock = config.databaseUrl ? null : await lockDataFolder(config.dataDir, 'cli');
+      try {
+        await restoreBackup({
+          file: required(values.file, 'file'),
+          dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
+        });
+      } finally {
+        await lock?.release();
+      }
       process.stdout.write('恢复完成\n');
       return;
+    }
     default:
       throw new CliError(`未知命令“${command}”。\n\n${HELP}`);
   }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const expected = err instanceof CliError || err instanceof ConfigError || err instanceof AppError;
+  const expected =
+    err instanceof CliError ||
+    err instanceof ConfigError ||
+    err instanceof AppError ||
+    err instanceof DataFolderInUseError;
   if (expected || (err instanceof Error && err.name === 'RestoreError')) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { DataFolderInUseError } from './platform/server-lock.ts';
 import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof DataFolderInUseError) {
+    process.stderr.write(`启动失败：${err.message}\n`);
+    process.exit(3);
+  }
   process.stderr.write(`启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

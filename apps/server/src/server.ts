@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { backupDatabase, hasBackupFromDay, pruneBackups } from './platform/backup.ts';
 import type { Config } from './platform/config.ts';
+import { lockDataFolder } from './platform/server-lock.ts';
 import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
 import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 
@@ -18,6 +18,8 @@ const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 /** Opens the database, migrates, seeds an empty one with the demo court, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
+  // One process per embedded data folder, held until this process ends (DataFolderInUseError if not).
+  const lock = config.databaseUrl ? null : await lockDataFolder(config.dataDir, 'server');
   const database = await openDatabase(config);
   await database.migrate();
   const app = await buildApp({ config, database });
@@ -73,8 +75,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   await app.listen({ port: config.port, host: config.host });
-  const lockFile = path.join(config.dataDir, 'server.pid');
-  if (database.kind === 'pglite') fs.writeFileSync(lockFile, String(process.pid));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -85,7 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       for (const timer of timers) clearTimeout(timer);
       await app.close();
       await database.close();
-      if (database.kind === 'pglite') fs.rmSync(lockFile, { force: true });
+      await lock?.release();
     },
   };
 }

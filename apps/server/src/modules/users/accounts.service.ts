@@ -43,7 +43,7 @@ export async function personChoices(
 const PARTY_STATUSES: readonly string[] = MEMBERSHIP_STATUSES;
 
 /** The member role by default; 群众 (non-party staff) get 干警, as the demo court's accounts do. */
-function defaultRole(status: string): RoleCode {
+export function defaultRole(status: string): RoleCode {
   return PARTY_STATUSES.includes(status) ? 'member' : 'staff';
 }
 
