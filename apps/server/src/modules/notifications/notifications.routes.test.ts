@@ -4,7 +4,10 @@ import { createHmac } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
-import { deliverDue } from './index.ts';
+import { isNull } from 'drizzle-orm';
+import { courtInstant } from '@qizhi/domain';
+import { meetingTasks } from '../../db/schema/index.ts';
+import { deliverDue, queueReminders } from './index.ts';
 
 const PUBLIC_URL = 'http://192.168.1.20:3000';
 const DING_SECRET = 'SECtest-signing-secret';
@@ -315,5 +318,26 @@ describe('sending', () => {
       (await member.request({ method: 'POST', url: '/api/notifications/test', payload: { channel: 'email' } }))
         .statusCode,
     ).toBe(403);
+  });
+});
+
+describe('reminders', () => {
+  it('a meeting within a day and a task due tomorrow are queued once each, on every channel set up', async () => {
+    await planAndNotify('会前提醒的会议');
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+    await queueReminders(ctx.database.db, inTwoDays);
+    const reminders = (await outbox()).filter(
+      (r) => r.source === 'meeting.reminder' && r.title.includes('会前提醒的会议'),
+    );
+    expect(reminders.map((r) => r.channel).sort()).toEqual(['dingtalk', 'email']);
+    expect(await queueReminders(ctx.database.db, inTwoDays)).toBe(0);
+
+    const [task] = await ctx.database.db.select().from(meetingTasks).where(isNull(meetingTasks.doneAt)).limit(1);
+    expect(task).toBeDefined();
+    const dayBefore = new Date(courtInstant(task!.dueOn).getTime() - 12 * 3_600_000);
+    expect(await queueReminders(ctx.database.db, dayBefore)).toBeGreaterThanOrEqual(2);
+    const due = (await outbox()).filter((r) => r.source === 'task.due' && r.title.includes(task!.title));
+    expect(due.length).toBe(2);
+    expect(due[0]!.title).toContain('落实事项即将到期');
   });
 });
