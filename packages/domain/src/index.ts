@@ -17,6 +17,7 @@ export * from './meetings-compliance.rules.ts';
 export * from './meetings-minutes.rules.ts';
 export * from './meetings-deliberation.rules.ts';
 export * from './voting.rules.ts';
+export * from './meetings-attendance.rules.ts';
 export * from './org-life.rules.ts';
 export * from './compliance-items.rules.ts';
 export * from './api/errors.ts';

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   canHoldMeetingAt,
-  checkQuorum,
-  computeVoteResult,
-  findVoteProblem,
   monthsOfPeriod,
   parsePeriod,
   periodOf,
   periodRange,
   periodsOfYear,
   periodTiming,
-  summarizeAttendance,
 } from './meetings.rules.ts';
+import { findVoteCountProblem, requiredPresent, voteResultOf } from './voting.rules.ts';
+import { attendanceSummaryOf } from './meetings-attendance.rules.ts';
 import {
   acceptedSignInWindows,
   signInState,
@@ -83,37 +81,57 @@ describe('where meetings are held', () => {
 
 describe('quorum and votes', () => {
   it('needs more than half present', () => {
-    expect(checkQuorum(34, 17)).toMatchObject({ needed: 18, reached: false });
-    expect(checkQuorum(34, 18)).toMatchObject({ needed: 18, reached: true });
-    expect(checkQuorum(35, 17)).toMatchObject({ needed: 18, reached: false });
-    expect(checkQuorum(35, 18).reached).toBe(true);
-    expect(checkQuorum(5, 3).reached).toBe(true);
-    expect(checkQuorum(5, 2).reached).toBe(false);
-    expect(checkQuorum(0, 0).reached).toBe(false);
+    expect(requiredPresent(34, 'more_than_half')).toBe(18);
+    expect(requiredPresent(35, 'more_than_half')).toBe(18);
+    expect(requiredPresent(5, 'more_than_half')).toBe(3);
+    const meet = (expected: number, present: number) =>
+      voteResultOf({
+        kind: 'general_resolution',
+        meetingType: 'branch_general',
+        expected,
+        present,
+        yes: 0,
+        no: 0,
+        abstain: 0,
+      }).quorum.reached;
+    expect(meet(34, 17)).toBe(false);
+    expect(meet(34, 18)).toBe(true);
+    expect(meet(0, 0)).toBe(false);
   });
 
-  it('adopts a resolution with more than half of those present voting yes', () => {
-    const base = { kind: 'resolution' as const, entitled: 30, present: 20, no: 0, abstain: 0 };
-    expect(computeVoteResult({ ...base, yes: 10 })).toMatchObject({ basis: 'present', yesNeeded: 11, adopted: false });
-    expect(computeVoteResult({ ...base, yes: 11 }).adopted).toBe(true);
+  // Corrected (issue 9): this test used to assert "more than half of those present". The rule
+  // (《支部工作条例》art. 11) is more than half of 应到会有表决权的党员: 11 yes of 20 present
+  // with 30 expected is not enough; 16 is.
+  it('adopts a general resolution of the 党员大会 with more than half of 应到 voting yes, not of those present', () => {
+    const base = {
+      kind: 'general_resolution' as const,
+      meetingType: 'branch_general' as const,
+      expected: 30,
+      present: 20,
+    };
+    const vote = (yes: number) => voteResultOf({ ...base, yes, no: 0, abstain: 0 });
+    expect(vote(11)).toMatchObject({ divisor: { kind: 'expected', value: 30 }, needed: 16, adopted: false });
+    expect(vote(15).adopted).toBe(false);
+    expect(vote(16).adopted).toBe(true);
   });
 
   it('admits a member only with yes votes from more than half of all entitled, and only with a quorum', () => {
-    const base = { kind: 'admission' as const, entitled: 30, present: 20, no: 0, abstain: 0 };
-    expect(computeVoteResult({ ...base, yes: 15 })).toMatchObject({ basis: 'entitled', yesNeeded: 16, adopted: false });
-    expect(computeVoteResult({ ...base, yes: 16 }).adopted).toBe(true);
-    expect(computeVoteResult({ ...base, kind: 'confirmation', yes: 16 }).adopted).toBe(true);
-    const noQuorum = computeVoteResult({ ...base, present: 15, yes: 15 });
+    const base = { kind: 'admission' as const, meetingType: 'branch_general' as const, expected: 30, present: 20 };
+    const vote = (yes: number, present = 20) => voteResultOf({ ...base, present, yes, no: 0, abstain: 0 });
+    expect(vote(15)).toMatchObject({ divisor: { kind: 'expected' }, needed: 16, adopted: false });
+    expect(vote(16).adopted).toBe(true);
+    expect(voteResultOf({ ...base, kind: 'confirmation', yes: 16, no: 0, abstain: 0 }).adopted).toBe(true);
+    const noQuorum = vote(15, 15);
     expect(noQuorum.quorum.reached).toBe(false);
     expect(noQuorum.adopted).toBe(false);
   });
 
   it('refuses counts that cannot be', () => {
-    const v = { kind: 'resolution' as const, entitled: 10, present: 8, yes: 5, no: 2, abstain: 1 };
-    expect(findVoteProblem(v)).toBeNull();
-    expect(findVoteProblem({ ...v, abstain: 2 })).toBe('countsExceedPresent');
-    expect(findVoteProblem({ ...v, present: 11 })).toBe('presentExceedsEntitled');
-    expect(findVoteProblem({ ...v, no: -1 })).toBe('negative');
+    const v = { kind: 'general_resolution' as const, meetingType: 'branch_general' as const, expected: 10, present: 8 };
+    expect(findVoteCountProblem({ ...v, yes: 5, no: 2, abstain: 1 })).toBeNull();
+    expect(findVoteCountProblem({ ...v, yes: 5, no: 2, abstain: 2 })).toContain('不能多于实到');
+    expect(findVoteCountProblem({ ...v, present: 11, yes: 5, no: 2, abstain: 1 })).toContain('不能多于应到');
+    expect(findVoteCountProblem({ ...v, yes: 5, no: -1, abstain: 1 })).toContain('非负整数');
   });
 });
 
@@ -146,16 +164,38 @@ describe('sign-in window and code rotation', () => {
 });
 
 describe('attendance', () => {
-  it('counts 应到 without the exempted, 实到 with anyone present', () => {
-    const s = summarizeAttendance([
-      { state: 'present', exempt: false },
-      { state: 'present', exempt: false },
-      { state: 'leave', exempt: false },
-      { state: 'absent', exempt: false },
-      { state: 'pending', exempt: false },
-      { state: 'pending', exempt: true },
-      { state: 'present', exempt: true },
+  const row = (
+    counts: boolean,
+    code: 'entitled' | 'exempted' | 'exemptedButTookPart' | 'probationary',
+    state: 'pending' | 'present' | 'leave' | 'absent',
+    leaveApproved = false,
+  ) => ({
+    counts,
+    code,
+    state,
+    leaveApproved,
+  });
+  it('counts 应到 and 实到 of the counted only; an exempted member who comes counts in both; leave only when approved', () => {
+    const s = attendanceSummaryOf([
+      row(true, 'entitled', 'present'),
+      row(true, 'entitled', 'present'),
+      row(true, 'entitled', 'leave', true),
+      row(true, 'entitled', 'leave', false),
+      row(true, 'entitled', 'absent'),
+      row(true, 'entitled', 'pending'),
+      row(false, 'exempted', 'pending'),
+      row(true, 'exemptedButTookPart', 'present'),
+      row(false, 'probationary', 'present'),
     ]);
-    expect(s).toEqual({ expected: 5, attended: 3, leave: 1, absent: 1, pending: 1, exempt: 2 });
+    expect(s).toEqual({
+      expected: 7,
+      attended: 3,
+      leave: 1,
+      leaveRequested: 1,
+      absent: 1,
+      pending: 1,
+      exempt: 1,
+      notCounted: 1,
+    });
   });
 });

@@ -3,7 +3,8 @@ import type { OrgKind } from './org.rules.ts';
 
 /**
  * 三会一课 and organisational life: meeting types, their default frequencies (rules.md), business
- * periods in Asia/Shanghai, quorum and vote results (the sign-in window: meetings-sign-in.rules.ts).
+ * periods in Asia/Shanghai (who votes, quorum and results: voting.rules.ts; the sign-in window:
+ * meetings-sign-in.rules.ts).
  */
 export const MEETING_TYPES = [
   'branch_general', // 支部党员大会
@@ -236,72 +237,6 @@ export function moreThanHalf(n: number): number {
   return Math.floor(n / 2) + 1;
 }
 
-export interface QuorumCheck {
-  /** Members entitled to take part in the decision. */
-  entitled: number;
-  present: number;
-  /** How many must be present for the quorum. */
-  needed: number;
-  reached: boolean;
-}
-
-/**
- * Branch general meeting: more than half of the voting members (full members, in service and not
- * exempted for the meeting) present. Branch committee: more than half of the committee members.
- */
-export function checkQuorum(entitled: number, present: number): QuorumCheck {
-  const needed = moreThanHalf(entitled);
-  return { entitled, present, needed, reached: entitled > 0 && present >= needed };
-}
-
-export const VOTE_KINDS = ['resolution', 'admission', 'confirmation'] as const;
-export type VoteKind = (typeof VOTE_KINDS)[number];
-export const VOTE_KIND_LABELS: Record<VoteKind, string> = {
-  resolution: '一般决议（赞成票超过到会有表决权党员半数）',
-  admission: '接收预备党员（赞成票超过应到会有表决权党员半数）',
-  confirmation: '预备党员转正（赞成票超过应到会有表决权党员半数）',
-};
-
-export interface VoteInput {
-  kind: VoteKind;
-  /** Voting members entitled (应到会有表决权的党员, or committee members). */
-  entitled: number;
-  /** Voting members present. */
-  present: number;
-  yes: number;
-  no: number;
-  abstain: number;
-}
-
-export type VoteProblem = 'countsExceedPresent' | 'presentExceedsEntitled' | 'negative';
-
-export interface VoteResult {
-  quorum: QuorumCheck;
-  /** The count the yes votes must exceed half of: the entitled for membership votes, else those present. */
-  basis: 'entitled' | 'present';
-  yesNeeded: number;
-  adopted: boolean;
-}
-
-export function findVoteProblem(v: VoteInput): VoteProblem | null {
-  if ([v.entitled, v.present, v.yes, v.no, v.abstain].some((n) => n < 0 || !Number.isInteger(n))) return 'negative';
-  if (v.present > v.entitled) return 'presentExceedsEntitled';
-  if (v.yes + v.no + v.abstain > v.present) return 'countsExceedPresent';
-  return null;
-}
-
-/**
- * The result follows from the counts, never typed. 发展党员细则 art. 28 and 33: admission and
- * confirmation need yes votes from more than half of all members entitled to vote; other
- * resolutions need more than half of the voting members present. Without a quorum nothing is adopted.
- */
-export function computeVoteResult(v: VoteInput): VoteResult {
-  const quorum = checkQuorum(v.entitled, v.present);
-  const basis = v.kind === 'resolution' ? 'present' : 'entitled';
-  const yesNeeded = moreThanHalf(basis === 'present' ? v.present : v.entitled);
-  return { quorum, basis, yesNeeded, adopted: quorum.reached && v.yes >= yesNeeded };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Attendance.
 
@@ -313,45 +248,6 @@ export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
   leave: '请假',
   absent: '缺席',
 };
-
-export interface AttendanceSummary {
-  /** 应到: attendees less those exempted. */
-  expected: number;
-  /** 实到. */
-  attended: number;
-  leave: number;
-  absent: number;
-  pending: number;
-  exempt: number;
-}
-
-export function summarizeAttendance(rows: readonly { state: AttendanceState; exempt: boolean }[]): AttendanceSummary {
-  const s: AttendanceSummary = { expected: 0, attended: 0, leave: 0, absent: 0, pending: 0, exempt: 0 };
-  for (const r of rows) {
-    if (r.exempt) {
-      s.exempt += 1;
-      // An exempted member who comes anyway is still there.
-      if (r.state === 'present') s.attended += 1;
-      continue;
-    }
-    s.expected += 1;
-    switch (r.state) {
-      case 'present':
-        s.attended += 1;
-        break;
-      case 'leave':
-        s.leave += 1;
-        break;
-      case 'absent':
-        s.absent += 1;
-        break;
-      case 'pending':
-        s.pending += 1;
-        break;
-    }
-  }
-  return s;
-}
 
 export const MEETING_STATUSES = ['planned', 'notified', 'held', 'closed', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -91,3 +91,41 @@ export function parseLooseDate(text: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${String(y)}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Party discipline on the record (rules.md, "Voting": no vote while under 留党察看 or suspended).
+
+/** 留党察看 lasts at most two years (党章 art. 39). */
+export const PROBATION_IN_PARTY_MAX_YEARS = 2;
+
+export interface DisciplineDates {
+  probationFrom?: string | null;
+  probationTo?: string | null;
+  suspendedFrom?: string | null;
+  suspendedTo?: string | null;
+}
+
+/** Why a person's 留党察看 or suspension dates cannot be, as field issues (empty when they can). */
+export function disciplineProblems(
+  status: MembershipStatus | 'non_party',
+  d: DisciplineDates,
+): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const member = status === 'full' || status === 'probationary';
+  const periods = [
+    { from: 'probationFrom', to: 'probationTo', label: '留党察看' },
+    { from: 'suspendedFrom', to: 'suspendedTo', label: '暂停党员权利' },
+  ] as const;
+  for (const p of periods) {
+    const from = d[p.from] ?? null;
+    const to = d[p.to] ?? null;
+    if (!from && to) issues.push({ path: p.from, message: `请填写${p.label}开始日期` });
+    if (from && !member) issues.push({ path: p.from, message: `只有党员才能登记${p.label}` });
+    if (from && to && to < from) issues.push({ path: p.to, message: `${p.label}结束日期不能早于开始日期` });
+  }
+  const { probationFrom: from, probationTo: to } = d;
+  if (from && to && to > `${String(Number(from.slice(0, 4)) + PROBATION_IN_PARTY_MAX_YEARS)}${from.slice(4)}`) {
+    issues.push({ path: 'probationTo', message: '留党察看最长不超过两年（《中国共产党章程》第三十九条）' });
+  }
+  return issues;
+}

@@ -7,7 +7,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  computeVoteResult,
   courtInstant,
   courtToday,
   coveredYearDefault,
@@ -30,6 +29,7 @@ import type { Db } from '../platform/db.ts';
 import { DEMO_ORG_KEYS, type DemoCourt } from './demo-court.data.ts';
 import { DEMO_DELIBERATION, DEMO_TOPICS, demoMinutes, LEAVE_REASONS } from './demo-meetings.topics.ts';
 import { createDemoDraw } from './demo-random.ts';
+import { demoCounts } from './demo-votes.ts';
 
 export interface DemoMeetingsInput {
   tenantId: string;
@@ -56,8 +56,7 @@ interface Planned {
   recorderKey: string;
   /** Person keys expected; committee meetings list the committee. */
   attendeeKeys: string[];
-  votingKeys: Set<string>;
-  vote?: { kind: 'admission' | 'resolution'; subject: string };
+  vote?: { kind: 'admission' | 'general_resolution'; subject: string };
   /** Days after the meeting the minutes were written; null = not yet written. */
   minutesAfterDays: number | null;
 }
@@ -83,7 +82,6 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
   const members = court.people.filter((p) => p.status === 'full' || p.status === 'probationary');
   const membersOf = (orgKey: string) =>
     members.filter((p) => (orgKey === DEMO_ORG_KEYS.branch ? true : p.orgUnitKey === orgKey)).map((p) => p.key);
-  const voting = new Set(members.filter((p) => p.status === 'full' && !p.retired).map((p) => p.key));
   const committeeOf = (u: typeof branch) => [u.secretaryKey!, ...u.committee.map((c) => c.personKey)];
   const secretaryKey = branch.secretaryKey!;
   const recorderKey = branch.committee.find((c) => c.post === '组织委员')?.personKey ?? secretaryKey;
@@ -100,8 +98,8 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
     .map((p) => p.key);
 
   const plans: Planned[] = [];
-  const plan = (p: Omit<Planned, 'votingKeys' | 'minutesAfterDays'> & Partial<Pick<Planned, 'minutesAfterDays'>>) =>
-    plans.push({ ...p, votingKeys: voting, minutesAfterDays: p.minutesAfterDays ?? 1 });
+  const plan = (p: Omit<Planned, 'minutesAfterDays'> & Partial<Pick<Planned, 'minutesAfterDays'>>) =>
+    plans.push({ ...p, minutesAfterDays: p.minutesAfterDays ?? 1 });
   const lastMonth = Math.min(12, month + 1);
   const missedCellMonth = month - 4 >= 1 ? month - 4 : null;
   for (let m = 1; m <= lastMonth; m++) {
@@ -164,7 +162,7 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
         hostKey: secretaryKey,
         recorderKey,
         attendeeKeys: membersOf(DEMO_ORG_KEYS.branch),
-        vote: { kind: 'resolution', subject: `${String(year)}年第${String(m / 3)}季度党建工作安排` },
+        vote: { kind: 'general_resolution', subject: `${String(year)}年第${String(m / 3)}季度党建工作安排` },
       });
     }
   }
@@ -234,15 +232,19 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
     .find((p) => p.type === 'branch_committee' && now.getTime() - p.startsAt.getTime() > 8 * DAY);
   if (overdue) overdue.minutesAfterDays = null;
 
+  // Granted two years ago, so before every meeting of the year (an exemption counts from its grant).
+  const exemption = { reason: '年老体弱，行动不便', grantedAt: at(year - 2, 1, 1, 9) };
   await tx.insert(meetingExemptions).values(
     exempt.map((key) => ({
       tenantId,
       personId: pid(key),
-      reason: '年老体弱，行动不便',
+      reason: exemption.reason,
       startsOn: `${String(year - 2)}-01-01`,
+      createdAt: exemption.grantedAt,
     })),
   );
   const exemptSet = new Set(exempt);
+  const exemptMap = new Map(exempt.map((key) => [key, exemption]));
   const meetingRows: (typeof meetings.$inferInsert)[] = [];
   const attendeeRows: (typeof meetingAttendees.$inferInsert)[] = [];
   const voteRows: (typeof meetingVotes.$inferInsert)[] = [];
@@ -271,8 +273,18 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
       }
       states.set(key, { state, reason });
     }
-    const present = [...states.values()].filter((s) => s.state === 'present').length;
-    const expected = p.attendeeKeys.filter((k) => !exemptSet.has(k)).length;
+    const presentKeys = new Set(p.attendeeKeys.filter((k) => states.get(k)?.state === 'present'));
+    const counted = demoCounts(
+      court,
+      {
+        ...p,
+        committeeKeys: p.type === 'branch_committee' ? committeeOf(branch) : undefined,
+        presentKeys,
+        exempt: exemptMap,
+      },
+      p.vote?.kind,
+    );
+    const { expected, present } = counted;
     const status: MeetingStatus = hasMinutes
       ? now.getTime() - p.startsAt.getTime() > 14 * DAY
         ? 'closed'
@@ -319,8 +331,9 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
       signInSecret: randomBytes(32).toString('hex'),
       notifiedAt: status === 'planned' ? null : new Date(p.startsAt.getTime() - 3 * DAY),
       closedAt: status === 'closed' ? new Date(p.startsAt.getTime() + 14 * DAY) : null,
+      recordedExpected: status === 'closed' ? expected : null,
+      recordedAttended: status === 'closed' ? present : null,
     });
-    const committee = p.type === 'branch_committee' || p.type === 'democratic_life' || p.type === 'other';
     for (const key of p.attendeeKeys) {
       const s = states.get(key)!;
       attendeeRows.push({
@@ -331,7 +344,6 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
         reason: s.reason,
         exempt: exemptSet.has(key),
         leaveApproved: s.state === 'leave',
-        voting: committee || p.votingKeys.has(key),
         signedInAt: s.state === 'present' ? new Date(p.startsAt.getTime() - 5 * 60_000) : null,
         signInMethod: s.state === 'present' ? (random() < 0.7 ? 'code' : 'manual') : null,
         noticeReadAt:
@@ -339,26 +351,7 @@ export async function seedDemoMeetings(tx: Db, input: DemoMeetingsInput): Promis
       });
     }
     if (p.vote && hasMinutes) {
-      const entitledKeys = p.attendeeKeys.filter((k) => voting.has(k) && !exemptSet.has(k));
-      const presentVoting = entitledKeys.filter((k) => states.get(k)?.state === 'present').length;
-      const v = {
-        kind: p.vote.kind,
-        entitled: entitledKeys.length,
-        present: presentVoting,
-        yes: presentVoting,
-        no: 0,
-        abstain: 0,
-      };
-      const result = computeVoteResult(v);
-      voteRows.push({
-        tenantId,
-        meetingId: id,
-        subject: p.vote.subject,
-        ...v,
-        quorumReached: result.quorum.reached,
-        yesNeeded: result.yesNeeded,
-        adopted: result.adopted,
-      });
+      voteRows.push({ tenantId, meetingId: id, subject: p.vote.subject, ...counted.vote });
     }
     if (p.type === 'branch_committee' && isPast) {
       const dueOn = courtToday(new Date(p.startsAt.getTime() + 20 * DAY));

@@ -14,6 +14,8 @@ import {
 
 const COLLECTIVE_COUNT = 72;
 const INDIVIDUAL_COUNT = 34;
+/** Individual honours name at least this many different people. */
+const DISTINCT_HONOURED = 31;
 const REMARKS: Record<AssessmentGrade, string> = {
   excellent: '目标任务完成出色，发挥了先锋模范作用',
   good: '较好完成目标任务，工作积极主动',
@@ -56,14 +58,18 @@ export async function seedDemoRecognition(
     });
   }
   const members = ctx.court.people.filter((p) => p.status === 'full');
+  // "30+ members honoured" (mechanism.md §5): the first honours go to distinct people, the rest to anyone.
+  const honoured = new Set<string>();
   while (honourRows.length < COLLECTIVE_COUNT + INDIVIDUAL_COUNT) {
     const t = draw.pick(INDIVIDUAL_TEMPLATES);
-    const person = draw.pick(members);
+    const fresh = members.filter((p) => !honoured.has(p.key));
+    const person = draw.pick(honoured.size < DISTINCT_HONOURED && fresh.length > 0 ? fresh : members);
     const lastYear = person.retiredOn ? Math.min(2025, Number(person.retiredOn.slice(0, 4)) - 1) : 2025;
     const year = draw.int(Math.max(2006, lastYear - 12), lastYear);
     const key = `${t.title}|${person.key}|${String(year)}`;
     if (taken.has(key)) continue;
     taken.add(key);
+    honoured.add(person.key);
     honourRows.push({
       tenantId,
       kind: 'individual',

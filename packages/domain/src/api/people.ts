@@ -87,6 +87,10 @@ export const MemberDetail = MemberListItem.extend({
   confirmedOn: z.string().nullable(),
   partyPosts: z.string().nullable(),
   retiredOn: z.string().nullable(),
+  probationFrom: z.string().nullable().describe('留党察看开始日期'),
+  probationTo: z.string().nullable().describe('留党察看结束日期（空：尚未期满）'),
+  suspendedFrom: z.string().nullable().describe('暂停党员权利开始日期（如被留置、逮捕）'),
+  suspendedTo: z.string().nullable().describe('暂停党员权利结束日期（空：尚未恢复）'),
   notes: z.string().nullable(),
   hasAccount: z.boolean(),
   updatedAt: z.string(),
@@ -134,6 +138,10 @@ const personFields = {
   partyPosts: optionalText('党内职务', 60),
   retired: z.boolean().optional(),
   retiredOn: IsoDate.nullable().optional(),
+  probationFrom: IsoDate.nullable().optional(),
+  probationTo: IsoDate.nullable().optional(),
+  suspendedFrom: IsoDate.nullable().optional(),
+  suspendedTo: IsoDate.nullable().optional(),
   notes: optionalText('备注', 500),
 };
 

@@ -19,7 +19,8 @@ import type {
   MeetingFrequency,
   MeetingStatus,
   MeetingType,
-  VoteKind,
+  ResolutionKind,
+  WrittenOpinionInput,
 } from '@qizhi/domain';
 import { users } from './auth.ts';
 import { files } from './files.ts';
@@ -58,6 +59,12 @@ export const meetings = pgTable(
     coveredYear: integer('covered_year'),
     /** 民主生活会: the day its date and topic were reported to the level above (10–15 days ahead). */
     reportedOn: date('reported_on'),
+    /**
+     * 应到 and 实到 as recorded when the meeting was closed; a closed meeting keeps them even when
+     * today's rule would count differently (the page says so, read-only).
+     */
+    recordedExpected: integer('recorded_expected'),
+    recordedAttended: integer('recorded_attended'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,7 +93,7 @@ export const meetingAttendees = pgTable(
     reason: text('reason'),
     exempt: boolean('exempt').notNull().default(false),
     leaveApproved: boolean('leave_approved').notNull().default(false),
-    /** Full member at planning time: counts towards the quorum unless exempt. */
+    /** Legacy (before issue 9): full member at planning time. Counts now come from entitlementOf. */
     voting: boolean('voting').notNull().default(false),
     signedInAt: timestamp('signed_in_at', { withTimezone: true }),
     signInMethod: text('sign_in_method').$type<'code' | 'manual'>(),
@@ -108,7 +115,7 @@ export const meetingVotes = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     meetingId: uuid('meeting_id').notNull(),
-    kind: text('kind').$type<VoteKind>().notNull(),
+    kind: text('kind').$type<ResolutionKind>().notNull(),
     subject: text('subject').notNull(),
     entitled: integer('entitled').notNull(),
     present: integer('present').notNull(),
@@ -118,6 +125,10 @@ export const meetingVotes = pgTable(
     quorumReached: boolean('quorum_reached').notNull(),
     yesNeeded: integer('yes_needed').notNull(),
     adopted: boolean('adopted').notNull(),
+    /** Written opinions counted in the vote (admission, confirmation). */
+    written: jsonb('written').$type<WrittenOpinionInput[]>().notNull().default([]),
+    /** What the yes votes were judged against (`divisorOf`); null: recorded under the earlier rule. */
+    divisor: text('divisor').$type<'expected' | 'committee' | 'present'>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

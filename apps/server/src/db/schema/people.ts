@@ -46,6 +46,12 @@ export const people = pgTable(
     partyPosts: text('party_posts'),
     retired: boolean('retired').notNull().default(false),
     retiredOn: date('retired_on'),
+    /** 留党察看, first and last day (the last open while it lasts): no vote meanwhile (rules.md). */
+    probationFrom: date('probation_from'),
+    probationTo: date('probation_to'),
+    /** Suspension of a member's rights (e.g. while 留置 or 逮捕), first and last day. */
+    suspendedFrom: date('suspended_from'),
+    suspendedTo: date('suspended_to'),
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

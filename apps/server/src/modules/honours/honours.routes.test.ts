@@ -31,6 +31,10 @@ describe('honours', () => {
     expect(collective.total).toBeGreaterThanOrEqual(70);
     expect(individual.total).toBeGreaterThanOrEqual(30);
     expect(individual.items.every((h: { personId: string | null }) => h.personId !== null)).toBe(true);
+    // "30+ members honoured" (mechanism.md §5): distinct people, not 30 honours shared by fewer.
+    const all = (await staff.request({ method: 'GET', url: '/api/honours?kind=individual&pageSize=100' })).json();
+    expect(all.total).toBe(all.items.length);
+    expect(new Set(all.items.map((h: { personId: string }) => h.personId)).size).toBeGreaterThanOrEqual(30);
     expect(collective.items).toContainEqual(
       expect.objectContaining({
         title: '全国法院党建创新优秀案例',

@@ -1,20 +1,31 @@
 import {
-  checkQuorum,
-  summarizeAttendance,
+  meetingQuorumOf,
+  recordOpensAt,
   type Attendee,
+  type Entitlement,
   type MeetingDetail,
   type MeetingListItem,
-  type MeetingType,
-  type Quorum,
 } from '@qizhi/domain';
 import type { Db } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { loadMeeting, type MeetingAccess } from './meeting-access.ts';
+import { countMeetings, shownCounts, type AttendeeJoined } from './entitlement.ts';
 import * as repo from './meetings.repo.ts';
+import { countsNoteOf, toVote } from './vote-outcome.ts';
 
-type ListRow = Pick<repo.LoadedRow, 'meeting' | 'orgUnitName' | 'hostName' | 'expected' | 'attended'>;
+type ListRow = Pick<repo.LoadedRow, 'meeting' | 'orgUnitName' | 'hostName'>;
 
-export function toListItem(row: ListRow): MeetingListItem {
+/** A list's rows with 应到 and 实到 counted by entitlementOf (a closed meeting's as recorded). */
+export async function toListItems<R extends ListRow>(db: Db, tenantId: string, rows: readonly R[]) {
+  const counts = await countMeetings(
+    db,
+    tenantId,
+    rows.map((r) => r.meeting),
+  );
+  return rows.map((r) => ({ row: r, item: toListItem(r, shownCounts(r.meeting, counts.get(r.meeting.id))) }));
+}
+
+export function toListItem(row: ListRow, counts: { expected: number; attended: number }): MeetingListItem {
   const m = row.meeting;
   return {
     id: m.id,
@@ -26,16 +37,14 @@ export function toListItem(row: ListRow): MeetingListItem {
     place: m.place,
     status: m.status,
     hostName: row.hostName,
-    expected: row.expected,
-    attended: row.attended,
+    expected: counts.expected,
+    attended: counts.attended,
     coveredYear: m.coveredYear,
     reportedOn: m.reportedOn,
   };
 }
 
-type AttendeeJoined = Awaited<ReturnType<typeof repo.findAttendees>>[number];
-
-export function toAttendee(r: AttendeeJoined): Attendee {
+export function toAttendee(r: AttendeeJoined, e: Entitlement): Attendee {
   const a = r.attendee;
   return {
     personId: a.personId,
@@ -43,35 +52,16 @@ export function toAttendee(r: AttendeeJoined): Attendee {
     orgUnitName: r.orgUnitName,
     state: a.state,
     reason: a.reason,
-    exempt: a.exempt,
+    exempt: e.code === 'exempted' || e.code === 'exemptedButTookPart',
     leaveApproved: a.leaveApproved,
-    voting: a.voting,
+    voting: e.entitled,
+    counted: e.counts,
+    entitlement: e.code,
+    entitlementReason: e.reason,
     signedInAt: a.signedInAt?.toISOString() ?? null,
     signInMethod: a.signInMethod ?? null,
     noticeReadAt: a.noticeReadAt?.toISOString() ?? null,
   };
-}
-
-/**
- * Who counts for a decision. A branch general meeting: voting members (full, in service, not
- * exempted) — more than half must be present. A committee (or the 党组): its members. Other
- * meetings have no quorum; their votes still count voting members, for the record.
- */
-export function quorumOf(type: MeetingType, attendees: readonly Attendee[]): Quorum {
-  const counted = type === 'branch_committee' || type === 'democratic_life';
-  const entitledRows = attendees.filter((a) => !a.exempt && (counted || a.voting));
-  const present = entitledRows.filter((a) => a.state === 'present').length;
-  const check = checkQuorum(entitledRows.length, present);
-  const applies = type === 'branch_general' || type === 'branch_committee';
-  const basis =
-    type === 'branch_committee'
-      ? '支部委员会：到会委员须超过委员半数'
-      : type === 'branch_general'
-        ? '支部党员大会：到会有表决权的党员（在职正式党员，不含免于参会者）须超过应到会有表决权党员的半数'
-        : counted
-          ? '本会议无法定人数要求，按成员计'
-          : '本会议无法定人数要求，表决按到会有表决权党员计';
-  return { applies, basis, entitled: check.entitled, present, needed: check.needed, reached: check.reached };
 }
 
 /**
@@ -91,17 +81,18 @@ export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise
   const { row, canManage } = access;
   const m = row.meeting;
   const tenantId = m.tenantId;
-  const [attendeeRows, votes, tasks, attachments] = await Promise.all([
-    repo.findAttendees(db, tenantId, [m.id]),
+  const [counts, votes, tasks, attachments] = await Promise.all([
+    countMeetings(db, tenantId, [m]),
     repo.findVotes(db, tenantId, m.id),
     repo.findTasks(db, tenantId, m.id),
     repo.findMeetingFiles(db, tenantId, m.id),
   ]);
-  const attendees = attendeeRows.map(toAttendee);
+  const count = counts.get(m.id)!;
+  const attendees = count.joined.map((r, i) => toAttendee(r, count.tally.rows[i]!));
   const mine = access.attendee ? (attendees.find((a) => a.personId === access.attendee?.personId) ?? null) : null;
   const shown = seesReasons(access) ? attendees : attendees.map((a) => (a === mine ? a : withoutReason(a)));
   return {
-    ...toListItem(row),
+    ...toListItem(row, shownCounts(m, count)),
     endsAt: m.endsAt?.toISOString() ?? null,
     hostPersonId: m.hostPersonId,
     recorderPersonId: m.recorderPersonId,
@@ -114,22 +105,9 @@ export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise
     closedAt: m.closedAt?.toISOString() ?? null,
     revision: m.revision,
     attendees: shown,
-    summary: summarizeAttendance(attendees),
-    quorum: quorumOf(m.type, attendees),
-    votes: votes.map((v) => ({
-      id: v.id,
-      kind: v.kind,
-      subject: v.subject,
-      entitled: v.entitled,
-      present: v.present,
-      yes: v.yes,
-      no: v.no,
-      abstain: v.abstain,
-      quorumReached: v.quorumReached,
-      yesNeeded: v.yesNeeded,
-      adopted: v.adopted,
-      createdAt: v.createdAt.toISOString(),
-    })),
+    summary: count.summary,
+    quorum: meetingQuorumOf(m.type, count.tally),
+    votes: votes.map((v) => toVote(v, m, count.tally)),
     tasks: tasks.map(({ task, ownerName }) => ({
       id: task.id,
       meetingId: task.meetingId,
@@ -142,6 +120,8 @@ export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise
     files: attachments,
     canManage,
     myAttendance: mine,
+    recordOpensAt: recordOpensAt(m.startsAt).toISOString(),
+    countsNote: countsNoteOf(m, count.summary),
   };
 }
 

@@ -4,6 +4,7 @@ import type { MeetingStatus, MeetingType } from '@qizhi/domain';
 import {
   files,
   meetingAttendees,
+  meetingExemptions,
   meetingFiles,
   meetings,
   meetingTasks,
@@ -33,18 +34,11 @@ const hostName = sql<
 const recorderName = sql<
   string | null
 >`(select p.name from ${people} p where p.tenant_id = "meetings"."tenant_id" and p.id = "meetings"."recorder_person_id")`;
-const expectedCount = sql<number>`(select count(*)::int from ${meetingAttendees} a
-  where a.tenant_id = "meetings"."tenant_id" and a.meeting_id = "meetings"."id" and not a.exempt)`;
-const attendedCount = sql<number>`(select count(*)::int from ${meetingAttendees} a
-  where a.tenant_id = "meetings"."tenant_id" and a.meeting_id = "meetings"."id" and a.state = 'present')`;
-
 export const listColumns = {
   meeting: meetings,
   orgUnitName: orgUnits.name,
   hostName,
   recorderName,
-  expected: expectedCount,
-  attended: attendedCount,
 };
 
 /** Rows of the listed organisations; `undefined` lists the whole court, an empty list nothing. */
@@ -119,10 +113,39 @@ export async function findMeetingById(db: Db, tenantId: string, id: string) {
   return row;
 }
 
+/** What deciding a person's vote needs of them (entitlementOf). */
+const voterColumns = {
+  id: people.id,
+  status: people.status,
+  joinedOn: people.joinedOn,
+  confirmedOn: people.confirmedOn,
+  orgUnitId: people.orgUnitId,
+  retired: people.retired,
+  probationFrom: people.probationFrom,
+  probationTo: people.probationTo,
+  suspendedFrom: people.suspendedFrom,
+  suspendedTo: people.suspendedTo,
+};
+
+/** Every exemption (免于参加) of these people, with when it was granted. */
+export async function findExemptionsOf(db: Db, tenantId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({
+      personId: meetingExemptions.personId,
+      reason: meetingExemptions.reason,
+      startsOn: meetingExemptions.startsOn,
+      endsOn: meetingExemptions.endsOn,
+      createdAt: meetingExemptions.createdAt,
+    })
+    .from(meetingExemptions)
+    .where(and(eq(meetingExemptions.tenantId, tenantId), inArray(meetingExemptions.personId, personIds)));
+}
+
 export async function findAttendees(db: Db, tenantId: string, meetingIds: string[]) {
   if (meetingIds.length === 0) return [];
   return db
-    .select({ attendee: meetingAttendees, name: people.name, orgUnitName: orgUnits.name })
+    .select({ attendee: meetingAttendees, name: people.name, orgUnitName: orgUnits.name, person: voterColumns })
     .from(meetingAttendees)
     .innerJoin(people, and(eq(people.tenantId, meetingAttendees.tenantId), eq(people.id, meetingAttendees.personId)))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))

@@ -231,6 +231,10 @@ const COLUMN_TYPES: Record<keyof PersonValues, string> = {
   partyPosts: 'text',
   retired: 'boolean',
   retiredOn: 'date',
+  probationFrom: 'date',
+  probationTo: 'date',
+  suspendedFrom: 'date',
+  suspendedTo: 'date',
   notes: 'text',
 };
 

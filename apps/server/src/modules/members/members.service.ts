@@ -1,5 +1,6 @@
 import {
   completedYears,
+  disciplineProblems,
   maskIdNumber,
   maskPhone,
   parseIdBirthDate,
@@ -51,6 +52,10 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): M
     confirmedOn: p.confirmedOn,
     partyPosts: p.partyPosts,
     retiredOn: p.retiredOn,
+    probationFrom: p.probationFrom,
+    probationTo: p.probationTo,
+    suspendedFrom: p.suspendedFrom,
+    suspendedTo: p.suspendedTo,
     notes: p.notes,
     hasAccount: row.hasAccount,
     updatedAt: p.updatedAt.toISOString(),
@@ -144,6 +149,7 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
   } else if (!covers(scope, null)) {
     issues.push({ path: 'orgUnitId', message: '请选择本人负责的党组织' });
   }
+  issues.push(...disciplineProblems(status, merged));
   if (merged.departmentId && !(await findDepartment(ctx, merged.departmentId))) {
     issues.push({ path: 'departmentId', message: '所选内设部门不存在' });
   }
@@ -165,6 +171,10 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
     partyPosts: merged.partyPosts ?? null,
     retired: merged.retired ?? false,
     retiredOn: merged.retired === false ? null : (merged.retiredOn ?? null),
+    probationFrom: merged.probationFrom ?? null,
+    probationTo: merged.probationFrom ? (merged.probationTo ?? null) : null,
+    suspendedFrom: merged.suspendedFrom ?? null,
+    suspendedTo: merged.suspendedFrom ? (merged.suspendedTo ?? null) : null,
     notes: merged.notes ?? null,
   };
 }

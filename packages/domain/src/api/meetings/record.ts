@@ -1,8 +1,10 @@
 /** What happens at and after a meeting: attendance, sign-in, minutes, votes, tasks, files, revisions. */
 import { z } from 'zod';
-import { ATTENDANCE_STATES, VOTE_KINDS } from '../../meetings.rules.ts';
+import { ENTITLEMENT_CODES } from '../../meetings-attendance.rules.ts';
+import { ATTENDANCE_STATES } from '../../meetings.rules.ts';
+import { RESOLUTION_KINDS } from '../../voting.rules.ts';
 import { Id, IsoDate } from '../common.ts';
-import { planFields, required, text } from './common.ts';
+import { Instant, planFields, required, text } from './common.ts';
 import { MeetingListItem } from './plan.ts';
 
 export const Attendee = z.object({
@@ -17,7 +19,12 @@ export const Attendee = z.object({
     .describe('请假或免于参会的原因：仅主持人、管理人员和本人可见，其他人无此字段'),
   exempt: z.boolean(),
   leaveApproved: z.boolean(),
-  voting: z.boolean().describe('有表决权（正式党员、未免除参会）'),
+  voting: z
+    .boolean()
+    .describe('有表决权（本组织正式党员，退休的也有；预备党员、留党察看、暂停党员权利者和列席人员没有）'),
+  counted: z.boolean().describe('计入应到（有表决权且未免于参加，或免于参加但仍到会）'),
+  entitlement: z.enum(ENTITLEMENT_CODES).describe('是否计入及其原因的代码'),
+  entitlementReason: z.string().describe('是否计入应到、实到的原因（中文）'),
   signedInAt: z.string().nullable(),
   signInMethod: z.enum(['code', 'manual']).nullable(),
   noticeReadAt: z.string().nullable(),
@@ -27,10 +34,12 @@ export type Attendee = z.infer<typeof Attendee>;
 export const AttendanceSummarySchema = z.object({
   expected: z.number().int(),
   attended: z.number().int(),
-  leave: z.number().int(),
+  leave: z.number().int().describe('请假（已批准）'),
+  leaveRequested: z.number().int().describe('已请假、未批准（未批准前按缺席计）'),
   absent: z.number().int(),
   pending: z.number().int(),
   exempt: z.number().int(),
+  notCounted: z.number().int().describe('列席、非本组织、无表决权，不计入'),
 });
 
 export const QuorumSchema = z.object({
@@ -43,18 +52,35 @@ export const QuorumSchema = z.object({
 });
 export type Quorum = z.infer<typeof QuorumSchema>;
 
+const StanceCounts = { yes: z.number().int(), no: z.number().int(), abstain: z.number().int() };
+export const WrittenOpinionSchema = z.strictObject({
+  personId: Id,
+  stance: z.enum(['yes', 'no', 'abstain'], { error: '书面意见应为赞成、反对或弃权' }),
+  submittedAt: Instant.describe('书面意见提交时间（须在会议开始前）'),
+});
+export type WrittenOpinionInput = z.infer<typeof WrittenOpinionSchema>;
+
 export const Vote = z.object({
   id: Id,
-  kind: z.enum(VOTE_KINDS),
+  kind: z.enum(RESOLUTION_KINDS),
   subject: z.string(),
-  entitled: z.number().int(),
-  present: z.number().int(),
-  yes: z.number().int(),
+  entitled: z.number().int().describe('应到会有表决权的党员（支委会：委员）'),
+  present: z.number().int().describe('实到会有表决权的党员'),
+  yes: z.number().int().describe('到会赞成票'),
   no: z.number().int(),
   abstain: z.number().int(),
+  written: z.object({ ...StanceCounts, count: z.number().int() }).describe('计入的书面意见'),
+  totals: z.object(StanceCounts).describe('计入书面意见后的票数'),
+  divisor: z.object({ kind: z.enum(['expected', 'committee', 'present']), name: z.string(), value: z.number().int() }),
   quorumReached: z.boolean(),
+  quorumNeeded: z.number().int(),
   yesNeeded: z.number().int(),
   adopted: z.boolean(),
+  explanation: z.string().describe('为何通过或未通过'),
+  todayRule: z
+    .object({ adopted: z.boolean(), explanation: z.string() })
+    .nullable()
+    .describe('按现行规则计算与当时记录不同时的说明（只读，记录不改）'),
   createdAt: z.string(),
 });
 export type Vote = z.infer<typeof Vote>;
@@ -101,6 +127,8 @@ export const MeetingDetail = MeetingListItem.extend({
   files: z.array(MeetingFile),
   canManage: z.boolean(),
   myAttendance: Attendee.nullable(),
+  recordOpensAt: z.string().describe('出席情况（签到、请假除外）、会议记录、表决结果可登记的起始时间：会议开始时间'),
+  countsNote: z.string().nullable().describe('已归档会议按现行规则计算的应到、实到与当时记录不同时的说明（只读）'),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
@@ -120,11 +148,16 @@ export type AttendanceRequest = z.infer<typeof AttendanceRequest>;
 export const AttendanceResponse = z.object({ attendees: z.array(Attendee), summary: AttendanceSummarySchema });
 
 export const VoteRequest = z.strictObject({
-  kind: z.enum(VOTE_KINDS, { error: '表决类型不正确' }),
+  kind: z.enum(RESOLUTION_KINDS, { error: '表决类型不正确' }),
   subject: required('表决事项', 200),
   yes: z.number().int().min(0, '票数不能为负'),
   no: z.number().int().min(0, '票数不能为负'),
   abstain: z.number().int().min(0, '票数不能为负'),
+  writtenOpinions: z
+    .array(WrittenOpinionSchema)
+    .max(500)
+    .default([])
+    .describe('因故不能到会的有表决权党员会前提交的书面意见（只计入接收预备党员、预备党员转正）'),
 });
 export type VoteRequest = z.infer<typeof VoteRequest>;
 

@@ -10,6 +10,7 @@ import {
 import { notFound } from '../../../platform/errors.ts';
 import { covers } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
+import { countMeetings, shownCounts } from '../entitlement.ts';
 import * as repo from '../meetings.repo.ts';
 import { minutesToPlainText } from '../minutes-html.ts';
 
@@ -26,16 +27,19 @@ export async function buildLedger(ctx: RequestContext, orgUnitId: string, year: 
   const orgUnitIds = collectSubtreeIds(units, org.id).filter((id) => covers(scope, id));
   const { from, to } = periodRange(String(year));
   const rows = await repo.findMeetingsForLedger(ctx.db, tenantId, { orgUnitIds, from, to, excludeCancelled: true });
-  const attendees = await repo.findAttendees(
+  const counts = await countMeetings(
     ctx.db,
     tenantId,
-    rows.map((r) => r.meeting.id),
+    rows.map((r) => r.meeting),
   );
   const entries: LedgerEntry[] = rows.map((r) => {
     const m = r.meeting;
-    const missing = attendees.filter(
-      (a) => a.attendee.meetingId === m.id && !a.attendee.exempt && a.attendee.state !== 'present',
+    const count = counts.get(m.id);
+    // Absent among those counted in 应到 (guests and exempted members are not missing).
+    const missing = (count?.joined ?? []).filter(
+      (a, i) => count?.tally.rows[i]?.counts === true && a.attendee.state !== 'present',
     );
+    const shown = shownCounts(m, count);
     return {
       id: m.id,
       type: m.type,
@@ -44,8 +48,8 @@ export async function buildLedger(ctx: RequestContext, orgUnitId: string, year: 
       place: m.place,
       hostName: r.hostName,
       recorderName: r.recorderName,
-      expected: r.expected,
-      attended: r.attended,
+      expected: shown.expected,
+      attended: shown.attended,
       absentees: missing.map((a) => ({
         name: a.name,
         state: a.attendee.state === 'present' ? 'pending' : a.attendee.state,

@@ -3,7 +3,6 @@ import {
   canHoldMeetingAt,
   collectSubtreeIds,
   courtInstant,
-  courtToday,
   inCourtZone,
   MEETING_TYPE_LABELS,
   ORG_KIND_LABELS,
@@ -22,7 +21,7 @@ import { covers, unitsOf } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-access.ts';
 import { annualFieldsOf, talkAttendees } from './annual-fields.ts';
-import { getMeeting, toListItem } from '../meeting-detail.ts';
+import { getMeeting, toListItems } from '../meeting-detail.ts';
 import { meetingNotice, queueNotice } from '../../notifications/index.ts';
 import { setMeetingStatus } from '../meeting-status.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
@@ -43,7 +42,8 @@ export async function listMeetings(ctx: RequestContext, query: MeetingsQuery): P
     to: query.to ? inCourtZone(courtInstant(query.to)).add(1, 'day').toDate() : undefined,
   };
   const { rows, total } = await meetingsRepo.findMeetingPage(ctx.db, ctx.tenantId, filter, query);
-  return { items: rows.map(toListItem), total, page: query.page, pageSize: query.pageSize };
+  const items = (await toListItems(ctx.db, ctx.tenantId, rows)).map((r) => r.item);
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 async function checkPeople(ctx: RequestContext, input: Partial<CreateMeetingRequest>, issues: FieldIssue[]) {
@@ -62,9 +62,9 @@ function checkTimes(startsAt: string | Date, endsAt: string | Date | null | unde
 }
 
 /**
- * Who is expected: the organisation's party members (its subtree: a branch meeting includes the
- * cells' members), or its committee for committee meetings; exempted members stay on the list,
- * marked, with the reason, and outside 应到.
+ * Who is on the list: the organisation's party members (its subtree: a branch meeting includes the
+ * cells' members), or its committee for committee meetings. Who of them counts — 应到, exemptions
+ * granted up to the start, discipline on the day — is decided on every read by entitlementOf.
  */
 async function planAttendees(
   db: Db,
@@ -72,10 +72,9 @@ async function planAttendees(
   units: meetingsRepo.OrgUnitOfMeeting[],
   org: meetingsRepo.OrgUnitOfMeeting,
   type: MeetingType,
-  startsAt: Date,
 ): Promise<repo.NewAttendee[]> {
   const committee = type === 'branch_committee' || type === 'democratic_life';
-  let members: { id: string; status: string; retired: boolean }[];
+  let members: { id: string }[];
   if (committee) {
     const ids = [org.secretaryPersonId, ...org.committee.map((c) => c.personId)].filter((x): x is string => !!x);
     members = await meetingsRepo.findPeopleByIds(db, tenantId, [...new Set(ids)]);
@@ -84,19 +83,7 @@ async function planAttendees(
   } else {
     members = await repo.findMembersOfOrgUnits(db, tenantId, collectSubtreeIds(units, org.id));
   }
-  const exemptions = new Map(
-    (await repo.findActiveExemptions(db, tenantId, courtToday(startsAt))).map((e) => [e.personId, e.reason]),
-  );
-  return members.map((p) => {
-    const reason = exemptions.get(p.id);
-    return {
-      tenantId,
-      personId: p.id,
-      exempt: reason !== undefined,
-      reason: reason ?? null,
-      voting: committee || (p.status === 'full' && !p.retired),
-    };
-  });
+  return members.map((p) => ({ tenantId, personId: p.id }));
 }
 
 export async function createMeeting(ctx: RequestContext, input: CreateMeetingRequest): Promise<MeetingDetail> {
@@ -116,7 +103,7 @@ export async function createMeeting(ctx: RequestContext, input: CreateMeetingReq
   const annual = annualFieldsOf(input.type, startsAt, input);
   const talkWith = await talkAttendees(ctx, input.type, input.talkPersonIds);
   const attendees = [
-    ...(await planAttendees(ctx.db, ctx.tenantId, units, org, input.type, startsAt)),
+    ...(await planAttendees(ctx.db, ctx.tenantId, units, org, input.type)),
     ...talkWith,
   ];
   const id = await ctx.db.transaction(async (tx) => {
@@ -142,7 +129,7 @@ export async function createMeeting(ctx: RequestContext, input: CreateMeetingReq
       action: 'meeting.create',
       entity: 'meeting',
       entityId: meetingId,
-      summary: `计划会议：${org.name} ${MEETING_TYPE_LABELS[input.type]}「${input.topic}」（应到${String(attendees.filter((a) => !a.exempt).length)}人）`,
+      summary: `计划会议：${org.name} ${MEETING_TYPE_LABELS[input.type]}「${input.topic}」（名单${String(attendees.length)}人）`,
       after: { ...input },
     });
     return meetingId;
@@ -221,14 +208,17 @@ export async function listMyMeetings(ctx: RequestContext) {
     now.subtract(31, 'day').toDate(),
     now.add(366, 'day').toDate(),
   );
+  const listed = await toListItems(
+    ctx.db,
+    ctx.tenantId,
+    rows.filter((r) => r.meeting.status !== 'cancelled'),
+  );
   return {
-    items: rows
-      .filter((r) => r.meeting.status !== 'cancelled')
-      .map((r) => ({
-        ...toListItem(r),
-        myState: r.myState ?? 'pending',
-        noticeReadAt: r.noticeReadAt?.toISOString() ?? null,
-      })),
+    items: listed.map(({ row, item }) => ({
+      ...item,
+      myState: row.myState ?? 'pending',
+      noticeReadAt: row.noticeReadAt?.toISOString() ?? null,
+    })),
   };
 }
 

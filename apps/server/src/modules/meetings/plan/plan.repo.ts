@@ -1,6 +1,6 @@
 /** Writes of planning meetings, and who is expected at one. */
-import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import { meetingAttendees, meetingExemptions, meetings, people } from '../../../db/schema/index.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { meetingAttendees, meetings, people } from '../../../db/schema/index.ts';
 import type { Db } from '../../../platform/db.ts';
 import { attendeeOf } from '../meetings.repo.ts';
 
@@ -36,20 +36,6 @@ export async function findMembersOfOrgUnits(db: Db, tenantId: string, orgUnitIds
         eq(people.tenantId, tenantId),
         inArray(people.orgUnitId, orgUnitIds),
         inArray(people.status, ['full', 'probationary']),
-      ),
-    );
-}
-
-/** Exemptions in force on a day, by person. */
-export async function findActiveExemptions(db: Db, tenantId: string, onDay: string) {
-  return db
-    .select({ personId: meetingExemptions.personId, reason: meetingExemptions.reason })
-    .from(meetingExemptions)
-    .where(
-      and(
-        eq(meetingExemptions.tenantId, tenantId),
-        lte(meetingExemptions.startsOn, onDay),
-        or(isNull(meetingExemptions.endsOn), gte(meetingExemptions.endsOn, onDay)),
       ),
     );
 }

@@ -7,6 +7,7 @@ import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-acce
 import { getMeeting } from '../meeting-detail.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
 import * as repo from './record.repo.ts';
+import { assertRecordOpen } from './record-time.ts';
 import { currentSignInCode, verifySignInCode } from './sign-in-code.ts';
 
 /** Each person once; leave needs its reason. */
@@ -23,11 +24,13 @@ function attendanceIssues(input: AttendanceRequest): FieldIssue[] {
 
 /**
  * The host records attendance by hand: present, on leave (the host's entry approves the leave and
- * its reason) or absent. A person not yet on the list (a guest member, a talk's partner) is added.
+ * its reason) or absent. A person not yet on the list (a guest, a talk's partner) is added; whether
+ * they count is decided by entitlementOf, never here. Before the start only leave may be entered.
  */
 export async function recordAttendance(ctx: RequestContext, id: string, input: AttendanceRequest) {
   const { row } = await loadManagedMeeting(ctx, id);
   assertEditable(row);
+  if (input.some((e) => e.state !== 'leave')) assertRecordOpen(row.meeting.startsAt);
   const tenantId = ctx.tenantId;
   const issues = attendanceIssues(input);
   const ids = [...new Set(input.map((e) => e.personId))];
@@ -45,18 +48,14 @@ export async function recordAttendance(ctx: RequestContext, id: string, input: A
       const prev = before.get(e.personId)?.attendee;
       const values = {
         state: e.state,
-        reason: e.state === 'present' ? (prev?.exempt ? prev.reason : null) : (e.reason ?? null),
+        reason: e.state === 'present' ? null : (e.reason ?? null),
         leaveApproved: e.state === 'leave',
         // A sign-in by code stays as it was; the host only fills in those who did not sign in.
         signedInAt: e.state === 'present' ? (prev?.signedInAt ?? now) : null,
         signInMethod: e.state === 'present' ? (prev?.signInMethod ?? ('manual' as const)) : null,
       };
       if (prev) await repo.updateAttendee(tx, tenantId, id, e.personId, values);
-      else {
-        const p = found.get(e.personId)!;
-        const voting = p.status === 'full' && !p.retired;
-        await repo.insertAttendee(tx, { tenantId, meetingId: id, personId: e.personId, voting, ...values });
-      }
+      else await repo.insertAttendee(tx, { tenantId, meetingId: id, personId: e.personId, ...values });
     }
     const changed = input.filter((e) => before.get(e.personId)?.attendee.state !== e.state);
     await writeAudit(tx, ctx.actor, {

@@ -5,19 +5,24 @@ import { diffFields, writeAudit } from '../../../platform/audit.ts';
 import { AppError, validationFailed } from '../../../platform/errors.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-access.ts';
+import { countMeetings } from '../entitlement.ts';
 import { getMeeting } from '../meeting-detail.ts';
 import { setMeetingStatus } from '../meeting-status.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
 import { sanitizeMinutes } from '../minutes-html.ts';
 import * as repo from './closing.repo.ts';
 
-/** Closing locks the record: minutes written and everybody's attendance settled. */
+/**
+ * Closing locks the record: minutes written and the attendance of everyone counted settled. The
+ * 应到 and 实到 of that moment are kept with the meeting, so a later change of rule shows beside
+ * them instead of rewriting them.
+ */
 export async function closeMeeting(ctx: RequestContext, id: string): Promise<MeetingDetail> {
   const { row } = await loadManagedMeeting(ctx, id);
   assertEditable(row);
   if (!row.meeting.minutes) throw new AppError('MINUTES_REQUIRED');
-  const attendees = await meetingsRepo.findAttendees(ctx.db, ctx.tenantId, [id]);
-  const pending = attendees.filter((a) => a.attendee.state === 'pending' && !a.attendee.exempt);
+  const count = (await countMeetings(ctx.db, ctx.tenantId, [row.meeting])).get(id)!;
+  const pending = count.joined.filter((a, i) => a.attendee.state === 'pending' && count.tally.rows[i]?.counts);
   if (pending.length > 0) {
     const names = pending.slice(0, 5).map((p) => p.name);
     throw new AppError(
@@ -25,7 +30,14 @@ export async function closeMeeting(ctx: RequestContext, id: string): Promise<Mee
       `还有${String(pending.length)}人未登记出席情况（${names.join('、')}${pending.length > 5 ? '等' : ''}），请先登记`,
     );
   }
-  await setMeetingStatus(ctx, row, { status: 'closed', closedAt: new Date() }, 'meeting.close', '会议归档锁定');
+  const recorded = { recordedExpected: count.summary.expected, recordedAttended: count.summary.attended };
+  await setMeetingStatus(
+    ctx,
+    row,
+    { status: 'closed', closedAt: new Date(), ...recorded },
+    'meeting.close',
+    '会议归档锁定',
+  );
   return getMeeting(ctx, id);
 }
 

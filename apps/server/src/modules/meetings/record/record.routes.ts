@@ -22,6 +22,7 @@ import { errors } from '../route-errors.ts';
 import * as attendance from './attendance.service.ts';
 import * as closing from './closing.service.ts';
 import * as service from './record.service.ts';
+import * as votes from './vote.service.ts';
 
 /** What happens at and after a meeting: attendance, sign-in, minutes, votes, tasks, files, closing, corrections. */
 export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -104,14 +105,15 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'meetings.manage' },
       schema: {
         tags,
-        summary: '记录表决（按法定人数规则计算结果）',
+        summary:
+          '记录表决：表决类型（一般决议、选举、接收预备党员、预备党员转正、其他）、票数和会前书面意见；应到、实到、法定人数和结果由服务器按规则计算',
         params: IdParams,
         body: VoteRequest,
         response: { 201: MeetingDetail, ...errors },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.recordVote(contextOf(request), request.params.id, request.body)),
+      reply.status(201).send(await votes.recordVote(contextOf(request), request.params.id, request.body)),
   );
   app.post(
     '/meetings/:id/tasks',

@@ -1,18 +1,13 @@
 /** The record of a meeting: minutes, votes, follow-up tasks and attachments. */
-import {
-  computeVoteResult,
-  findVoteProblem,
-  type MinutesRequest,
-  type TaskRequest,
-  type VoteRequest,
-} from '@qizhi/domain';
+import { isUnchangedTemplate, type MinutesRequest, type TaskRequest } from '@qizhi/domain';
 import { writeAudit } from '../../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-access.ts';
-import { buildMeetingDetail, getMeeting, quorumOf } from '../meeting-detail.ts';
+import { getMeeting } from '../meeting-detail.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
-import { isBlankMinutes, sanitizeMinutes } from '../minutes-html.ts';
+import { isBlankMinutes, minutesToPlainText, sanitizeMinutes } from '../minutes-html.ts';
+import { assertRecordOpen } from './record-time.ts';
 import * as repo from './record.repo.ts';
 
 /** A meeting the signed-in person manages and whose record is still open. */
@@ -24,8 +19,14 @@ async function loadOpenRecord(ctx: RequestContext, id: string) {
 
 export async function recordMinutes(ctx: RequestContext, id: string, input: MinutesRequest) {
   const m = (await loadOpenRecord(ctx, id)).row.meeting;
+  assertRecordOpen(m.startsAt);
   const minutes = sanitizeMinutes(input.minutes);
   if (isBlankMinutes(minutes)) throw validationFailed([{ path: 'minutes', message: '请填写会议记录' }]);
+  if (isUnchangedTemplate(minutesToPlainText(minutes).split('\n'), m.topic)) {
+    throw new AppError('MINUTES_UNCHANGED_TEMPLATE', undefined, {
+      issues: [{ path: 'minutes', message: '会议记录仍是模板，请填写会议的实际内容' }],
+    });
+  }
   await ctx.db.transaction(async (tx) => {
     await meetingsRepo.updateMeeting(tx, m.tenantId, id, {
       minutes,
@@ -40,44 +41,6 @@ export async function recordMinutes(ctx: RequestContext, id: string, input: Minu
       summary: `${m.minutes ? '修改' : '填写'}会议记录：「${m.topic}」`,
       before: m.minutes ? { minutes: m.minutes, resolutions: m.resolutions } : undefined,
       after: { minutes, resolutions: input.resolutions },
-    });
-  });
-  return getMeeting(ctx, id);
-}
-
-/** Counts against the quorum; the result is computed here, never taken from the request. */
-export async function recordVote(ctx: RequestContext, id: string, input: VoteRequest) {
-  const detail = await buildMeetingDetail(ctx.db, await loadOpenRecord(ctx, id));
-  const quorum = quorumOf(detail.type, detail.attendees);
-  if (quorum.applies && !quorum.reached) {
-    throw new AppError(
-      'QUORUM_NOT_REACHED',
-      `应到会有表决权${String(quorum.entitled)}人，实到${String(quorum.present)}人，须至少${String(quorum.needed)}人到会才能表决`,
-    );
-  }
-  const vote = { ...input, entitled: quorum.entitled, present: quorum.present };
-  const problem = findVoteProblem(vote);
-  if (problem === 'countsExceedPresent')
-    throw validationFailed([
-      { path: 'yes', message: `赞成、反对、弃权合计不能超过到会有表决权的${String(quorum.present)}人` },
-    ]);
-  if (problem) throw validationFailed([{ path: 'yes', message: '票数不正确' }]);
-  const result = computeVoteResult(vote);
-  await ctx.db.transaction(async (tx) => {
-    await repo.insertVote(tx, {
-      tenantId: ctx.tenantId,
-      meetingId: id,
-      ...vote,
-      quorumReached: result.quorum.reached,
-      yesNeeded: result.yesNeeded,
-      adopted: result.adopted,
-    });
-    await writeAudit(tx, ctx.actor, {
-      action: 'meeting.vote',
-      entity: 'meeting',
-      entityId: id,
-      summary: `表决「${input.subject}」：赞成${String(input.yes)}、反对${String(input.no)}、弃权${String(input.abstain)}，${result.adopted ? '通过' : '未通过'}`,
-      after: { ...vote, ...result },
     });
   });
   return getMeeting(ctx, id);
