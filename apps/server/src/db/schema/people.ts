@@ -66,7 +66,7 @@ export const people = pgTable(
     index('people_org_unit_idx').on(t.tenantId, t.orgUnitId),
     index('people_department_idx').on(t.tenantId, t.departmentId),
     // The roster's default order and its usual filters (status, retired) in one index, so a page is
-    // read in order and stops after 20 rows instead of sorting every match. Migration 0012 also
+    // read in order and stops after 20 rows instead of sorting every match. Migration 0013 also
     // INCLUDEs the page's other columns (Drizzle cannot declare that), so the page never visits the heap.
     index('people_roster_idx').on(t.tenantId, t.statusRank, t.retired, sql`${t.name} collate "C"`, t.id),
     index('people_name_idx').on(t.tenantId, sql`${t.name} collate "C"`, t.id),
