@@ -5,7 +5,8 @@ import { backupDatabase, hasBackupFromDay, pruneBackups } from './platform/backu
 import type { Config } from './platform/config.ts';
 import { lockDataFolder } from './platform/server-lock.ts';
 import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
-import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
+import { applyDemoPassword } from './modules/users/index.ts';
+import { demoAccounts, seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,7 +25,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await database.migrate();
   const app = await buildApp({ config, database });
 
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+  const seedNow = config.seedDemo && (await isDatabaseEmpty(database.db));
+  if (!seedNow && config.demoPassword) {
+    // The demo court is already there: its demo accounts take the password now (never other accounts).
+    const outcome = await applyDemoPassword(database, demoAccounts(), config.demoPassword);
+    app.log.info(
+      !outcome.court
+        ? 'QIZHI_DEMO_PASSWORD 未生效：数据库中没有演示法院（该设置只用于演示账号）'
+        : `QIZHI_DEMO_PASSWORD 已生效：演示法院的 ${String(outcome.accounts)} 个演示账号使用该密码${outcome.changed.length > 0 ? `（本次改为该密码：${outcome.changed.join('、')}）` : ''}`,
+    );
+  }
+  if (seedNow) {
     const seeded = await seedDemoCourt(database.db, { demoPassword: config.demoPassword });
     if (seeded.generatedPasswords) {
       const file = writeDemoPasswordsFile(config.dataDir, seeded.accounts);

@@ -28,6 +28,15 @@ const ADMIN_ACCOUNTS: { username: string; displayName: string; role: RoleCode }[
   { username: 'auditor', displayName: '审计管理员', role: 'auditor' },
 ];
 
+/** The demo court's code and its demo accounts' usernames (QIZHI_DEMO_PASSWORD applies to these only). */
+export function demoAccounts(): { courtCode: string; usernames: string[] } {
+  const court = generateDemoCourt();
+  return {
+    courtCode: court.tenant.code,
+    usernames: [...ADMIN_ACCOUNTS.map((a) => a.username), ...court.accounts.map((a) => a.username)],
+  };
+}
+
 /**
  * Writes 安泽县人民法院 with its reference figures into an empty database. The same court every
  * time (the data are generated deterministically); only the passwords differ unless given.

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { RoleGrant } from '@qizhi/domain';
 import { orgUnits, people, roleGrants, sessions, tenants, users } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
@@ -87,4 +87,21 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
     .from(users)
     .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
   return row;
+}
+
+/** The accounts of one court with these usernames (any case). */
+export async function findUsersNamed(db: Db, tenantId: string, usernames: readonly string[]): Promise<UserRow[]> {
+  if (usernames.length === 0) return [];
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        inArray(
+          sql`lower(${users.username})`,
+          usernames.map((u) => u.toLowerCase()),
+        ),
+      ),
+    );
 }
