@@ -161,3 +161,33 @@ describe('accounts for everyone on the roster', () => {
     });
   });
 });
+
+describe('QIZHI_PUBLIC_URL', () => {
+  it('is the address a meeting sign-in code carries, not the one the host opened the page on', async () => {
+    const secretary = await ctx.login('secretary');
+    const branch = (await secretary.request({ method: 'GET', url: '/api/org-units' }))
+      .json()
+      .items.find((u: { kind: string }) => u.kind === 'branch');
+    const planned = await secretary.request({
+      method: 'POST',
+      url: '/api/meetings',
+      payload: {
+        type: 'branch_general',
+        orgUnitId: branch.id,
+        topic: '扫码签到地址',
+        startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        place: '党员活动室',
+      },
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const id = planned.json().id as string;
+    const code = (
+      await secretary.request({
+        method: 'GET',
+        url: `/api/meetings/${id}/sign-in-code`,
+        headers: { host: '127.0.0.1' },
+      })
+    ).json();
+    expect(code.url).toBe(`http://192.168.1.20:3000/meetings/${id}/sign-in?code=${code.code}`);
+  });
+});

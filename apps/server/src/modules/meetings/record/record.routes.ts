@@ -17,6 +17,7 @@ import {
   TaskRequest,
   VoteRequest,
 } from '@qizhi/domain';
+import { publicAddress } from '../../../platform/public-url.ts';
 import { contextOf } from '../../../platform/request-context.ts';
 import { errors } from '../route-errors.ts';
 import * as attendance from './attendance.service.ts';
@@ -54,8 +55,7 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SignInCode, ...errors },
       },
     },
-    async (request) =>
-      attendance.getSignInCode(contextOf(request), request.params.id, `${request.protocol}://${request.host}`),
+    async (request) => attendance.getSignInCode(contextOf(request), request.params.id, publicAddress(app, request)),
   );
   app.post(
     '/meetings/:id/sign-in',
