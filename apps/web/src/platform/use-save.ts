@@ -16,6 +16,11 @@ export interface SaveOptions<TVariables, TResult> {
   form?: FormInstance;
   /** Queries that show what this write changes; refreshed before `onSaved` runs. */
   invalidates?: QueryKey[] | ((result: TResult, variables: TVariables) => QueryKey[]);
+  /**
+   * Queries refreshed in the background after `invalidates`: the save settles without waiting for
+   * them (a goal's report moves every level above it; waiting for each level cost seconds).
+   */
+  refreshes?: QueryKey[];
   /** What to tell the person when it worked; nothing when left out. */
   success?: string | ((result: TResult, variables: TVariables) => string);
   /** `alert`: keep the failure as `problem` for an Alert in the page; `toast` (default): a message. */
@@ -42,6 +47,7 @@ export function useSave<TVariables = void, TResult = unknown>(options: SaveOptio
       const { invalidates = [] } = options;
       const keys = typeof invalidates === 'function' ? invalidates(result, variables) : invalidates;
       await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      for (const queryKey of options.refreshes ?? []) void queryClient.invalidateQueries({ queryKey });
       const success = typeof options.success === 'function' ? options.success(result, variables) : options.success;
       if (success) void message.success(success);
       options.onSaved?.(result, variables);

@@ -55,10 +55,19 @@ export const Goal = GoalListItem.extend({
   ownerId: Id,
 });
 export type Goal = z.infer<typeof Goal>;
+/** A level at which the caller may set a top goal, and the organisations that may answer for it. */
+export const AllowedGoalLevel = z.object({
+  level: GoalLevelSchema,
+  owners: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type AllowedGoalLevel = z.infer<typeof AllowedGoalLevel>;
 export const GoalsResponse = z.object({
   year: z.number().int(),
   parentId: Id.nullable().describe('这一层的上级目标；顶层为 null'),
   items: z.array(GoalListItem),
+  allowed: z
+    .array(AllowedGoalLevel)
+    .describe('顶层：当前用户可以制定目标的层级和责任主体；为空则不能制定顶层目标。下级目标为空数组'),
 });
 export type GoalsResponse = z.infer<typeof GoalsResponse>;
 /** A goal's path: from its root down to the goal itself. */

@@ -241,6 +241,41 @@ describe('the demo court-year', () => {
   });
 });
 
+describe('what the goal form may offer', () => {
+  it('lists only the levels and organisations the user may set a top goal for, and each of them saves', async () => {
+    const allowedOf = async (u: DemoUsername) =>
+      (await sessions[u].request({ method: 'GET', url: levelUrl(2028) })).json().allowed as {
+        level: string;
+        owners: { id: string; name: string }[];
+      }[];
+    const secretary = await allowedOf('secretary');
+    expect(secretary.map((a) => a.level)).toEqual(['branch']);
+    expect((await allowedOf('leader')).map((a) => a.level)).toContain('party_group');
+    for (const u of ['leader', 'secretary'] as const) {
+      for (const { level, owners } of await allowedOf(u)) {
+        const res = await sessions[u].request({
+          method: 'POST',
+          url: '/api/goals',
+          payload: {
+            year: 2028,
+            level,
+            title: `${u}可制定的目标`,
+            dimension: 'clean',
+            indicatorKind: 'count',
+            targetValue: 1,
+            owner: { kind: 'org_unit', id: owners[0]!.id },
+          },
+        });
+        expect(res.statusCode, `${u} ${level}`).toBe(201);
+      }
+    }
+    // A goal's children come from decomposing it, never from the form.
+    const root = (await sessions.leader.request({ method: 'GET', url: levelUrl(2028) })).json().items[0];
+    const below = await sessions.leader.request({ method: 'GET', url: levelUrl(2028, root.id) });
+    expect(below.json().allowed).toEqual([]);
+  });
+});
+
 describe('scale', () => {
   it('loads the first level of a four-level tree of 2,000 goals in one request, rolled up over the whole tree', async () => {
     const tenant = (await sessions.leader.request({ method: 'GET', url: '/api/auth/me' })).json().user

@@ -4,6 +4,7 @@
  * computed, never stored: every answer rolls up the whole year, reading only what the roll-up needs.
  */
 import {
+  GOAL_LEVEL_ORG_KINDS,
   courtToday,
   rollUpGoalList,
   rollUpGoals,
@@ -17,10 +18,12 @@ import {
   type GoalPathResponse,
   type GoalRollUp,
   type GoalSummaryResponse,
+  type AllowedGoalLevel,
   type GoalsResponse,
 } from '@qizhi/domain';
 import { notFound } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { orgUnitsOfCourt } from '../org/index.ts';
 import { loadChain } from './goals.access.ts';
 import { toGoalListItem } from './goals.mapping.ts';
 import * as repo from './goals.repo.ts';
@@ -96,7 +99,28 @@ export async function listGoalLevel(
     nodes,
     rows.map((r) => r.id),
   );
-  return { year, parentId: parentId ?? null, items: await toListItems(ctx, rows, rollUps) };
+  return {
+    year,
+    parentId: parentId ?? null,
+    items: await toListItems(ctx, rows, rollUps),
+    allowed: parentId === undefined ? await allowedTopLevels(ctx) : [],
+  };
+}
+
+/** Where the caller may set a top goal: each level whose organisations include one they manage. */
+async function allowedTopLevels(ctx: RequestContext): Promise<AllowedGoalLevel[]> {
+  if (!ctx.has('goals.manage')) return [];
+  const units = await orgUnitsOfCourt(ctx);
+  const allowed: AllowedGoalLevel[] = [];
+  for (const level of ['party_group', 'branch'] as const) {
+    const owners: AllowedGoalLevel['owners'] = [];
+    for (const u of units) {
+      if (GOAL_LEVEL_ORG_KINDS[level].includes(u.kind) && (await ctx.can('goals.manage', u.id)))
+        owners.push({ id: u.id, name: u.name });
+    }
+    if (owners.length > 0) allowed.push({ level, owners });
+  }
+  return allowed;
 }
 
 /** A goal and its ancestors, from the root down, as the tree shows them (to open the tree at it). */

@@ -5,9 +5,9 @@ import {
   COURT_TYPE_LABELS,
   COURT_TYPES,
   GOAL_LEVEL_LABELS,
-  GOAL_LEVEL_ORG_KINDS,
   INDICATOR_KIND_LABELS,
   INDICATOR_KINDS,
+  type AllowedGoalLevel,
   type CourtType,
   type CreateGoalRequest,
   type Goal,
@@ -16,10 +16,9 @@ import {
 } from '@qizhi/domain';
 import { dateValue, isoDate } from '../../platform/dates.ts';
 import { FormModal } from '../../platform/form-modal.tsx';
-import { useOrgUnits } from '../org/org.queries.ts';
 import { goalsApi } from './goals.api.ts';
 import styles from './goals.module.css';
-import { useGoalSave } from './goals.queries.ts';
+import { useGoalSave, useTopGoals } from './goals.queries.ts';
 
 export type GoalFormState = { mode: 'create'; year: number } | { mode: 'edit'; goal: Goal } | null;
 
@@ -60,11 +59,15 @@ async function saveGoal(state: GoalFormState, values: Values): Promise<unknown> 
   return goalsApi.create(body);
 }
 
-/** What the form shows first: the goal as it is, or a new goal's defaults for the year. */
-function valuesOf(state: NonNullable<GoalFormState>): Partial<Values> {
+/**
+ * What the form shows first: the goal as it is, or a new goal's defaults for the year — at the first
+ * level the person may set goals for, for their organisation when there is only one.
+ */
+function valuesOf(state: NonNullable<GoalFormState>, allowed: readonly AllowedGoalLevel[]): Partial<Values> {
   if (state.mode === 'create')
     return {
-      level: 'party_group',
+      level: allowed[0]?.level as Values['level'] | undefined,
+      ownerId: allowed[0]?.owners.length === 1 ? allowed[0].owners[0]!.id : undefined,
       indicatorKind: 'count',
       weight: 10,
       deadline: dateValue(`${String(state.year)}-12-31`),
@@ -85,7 +88,8 @@ function valuesOf(state: NonNullable<GoalFormState>): Partial<Values> {
 /** 制定目标 (a 党组 or branch goal at the top of a tree) or 修改目标 (any goal, by the level above). */
 export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const units = useOrgUnits(state?.mode === 'create');
+  const top = useTopGoals(state?.mode === 'create' ? state.year : 0, state?.mode === 'create');
+  const allowed = top.data?.allowed ?? [];
   const submit = useGoalSave({
     save: (values: Values) => saveGoal(state, values),
     form,
@@ -97,14 +101,15 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
   const level = Form.useWatch('level', form);
   const kind = Form.useWatch('indicatorKind', form);
 
+  const ready = state?.mode !== 'create' || top.data !== undefined;
   useEffect(() => {
-    if (!state) return;
+    if (!state || !ready) return;
     clearProblem();
     form.resetFields();
-    form.setFieldsValue(valuesOf(state));
-  }, [state, form, clearProblem]);
+    form.setFieldsValue(valuesOf(state, top.data?.allowed ?? []));
+  }, [state, ready, top.data, form, clearProblem]);
 
-  const owners = (units.data ?? []).filter((u) => GOAL_LEVEL_ORG_KINDS[level ?? 'party_group'].includes(u.kind));
+  const owners = allowed.find((a) => a.level === level)?.owners ?? [];
   return (
     <FormModal<Values>
       open={state !== null}
@@ -122,7 +127,7 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
           <Col xs={24} sm={10}>
             <Form.Item name="level" label="层级" rules={[{ required: true }]}>
               <Select
-                options={(['party_group', 'branch'] as const).map((l) => ({ value: l, label: GOAL_LEVEL_LABELS[l] }))}
+                options={allowed.map((a) => ({ value: a.level, label: GOAL_LEVEL_LABELS[a.level] }))}
                 onChange={() => {
                   form.setFieldValue('ownerId', undefined);
                 }}
@@ -131,7 +136,7 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
           </Col>
           <Col xs={24} sm={14}>
             <Form.Item name="ownerId" label="责任主体" rules={[{ required: true, message: '请选择责任主体' }]}>
-              <Select options={owners.map((u) => ({ value: u.id, label: u.name }))} loading={units.isPending} />
+              <Select options={owners.map((u) => ({ value: u.id, label: u.name }))} loading={top.isPending} />
             </Form.Item>
           </Col>
         </Row>

@@ -10,7 +10,7 @@ import { GoalDetailDrawer } from './goal-detail-drawer.tsx';
 import { GoalFormModal, type GoalFormState } from './goal-form-modal.tsx';
 import { GoalSummaryTab } from './goal-summary-tab.tsx';
 import { GoalTreeTable } from './goal-tree-table.tsx';
-import { useGoalPath, usePendingReports } from './goals.queries.ts';
+import { useGoalPath, usePendingReports, useTopGoals } from './goals.queries.ts';
 import { ReportProgressModal } from './report-progress-modal.tsx';
 import { ReviewReportsTab } from './review-reports-tab.tsx';
 import { YearSelect } from './year-select.tsx';
@@ -30,6 +30,7 @@ export default function GoalsPage() {
   const linked = search.get('goal');
   const path = useGoalPath(linked);
   const pending = usePendingReports(can('goals.manage'));
+  const top = useTopGoals(year);
   const [openId, setOpenId] = useState<string | null>(linked);
   const [reporting, setReporting] = useState<Goal | null>(null);
   const [decomposing, setDecomposing] = useState<Goal | null>(null);
@@ -53,7 +54,7 @@ export default function GoalsPage() {
         <h1 className="page-title">党建目标（四级分解）</h1>
         <Space wrap className="no-print">
           <YearSelect value={year} onChange={(y) => go({ year: y })} />
-          {can('goals.manage') && (
+          {(top.data?.allowed.length ?? 0) > 0 && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', year })}>
               制定目标
             </Button>

@@ -17,8 +17,8 @@ export const goalKeys = {
 };
 
 /** The top of the year's tree. */
-export function useTopGoals(year: number) {
-  return useQuery({ queryKey: goalKeys.level(year, null), queryFn: () => goalsApi.level(year, null) });
+export function useTopGoals(year: number, enabled = true) {
+  return useQuery({ queryKey: goalKeys.level(year, null), queryFn: () => goalsApi.level(year, null), enabled });
 }
 
 /** The direct children of each of these goals (the rows a person has expanded). */
@@ -61,13 +61,19 @@ export function usePendingReports(enabled = true) {
 }
 
 /**
- * A write to goals or reports: the tree's levels, details, summaries and everyone's "my goals"
- * are refreshed (a report moves the roll-up of every goal above it).
+ * A write to goals or reports: the reports waiting for review are refreshed before the save
+ * settles (so a decided report cannot be decided twice); the tree's levels, details, summaries and
+ * everyone's "my goals" follow in the background (a report moves the roll-up of every goal above
+ * it, and waiting for every open level to refetch made accepting a report take two seconds).
  */
 export function useGoalSave<TVariables = void, TResult = unknown>(
-  options: Omit<SaveOptions<TVariables, TResult>, 'invalidates'>,
+  options: Omit<SaveOptions<TVariables, TResult>, 'invalidates' | 'refreshes'>,
 ) {
-  return useSave<TVariables, TResult>({ ...options, invalidates: [goalKeys.all] });
+  return useSave<TVariables, TResult>({
+    ...options,
+    invalidates: [goalKeys.pendingReports],
+    refreshes: [goalKeys.all],
+  });
 }
 
 /** The full and probationary members of a cell or a department: whom a unit goal is decomposed to. */
