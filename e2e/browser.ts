@@ -39,6 +39,8 @@ export async function withPage(
   t: TestContext,
   viewport: { width: number; height: number },
   body: (page: Page) => Promise<void>,
+  /** The browser's own zone; the court's pages must not depend on it. */
+  timezoneId = 'Asia/Shanghai',
 ): Promise<void> {
   const browser = await launchBrowser();
   const phone = viewport.width < 768;
@@ -47,7 +49,7 @@ export async function withPage(
     isMobile: phone,
     hasTouch: phone,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     acceptDownloads: true,
   });
   context.setDefaultTimeout(15_000);

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
-import { DatePicker, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Form, Input, Select, Space } from 'antd';
 import {
+  courtInstant,
   inCourtZone,
-  wallClockAtCourt,
   type CreateMeetingRequest,
   type MeetingDetail,
   type MeetingType,
 } from '@qizhi/domain';
+import { DateTimePicker } from '../../platform/date-time-picker.tsx';
 import { FormDrawer } from '../../platform/form-modal.tsx';
 import { PersonSelect } from '../members/person-select.tsx';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
@@ -19,24 +19,22 @@ interface Values {
   type: MeetingType;
   orgUnitId: string;
   topic: string;
-  startsAt: Dayjs;
-  endsAt?: Dayjs | null;
+  /** Instants: the pickers read and write them on the court's clock. */
+  startsAt: string;
+  endsAt?: string | null;
   place: string;
   hostPersonId?: string | null;
   recorderPersonId?: string | null;
   agenda?: string;
 }
 
-/** What the picker shows is the court's wall-clock time, whatever the browser's zone. */
-const toInstant = (d: Dayjs) => wallClockAtCourt(d).toISOString();
-
 function toRequest(values: Values): CreateMeetingRequest {
   return {
     type: values.type,
     orgUnitId: values.orgUnitId,
     topic: values.topic,
-    startsAt: toInstant(values.startsAt),
-    endsAt: values.endsAt ? toInstant(values.endsAt) : null,
+    startsAt: values.startsAt,
+    endsAt: values.endsAt ?? null,
     place: values.place,
     hostPersonId: values.hostPersonId ?? null,
     recorderPersonId: values.recorderPersonId ?? null,
@@ -66,8 +64,8 @@ export function PlanMeetingDrawer({
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    const tomorrow = inCourtZone().add(1, 'day').hour(15).minute(0).second(0).millisecond(0);
-    form.setFieldsValue({ type: 'branch_general', startsAt: tomorrow });
+    const tomorrow = courtInstant(inCourtZone().add(1, 'day').format('YYYY-MM-DD'), '15:00');
+    form.setFieldsValue({ type: 'branch_general', startsAt: tomorrow.toISOString() });
     clearProblem();
   }, [open, form, clearProblem]);
 
@@ -92,10 +90,10 @@ export function PlanMeetingDrawer({
       </Form.Item>
       <Space wrap>
         <Form.Item name="startsAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateTimePicker />
         </Form.Item>
         <Form.Item name="endsAt" label="结束时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateTimePicker />
         </Form.Item>
       </Space>
       <Form.Item name="place" label="会议地点" rules={[{ required: true, message: '请填写会议地点' }, { max: 60 }]}>
