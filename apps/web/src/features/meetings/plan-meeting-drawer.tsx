@@ -12,10 +12,11 @@ import { FormDrawer } from '../../platform/form-modal.tsx';
 import { PersonSelect } from '../members/person-select.tsx';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { MEETING_TYPE_OPTIONS } from './meeting-labels.tsx';
+import { PlanTypeFields, typeFieldsRequest, type TypeFieldValues } from './plan-type-fields.tsx';
 import { meetingsApi } from './meetings.api.ts';
 import { useMeetingSave } from './meetings.queries.ts';
 
-interface Values {
+interface Values extends TypeFieldValues {
   type: MeetingType;
   orgUnitId: string;
   topic: string;
@@ -39,6 +40,7 @@ function toRequest(values: Values): CreateMeetingRequest {
     hostPersonId: values.hostPersonId ?? null,
     recorderPersonId: values.recorderPersonId ?? null,
     agenda: values.agenda?.trim() ? values.agenda : null,
+    ...typeFieldsRequest(values.type, values),
   };
 }
 
@@ -96,6 +98,7 @@ export function PlanMeetingDrawer({
           <DateTimePicker />
         </Form.Item>
       </Space>
+      <PlanTypeFields />
       <Form.Item name="place" label="会议地点" rules={[{ required: true, message: '请填写会议地点' }, { max: 60 }]}>
         <Input placeholder="如：党员活动室" />
       </Form.Item>

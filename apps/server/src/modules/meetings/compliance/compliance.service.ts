@@ -22,7 +22,7 @@ import { writeAudit } from '../../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../../platform/errors.ts';
 import { covers, unitsOf, type Scope } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
-import { toListItem } from '../meeting-detail.ts';
+import { toListItems } from '../meeting-detail.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
 import { computeBoard } from './board.ts';
 import * as repo from './compliance.repo.ts';
@@ -98,7 +98,7 @@ export async function getComplianceCell(
     items.push({
       ...item,
       periodLabel: periodLabel(item.period),
-      meetings: rows.map(toListItem),
+      meetings: (await toListItems(ctx.db, ctx.tenantId, rows)).map((r) => r.item),
       ...(pairs
         ? {
             pairs: pairs.map((p) => ({
