@@ -170,5 +170,13 @@ void test('党员拟定承诺，支部书记审核公开，未登录的公开页
     await item.waitFor();
     assert.match(await item.innerText(), new RegExp(memberName));
     assert.equal(new URL(page.url()).pathname, '/public/commitments', 'no sign-in was asked for');
+    // A visitor finds one by name and switches years.
+    await page.getByLabel('查找承诺').fill(memberName);
+    await item.waitFor();
+    await page.getByLabel('查找承诺').fill('没有这样的承诺内容');
+    await page.getByText('没有找到相符的承诺').waitFor();
+    await page.getByLabel('查找承诺').fill('');
+    await page.getByLabel('年度').selectOption(String(Number(next) - 1));
+    await page.waitForURL(new RegExp(`year=${String(Number(next) - 1)}`));
   });
 });

@@ -11,6 +11,7 @@ export * from './people.rules.ts';
 export * from './org.rules.ts';
 export * from './permissions.ts';
 export * from './audit-actions.ts';
+export * from './meeting-title.rules.ts';
 export * from './meetings.rules.ts';
 export * from './meetings-sign-in.rules.ts';
 export * from './meetings-compliance.rules.ts';

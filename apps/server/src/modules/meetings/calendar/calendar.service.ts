@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inCourtZone, MEETING_STATUS_LABELS, MEETING_TYPE_LABELS } from '@qizhi/domain';
+import { inCourtZone, meetingTitle, MEETING_STATUS_LABELS } from '@qizhi/domain';
 import { writeAudit } from '../../../platform/audit.ts';
 import { hashToken } from '../../../platform/auth.ts';
 import type { Database } from '../../../platform/db.ts';
@@ -62,7 +62,7 @@ export async function renderFeed(database: Database, token: string, origin: stri
     uid: `${m.id}@qizhi`,
     start: m.startsAt,
     end: m.endsAt ?? inCourtZone(m.startsAt).add(DEFAULT_LENGTH_HOURS, 'hour').toDate(),
-    summary: `${MEETING_TYPE_LABELS[m.type]}：${m.topic}`,
+    summary: meetingTitle(m.type, m.topic),
     location: m.place,
     description: [
       `${orgUnitName}`,
