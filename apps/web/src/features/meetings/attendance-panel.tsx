@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, type TableProps } from 'antd';
-import type { Attendee, AttendanceRequest, MeetingDetail } from '@qizhi/domain';
+import { formatCourtDateTime, type Attendee, type AttendanceRequest, type MeetingDetail } from '@qizhi/domain';
 import { AttendanceTag, courtClock } from './meeting-labels.tsx';
 import { meetingsApi } from './meetings.api.ts';
 import styles from './meetings.module.css';
@@ -22,6 +22,16 @@ export function QuorumAlert({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+/** Whether the person counts in 应到 and 实到, and why (the server's entitlementOf). */
+function CountedCell({ a }: { a: Attendee }) {
+  return (
+    <Flex vertical gap={0}>
+      {a.counted ? <Tag color="blue">计入</Tag> : <Tag>不计入</Tag>}
+      <span className={styles.ruleReason}>{a.entitlementReason}</span>
+    </Flex>
+  );
+}
+
 /** 应到/实到/请假/缺席: the host marks by hand those who did not sign in by code. */
 export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
   const [edits, setEdits] = useState<Edits>({});
@@ -29,9 +39,11 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
   const s = meeting.summary;
   const changed = Object.values(edits);
   const pending = useMemo(
-    () => meeting.attendees.filter((a) => a.state === 'pending' && !a.exempt),
+    () => meeting.attendees.filter((a) => a.state === 'pending' && a.counted),
     [meeting.attendees],
   );
+  const opensAt = new Date(meeting.recordOpensAt);
+  const notYet = opensAt.getTime() > Date.now();
 
   const attendance = useMeetingSave({
     save: (entries: Entry[]) => meetingsApi.saveAttendance(meeting.id, entries),
@@ -43,6 +55,7 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
   const columns: TableProps<Attendee>['columns'] = [
     { title: '姓名', dataIndex: 'name', width: 90 },
     { title: '所在组织', dataIndex: 'orgUnitName', responsive: ['md'] },
+    { title: '应到/表决权', key: 'counted', width: 200, render: (_: unknown, a) => <CountedCell a={a} /> },
     {
       title: '出席情况',
       key: 'state',
@@ -58,9 +71,9 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
             value={stateOf(a)}
             aria-label={`${a.name}出席情况`}
             options={[
-              { value: 'present', label: '出席' },
+              { value: 'present', label: '出席', disabled: notYet },
               { value: 'leave', label: '请假' },
-              { value: 'absent', label: '缺席' },
+              { value: 'absent', label: '缺席', disabled: notYet },
             ]}
             onChange={(state: Entry['state']) =>
               setEdits((e) => ({
@@ -93,7 +106,7 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
           <>
             {a.exempt && <Tag>免于参会</Tag>}
             {a.reason}
-            {a.state === 'leave' && !a.leaveApproved && <Tag color="orange">待批准</Tag>}
+            {a.state === 'leave' && !a.leaveApproved && <Tag color="orange">待批准（未批准按缺席计）</Tag>}
           </>
         );
       },
@@ -120,6 +133,11 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
         <span>
           请假 <b>{s.leave}</b>
         </span>
+        {s.leaveRequested > 0 && (
+          <span>
+            请假待批准 <b>{s.leaveRequested}</b>
+          </span>
+        )}
         <span>
           缺席 <b>{s.absent}</b>
         </span>
@@ -131,7 +149,20 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
             免于参会 <b>{s.exempt}</b>
           </span>
         )}
+        {s.notCounted > 0 && (
+          <span>
+            不计入（列席、无表决权） <b>{s.notCounted}</b>
+          </span>
+        )}
       </Space>
+      {meeting.countsNote && <Alert type="warning" showIcon title={meeting.countsNote} />}
+      {editable && notYet && (
+        <Alert
+          type="info"
+          showIcon
+          title={`会议开始（${formatCourtDateTime(opensAt)}）后才能登记出席、缺席，会前只能登记请假`}
+        />
+      )}
       <QuorumAlert meeting={meeting} />
       {editable && (
         <Space wrap>
@@ -144,7 +175,7 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDetail }) {
             保存出席情况{changed.length ? `（${String(changed.length)}人）` : ''}
           </Button>
           {(['present', 'absent'] as const).map((state) => {
-            const rest = pending.filter((p) => !edits[p.personId]);
+            const rest = notYet ? [] : pending.filter((p) => !edits[p.personId]);
             const word = state === 'present' ? '出席' : '缺席';
             return (
               <Popconfirm

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Space, Typography } from 'antd';
-import { formatCourtDateTime, type MeetingDetail, type MinutesRequest } from '@qizhi/domain';
+import { formatCourtDateTime, minutesTemplate, type MeetingDetail, type MinutesRequest } from '@qizhi/domain';
 import { meetingsApi } from './meetings.api.ts';
 import { useMeetingSave } from './meetings.queries.ts';
 import styles from './meetings.module.css';
@@ -106,6 +106,7 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+/** The template the server recognises and refuses unchanged (minutesTemplate in the domain). */
 function defaultMinutes(m: MeetingDetail): string {
-  return `<p>主持人：${m.hostName ?? ''}\u3000记录人：${m.recorderName ?? ''}</p><p>应到${String(m.summary.expected)}人，实到${String(m.summary.attended)}人。</p><h4>一、${m.topic}</h4><p></p><h4>二、讨论发言</h4><p></p><h4>三、会议决定</h4><p></p>`;
+  return minutesTemplate({ ...m, expected: m.summary.expected, attended: m.summary.attended });
 }

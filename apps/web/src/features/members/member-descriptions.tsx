@@ -10,6 +10,7 @@ import {
 } from '@qizhi/domain';
 import type { MemberPii } from '../../platform/schema-types.ts';
 import { isPartyMember, RetiredTag, StatusTag } from './member-labels.tsx';
+import { disciplineText } from './member-discipline-fields.tsx';
 import styles from './members.module.css';
 
 interface Props {
@@ -69,6 +70,7 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
     { key: 'department', label: '所在部门', children: dash(member.departmentName) },
     { key: 'position', label: '职务', children: dash(member.position) },
     { key: 'partyPosts', label: '党内职务', children: dash(member.partyPosts) },
+    { key: 'discipline', label: '留党察看、暂停权利', children: disciplineText(member) },
   ];
   if (!compact) {
     items.push(

@@ -11,6 +11,7 @@ import ui from '../../platform/ui.module.css';
 import { useDepartments } from '../org/org.queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { educationOptions, genderOptions, statusOptions } from './member-labels.tsx';
+import { MemberDisciplineFields } from './member-discipline-fields.tsx';
 import type { MemberFormValues } from './member-form-values.ts';
 
 const half = { xs: 24, sm: 12 } as const;
@@ -156,6 +157,7 @@ export function MemberFormFields({
           </Form.Item>
         </Col>
       )}
+      {joined && <MemberDisciplineFields />}
       <Col span={24}>
         <Form.Item name="notes" label="备注">
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} showCount />

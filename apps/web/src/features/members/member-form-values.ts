@@ -27,6 +27,10 @@ export interface MemberFormValues {
   partyPosts?: string;
   retired?: boolean;
   retiredOn?: Dayjs | null;
+  probationFrom?: Dayjs | null;
+  probationTo?: Dayjs | null;
+  suspendedFrom?: Dayjs | null;
+  suspendedTo?: Dayjs | null;
   notes?: string;
 }
 
@@ -54,6 +58,10 @@ function commonFields(values: MemberFormValues) {
     partyPosts: textOf(values.partyPosts),
     retired: values.retired ?? false,
     retiredOn: values.retired ? isoDate(values.retiredOn) : null,
+    probationFrom: joined ? isoDate(values.probationFrom) : null,
+    probationTo: joined ? isoDate(values.probationTo) : null,
+    suspendedFrom: joined ? isoDate(values.suspendedFrom) : null,
+    suspendedTo: joined ? isoDate(values.suspendedTo) : null,
     notes: textOf(values.notes),
   };
 }
@@ -87,6 +95,10 @@ export function fromDetail(member: MemberDetail): MemberFormValues {
     partyPosts: member.partyPosts ?? '',
     retired: member.retired,
     retiredOn: dateValue(member.retiredOn),
+    probationFrom: dateValue(member.probationFrom),
+    probationTo: dateValue(member.probationTo),
+    suspendedFrom: dateValue(member.suspendedFrom),
+    suspendedTo: dateValue(member.suspendedTo),
     notes: member.notes ?? '',
   };
 }
