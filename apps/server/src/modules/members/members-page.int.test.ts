@@ -1,7 +1,7 @@
-import { ne } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import { courtToday, type MembersQuery } from '@qizhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenants } from '../../db/schema/index.ts';
+import { orgUnits, tenants } from '../../db/schema/index.ts';
 import { WHOLE_COURT } from '../../platform/policy.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { findRosterPage, rosterConditions, type RosterFilter } from './members.repo.ts';
@@ -70,7 +70,9 @@ describe('findRosterPage', () => {
     const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const sorted = [...rows].sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
     expect(rows.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
-    expect(rows.every((r) => r.orgUnitId === null || r.orgUnitName)).toBe(true);
+    const units = await ctx.database.db.select().from(orgUnits).where(eq(orgUnits.tenantId, tenantId));
+    const nameOf = new Map(units.map((u) => [u.id, u.name]));
+    expect(rows.every((r) => r.orgUnitName === (r.orgUnitId ? nameOf.get(r.orgUnitId) : null))).toBe(true);
   });
 
   it('tells the total on a page past the last, which has no row to carry it', async () => {

@@ -184,18 +184,16 @@ export async function findRosterPage(
   const found = await db
     .select({
       ...pick(cut, Object.keys(PAGE_COLUMNS) as (keyof typeof PAGE_COLUMNS)[]),
-      orgUnitName: sql<
-        string | null
-      >`(select ${orgUnits.name} from ${orgUnits} where ${orgUnits.tenantId} = ${cut.tenantId} and ${orgUnits.id} = ${cut.orgUnitId})`,
-      departmentName: sql<
-        string | null
-      >`(select ${departments.name} from ${departments} where ${departments.tenantId} = ${cut.tenantId} and ${departments.id} = ${cut.departmentId})`,
+      orgUnitName: sql<string | null>`(select o.name from ${orgUnits} o
+        where o.tenant_id = ${cutColumn('tenant_id')} and o.id = ${cutColumn('org_unit_id')})`,
+      departmentName: sql<string | null>`(select d.name from ${departments} d
+        where d.tenant_id = ${cutColumn('tenant_id')} and d.id = ${cutColumn('department_id')})`,
       total: cut.total,
     })
     .from(cut)
     .orderBy(
       ...keys.map((k, i) => {
-        const key = sql`${sql.identifier('page_rows')}.${sql.identifier(`sort_${String(i)}`)}`;
+        const key = cutColumn(`sort_${String(i)}`);
         return k.descending ? desc(key) : asc(key);
       }),
     );
@@ -207,6 +205,14 @@ export async function findRosterPage(
     .from(people)
     .where(where);
   return { rows, total: count?.n ?? 0 };
+}
+
+/**
+ * A column of the page's cut, always qualified: with one source in FROM, Drizzle writes columns
+ * unqualified, and inside the name look-ups an unqualified "tenant_id" would be the looked-up table's own.
+ */
+function cutColumn(name: string): SQL {
+  return sql`${sql.identifier('page_rows')}.${sql.identifier(name)}`;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, names: K[]): Pick<T, K> {
