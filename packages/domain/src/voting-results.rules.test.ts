@@ -214,3 +214,43 @@ describe('findVoteCountProblem', () => {
     expect(findVoteCountProblem(vote(over))).toBe(problem);
   });
 });
+
+describe('small branches (rules.md: a branch of 6 has no committee, a branch of 7 has one)', () => {
+  const small = (expected: number, present: number, yes: number) =>
+    voteResultOf({
+      kind: 'general_resolution',
+      meetingType: 'branch_general',
+      expected,
+      present,
+      yes,
+      no: 0,
+      abstain: 0,
+    });
+  it.each<[number, number, number, boolean, boolean]>([
+    // 应到, present, yes, quorum reached, adopted
+    [6, 3, 3, false, false], // exactly half present
+    [6, 4, 3, true, false], // exactly half of 应到 voting yes
+    [6, 4, 4, true, true],
+    [7, 3, 3, false, false],
+    [7, 4, 4, true, true], // 4 of 7 is more than half
+    [7, 7, 3, true, false],
+  ])('应到 %i, %i present, %i yes', (expected, present, yes, reached, adopted) => {
+    const r = small(expected, present, yes);
+    expect(r.quorum.reached).toBe(reached);
+    expect(r.adopted).toBe(adopted);
+  });
+
+  it('an admission at a branch of 7 full members, one exempted: 应到 6, needs 4 yes', () => {
+    const r = voteResultOf({
+      kind: 'admission',
+      meetingType: 'branch_general',
+      expected: 6,
+      present: 4,
+      yes: 3,
+      no: 1,
+      abstain: 0,
+      written: { yes: 1, no: 0, abstain: 0 },
+    });
+    expect(r).toMatchObject({ needed: 4, adopted: true, written: { count: 1 } });
+  });
+});

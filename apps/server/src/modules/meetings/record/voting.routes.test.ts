@@ -5,7 +5,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesTemplate } from '@qizhi/domain';
-import { auditLog } from '../../../db/schema/index.ts';
+import { auditLog, meetings, meetingVotes } from '../../../db/schema/index.ts';
 import { createTestContext, type Session, type TestContext } from '../../../test/harness.ts';
 
 let ctx: TestContext;
@@ -300,5 +300,41 @@ describe('leave and discipline', () => {
       .limit(1);
     expect(audit?.after).toMatchObject({ probationFrom: from });
     await clerk.request({ method: 'PATCH', url: `/api/members/${target.personId}`, payload: { probationFrom: null } });
+  });
+});
+
+describe('records made under the earlier rule', () => {
+  it('keeps a closed meeting’s recorded counts and vote, and shows read-only what today’s rule says', async () => {
+    const list = (
+      await secretary.request({ method: 'GET', url: '/api/meetings?type=branch_general&status=closed&pageSize=50' })
+    ).json();
+    const withVote = [];
+    for (const item of list.items as { id: string }[]) {
+      const d = (await secretary.request({ method: 'GET', url: `/api/meetings/${item.id}` })).json();
+      if (d.votes.length > 0) withVote.push(d);
+    }
+    const closed = withVote[0];
+    expect(closed, 'a closed branch general meeting with a vote in the demo year').toBeDefined();
+    // The seed records by today's rule: nothing to say.
+    expect(closed.countsNote).toBeNull();
+    expect(closed.votes[0].todayRule).toBeNull();
+    // As migration 0008 leaves an older record: 应到 without the retired members, the result against those present.
+    await ctx.database.db
+      .update(meetings)
+      .set({ recordedExpected: 34, recordedAttended: 30 })
+      .where(eq(meetings.id, closed.id));
+    await ctx.database.db
+      .update(meetingVotes)
+      .set({ divisor: null, entitled: 34, present: 30, yes: 16, yesNeeded: 16, adopted: true })
+      .where(eq(meetingVotes.meetingId, closed.id));
+    const after = (await secretary.request({ method: 'GET', url: `/api/meetings/${closed.id}` })).json();
+    expect(after).toMatchObject({ expected: 34, attended: 30 });
+    expect(after.countsNote).toContain('归档时记录应到34人、实到30人；按现行规则应到');
+    expect(after.votes[0]).toMatchObject({ adopted: true, entitled: 34, yes: 16, divisor: { kind: 'present' } });
+    expect(after.votes[0].explanation).toBe('按原规则记录：赞成 16 票，需 16 票，通过');
+    expect(after.votes[0].todayRule).toMatchObject({ adopted: false });
+    expect(after.votes[0].todayRule.explanation).toContain('原记录未改动');
+    const listed = (await secretary.request({ method: 'GET', url: '/api/meetings?status=closed&pageSize=200' })).json();
+    expect(listed.items.find((m: { id: string }) => m.id === closed.id)).toMatchObject({ expected: 34, attended: 30 });
   });
 });
