@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Flex, Input, Modal, Popconfirm, Skeleton, S
 import { Link, useParams } from 'react-router';
 import { formatCourtDateTime, type MeetingDetail } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { AnnualInfo } from './annual-info.tsx';
 import { AttendancePanel } from './attendance-panel.tsx';
 import { FilesPanel, TasksPanel } from './follow-up-panel.tsx';
 import { AttendanceTag, courtClock, MeetingStatusTag, MeetingTypeTag } from './meeting-labels.tsx';
@@ -146,6 +147,7 @@ export default function MeetingDetailPage() {
             </Descriptions.Item>
           )}
         </Descriptions>
+        <AnnualInfo meeting={m} />
       </Card>
       <Card>
         <Tabs

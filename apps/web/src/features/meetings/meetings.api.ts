@@ -24,6 +24,7 @@ import {
   type MinutesRequest,
   type RevisionRequest,
   type TaskRequest,
+  type UpdateMeetingRequest,
   type VoteRequest,
 } from '@qizhi/domain';
 import { call, seg } from '../../platform/api-client.ts';
@@ -40,6 +41,7 @@ export const meetingsApi = {
   mine: () => call.get(MyMeetings, '/api/meetings/mine'),
   get: (id: string) => call.get(MeetingDetail, meeting(id)),
   create: (body: CreateMeetingRequest) => call.post(MeetingDetail, '/api/meetings', body),
+  update: (id: string, body: UpdateMeetingRequest) => call.patch(MeetingDetail, meeting(id), body),
   act: (id: string, action: MeetingAction) => call.post(MeetingDetail, `${meeting(id)}/${action}`),
   markNoticeRead: (id: string) => call.post(OkResponse, `${meeting(id)}/read`),
   askLeave: (id: string, reason: string) => call.post(MeetingDetail, `${meeting(id)}/leave`, { reason }),
