@@ -9,6 +9,7 @@ export * from './masking.rules.ts';
 export * from './password.rules.ts';
 export * from './people.rules.ts';
 export * from './org.rules.ts';
+export * from './address.rules.ts';
 export * from './permissions.ts';
 export * from './audit-actions.ts';
 export * from './meeting-title.rules.ts';

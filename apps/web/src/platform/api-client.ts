@@ -32,8 +32,9 @@ export const call = {
   /** A file upload (`multipart/form-data`, field `file`), its answer parsed like any other. */
   upload: <S extends z.ZodType>(schema: S, path: string, file: File, query?: Query) =>
     parsed(schema, api.upload<unknown>(path, file, query)),
-  /** A file download handed to the browser; resolves to the file's name. */
-  download: (path: string, query: Query | undefined, fallbackName: string) => api.download(path, query, fallbackName),
+  /** A file download handed to the browser (POSTed when given a body); resolves to the file's name. */
+  download: (path: string, query: Query | undefined, fallbackName: string, body?: unknown) =>
+    api.download(path, query, fallbackName, body),
 };
 
 /** A path segment from an id or code, so nothing a user typed can change the route. */

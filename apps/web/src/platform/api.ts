@@ -144,8 +144,9 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /** Fetches a file (so errors come back as ApiError, not as a JSON page) and hands it to the browser. */
-async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
-  const response = await send(path, { query });
+async function download(path: string, query: Query | undefined, fallbackName: string, body?: unknown): Promise<string> {
+  // With a body, the file is made from it (POST): e.g. the list of accounts just created.
+  const response = await send(path, body === undefined ? { query } : { query, method: 'POST', body });
   const blob = await response.blob();
   const name = fileNameOf(response, fallbackName);
   const url = URL.createObjectURL(blob);

@@ -12,13 +12,12 @@ export function RequireSignIn() {
   const me = useMe();
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) return <QueryErrorAlert error={me.error} className={ui.standalone} />;
-  if (!me.data) {
-    const next = location.pathname + location.search;
-    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
-    return <Navigate to={to} replace />;
-  }
+  const here = location.pathname + location.search;
+  // The page asked for comes back after sign-in (and after changing an initial password).
+  const andBack = (path: string) => (here === '/' ? path : `${path}?next=${encodeURIComponent(here)}`);
+  if (!me.data) return <Navigate to={andBack('/login')} replace />;
   if (me.data.user.mustChangePassword && location.pathname !== PASSWORD_PATH) {
-    return <Navigate to={PASSWORD_PATH} replace />;
+    return <Navigate to={andBack(PASSWORD_PATH)} replace />;
   }
   return (
     <SessionProvider me={me.data}>

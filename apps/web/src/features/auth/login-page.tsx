@@ -9,13 +9,8 @@ import { fetchMe, meQueryKey, useMe } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
 import { authApi } from './auth.api.ts';
 import { AuthFrame } from './auth-frame.tsx';
+import { nextFrom, withNext } from './safe-next.ts';
 import styles from './auth.module.css';
-
-/** Only same-site paths, so a crafted link cannot send a fresh session elsewhere. */
-function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
-  return next;
-}
 
 function explain(error: unknown): { title: string; description?: string } {
   if (error instanceof ApiError && error.code === 'ACCOUNT_LOCKED') {
@@ -31,7 +26,9 @@ export default function LoginPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const next = nextFrom(params);
+  // An initial password is changed first, then on to the page asked for (a meeting's sign-in).
+  const after = (mustChange: boolean) => (mustChange ? withNext(PASSWORD_PATH, next) : next);
   const signIn = useSave({
     save: async (values: LoginRequest) => {
       const result = await authApi.login(values);
@@ -41,13 +38,13 @@ export default function LoginPage() {
     },
     showError: 'alert',
     onSaved: (result) => {
-      void navigate(result.user.mustChangePassword ? PASSWORD_PATH : next, { replace: true });
+      void navigate(after(result.user.mustChangePassword), { replace: true });
     },
   });
   const submitting = signIn.saving;
 
   if (me.data && !submitting) {
-    return <Navigate to={me.data.user.mustChangePassword ? PASSWORD_PATH : next} replace />;
+    return <Navigate to={after(me.data.user.mustChangePassword)} replace />;
   }
 
   const problem = signIn.error ? explain(signIn.error) : null;

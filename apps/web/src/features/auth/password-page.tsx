@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Space } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { findPasswordProblems, PASSWORD_PROBLEM_MESSAGES, type ChangePasswordRequest } from '@qizhi/domain';
 import { queryClient } from '../../platform/query-client.ts';
 import { fetchMe, meQueryKey, useSession } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
 import { authApi } from './auth.api.ts';
 import { AuthFrame } from './auth-frame.tsx';
+import { nextFrom } from './safe-next.ts';
 import { useSignOut } from './use-sign-out.ts';
 import styles from './auth.module.css';
 import { PasswordPolicy } from './password-policy.tsx';
@@ -22,6 +23,8 @@ export default function PasswordPage() {
   const { user } = useSession();
   const forced = user.mustChangePassword;
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = nextFrom(params);
   const [form] = Form.useForm<PasswordForm>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const [done, setDone] = useState(false);
@@ -32,8 +35,10 @@ export default function PasswordPage() {
         newPassword: values.newPassword ?? '',
       };
       await authApi.changePassword(body);
-      setDone(true);
       queryClient.setQueryData(meQueryKey, await fetchMe());
+      // Sent here on the way to a page (a meeting's sign-in from its QR code): straight on to it.
+      if (next !== '/') void navigate(next, { replace: true });
+      else setDone(true);
     },
     form,
     showError: 'alert',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Flex, Modal, Progress, QRCode, Typography } from 'antd';
-import { formatCourtDateTime, SIGN_IN_STEP_SECONDS } from '@qizhi/domain';
+import { formatCourtDateTime, isLoopbackUrl, SIGN_IN_STEP_SECONDS } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import styles from './meetings.module.css';
 import { useSignInCode } from './meetings.queries.ts';
@@ -41,6 +41,14 @@ export function SignInCodeModal({
                   ? `签到将于 ${formatCourtDateTime(code.data.opensAt)} 开放`
                   : `签到已于 ${formatCourtDateTime(code.data.closesAt)} 截止`
               }
+            />
+          )}
+          {isLoopbackUrl(code.data.url) && (
+            <Alert
+              type="error"
+              showIcon
+              title="手机无法打开此二维码中的地址"
+              description="二维码中的地址指向本机（127.0.0.1 / localhost），手机扫码后打不开。请由管理员设置 QIZHI_PUBLIC_URL 为本机的局域网地址（如 http://192.168.1.20:3000）后重启服务，或用局域网地址打开本页。"
             />
           )}
           {/* SVG: crisp on a projector at any size, and printable. */}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CheckCircleTwoTone } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Result, Spin, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -25,6 +25,15 @@ export default function SignInPage() {
 
   const m = meeting.data;
   const alreadyIn = m?.myAttendance?.state === 'present' && m.myAttendance.signedInAt;
+  // Opened from the QR code (also on the way back from signing in): sign in at once, one step.
+  const linkCode = search.get('code') ?? '';
+  const autoTried = useRef(false);
+  const canAuto = !!m?.myAttendance && !alreadyIn && /^\d{6}$/.test(linkCode);
+  useEffect(() => {
+    if (!canAuto || autoTried.current) return;
+    autoTried.current = true;
+    signIn.save(linkCode);
+  }, [canAuto, linkCode, signIn]);
   return (
     <div className={styles.phonePage}>
       <Card title="会议签到">

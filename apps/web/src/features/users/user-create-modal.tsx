@@ -2,9 +2,8 @@ import { Form, Input } from 'antd';
 import type { CreateUserRequest } from '@qizhi/domain';
 import { FormModal } from '../../platform/form-modal.tsx';
 import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
-import { useCan } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
-import { PersonSelect } from '../members/person-select.tsx';
+import { AccountPersonSelect } from './account-person-select.tsx';
 import { usersApi } from './users.api.ts';
 import { usersKey } from './users.queries.ts';
 
@@ -15,7 +14,6 @@ interface Props {
 }
 
 export function UserCreateModal({ open, onClose, onCreated }: Props) {
-  const can = useCan();
   const [form] = Form.useForm<CreateUserRequest>();
   const saver = useSave({
     save: (values: CreateUserRequest) =>
@@ -44,6 +42,17 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
       initialValues={{}}
     >
       <Form.Item
+        name="personId"
+        label="对应人员"
+        extra="按姓名选择花名册中的人员；关联后本人可查看自己的会议、目标和记录"
+      >
+        <AccountPersonSelect
+          onPicked={(person) => {
+            if (person && !form.getFieldValue('displayName')) form.setFieldValue('displayName', person.name);
+          }}
+        />
+      </Form.Item>
+      <Form.Item
         name="username"
         label="用户名"
         extra="以字母开头，只含字母、数字、下划线、点和连字符，3—32位"
@@ -57,11 +66,6 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
       <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
         <Input maxLength={30} />
       </Form.Item>
-      {can('people.read') && (
-        <Form.Item name="personId" label="对应干警" extra="关联花名册中的人员后，本人可在首页查看自己的信息">
-          <PersonSelect />
-        </Form.Item>
-      )}
     </FormModal>
   );
 }

@@ -3,7 +3,8 @@ import { inCourtZone, type UserListItem } from '@qizhi/domain';
 
 export function UserStatus({ user }: { user: UserListItem }) {
   const tags = [];
-  if (user.disabled) tags.push(<Tag key="disabled">已停用</Tag>);
+  if (user.disabled)
+    tags.push(<Tag key="disabled">{user.disabledReason ? `已停用（${user.disabledReason}）` : '已停用'}</Tag>);
   if (user.locked) {
     const until = user.lockedUntil ? `至${inCourtZone(user.lockedUntil).format('HH:mm')}` : '';
     tags.push(

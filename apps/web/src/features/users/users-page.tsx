@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Table, type TableProps } from 'antd';
 import { formatCourtDateTime, type UserListItem } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
@@ -9,9 +9,13 @@ import ui from '../../platform/ui.module.css';
 import { usePageParams } from '../../platform/use-page-params.ts';
 import { useSave } from '../../platform/use-save.ts';
 import { useOrgUnits } from '../org/org.queries.ts';
+import { AccountSlips } from './account-slips.tsx';
+import { BulkAccountsModal, type BulkResult } from './bulk-accounts-modal.tsx';
 import { RoleGrantTag } from './role-labels.tsx';
 import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
 import { UserCreateModal } from './user-create-modal.tsx';
+import { UserDisableModal } from './user-disable-modal.tsx';
+import { UserPersonModal } from './user-person-modal.tsx';
 import { UserRenameModal } from './user-rename-modal.tsx';
 import { UserRolesModal } from './user-roles-modal.tsx';
 import { UserStatus } from './user-status.tsx';
@@ -32,11 +36,15 @@ export default function UsersPage() {
   const [password, setPassword] = useState<TemporaryPasswordResponse | null>(null);
   const [renaming, setRenaming] = useState<UserListItem | null>(null);
   const [granting, setGranting] = useState<UserListItem | null>(null);
+  const [linking, setLinking] = useState<UserListItem | null>(null);
+  const [disabling, setDisabling] = useState<UserListItem | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [bulkDone, setBulkDone] = useState<BulkResult | null>(null);
 
-  const toggle = useSave({
-    save: (user: UserListItem) => usersApi.update(user.id, { disabled: !user.disabled }),
+  const enable = useSave({
+    save: (user: UserListItem) => usersApi.update(user.id, { disabled: false }),
     invalidates: [usersKey],
-    success: (_, user) => (user.disabled ? `已启用 ${user.username}` : `已停用 ${user.username}`),
+    success: (_, user) => `已启用 ${user.username}`,
   });
   const unlock = useSave({
     save: (user: UserListItem) => usersApi.unlock(user.id),
@@ -62,6 +70,19 @@ export default function UsersPage() {
   const columns: TableProps<UserListItem>['columns'] = [
     { title: '用户名', dataIndex: 'username', fixed: 'left' },
     { title: '姓名', dataIndex: 'displayName' },
+    {
+      title: '对应人员',
+      key: 'person',
+      render: (_: unknown, user) =>
+        user.personName ? (
+          <span>
+            {user.personName}
+            {user.orgUnitName && <span className={styles.unit}>{user.orgUnitName}</span>}
+          </span>
+        ) : (
+          <span className={styles.unit}>未关联</span>
+        ),
+    },
     {
       title: '角色',
       key: 'roles',
@@ -102,6 +123,15 @@ export default function UsersPage() {
                 type="link"
                 size="small"
                 onClick={() => {
+                  setLinking(user);
+                }}
+              >
+                关联人员
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
                   resetPassword(user);
                 }}
               >
@@ -113,7 +143,8 @@ export default function UsersPage() {
                   size="small"
                   danger={!user.disabled}
                   onClick={() => {
-                    toggle.save(user);
+                    if (user.disabled) enable.save(user);
+                    else setDisabling(user);
                   }}
                 >
                   {user.disabled ? '启用' : '停用'}
@@ -155,15 +186,25 @@ export default function UsersPage() {
       <div className="page-toolbar">
         <h1>用户管理</h1>
         {can('users.manage') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setCreating(true);
-            }}
-          >
-            新建用户
-          </Button>
+          <Space>
+            <Button
+              icon={<TeamOutlined />}
+              onClick={() => {
+                setBulkOpen(true);
+              }}
+            >
+              按花名册建号
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setCreating(true);
+              }}
+            >
+              新建用户
+            </Button>
+          </Space>
         )}
       </div>
       <Input.Search
@@ -215,6 +256,31 @@ export default function UsersPage() {
         user={granting}
         onClose={() => {
           setGranting(null);
+        }}
+      />
+      <UserPersonModal
+        user={linking}
+        onClose={() => {
+          setLinking(null);
+        }}
+      />
+      <UserDisableModal
+        user={disabling}
+        onClose={() => {
+          setDisabling(null);
+        }}
+      />
+      <BulkAccountsModal
+        open={bulkOpen}
+        onClose={() => {
+          setBulkOpen(false);
+        }}
+        onCreated={setBulkDone}
+      />
+      <AccountSlips
+        done={bulkDone}
+        onClose={() => {
+          setBulkDone(null);
         }}
       />
     </Card>

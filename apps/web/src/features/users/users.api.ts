@@ -1,8 +1,12 @@
 import {
+  BulkCreateAccountsResponse,
+  PersonChoicesResponse,
   RolesResponse,
   TemporaryPasswordResponse,
   UserListItem,
   UserPage,
+  type BulkCreateAccountsRequest,
+  type CreatedAccount,
   type CreateUserRequest,
   type SetRolesRequest,
 } from '@qizhi/domain';
@@ -25,4 +29,12 @@ export const usersApi = {
   unlock: (id: string) => call.post(UserListItem, `/api/users/${seg(id)}/unlock`),
   setRoles: (id: string, body: SetRolesRequest) => call.put(UserListItem, `/api/users/${seg(id)}/roles`, body),
   roles: () => call.get(RolesResponse, '/api/roles'),
+  /** Roster people by name and organisation only (what the 系统管理员 may see), with their account if any. */
+  personChoices: (query: { q?: string; orgUnitId?: string }) =>
+    call.get(PersonChoicesResponse, '/api/users/person-choices', query),
+  /** Accounts for roster people; each initial password is in this answer only. */
+  bulkCreate: (body: BulkCreateAccountsRequest) => call.post(BulkCreateAccountsResponse, '/api/users/bulk', body),
+  /** The officer's .xlsx of the accounts just created, made by the server from them and not kept. */
+  downloadSlips: (accounts: CreatedAccount[]) =>
+    call.download('/api/users/account-slips.xlsx', undefined, '账号及初始密码.xlsx', { accounts }),
 };
