@@ -42,6 +42,7 @@ import { rulesLibraryRoutes } from './modules/rules-library/index.ts';
 import { honourRoutes } from './modules/honours/index.ts';
 import { assessmentRoutes } from './modules/assessments/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
+import { meRoutes } from './modules/me/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -154,6 +155,7 @@ export async function buildApp(
   await app.register(honourRoutes, { prefix: '/api' });
   await app.register(assessmentRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
+  await app.register(meRoutes, { prefix: '/api/me' });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -41,3 +41,4 @@ export * from './api/rules-library.ts';
 export * from './api/honours.ts';
 export * from './api/assessments.ts';
 export * from './api/notifications.ts';
+export * from './api/me.ts';

@@ -5,6 +5,7 @@ import { formatCourtDateTime, type MyMeeting as MyMeetingSchema } from '@qizhi/d
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { AttendanceTag, MeetingTypeTag } from '../meetings/meeting-labels.tsx';
 import { useMeeting, useMyMeetings } from '../meetings/meetings.queries.ts';
+import { LeaveTag, MyAttendanceCard } from './my-attendance-card.tsx';
 import styles from './mine.module.css';
 
 type MyMeeting = z.infer<typeof MyMeetingSchema>;
@@ -16,13 +17,13 @@ function LeaveApproval({ meetingId }: { meetingId: string }) {
   const { leaveApproved, reason } = detail.data.myAttendance;
   return (
     <span className={styles.meta}>
-      <Tag color={leaveApproved ? 'success' : 'warning'}>{leaveApproved ? '请假已批准' : '请假待批准'}</Tag>
+      <LeaveTag approved={leaveApproved} />
       {reason ? `原因：${reason}` : ''}
     </span>
   );
 }
 
-function MeetingItem({ m, upcoming }: { m: MyMeeting; upcoming: boolean }) {
+function MeetingItem({ m }: { m: MyMeeting }) {
   return (
     <List.Item>
       <Space direction="vertical" size={2} className={styles.item}>
@@ -36,8 +37,8 @@ function MeetingItem({ m, upcoming }: { m: MyMeeting; upcoming: boolean }) {
           {formatCourtDateTime(m.startsAt)} · {m.place} · {m.orgUnitName}
         </span>
         <Space wrap size={4}>
-          {upcoming && <Tag color={m.noticeReadAt ? 'default' : 'red'}>{m.noticeReadAt ? '通知已阅' : '通知未读'}</Tag>}
-          {(!upcoming || m.myState !== 'pending') && <AttendanceTag state={m.myState} />}
+          <Tag color={m.noticeReadAt ? 'default' : 'red'}>{m.noticeReadAt ? '通知已阅' : '通知未读'}</Tag>
+          {m.myState !== 'pending' && <AttendanceTag state={m.myState} />}
           {m.myState === 'leave' && <LeaveApproval meetingId={m.id} />}
         </Space>
       </Space>
@@ -45,7 +46,7 @@ function MeetingItem({ m, upcoming }: { m: MyMeeting; upcoming: boolean }) {
   );
 }
 
-/** 我的会议: the notices of meetings to come, and what was recorded of me at those held. */
+/** 我的会议: the notices of meetings to come (with my request for leave), then my year's attendance. */
 export function MyMeetingsCard() {
   const mine = useMyMeetings();
   if (mine.isPending) return <Skeleton active />;
@@ -54,28 +55,16 @@ export function MyMeetingsCard() {
   const isUpcoming = (m: MyMeeting) =>
     new Date(m.startsAt).getTime() >= now - 2 * 3_600_000 && (m.status === 'planned' || m.status === 'notified');
   const upcoming = mine.data.items.filter(isUpcoming);
-  const past = mine.data.items.filter((m) => !isUpcoming(m)).reverse();
   return (
     <Space direction="vertical" size="middle" className={styles.item}>
       <Card size="small" title={`待参加的会议（${String(upcoming.length)}）`} data-testid="mine-upcoming">
         {upcoming.length === 0 ? (
           <Empty className={styles.empty} description="暂无会议通知" />
         ) : (
-          <List size="small" dataSource={upcoming} renderItem={(m) => <MeetingItem m={m} upcoming />} />
+          <List size="small" dataSource={upcoming} renderItem={(m) => <MeetingItem m={m} />} />
         )}
       </Card>
-      <Card size="small" title="近期参加的会议" data-testid="mine-past">
-        {past.length === 0 ? (
-          <Empty className={styles.empty} description="近一个月没有会议" />
-        ) : (
-          <List
-            size="small"
-            dataSource={past}
-            pagination={past.length > 10 ? { pageSize: 10, size: 'small' } : false}
-            renderItem={(m) => <MeetingItem m={m} upcoming={false} />}
-          />
-        )}
-      </Card>
+      <MyAttendanceCard />
     </Space>
   );
 }

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorResponse, MyAttendance, MyAttendanceQuery } from '@qizhi/domain';
+import { contextOf } from '../../platform/request-context.ts';
+import * as service from './me.service.ts';
+
+/** 我的: what only the signed-in person sees of themselves, where no module already answers it. */
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/meetings',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['我的'],
+        summary: '本人一年的会议及出席情况（含本人请假原因和批准情况）',
+        querystring: MyAttendanceQuery,
+        response: { 200: MyAttendance, 400: ErrorResponse, 401: ErrorResponse },
+      },
+    },
+    async (request) => service.myAttendance(contextOf(request), request.query.year),
+  );
+};
