@@ -21,7 +21,12 @@ export function leaderTitle(unit: Pick<OrgUnit, 'kind'>): string {
 export function OrgUnitDetail({ unit, parent, onAddChild, onEdit, onDelete }: Props) {
   const can = useCan();
   const manage = can('org.manage');
-  const term = unit.termStartedOn ? `${unit.termStartedOn} 至 ${unit.termEndsOn ?? '—'}` : '—';
+  const term =
+    unit.termYears === null
+      ? '无任期（不提示换届）'
+      : unit.termStartedOn
+        ? `${unit.termStartedOn} 至 ${unit.termEndsOn ?? '—'}（任期${String(unit.termYears)}年）`
+        : `—（任期${String(unit.termYears)}年）`;
 
   return (
     <Card

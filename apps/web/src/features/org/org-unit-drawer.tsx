@@ -1,9 +1,12 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
-  COMMITTEE_TERM_YEARS,
+  DEFAULT_TERM_YEARS,
   ORG_CHILD_KINDS,
   ORG_KIND_LABELS,
+  TERM_SETTING_RANGE,
+  termIsSetting,
+  termYearsOf,
   type CreateOrgUnitRequest,
   type OrgKind,
   type OrgUnit,
@@ -29,6 +32,7 @@ interface OrgUnitFormValues {
   committee?: { personId?: string; post?: string }[];
   establishedOn?: Dayjs | null;
   termStartedOn?: Dayjs | null;
+  termYears?: number | null;
   sortOrder?: number | null;
 }
 
@@ -41,6 +45,7 @@ function toFields(values: OrgUnitFormValues): UpdateOrgUnitRequest {
     ),
     establishedOn: isoDate(values.establishedOn),
     termStartedOn: values.kind === 'cell' ? null : isoDate(values.termStartedOn),
+    ...(termIsSetting(values.kind) ? { termYears: values.termYears ?? null } : {}),
     ...(values.sortOrder === null || values.sortOrder === undefined ? {} : { sortOrder: values.sortOrder }),
   };
 }
@@ -56,6 +61,7 @@ function openingOf(state: NonNullable<OrgDrawerState>): Partial<OrgUnitFormValue
     committee: u.committee.map((seat) => ({ personId: seat.personId, post: seat.post })),
     establishedOn: dateValue(u.establishedOn),
     termStartedOn: dateValue(u.termStartedOn),
+    termYears: u.termYearsSetting,
     sortOrder: u.sortOrder,
   };
 }
@@ -135,14 +141,34 @@ export function OrgUnitDrawer({ state, onClose }: { state: OrgDrawerState; onClo
             <DatePicker className={ui.block} />
           </Form.Item>
         </Col>
-        {kind !== 'cell' && (
+        {kind && termYearsOf(kind) !== null && (
           <Col xs={24} sm={12}>
             <Form.Item
               name="termStartedOn"
               label="本届任期开始"
-              extra={`任期${String(COMMITTEE_TERM_YEARS)}年，届满日期自动计算`}
+              extra={
+                termIsSetting(kind)
+                  ? '届满日期按任期年数自动计算'
+                  : `任期${String(termYearsOf(kind))}年，届满日期自动计算`
+              }
             >
               <DatePicker className={ui.block} />
+            </Form.Item>
+          </Col>
+        )}
+        {kind && termIsSetting(kind) && (
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="termYears"
+              label="任期（年）"
+              extra={`${ORG_KIND_LABELS[kind]}任期3至5年；不填按${String(DEFAULT_TERM_YEARS[kind])}年`}
+            >
+              <InputNumber
+                min={TERM_SETTING_RANGE.min}
+                max={TERM_SETTING_RANGE.max}
+                precision={0}
+                className={ui.block}
+              />
             </Form.Item>
           </Col>
         )}
