@@ -33,10 +33,23 @@ export function bundleIsStale() {
   return SOURCES.some((dir) => newestSourceMs(dir) > builtAt);
 }
 
+/** Worker threads run their own bundle beside main.js (see platform/worker.ts). */
+const WORKERS = ['src/modules/members/roster-parse.worker.ts'];
+
 export async function buildServer() {
+  await Promise.all([
+    bundle(path.join(SERVER_DIR, 'src', 'main.ts'), BUNDLE),
+    ...WORKERS.map((file) =>
+      bundle(path.join(SERVER_DIR, file), path.join(SERVER_DIR, 'dist', path.basename(file).replace(/\.ts$/, '.js'))),
+    ),
+  ]);
+}
+
+/** @param {string} entry @param {string} outfile */
+async function bundle(entry, outfile) {
   await build({
-    entryPoints: [path.join(SERVER_DIR, 'src', 'main.ts')],
-    outfile: BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',

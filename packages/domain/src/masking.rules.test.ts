@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isValidPhone, maskIdNumber, maskPhone, normalizePhone } from './masking.rules.ts';
 
 describe('masking', () => {
-  it('keeps the region code and the last four of an ID number', () => {
-    expect(maskIdNumber('110101199003071234')).toBe('110101********1234');
-    expect(maskIdNumber('11010119900307123X')).toBe('110101********123X');
+  it('keeps only the province and city and the last two of an ID number: no birth date, no sequence', () => {
+    expect(maskIdNumber('110101199003071234')).toBe('1101************34');
+    expect(maskIdNumber('11010119900307123X')).toBe('1101************3X');
+    expect(maskIdNumber('110101199003071234')).not.toContain('19900307');
     expect(maskIdNumber(null)).toBeNull();
     expect(maskIdNumber('12345')).toBe('*****');
   });

@@ -1,8 +1,14 @@
-/** 110101199003071234 → 110101********1234: keeps the region code and the last four. */
+/**
+ * 110101199003071234 → 1101************34: keeps the province and city and the last two only.
+ * Hiding exactly the birth-date digits (110101********1234) let anyone who knew the birth date — which
+ * lists showed beside it — rebuild the number; here the county, the birth date and the sequence are
+ * all hidden, and roles without the reveal permission see an age band, not the birth date, so what is
+ * hidden cannot be recomputed from what is shown (hundreds of thousands of candidates remain).
+ */
 export function maskIdNumber(id: string | null | undefined): string | null {
   if (!id) return null;
   if (id.length <= 10) return '*'.repeat(id.length);
-  return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
+  return id.slice(0, 4) + '*'.repeat(id.length - 6) + id.slice(-2);
 }
 
 /** 13812345678 → 138****5678. */

@@ -64,6 +64,7 @@ export const MemberListItem = z.object({
   gender: z.enum(GENDERS),
   birthDate: z.string().nullable(),
   age: z.number().int().nullable(),
+  ageBand: z.enum(AGE_BANDS).nullable().describe('年龄段：无查看完整信息权限者只得年龄段，不得出生日期和年龄'),
   status: PersonStatus,
   retired: z.boolean(),
   orgUnitId: Id.nullable(),
@@ -72,7 +73,7 @@ export const MemberListItem = z.object({
   departmentName: z.string().nullable(),
   position: z.string().nullable(),
   joinedOn: z.string().nullable(),
-  idNumber: z.string().nullable().describe('脱敏：110101********1234'),
+  idNumber: z.string().nullable().describe('脱敏：1101************34'),
   phone: z.string().nullable().describe('脱敏：138****5678'),
 });
 export type MemberListItem = z.infer<typeof MemberListItem>;

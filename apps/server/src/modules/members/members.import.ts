@@ -10,11 +10,11 @@ import { writeAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { covers } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import { assertSafeXlsx } from '../../platform/uploads.ts';
 import { departmentsOfCourt, orgUnitsOfCourt, type OrgUnitRow } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 import { auditablePerson } from './members.service.ts';
-import { buildRosterWorkbook, parseRosterWorkbook, type ImportedPerson } from './roster-excel.ts';
+import { buildRosterWorkbook, type ImportedPerson } from './roster-excel.ts';
+import { parseRosterInWorker } from './roster-parse.ts';
 
 /** Fields an import may set; what a file leaves empty it does not erase (offices' files are partial). */
 const IMPORTED_FIELDS = [
@@ -65,8 +65,7 @@ function norm(name: string): string {
  * The same plan is what a real import then applies, in one transaction.
  */
 async function planImport(ctx: RequestContext, buffer: Buffer): Promise<{ plan: PlannedRow[]; errors: ImportError[] }> {
-  assertSafeXlsx(buffer);
-  const parsed = await parseRosterWorkbook(buffer);
+  const parsed = await parseRosterInWorker(buffer);
   const errors = [...parsed.errors];
   const scope = await ctx.scopeOf('people.import');
   const [units, depts] = await Promise.all([orgUnitsOfCourt(ctx), departmentsOfCourt(ctx)]);

@@ -1,4 +1,5 @@
 import {
+  ageBandOf,
   completedYears,
   disciplineProblems,
   maskIdNumber,
@@ -23,13 +24,19 @@ import * as repo from './members.repo.ts';
 
 type JoinedPerson = { person: repo.PersonRow; orgUnitName: string | null; departmentName: string | null };
 
-export function toListItem(p: repo.PersonPageRow, today: string): MemberListItem {
+/**
+ * A person as a list shows them. Without the reveal permission the birth date and exact age are left
+ * out and only the age band is given: with the birth date beside it, a masked ID number could be rebuilt.
+ */
+export function toListItem(p: repo.PersonPageRow, today: string, reveal: boolean): MemberListItem {
+  const age = p.birthDate ? completedYears(p.birthDate, today) : null;
   return {
     id: p.id,
     name: p.name,
     gender: p.gender,
-    birthDate: p.birthDate,
-    age: p.birthDate ? completedYears(p.birthDate, today) : null,
+    birthDate: reveal ? p.birthDate : null,
+    age: reveal ? age : null,
+    ageBand: age === null ? null : ageBandOf(age),
     status: p.status,
     retired: p.retired,
     orgUnitId: p.orgUnitId,
@@ -43,10 +50,10 @@ export function toListItem(p: repo.PersonPageRow, today: string): MemberListItem
   };
 }
 
-function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string): MemberDetail {
+function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string, reveal: boolean): MemberDetail {
   const p = row.person;
   return {
-    ...toListItem({ ...p, orgUnitName: row.orgUnitName, departmentName: row.departmentName }, today),
+    ...toListItem({ ...p, orgUnitName: row.orgUnitName, departmentName: row.departmentName }, today, reveal),
     ethnicity: p.ethnicity,
     education: p.education,
     confirmedOn: p.confirmedOn,
@@ -69,7 +76,7 @@ export async function listPeople(ctx: RequestContext, query: MembersQuery): Prom
   const where = repo.rosterConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today);
   const { rows, total } = await repo.findRosterPage(ctx.db, where, query);
   return {
-    items: rows.map((r) => toListItem(r, today)),
+    items: rows.map((r) => toListItem(r, today, ctx.has('people.pii.reveal'))),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -90,7 +97,7 @@ async function findVisiblePerson(
 }
 
 export async function getPerson(ctx: RequestContext, id: string): Promise<MemberDetail> {
-  return toDetail(await findVisiblePerson(ctx, id, 'people.read'), courtToday());
+  return toDetail(await findVisiblePerson(ctx, id, 'people.read'), courtToday(), ctx.has('people.pii.reveal'));
 }
 
 /** Whether the court has this person (for linking an account to a person). */
@@ -102,7 +109,7 @@ export async function getOwnProfile(ctx: RequestContext): Promise<MemberDetail> 
   if (!ctx.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
   const row = await repo.findPersonById(ctx.db, ctx.tenantId, ctx.personId);
   if (!row) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
-  return toDetail(row, courtToday());
+  return toDetail(row, courtToday(), true); // one's own record, in full
 }
 
 export async function revealPii(ctx: RequestContext, id: string) {
@@ -179,11 +186,15 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
   };
 }
 
-/** What an audit row may hold of a person: personal numbers only masked. */
+/**
+ * What an audit row may hold of a person: personal numbers only masked, and the birth date only as
+ * changed or not (with the birth date beside it a masked ID number could be rebuilt).
+ */
 export function auditablePerson(values: Partial<repo.PersonValues>): Record<string, unknown> {
-  const { idNumber, phone, ...rest } = values;
+  const { idNumber, phone, birthDate, ...rest } = values;
   return {
     ...rest,
+    ...(birthDate !== undefined ? { birthDate: birthDate === null ? null : '（已隐藏）' } : {}),
     ...(idNumber !== undefined ? { idNumber: maskIdNumber(idNumber) } : {}),
     ...(phone !== undefined ? { phone: maskPhone(phone) } : {}),
   };

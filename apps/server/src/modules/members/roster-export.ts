@@ -1,6 +1,10 @@
 /** Writing the roster and the import template as .xlsx that Excel, WPS and LibreOffice open. */
 import type ExcelJS from 'exceljs';
 import {
+  AGE_BAND_LABELS,
+  ageBandOf,
+  completedYears,
+  courtToday,
   computeIdCheckChar,
   EDUCATION_LABELS,
   formatCourtDateTime,
@@ -83,6 +87,10 @@ function writeHeaderRow(sheet: ExcelJS.Worksheet, rowNumber: number, headers: re
   });
 }
 
+function ageBandLabel(birthDate: string | null): string | null {
+  return birthDate ? AGE_BAND_LABELS[ageBandOf(completedYears(birthDate, courtToday()))] : null;
+}
+
 /** The cells of one person in column order; text already escaped. */
 function exportCells(person: PersonRecord, seq: number, full: boolean): (string | number | null)[] {
   const text = (value: string | null): string | null => (value ? escapeFormulaCell(value) : null);
@@ -92,7 +100,8 @@ function exportCells(person: PersonRecord, seq: number, full: boolean): (string 
     text(person.name),
     GENDER_LABELS[person.gender],
     text(person.ethnicity),
-    date(person.birthDate),
+    // Masked: the age band, not the birth date, which would let the masked ID number be rebuilt.
+    full ? date(person.birthDate) : ageBandLabel(person.birthDate),
     text(full ? person.idNumber : maskIdNumber(person.idNumber)),
     person.education ? EDUCATION_LABELS[person.education] : null,
     statusLabel(person.status),

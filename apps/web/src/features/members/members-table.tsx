@@ -1,6 +1,6 @@
 import { Table, type TableColumnType, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { GENDER_LABELS, type MemberListItem, type MemberPage } from '@qizhi/domain';
+import { AGE_BAND_LABELS, GENDER_LABELS, type MemberListItem, type MemberPage } from '@qizhi/domain';
 import { RetiredTag, StatusTag } from './member-labels.tsx';
 import type { MemberListParams, MemberSortField } from './members.queries.ts';
 import { MEMBER_SORT_KEYS } from './members-search-params.ts';
@@ -51,8 +51,13 @@ export function MembersTable({ data, loading, params, onChange }: Props) {
       title: '出生日期',
       dataIndex: 'birthDate',
       ...sortable('birthDate'),
+      // Without the reveal permission the server sends the age band only.
       render: (date: string | null, member) =>
-        date ? `${date}${member.age === null ? '' : `（${String(member.age)}岁）`}` : '—',
+        date
+          ? `${date}${member.age === null ? '' : `（${String(member.age)}岁）`}`
+          : member.ageBand
+            ? AGE_BAND_LABELS[member.ageBand]
+            : '—',
     },
     {
       title: '人员类别',
