@@ -18,6 +18,7 @@ import {
   talkPairKey,
   talkPairsItem,
   type ComplianceItem,
+  type ComplianceOrg,
   type FrequencyOverride,
   type HeldCount,
   type OrgKind,
@@ -59,6 +60,39 @@ function leadersOf(org: BoardOrg): { secretaryId: string | null; committeeIds: s
   return { secretaryId: org.secretaryPersonId, committeeIds };
 }
 
+type Member = Awaited<ReturnType<typeof checks.findPartyMembers>>[number];
+
+/** Each organisation's party members over its subtree, and how many are full members. */
+function membersByOrg(orgs: readonly BoardOrg[], allOrgs: readonly BoardOrg[], members: readonly Member[]) {
+  const membersOf = new Map<string, { ids: string[]; full: number }>();
+  for (const org of orgs) {
+    const units = new Set(collectSubtreeIds(allOrgs, org.id));
+    const inside = members.filter((m) => m.orgUnitId && units.has(m.orgUnitId));
+    membersOf.set(org.id, { ids: inside.map((m) => m.id), full: inside.filter((m) => m.status === 'full').length });
+  }
+  return membersOf;
+}
+
+/** Whether each organisation has a committee: a branch only with 7+ full members and someone on it. */
+function withCommittees(orgs: readonly BoardOrg[], membersOf: ReturnType<typeof membersByOrg>): ComplianceOrg[] {
+  return orgs.map((org) => {
+    const { secretaryId, committeeIds } = leadersOf(org);
+    const size = committeeIds.length + (secretaryId ? 1 : 0);
+    const full = membersOf.get(org.id)?.full ?? 0;
+    return { id: org.id, kind: org.kind, hasCommittee: org.kind === 'branch' ? committeeExists(full, size) : size > 0 };
+  });
+}
+
+/** The organisations as the frequency rules read them (the settings page), committees decided as on the board. */
+export async function complianceOrgsOf(
+  ctx: RequestContext,
+  orgs: readonly BoardOrg[],
+  allOrgs: readonly BoardOrg[],
+): Promise<ComplianceOrg[]> {
+  const members = await checks.findPartyMembers(ctx.db, ctx.tenantId);
+  return withCommittees(orgs, membersByOrg(orgs, allOrgs, members));
+}
+
 export async function computeBoard(ctx: RequestContext, input: BoardInput): Promise<BoardFacts> {
   const { year, orgs } = input;
   const { from, to } = periodRange(String(year));
@@ -83,18 +117,8 @@ export async function computeBoard(ctx: RequestContext, input: BoardInput): Prom
     checks.findHeldTalks(ctx.db, ctx.tenantId, from, to),
   ]);
 
-  const membersOf = new Map<string, { ids: string[]; full: number }>();
-  for (const org of orgs) {
-    const units = new Set(collectSubtreeIds(input.allOrgs, org.id));
-    const inside = members.filter((m) => m.orgUnitId && units.has(m.orgUnitId));
-    membersOf.set(org.id, { ids: inside.map((m) => m.id), full: inside.filter((m) => m.status === 'full').length });
-  }
-  const complianceOrgs = orgs.map((org) => {
-    const { secretaryId, committeeIds } = leadersOf(org);
-    const size = committeeIds.length + (secretaryId ? 1 : 0);
-    const full = membersOf.get(org.id)?.full ?? 0;
-    return { id: org.id, kind: org.kind, hasCommittee: org.kind === 'branch' ? committeeExists(full, size) : size > 0 };
-  });
+  const membersOf = membersByOrg(orgs, input.allOrgs, members);
+  const complianceOrgs = withCommittees(orgs, membersOf);
   const items = computeCompliance({
     year,
     orgs: complianceOrgs,

@@ -24,7 +24,7 @@ import { covers, unitsOf, type Scope } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { toListItems } from '../meeting-detail.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
-import { computeBoard } from './board.ts';
+import { complianceOrgsOf, computeBoard } from './board.ts';
 import * as repo from './compliance.repo.ts';
 
 type OrgRow = repo.ComplianceInputs['orgs'][number];
@@ -139,13 +139,13 @@ async function meetingsCountedBy(ctx: RequestContext, org: OrgRow, item: Complia
 
 export async function listFrequencySettings(ctx: RequestContext) {
   const scope = await ctx.scopeOf('compliance.read');
-  const orgs = orgsInReach(await repo.findOrgsForCompliance(ctx.db, ctx.tenantId), scope, undefined);
+  const allOrgs = await repo.findOrgsForCompliance(ctx.db, ctx.tenantId);
+  const orgs = await complianceOrgsOf(ctx, orgsInReach(allOrgs, scope, undefined), allOrgs);
   const overrides = overrideMap(await repo.findFrequencySettings(ctx.db, ctx.tenantId));
   const items = [];
   for (const org of orgs) {
     for (const type of MEETING_TYPES) {
-      // As the board decides it roughly: a committee wherever one is recorded (the board also counts full members).
-      const frequency = frequencyFor({ ...org, hasCommittee: org.committee.length > 0 }, type, overrides);
+      const frequency = frequencyFor(org, type, overrides);
       const isDefault = !overrides.has(`${org.id}:${type}`);
       if (frequency === 'none' && isDefault) continue;
       items.push({ orgUnitId: org.id, type, frequency, isDefault });
