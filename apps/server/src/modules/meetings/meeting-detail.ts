@@ -44,14 +44,15 @@ export function toListItem(row: ListRow, counts: { expected: number; attended: n
   };
 }
 
-export function toAttendee(r: AttendeeJoined, e: Entitlement): Attendee {
+/** An attendee with their entitlement; an exempted member's reason is the exemption's unless one was recorded here. */
+export function toAttendee(r: AttendeeJoined, e: Entitlement, exemptionReason?: string | null): Attendee {
   const a = r.attendee;
   return {
     personId: a.personId,
     name: r.name,
     orgUnitName: r.orgUnitName,
     state: a.state,
-    reason: a.reason,
+    reason: a.reason ?? (e.code === 'exempted' ? (exemptionReason ?? null) : null),
     exempt: e.code === 'exempted' || e.code === 'exemptedButTookPart',
     leaveApproved: a.leaveApproved,
     voting: e.entitled,
@@ -88,7 +89,9 @@ export async function buildMeetingDetail(db: Db, access: MeetingAccess): Promise
     repo.findMeetingFiles(db, tenantId, m.id),
   ]);
   const count = counts.get(m.id)!;
-  const attendees = count.joined.map((r, i) => toAttendee(r, count.tally.rows[i]!));
+  const attendees = count.joined.map((r, i) =>
+    toAttendee(r, count.tally.rows[i]!, count.attendees[i]?.exemption?.reason),
+  );
   const mine = access.attendee ? (attendees.find((a) => a.personId === access.attendee?.personId) ?? null) : null;
   const shown = seesReasons(access) ? attendees : attendees.map((a) => (a === mine ? a : withoutReason(a)));
   return {
