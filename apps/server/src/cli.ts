@@ -8,6 +8,7 @@ import {
   resetPasswordFromCli,
   unlockFromCli,
 } from './modules/users/index.ts';
+import { verifyAuditChain } from './platform/audit-chain.ts';
 import { backupDatabase, restoreBackup } from './platform/backup.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
@@ -29,6 +30,7 @@ const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
   unlock --username U                       解除登录失败锁定
   backup [--file 路径]                      备份（嵌入式：数据目录快照 .tar.gz；PostgreSQL：pg_dump .dump）
   restore --file 路径                       把备份恢复到空的数据目录（QIZHI_DATA_DIR）或空数据库（DATABASE_URL）
+  verify-audit                              校验审计日志哈希链：打印校验条数，遇第一处断链即指明并以非零状态退出
 
 配置取自环境变量 QIZHI_DATA_DIR、DATABASE_URL（见 README）。`;
 
@@ -178,6 +180,18 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write('恢复完成\n');
       return;
     }
+    case 'verify-audit':
+      await withDatabase(config, async (database) => {
+        const report = await verifyAuditChain(database.db);
+        if (report.broken) {
+          const { seq, id, reason } = report.broken;
+          throw new CliError(
+            `审计日志哈希链断裂：已校验 ${String(report.checked)} 条；第一处断链在第 ${seq === null ? '？' : String(seq)} 条（记录编号 ${String(id)}）：${reason}`,
+          );
+        }
+        process.stdout.write(`审计日志哈希链完整：已校验 ${String(report.checked)} 条\n`);
+      });
+      return;
     default:
       throw new CliError(`未知命令“${command}”。\n\n${HELP}`);
   }

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, uniqueIndex, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. `tenant_id` is null only for
@@ -19,9 +19,13 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     ip: text('ip'),
+    /** Position in the hash chain and the row's link (migration 0014's trigger sets both). */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_tenant_at_idx').on(t.tenantId, t.at),
     index('audit_log_action_idx').on(t.tenantId, t.action),
+    uniqueIndex('audit_log_chain_seq_idx').on(t.chainSeq),
   ],
 );
