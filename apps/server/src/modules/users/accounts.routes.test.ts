@@ -129,6 +129,18 @@ describe('accounts for everyone on the roster', () => {
       await admin.request({ method: 'POST', url: '/api/users/bulk', payload: { personIds: [unknown] } })
     ).json();
     expect(res).toEqual({ created: [], skipped: [{ personId: unknown, reason: '花名册中没有此人' }] });
+    // Another court's person is no one here: skipped, and no account may link to them.
+    const rows = await ctx.database.db.execute(
+      `select p.id from people p join tenants t on t.id = p.tenant_id where t.code = 'fushan' limit 1`,
+    );
+    const foreign = (rows as { rows: { id: string }[] }).rows[0]!.id;
+    const other = (
+      await admin.request({ method: 'POST', url: '/api/users/bulk', payload: { personIds: [foreign] } })
+    ).json();
+    expect(other).toEqual({ created: [], skipped: [{ personId: foreign, reason: '花名册中没有此人' }] });
+    const me = (await admin.request({ method: 'GET', url: '/api/users?q=admin' })).json().items[0];
+    const link = await admin.request({ method: 'PATCH', url: `/api/users/${me.id}`, payload: { personId: foreign } });
+    expect(link.statusCode).toBe(400);
   });
 
   it('a person who leaves has the account disabled with the reason, not deleted; it cannot sign in', async () => {
