@@ -13,6 +13,7 @@ import type { RequestContext } from '../../platform/request-context.ts';
 import { departmentsOfCourt, orgUnitsOfCourt, type OrgUnitRow } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 import { auditablePerson } from './members.service.ts';
+import type { RosterPlacement } from './roster-columns.ts';
 import { buildRosterWorkbook, type ImportedPerson } from './roster-excel.ts';
 import { parseRosterInWorker } from './roster-parse.ts';
 
@@ -83,8 +84,7 @@ async function planImport(ctx: RequestContext, buffer: Buffer): Promise<{ plan: 
     ).map((p) => [p.idNumber, p]),
   );
 
-  const plan: PlannedRow[] = [];
-  for (const row of parsed.rows) {
+  const place = (row: RosterPlacement & { status?: PersonRecord['status'] }) => {
     const rowErrors: ImportError[] = [];
     let orgUnitId: string | null = null;
     const branch = row.branchName ? branches.find((b) => norm(b.name) === norm(row.branchName!)) : undefined;
@@ -124,6 +124,14 @@ async function planImport(ctx: RequestContext, buffer: Buffer): Promise<{ plan: 
     const departmentId = row.departmentName ? deptByName.get(norm(row.departmentName)) : null;
     if (departmentId === undefined)
       rowErrors.push({ row: row.row, column: '工作部门', message: `内设部门“${row.departmentName ?? ''}”不存在` });
+    return { orgUnitId, departmentId, rowErrors };
+  };
+  // A row refused for its own cells is still checked for where it belongs: every error in one pass.
+  for (const rejected of parsed.rejected ?? []) errors.push(...place(rejected).rowErrors);
+
+  const plan: PlannedRow[] = [];
+  for (const row of parsed.rows) {
+    const { orgUnitId, departmentId, rowErrors } = place(row);
     const found = existing.get(row.idNumber);
     if (found && !covers(scope, found.orgUnitId)) {
       rowErrors.push({ row: row.row, column: '公民身份号码', message: '该人员不在本人负责的党组织，不能通过导入修改' });

@@ -252,6 +252,9 @@ describe('roster import', () => {
     rows[1]![3] = withBadCheckChar(String(rows[1]![3]));
     rows[2]![5] = '2019年2月30日';
     rows[3]![7] = '第九党小组';
+    // A row with its own errors is still checked for where it belongs: all its errors in one pass.
+    rows[2]![7] = '第八党小组';
+    rows[2]![8] = '不存在的庭';
     const file = await makeRosterFile({ title: '安泽县人民法院党员花名册', headers: HEADERS, rows });
     const before = (await clerk.request({ method: 'GET', url: '/api/members?pageSize=1' })).json().total;
     const dry = await upload(file, true);
@@ -261,6 +264,8 @@ describe('roster import', () => {
       expect.arrayContaining([
         expect.objectContaining({ row: 4, column: '身份证号', message: expect.stringContaining('校验位') }),
         expect.objectContaining({ row: 5, column: '入党日期' }),
+        expect.objectContaining({ row: 5, column: '所在党小组', message: expect.stringContaining('第八党小组') }),
+        expect.objectContaining({ row: 5, column: '工作部门', message: expect.stringContaining('不存在的庭') }),
         expect.objectContaining({ row: 6, column: '所在党小组', message: expect.stringContaining('第九党小组') }),
       ]),
     );
@@ -399,5 +404,31 @@ describe('scoped figures say whose they are', () => {
     expect((await leader.request({ method: 'GET', url: '/api/members?pageSize=1' })).json().scopeName).toBe('全院');
     const sysadmin = await ctx.login('admin');
     expect((await sysadmin.request({ method: 'GET', url: '/api/members/stats' })).statusCode).toBe(403);
+  });
+});
+
+describe('the import template', () => {
+  it("names this court's organisations in its example row and offers them as drop-down lists", async () => {
+    const res = await clerk.request({ method: 'GET', url: '/api/members/import-template' });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const headers = Array.from({ length: sheet.columnCount + 1 }, (_, i) => (i ? sheet.getRow(2).getCell(i).text : ''));
+    const col = (prefix: string) => headers.findIndex((h) => h.startsWith(prefix));
+    const branchName = sheet.getRow(3).getCell(col('所在党支部')).text;
+    const cellName = sheet.getRow(3).getCell(col('所在党小组')).text;
+    expect(orgUnits.filter((u) => u.kind === 'branch').map((u) => u.name)).toContain(branchName);
+    expect(orgUnits.filter((u) => u.kind === 'cell').map((u) => u.name)).toContain(cellName);
+    for (const header of ['所在党支部', '所在党小组', '工作部门']) {
+      const validation = sheet.getRow(10).getCell(col(header)).dataValidation;
+      expect(validation, header).toMatchObject({ type: 'list' });
+      expect(validation.formulae?.[0], header).toMatch(/^'可选名称'!\$[A-C]\$2:\$[A-C]\$\d+$/);
+    }
+    const lists = workbook.getWorksheet('可选名称')!;
+    expect(lists.state).toBe('hidden');
+    expect(lists.getColumn(1).values).toContain(branchName);
+    const member = await ctx.login('member');
+    expect((await member.request({ method: 'GET', url: '/api/members/import-template' })).statusCode).toBe(403);
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '@qizhi/domain';
 import { AppError } from '../../platform/errors.ts';
 import { contextOf } from '../../platform/request-context.ts';
-import { buildRosterTemplate } from './roster-excel.ts';
+import { rosterTemplateFor } from './roster-template.ts';
 import { exportRoster, importRoster } from './members.import.ts';
 import * as service from './members.service.ts';
 import { computeRosterStats } from './members.stats.ts';
@@ -77,11 +77,11 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/import-template',
     { config: { access: 'people.import' }, schema: { tags, summary: '花名册导入模板 .xlsx' } },
-    async (_request, reply) => {
+    async (request, reply) => {
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment('党员花名册导入模板.xlsx'))
-        .send(await buildRosterTemplate());
+        .send(await rosterTemplateFor(contextOf(request)));
     },
   );
   app.post(

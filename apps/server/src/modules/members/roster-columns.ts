@@ -25,9 +25,19 @@ export type ImportedPerson = PersonRecord & {
   idNumber: string;
 };
 
+/** Where a row that could not be read says its person belongs, so those names are checked too. */
+export interface RosterPlacement {
+  row: number;
+  branchName: string | null;
+  cellName: string | null;
+  departmentName: string | null;
+}
+
 export interface ParsedRoster {
   rows: ImportedPerson[];
   errors: ImportError[];
+  /** The rows refused for their own errors, with their 党支部, 党小组 and 部门 as written. */
+  rejected?: RosterPlacement[];
   /** Header texts found, in sheet order. */
   columns: string[];
 }

@@ -189,7 +189,43 @@ function exampleIdNumber(): string {
   return first17 + computeIdCheckChar(first17);
 }
 
-export async function buildRosterTemplate(): Promise<Buffer> {
+/** The court's own names, for the template's example row and its drop-down lists. */
+export interface TemplateNames {
+  /** Branches with their cells, in the court's order. */
+  branches: { name: string; cells: string[] }[];
+  departments: string[];
+}
+
+const NAMES_SHEET = '可选名称';
+
+/**
+ * The court's names on a hidden sheet, one column each, and a list validation pointing at each
+ * column (a range, not an inline list: a court's names run past Excel's 255-character limit).
+ */
+function addNameLists(
+  workbook: ExcelJS.Workbook,
+  names: TemplateNames,
+): Partial<Record<Field, { formula: string; error: string }>> {
+  const sheet = workbook.addWorksheet(NAMES_SHEET, { state: 'hidden' });
+  const columns: [Field, string, string[]][] = [
+    ['branchName', '所在党支部', names.branches.map((b) => b.name)],
+    ['cellName', '所在党小组', [...new Set(names.branches.flatMap((b) => b.cells))]],
+    ['departmentName', '工作部门', names.departments],
+  ];
+  const found: Partial<Record<Field, { formula: string; error: string }>> = {};
+  columns.forEach(([field, header, values], i) => {
+    if (values.length === 0) return;
+    const column = sheet.getColumn(i + 1);
+    column.values = [header, ...values];
+    found[field] = {
+      formula: `'${NAMES_SHEET}'!$${column.letter}$2:$${column.letter}$${String(values.length + 1)}`,
+      error: `请从下拉列表中选择本院的${header.replace('所在', '')}名称`,
+    };
+  });
+  return found;
+}
+
+export async function buildRosterTemplate(names?: TemplateNames): Promise<Buffer> {
   const workbook = await newWorkbook(new Date());
   const sheet = addRosterSheet(workbook, 2);
   writeTitle(sheet, 1, '党员花名册导入模板');
@@ -206,9 +242,9 @@ export async function buildRosterTemplate(): Promise<Buffer> {
     status: MEMBERSHIP_STATUS_LABELS.full,
     joinedOn: '2015-07-01',
     confirmedOn: '2016-07-01',
-    branchName: '机关第一党支部',
-    cellName: '第一党小组',
-    departmentName: '立案庭',
+    branchName: names?.branches[0]?.name ?? '机关第一党支部',
+    cellName: names?.branches[0]?.cells[0] ?? '第一党小组',
+    departmentName: names?.departments[0] ?? '立案庭',
     position: '四级法官',
     phone: '13800000000',
     retired: '否',
@@ -263,5 +299,19 @@ export async function buildRosterTemplate(): Promise<Buffer> {
     cell.alignment = { wrapText: true, vertical: 'middle' };
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
+  if (names) {
+    for (const [field, list] of Object.entries(addNameLists(workbook, names))) {
+      const column = sheet.getColumn(FIELDS.indexOf(field as Field) + 1).letter;
+      dataValidationsOf(sheet).add(`${column}3:${column}${String(2 + TEMPLATE_INPUT_ROWS)}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [list.formula],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '请从下拉列表中选择',
+        error: list.error,
+      });
+    }
+  }
   return toBuffer(workbook);
 }

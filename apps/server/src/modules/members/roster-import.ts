@@ -16,6 +16,7 @@ import {
   isBlank,
   textOf,
   loadExcelJS,
+  type RosterPlacement,
 } from './roster-columns.ts';
 import { parseRecord, type Column, type DataRow, type SortableError } from './roster-record.ts';
 
@@ -159,11 +160,17 @@ export async function parseRosterWorkbook(buffer: Buffer): Promise<ParsedRoster>
 
   const errors: SortableError[] = [];
   const rows: ImportedPerson[] = [];
+  const rejected: RosterPlacement[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const data of dataRows) {
-    const record = parseRecord(data, columnsOf, firstRowOfId, errors);
+    const record = parseRecord(data, columnsOf, firstRowOfId, errors, rejected);
     if (record) rows.push(record);
   }
   errors.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { rows, errors: errors.map(({ row, column, message }) => ({ row, column, message })), columns: scan.all };
+  return {
+    rows,
+    errors: errors.map(({ row, column, message }) => ({ row, column, message })),
+    rejected,
+    columns: scan.all,
+  };
 }

@@ -33,6 +33,7 @@ import {
   ethnicityOf,
   nameOf,
   charCount,
+  type RosterPlacement,
 } from './roster-columns.ts';
 
 export interface Column {
@@ -61,6 +62,7 @@ export function parseRecord(
   columnsOf: ReadonlyMap<Field, Column[]>,
   firstRowOfId: Map<string, number>,
   errors: SortableError[],
+  rejected?: RosterPlacement[],
 ): ImportedPerson | null {
   const rowNumber = data.row;
   let failed = false;
@@ -242,7 +244,11 @@ export function parseRecord(
     }
   }
 
-  if (failed || idNumber === null) return null;
+  if (failed || idNumber === null) {
+    // Its organisation is still checked, so one pass reports every error of the row.
+    rejected?.push({ row: rowNumber, branchName, cellName, departmentName });
+    return null;
+  }
   return {
     row: rowNumber,
     name,
