@@ -18,6 +18,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { SAFE_LOG_SERIALIZERS } from './platform/log-safety.ts';
 import { WEB_DIST } from './platform/paths.ts';
 import { localStorage, type FileStorage } from './platform/storage.ts';
 import { MAX_UPLOAD_BYTES } from './platform/uploads.ts';
@@ -70,11 +71,19 @@ declare module 'fastify' {
 
 export async function buildApp(
   base: Omit<AppDeps, 'storage'> & { storage?: FileStorage },
-  opts: { logger?: boolean } = {},
+  opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
   const deps: AppDeps = { ...base, storage: base.storage ?? localStorage(path.join(base.config.dataDir, 'files')) };
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    // Errors are logged through safeError: no query parameter and no personal number reaches the log.
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            serializers: SAFE_LOG_SERIALIZERS,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: 1024 * 1024,
     // One line per request is for debugging; at info the log keeps to what an operator acts on.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel) }),

@@ -28,8 +28,36 @@ export function validationFailed(issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION_FAILED', message, { issues });
 }
 
+/** Node's socket errors and PostgreSQL's connection and shutdown classes: the database is away, not the request wrong. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '53300',
+]);
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, n = 0; e && n < 4; n++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P')) return true;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error/i.test(
+        message,
+      )
+    )
+      return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** PostgreSQL unique violations that a user can cause map to a clear conflict, never a 500. */
 function fromDatabaseError(error: unknown): AppError | null {
+  if (isDatabaseUnreachable(error)) return new AppError('DATABASE_UNAVAILABLE');
   const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const code = e.code ?? e.cause?.code;
   const constraint = e.constraint ?? e.cause?.constraint ?? '';
@@ -54,7 +82,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }));
       appError = validationFailed(issues);
     }
-    if (!appError) appError = fromDatabaseError(error);
+    if (!appError) {
+      appError = fromDatabaseError(error);
+      if (appError?.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, '数据库无法连接');
+    }
     if (!appError && 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
       const status = error.statusCode;
       if (status === 413) appError = new AppError('PAYLOAD_TOO_LARGE');

@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时无法连接，请稍后再试；如持续出现请联系系统管理员' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -10,12 +10,20 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['系统'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }),
+          503: z.object({ status: z.literal('unavailable'), database: z.literal('down') }),
+        },
       },
     },
-    async () => {
+    async (request, reply) => {
       const { database } = app.deps;
-      await ping(database);
+      try {
+        await ping(database);
+      } catch (err) {
+        request.log.warn({ err }, '健康检查：数据库无法连接');
+        return reply.status(503).send({ status: 'unavailable' as const, database: 'down' as const });
+      }
       return { status: 'ok' as const, database: database.kind };
     },
   );
