@@ -11,6 +11,7 @@ import { YearSelect } from '../goals/year-select.tsx';
 import { centreApi } from './centre.api.ts';
 import styles from './centre.module.css';
 import { centreKeys, useCentre } from './centre.queries.ts';
+import { MyCourtTypes } from './my-court-types.tsx';
 
 /** 一个中心: the year's objective and working line, and how the six court types are doing. */
 export default function CentrePage() {
@@ -51,17 +52,7 @@ export default function CentrePage() {
         )}
       </Card>
       <Card title={`${String(year)}年度“六型法院”建设进度`}>
-        {can('goals.read') ? (
-          <DimensionCards year={year} />
-        ) : (
-          <Space wrap>
-            {centre.data?.courtTypes.map((t) => (
-              <Typography.Text key={t.code} strong>
-                {t.label}法院
-              </Typography.Text>
-            ))}
-          </Space>
-        )}
+        {can('goals.read') ? <DimensionCards year={year} /> : <MyCourtTypes year={year} />}
       </Card>
       {can('centre.manage') && centre.data && (
         <Card title="比学赶超">

@@ -80,7 +80,8 @@ export function MembersTable({ data, loading, params, onChange }: Props) {
     { title: '职务', dataIndex: 'position', render: (v: string | null) => v ?? '—' },
     { title: '入党时间', dataIndex: 'joinedOn', ...sortable('joinedOn'), render: (v: string | null) => v ?? '—' },
     { title: '公民身份号码', dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
-    { title: '联系电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+    // Kept in view at the right edge: the roster is read for whom to call.
+    { title: '联系电话', dataIndex: 'phone', width: 130, fixed: 'right', render: (v: string | null) => v ?? '—' },
   ];
 
   return (

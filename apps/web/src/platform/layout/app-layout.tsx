@@ -42,7 +42,7 @@ export default function AppLayout() {
         {!isPhone && (
           <Sider
             className={`app-sider ${styles.sider}`}
-            width={208}
+            width={224}
             collapsible
             collapsed={collapsed}
             onCollapse={setCollapsed}
