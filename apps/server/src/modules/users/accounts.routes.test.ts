@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
+import { disableAccountOfPerson } from './accounts.service.ts';
 
 let ctx: TestContext;
 let admin: Session;
@@ -171,6 +172,14 @@ describe('accounts for everyone on the roster', () => {
       disabled: false,
       disabledReason: null,
     });
+    // The roster's call when someone dies or leaves: the account is disabled with why, once.
+    const tenant = await ctx.database.db.execute(`select tenant_id from users where username = 'admin'`);
+    const tenantId = (tenant as { rows: { tenant_id: string }[] }).rows[0]!.tenant_id;
+    const writer = { db: ctx.database.db, tenantId, actor: { tenantId, userId: null, name: '测试', ip: null } };
+    expect(await disableAccountOfPerson(writer, person.id, 'deceased')).toBe('leaver');
+    expect(await disableAccountOfPerson(writer, person.id, 'deceased')).toBeNull();
+    const listed = (await admin.request({ method: 'GET', url: '/api/users?q=leaver' })).json().items[0];
+    expect(listed).toMatchObject({ disabled: true, disabledReason: '去世' });
   });
 });
 
