@@ -90,9 +90,15 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
         <Empty description="尚未填写会议记录" />
       )}
       <Resolutions items={meeting.resolutions} />
+      {editable && new Date(meeting.recordOpensAt).getTime() > Date.now() && (
+        <Typography.Text type="secondary" className={styles.note}>
+          会议记录须于会议开始（{formatCourtDateTime(meeting.recordOpensAt)}）后填写
+        </Typography.Text>
+      )}
       {editable && (
         <Button
           type="primary"
+          disabled={new Date(meeting.recordOpensAt).getTime() > Date.now()}
           onClick={() => {
             setHtml(meeting.minutes ?? defaultMinutes(meeting));
             setResolutions(meeting.resolutions);
