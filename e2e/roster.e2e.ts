@@ -110,7 +110,7 @@ void test('党务干事：筛选花名册、导入（先报错后成功）、导
     assert.equal(person[idColumn], masked);
     for (const [n, cells] of sheet) {
       if (n <= 3 || !cells[idColumn]) continue;
-      assert.match(cells[idColumn] ?? '', /^\d{6}\*{8}[\dX]{4}$/, `row ${String(n)} is masked`);
+      assert.match(cells[idColumn] ?? '', /^\d{4}\*{12}[\dX]{2}$/, `row ${String(n)} is masked`);
     }
 
     await signOut(page);

@@ -18,6 +18,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { registerInputSafety } from './platform/input-safety.ts';
 import { SAFE_LOG_SERIALIZERS } from './platform/log-safety.ts';
 import { WEB_DIST } from './platform/paths.ts';
 import { localStorage, type FileStorage } from './platform/storage.ts';
@@ -137,13 +138,16 @@ export async function buildApp(
     globalDecompression: false,
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    // API answers and exports carry personal data: no browser or proxy keeps them.
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
   registerAuth(app, deps.database);
+  registerInputSafety(app);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgRoutes, { prefix: '/api' });
@@ -176,6 +180,8 @@ export async function buildApp(
       setHeaders: (reply, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`))
           void reply.header('cache-control', 'public, max-age=31536000, immutable');
+        // /index.html asked for by name is the same page as every route: the same policy.
+        if (filePath.endsWith(`${path.sep}index.html`)) void reply.header('content-security-policy', PAGE_CSP);
       },
     });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './db.ts';
+import { ensurePrivateDir } from './paths.ts';
 
 const run = promisify(execFile);
 const BACKUP_PATTERN = /^qizhi-\d{8}-\d{6}\.(tar\.gz|dump)$/;
@@ -23,16 +24,16 @@ export async function backupDatabase(
   const now = opts.now ?? new Date();
   if (database.kind === 'pglite') {
     const file = opts.file ?? path.join(opts.dir ?? '.', `qizhi-${stamp(now)}.tar.gz`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensurePrivateDir(path.dirname(file));
     const dump = await database.pglite!.dumpDataDir('gzip');
     const tmp = `${file}.part`;
-    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
     fs.renameSync(tmp, file);
     return file;
   }
   if (!opts.databaseUrl) throw new Error('PostgreSQL 备份需要 DATABASE_URL');
   const file = opts.file ?? path.join(opts.dir ?? '.', `qizhi-${stamp(now)}.dump`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDir(path.dirname(file));
   await run('pg_dump', [
     '--format=custom',
     '--no-owner',
@@ -40,6 +41,7 @@ export async function backupDatabase(
     `--file=${file}`,
     `--dbname=${opts.databaseUrl}`,
   ]);
+  fs.chmodSync(file, 0o600);
   return file;
 }
 
@@ -58,7 +60,7 @@ export async function restoreBackup(opts: {
     if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
       throw new RestoreError(`目标目录不为空：${target}。为防止覆盖现有数据，请指定一个新的 QIZHI_DATA_DIR`);
     }
-    fs.mkdirSync(opts.dataDir, { recursive: true });
+    ensurePrivateDir(opts.dataDir);
     const blob = new Blob([fs.readFileSync(opts.file)]);
     const db = await PGlite.create({ dataDir: target, loadDataDir: blob });
     await db.query('select 1');

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -9,7 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
-import { MIGRATIONS_DIR } from './paths.ts';
+import { ensurePrivateDir, MIGRATIONS_DIR } from './paths.ts';
 
 export type Schema = typeof schema;
 /** A database or a transaction: repositories accept either, so a service decides the boundary. */
@@ -66,7 +65,7 @@ export function pgliteDatabase(client: PGlite): Database {
 }
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (dataDir) ensurePrivateDir(path.dirname(dataDir));
   const client = await PGlite.create({ dataDir, loadDataDir });
   return pgliteDatabase(client);
 }

@@ -100,6 +100,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
             : '请求格式不正确',
         );
     }
+    // A malformed multipart body (busboy's own errors carry no status): the request is wrong, not the server.
+    if (
+      !appError &&
+      /Unexpected end of (form|multipart)|Malformed part header|Boundary not found|Multipart/i.test(error.message)
+    )
+      appError = new AppError('VALIDATION_FAILED', '上传内容格式不正确，请重新选择文件上传');
     if (!appError) {
       request.log.error({ err: error }, 'unhandled error');
       appError = new AppError('INTERNAL');

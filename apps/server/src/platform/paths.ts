@@ -16,3 +16,12 @@ function findServerDir(from: string): string {
 export const SERVER_DIR = findServerDir(path.dirname(fileURLToPath(import.meta.url)));
 export const MIGRATIONS_DIR = path.join(SERVER_DIR, 'drizzle');
 export const WEB_DIST = path.resolve(SERVER_DIR, '../web/dist');
+
+/**
+ * A folder only the server's own user may enter (0700): the data folder and the backups hold every
+ * court's personal data. Made so when missing and tightened when it exists.
+ */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
+}

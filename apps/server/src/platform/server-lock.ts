@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensurePrivateDir } from './paths.ts';
 
 export interface DataFolderLock {
   release(): Promise<void>;
@@ -79,7 +80,7 @@ function listen(server: net.Server, name: string): Promise<NodeJS.ErrnoException
  * DataFolderInUseError naming the process that has it.
  */
 export async function lockDataFolder(dataDir: string, role: 'server' | 'cli'): Promise<DataFolderLock> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const folder = fs.realpathSync(dataDir);
   const { name, file } = socketName(folder);
   const me: LockHolder = { pid: process.pid, role, startedAt: new Date().toISOString() };

@@ -98,3 +98,16 @@ export function assertInflatedWithin(buffer: Buffer, limit = MAX_INFLATED_BYTES)
     if (remaining < 0) throw new AppError('INVALID_FILE', ZIP_BOMB_MESSAGE);
   }
 }
+
+/**
+ * The whole uploaded file, or a 413 when it passes the limit (never a truncated file); a malformed
+ * multipart body is a 400.
+ */
+export async function readUpload(file: { toBuffer(): Promise<Buffer> }, tooLarge: string): Promise<Buffer> {
+  try {
+    return await file.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', tooLarge);
+    throw new AppError('VALIDATION_FAILED', '上传内容格式不正确，请重新选择文件上传');
+  }
+}

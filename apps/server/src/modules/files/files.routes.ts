@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse, IdParams, StoredFile } from '@qizhi/domain';
 import { AppError } from '../../platform/errors.ts';
 import { contextOf } from '../../platform/request-context.ts';
+import { readUpload } from '../../platform/uploads.ts';
 import { ALLOWED_EXTENSIONS, readFile, storeFile } from './files.service.ts';
 
 const errors = {
@@ -31,12 +32,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await request.file();
       if (!file || file.fieldname !== 'file')
         throw new AppError('VALIDATION_FAILED', '请选择要上传的文件（字段名 file）');
-      let data: Buffer;
-      try {
-        data = await file.toBuffer();
-      } catch {
-        throw new AppError('FILE_TOO_LARGE', '文件超过10MB');
-      }
+      const data = await readUpload(file, '文件超过10MB');
       return reply
         .status(201)
         .send(await storeFile(contextOf(request), app.deps.storage, { name: file.filename, data }));
@@ -54,7 +50,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
           'content-disposition',
           `${inline ? 'inline' : 'attachment'}; filename="file"; filename*=UTF-8''${encodeURIComponent(row.name)}`,
         )
-        .header('cache-control', 'private, max-age=3600')
+        .header('cache-control', 'no-store')
         .send(data);
     },
   );

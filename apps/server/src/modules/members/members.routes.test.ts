@@ -26,7 +26,7 @@ describe('GET /api/members', () => {
     expect(all.items).toHaveLength(20);
     expect(all.page).toBe(1);
     for (const m of all.items) {
-      if (m.idNumber) expect(m.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      if (m.idNumber) expect(m.idNumber).toMatch(/^\d{4}\*{12}[\dX]{2}$/);
       if (m.phone) expect(m.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     }
     const retired = (
@@ -344,7 +344,7 @@ describe('roster export', () => {
       if (n > 3) idCells.push(String(row.getCell(6).value ?? ''));
     });
     expect(idCells.length).toBeGreaterThan(40);
-    expect(idCells.every((v) => v === '' || /^\d{6}\*{8}[\dX]{4}$/.test(v))).toBe(true);
+    expect(idCells.every((v) => v === '' || /^\d{4}\*{12}[\dX]{2}$/.test(v))).toBe(true);
   });
 
   it('full numbers only for a permitted role, and that export is audited', async () => {

@@ -15,6 +15,7 @@ import {
 } from '@qizhi/domain';
 import { AppError } from '../../platform/errors.ts';
 import { contextOf } from '../../platform/request-context.ts';
+import { readUpload } from '../../platform/uploads.ts';
 import { rosterTemplateFor } from './roster-template.ts';
 import { exportRoster, importRoster } from './members.import.ts';
 import * as service from './members.service.ts';
@@ -101,12 +102,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await request.file();
       if (!file || file.fieldname !== 'file')
         throw new AppError('VALIDATION_FAILED', '请选择要导入的文件（字段名 file）');
-      let buffer: Buffer;
-      try {
-        buffer = await file.toBuffer();
-      } catch {
-        throw new AppError('FILE_TOO_LARGE', '文件超过10MB，请分批导入');
-      }
+      const buffer = await readUpload(file, '文件超过10MB，请分批导入');
       return importRoster(contextOf(request), buffer, request.query.dryRun);
     },
   );
