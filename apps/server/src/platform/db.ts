@@ -105,3 +105,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export async function ping(database: Database): Promise<void> {
   await database.db.execute(sql`select 1`);
 }
+
+/** A LIKE pattern matching `text` anywhere, its own `%`, `_` and `\\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { courtInstant, type AuditQuery } from '@qizhi/domain';
 import { auditLog } from '../../db/schema/index.ts';
-import type { Db } from '../../platform/db.ts';
+import { containsPattern, type Db } from '../../platform/db.ts';
 
 function nextDay(isoDate: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -12,8 +12,8 @@ function nextDay(isoDate: string): string {
 /** Days are the court's calendar days: `from`/`to` bound the audit time at the court's midnights. */
 export async function findAuditPage(db: Db, tenantId: string, q: AuditQuery) {
   const conditions: (SQL | undefined)[] = [eq(auditLog.tenantId, tenantId)];
-  if (q.action) conditions.push(ilike(auditLog.action, `%${q.action}%`));
-  if (q.actor) conditions.push(ilike(auditLog.actorName, `%${q.actor}%`));
+  if (q.action) conditions.push(ilike(auditLog.action, containsPattern(q.action)));
+  if (q.actor) conditions.push(ilike(auditLog.actorName, containsPattern(q.actor)));
   if (q.entity) conditions.push(eq(auditLog.entity, q.entity));
   if (q.from) conditions.push(gte(auditLog.at, courtInstant(q.from)));
   if (q.to) conditions.push(lt(auditLog.at, courtInstant(nextDay(q.to))));

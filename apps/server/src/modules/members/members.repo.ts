@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import { AGE_BAND_RANGES, addYears, type AgeBand, type MembersQuery, type PersonStatus } from '@qizhi/domain';
 import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
-import type { Db } from '../../platform/db.ts';
+import { containsPattern, type Db } from '../../platform/db.ts';
 import { unitsOf, type Scope } from '../../platform/policy.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -29,10 +29,6 @@ export interface RosterFilter {
   orgUnitIds?: string[] | undefined;
   departmentId?: string | undefined;
   ageBand?: AgeBand | undefined;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -51,7 +47,7 @@ export function rosterConditions(tenantId: string, scope: Scope, filter: RosterF
   } else if (filter.q) {
     // Without letters that have case (Chinese names, digits), LIKE means the same as ILIKE and
     // costs half as much per row.
-    const pattern = `%${escapeLike(filter.q)}%`;
+    const pattern = containsPattern(filter.q);
     const cased = filter.q.toLowerCase() !== filter.q.toUpperCase();
     conditions.push(
       cased

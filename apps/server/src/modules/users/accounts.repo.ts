@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, ilike, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { orgUnits, people, users } from '../../db/schema/index.ts';
-import type { Db } from '../../platform/db.ts';
+import { containsPattern, type Db } from '../../platform/db.ts';
 
 export interface PersonChoiceRow {
   id: string;
@@ -21,7 +21,7 @@ export async function findPersonChoices(
   filter: { q?: string | undefined; orgUnitIds?: string[] | undefined; personIds?: string[] | undefined },
 ): Promise<PersonChoiceRow[]> {
   const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId)];
-  if (filter.q) conditions.push(ilike(people.name, `%${filter.q}%`));
+  if (filter.q) conditions.push(ilike(people.name, containsPattern(filter.q)));
   if (filter.orgUnitIds) conditions.push(inArray(people.orgUnitId, filter.orgUnitIds));
   if (filter.personIds) conditions.push(inArray(people.id, filter.personIds));
   return db

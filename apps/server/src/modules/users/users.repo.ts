@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { RoleGrant } from '@qizhi/domain';
 import { orgUnits, people, roleGrants, sessions, tenants, users } from '../../db/schema/index.ts';
-import type { Db } from '../../platform/db.ts';
+import { containsPattern, type Db } from '../../platform/db.ts';
 import { forgetSessionsOfUser } from '../../platform/session-cache.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -26,7 +26,7 @@ const userColumns = {
 
 export async function findUserPage(db: Db, tenantId: string, q: string | undefined, page: number, pageSize: number) {
   const conditions: (SQL | undefined)[] = [eq(users.tenantId, tenantId)];
-  if (q) conditions.push(or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)));
+  if (q) conditions.push(or(ilike(users.username, containsPattern(q)), ilike(users.displayName, containsPattern(q))));
   return db
     .select(userColumns)
     .from(users)
