@@ -155,7 +155,7 @@ const ORG_LIFE_TYPES = MEETING_TYPES.filter((t: MeetingType) => MEETING_TYPE_RUL
 
 /**
  * Per member and court month since `from`: did they attend any meeting of organisational life,
- * were they on leave, were they absent without leave (exempted members never are). Only held or closed meetings count.
+ * were they on approved leave, were they absent without it (exempted members never are). Only held or closed meetings count.
  */
 export async function findParticipationByMonth(db: Db, tenantId: string, orgUnitIds: string[] | undefined, from: Date) {
   return db
@@ -165,8 +165,15 @@ export async function findParticipationByMonth(db: Db, tenantId: string, orgUnit
       orgUnitId: people.orgUnitId,
       month: courtMonth,
       attended: sql<boolean>`bool_or(${meetingAttendees.state} = 'present')`,
-      excused: sql<boolean>`bool_or(${meetingAttendees.state} = 'leave')`,
-      absent: sql<boolean>`bool_or(${meetingAttendees.state} = 'absent' and not ${meetingAttendees.exempt})`,
+      excused: sql<boolean>`bool_or(${meetingAttendees.state} = 'leave' and ${meetingAttendees.leaveApproved})`,
+      // Leave asked for but never approved is absence (rules.md); a member exempted on the day never is.
+      absent: sql<boolean>`bool_or(
+        (${meetingAttendees.state} = 'absent' or (${meetingAttendees.state} = 'leave' and not ${meetingAttendees.leaveApproved}))
+        and not exists (select 1 from ${meetingExemptions} e
+          where e.tenant_id = ${meetingAttendees.tenantId} and e.person_id = ${meetingAttendees.personId}
+            and e.created_at < ${meetings.startsAt}
+            and e.starts_on <= (${meetings.startsAt} at time zone ${COURT_ZONE})::date
+            and (e.ends_on is null or e.ends_on >= (${meetings.startsAt} at time zone ${COURT_ZONE})::date)))`,
     })
     .from(meetingAttendees)
     .innerJoin(
