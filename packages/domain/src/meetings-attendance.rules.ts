@@ -3,8 +3,9 @@ import { requiredPresent, type EntitlementCode, type VoteTally } from './voting.
 
 /**
  * The attendance summary and the quorum a meeting shows before any vote, both from the entitlement
- * of each attendee (`tallyAttendance` in voting.rules.ts): guests, members of other organisations,
- * probationary members and those under discipline never count; an exempted member who comes counts
+ * of each attendee (`tallyAttendance` in voting.rules.ts): guests and members of other organisations
+ * never count; probationary members and those under discipline are expected but never count toward
+ * a quorum or a vote; an exempted member who comes counts
  * in 应到 and 实到; leave counts as 请假 only once the host has approved it.
  */
 export const ENTITLEMENT_CODES = [
@@ -20,9 +21,13 @@ export const ENTITLEMENT_CODES = [
 ] as const satisfies readonly EntitlementCode[];
 
 export interface AttendanceSummary {
-  /** 应到会有表决权的党员 (for a 支委会: its committee members). */
+  /**
+   * 应到: the organisation's members expected to take part, with or without a vote (for a 支委会:
+   * its committee members); exempted members who do not take part are left out. The quorum's
+   * 应到会有表决权的党员 is `MeetingQuorum.entitled`.
+   */
   expected: number;
-  /** 实到: the counted who are present. */
+  /** 实到: the expected who are present. */
   attended: number;
   /** 请假, approved by the host. */
   leave: number;
@@ -32,7 +37,7 @@ export interface AttendanceSummary {
   pending: number;
   /** Entitled members exempted (免于参加) and not taking part. */
   exempt: number;
-  /** On the list but not counted: guests, other organisations, no vote. */
+  /** On the list but not expected: guests, other organisations, non-members. */
   notCounted: number;
 }
 
@@ -42,6 +47,17 @@ export interface SummaryRow {
   state: AttendanceState;
   leaveApproved: boolean;
 }
+
+/**
+ * Members of the organisation who are expected at its organisational life though they have no vote
+ * (党章 art. 7 and 9: a probationary member has a member's duties; discipline takes the vote, not the
+ * duty to take part). They count in the meeting's 应到 and 实到, never in a quorum or a vote.
+ */
+const ATTENDS_WITHOUT_VOTE: ReadonlySet<EntitlementCode> = new Set([
+  'probationary',
+  'probationInParty',
+  'rightsSuspended',
+]);
 
 export function attendanceSummaryOf(rows: readonly SummaryRow[]): AttendanceSummary {
   const s: AttendanceSummary = {
@@ -55,7 +71,7 @@ export function attendanceSummaryOf(rows: readonly SummaryRow[]): AttendanceSumm
     notCounted: 0,
   };
   for (const r of rows) {
-    if (!r.counts) {
+    if (!r.counts && !ATTENDS_WITHOUT_VOTE.has(r.code)) {
       if (r.code === 'exempted') s.exempt += 1;
       else s.notCounted += 1;
       continue;

@@ -10,6 +10,7 @@ import {
 } from './meetings.rules.ts';
 import { findVoteCountProblem, requiredPresent, voteResultOf } from './voting.rules.ts';
 import { attendanceSummaryOf } from './meetings-attendance.rules.ts';
+import type { EntitlementCode } from './voting.rules.ts';
 import {
   acceptedSignInWindows,
   signInState,
@@ -166,7 +167,7 @@ describe('sign-in window and code rotation', () => {
 describe('attendance', () => {
   const row = (
     counts: boolean,
-    code: 'entitled' | 'exempted' | 'exemptedButTookPart' | 'probationary',
+    code: EntitlementCode,
     state: 'pending' | 'present' | 'leave' | 'absent',
     leaveApproved = false,
   ) => ({
@@ -185,7 +186,7 @@ describe('attendance', () => {
       row(true, 'entitled', 'pending'),
       row(false, 'exempted', 'pending'),
       row(true, 'exemptedButTookPart', 'present'),
-      row(false, 'probationary', 'present'),
+      row(false, 'notPartyMember', 'present'),
     ]);
     expect(s).toEqual({
       expected: 7,
@@ -197,5 +198,17 @@ describe('attendance', () => {
       exempt: 1,
       notCounted: 1,
     });
+  });
+
+  it('expects members without a vote (预备党员, 留党察看, rights suspended) at organisational life: in 应到 and 实到, never in the quorum', () => {
+    const s = attendanceSummaryOf([
+      row(true, 'entitled', 'present'),
+      row(false, 'probationary', 'present'),
+      row(false, 'probationInParty', 'absent'),
+      row(false, 'rightsSuspended', 'pending'),
+      row(false, 'otherOrganisation', 'present'),
+      row(false, 'notCommitteeMember', 'present'),
+    ]);
+    expect(s).toMatchObject({ expected: 4, attended: 2, absent: 1, pending: 1, notCounted: 2 });
   });
 });

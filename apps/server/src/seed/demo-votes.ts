@@ -4,6 +4,7 @@
  * exempted retired members are out of 应到 — exempted two years before any meeting.
  */
 import {
+  attendanceSummaryOf,
   collectSubtreeIds,
   tallyVote,
   voteResultOf,
@@ -24,7 +25,7 @@ export interface DemoVoteMeeting {
   exempt: ReadonlyMap<string, { reason: string; grantedAt: Date }>;
 }
 
-/** 应到 and 实到 of a demo meeting, and a vote's stored values when it has one (every present member votes yes). */
+/** 应到 and 实到 of a demo meeting, and a vote's stored values when it has one (every present entitled member votes yes). */
 export function demoCounts(court: DemoCourt, m: DemoVoteMeeting, kind: ResolutionKind = 'other') {
   const units = court.orgUnits.map((u) => ({ id: u.key, parentId: u.parentKey }));
   const meeting = {
@@ -52,9 +53,19 @@ export function demoCounts(court: DemoCourt, m: DemoVoteMeeting, kind: Resolutio
   const tally = tallyVote(meeting, kind, attendees);
   const counts = { kind, meetingType: m.type, expected: tally.expected, present: tally.present };
   const result = voteResultOf({ ...counts, yes: tally.present, no: 0, abstain: 0 });
+  // The meeting's 应到/实到 are the attendance summary's (members without a vote are expected too);
+  // the vote is judged on the entitled only.
+  const summary = attendanceSummaryOf(
+    tally.rows.map((r) => ({
+      counts: r.counts,
+      code: r.code,
+      state: r.present ? 'present' : 'absent',
+      leaveApproved: false,
+    })),
+  );
   return {
-    expected: tally.expected,
-    present: tally.present,
+    expected: summary.expected,
+    present: summary.attended,
     vote: {
       kind,
       entitled: tally.expected,

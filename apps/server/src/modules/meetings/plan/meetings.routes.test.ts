@@ -97,8 +97,10 @@ describe('planning', () => {
     expect(m).toMatchObject({ type: 'branch_general', status: 'planned', orgUnitId: branch().id });
     expect(m.attendees.length).toBe(54);
     expect(m.summary.exempt).toBe(2);
-    // 54 on the list: 52 full members (retired ones included) less the 2 exempted; the 2 probationary do not count.
-    expect(m.summary).toMatchObject({ expected: 50, notCounted: 2 });
+    // 54 on the list: 52 full members (retired ones included) less the 2 exempted vote, 应到会有表决权 50;
+    // the 2 probationary members are expected at the meeting too (应到 52) but never in the quorum.
+    expect(m.summary).toMatchObject({ expected: 52, notCounted: 0 });
+    expect(m.quorum).toMatchObject({ entitled: 50, needed: 26 });
     // The exemption's reason is given with why the member is not counted.
     expect(
       m.attendees
@@ -255,7 +257,7 @@ describe('the meeting cycle', () => {
     expect(noReason.json().error.details.issues[0].path).toBe('0.reason');
     const marked = await secretary.request({ method: 'PUT', url: `/api/meetings/${id}/attendance`, payload: entries });
     expect(marked.statusCode).toBe(200);
-    expect(marked.json().summary).toMatchObject({ expected: 50, pending: 0 });
+    expect(marked.json().summary).toMatchObject({ expected: 52, pending: 0 });
     const q = (await secretary.request({ method: 'GET', url: `/api/meetings/${id}` })).json().quorum;
     expect(q.reached).toBe(true);
     const tooMany = await secretary.request({
