@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   'auth.lockout': '账号因多次失败被锁定',
   'auth.logout': '退出登录',
   'auth.password_changed': '修改密码',
+  'auth.password_change_failed': '修改密码失败（当前密码错误）',
   'user.create': '新建账号',
   'user.update': '修改账号',
   'user.disable': '停用账号',

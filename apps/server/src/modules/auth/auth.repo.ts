@@ -61,8 +61,14 @@ export async function deleteOtherSessions(db: Db, tenantId: string, userId: stri
 
 export async function findPasswordHash(db: Db, tenantId: string, userId: string) {
   const [row] = await db
-    .select({ passwordHash: users.passwordHash, username: users.username })
+    .select({
+      passwordHash: users.passwordHash,
+      username: users.username,
+      lockedUntil: users.lockedUntil,
+      settings: tenants.settings,
+    })
     .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
   return row;
 }

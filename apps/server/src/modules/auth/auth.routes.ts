@@ -65,12 +65,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/password',
     {
-      config: { access: 'authenticated' },
+      // The same rate limit as sign-in: the current password is guessed here too.
+      config: {
+        access: 'authenticated',
+        rateLimit: { max: app.deps.config.loginRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['登录'],
         summary: '修改本人密码',
         body: ChangePasswordRequest,
-        response: { 200: OkResponse, ...errors },
+        response: { 200: OkResponse, ...errors, 423: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request) => {

@@ -175,7 +175,38 @@ export async function changePassword(
 ): Promise<void> {
   const row = await repo.findPasswordHash(ctx.db, ctx.tenantId, ctx.user.id);
   if (!row) throw new AppError('UNAUTHENTICATED');
+  // Guessing the current password here counts against the same lockout as signing in.
+  if (row.lockedUntil && row.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    const policy = tenantPolicy(row.settings);
+    const locked = await ctx.db.transaction(async (tx) => {
+      const after = await repo.recordFailedAttempt(
+        tx,
+        ctx.tenantId,
+        ctx.user.id,
+        policy.lockoutThreshold,
+        policy.lockoutMinutes,
+      );
+      await writeAudit(tx, ctx.actor, {
+        action: 'auth.password_change_failed',
+        entity: 'user',
+        entityId: ctx.user.id,
+        summary: `修改密码失败（当前密码错误）：${ctx.user.username}`,
+      });
+      const lockedNow = !!after?.lockedUntil && after.lockedUntil.getTime() > Date.now();
+      if (lockedNow) {
+        // Whoever guesses may hold a stolen session: every session of the account ends with the lock.
+        await repo.deleteOtherSessions(tx, ctx.tenantId, ctx.user.id, '');
+        await writeAudit(tx, ctx.actor, {
+          action: 'auth.lockout',
+          entity: 'user',
+          entityId: ctx.user.id,
+          summary: `连续${String(policy.lockoutThreshold)}次密码错误，账号锁定${String(policy.lockoutMinutes)}分钟：${ctx.user.username}`,
+        });
+      }
+      return lockedNow;
+    });
+    if (locked) throw new AppError('ACCOUNT_LOCKED');
     throw new AppError('WRONG_PASSWORD', undefined, {
       issues: [{ path: 'currentPassword', message: '当前密码不正确' }],
     });
