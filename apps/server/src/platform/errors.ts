@@ -21,10 +21,8 @@ export function notFound(what: string): AppError {
 }
 
 export function validationFailed(issues: FieldIssue[]): AppError {
-  const first = issues[0];
-  const message = first
-    ? `${first.path ? `${first.path}：` : ''}${first.message}`
-    : ERROR_CODES.VALIDATION_FAILED.message;
+  // The message is read by people: the field's code stays in `issues`, where forms place the error.
+  const message = issues[0]?.message ?? ERROR_CODES.VALIDATION_FAILED.message;
   return new AppError('VALIDATION_FAILED', message, { issues });
 }
 
