@@ -9,3 +9,14 @@ export function meetingTitle(type: MeetingType, topic: string): string {
   const trimmed = topic.trim();
   return trimmed.startsWith(label) ? trimmed : `${label}：${trimmed}`;
 }
+
+/**
+ * A meeting named inside a sentence (notices, reminders): its type, then the topic in 「」 without the
+ * type repeated (“主题党日「重温入党誓词」”, not “主题党日「主题党日：重温入党誓词」”).
+ */
+export function meetingNamed(type: MeetingType, topic: string): string {
+  const label = MEETING_TYPE_LABELS[type];
+  const trimmed = topic.trim();
+  const bare = trimmed.startsWith(label) ? trimmed.slice(label.length).replace(/^[：:\s]+/, '') : trimmed;
+  return bare ? `${label}「${bare}」` : label;
+}

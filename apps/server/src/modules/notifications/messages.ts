@@ -1,5 +1,5 @@
 /** The wording of each kind of message: short, naming the meeting or task, linking to its page. */
-import { formatCourtDateTime, MEETING_TYPE_LABELS, type MeetingType } from '@qizhi/domain';
+import { formatCourtDateTime, meetingNamed, type MeetingType } from '@qizhi/domain';
 import type { Notice } from './outbox.ts';
 
 export interface NoticeOfMeeting {
@@ -16,7 +16,7 @@ export function meetingNotice(m: NoticeOfMeeting, notifiedAt: Date): Notice {
   return {
     source: 'meeting.notice',
     key: `meeting.notice:${m.id}:${String(notifiedAt.getTime())}`,
-    title: `会议通知：${MEETING_TYPE_LABELS[m.type]}「${m.topic}」`,
+    title: `会议通知：${meetingNamed(m.type, m.topic)}`,
     body: `${m.orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}。请准时参加，不能参加的请在系统中请假。`,
     link: `/meetings/${m.id}`,
   };
@@ -26,7 +26,7 @@ export function meetingReminder(m: NoticeOfMeeting): Notice {
   return {
     source: 'meeting.reminder',
     key: `meeting.reminder:${m.id}:${String(new Date(m.startsAt).getTime())}`,
-    title: `会前提醒：${MEETING_TYPE_LABELS[m.type]}「${m.topic}」`,
+    title: `会前提醒：${meetingNamed(m.type, m.topic)}`,
     body: `${m.orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}`,
     link: `/meetings/${m.id}`,
   };

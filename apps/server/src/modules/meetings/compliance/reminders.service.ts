@@ -5,6 +5,7 @@ import {
   complianceState,
   consecutiveAbsentMonths,
   MEETING_TYPE_LABELS,
+  meetingNamed,
   MINUTES_OVERDUE_DAYS,
   participationOfMonth,
   courtInstant,
@@ -31,7 +32,7 @@ async function meetingsToAttend(ctx: RequestContext, personId: string, now: Date
   return rows.map(({ meeting: m, noticeReadAt, orgUnitName }) => ({
     kind: 'meetingToAttend',
     severity: noticeReadAt ? 'info' : 'warning',
-    title: `${noticeReadAt ? '' : '【未读】'}会议通知：${MEETING_TYPE_LABELS[m.type]}「${m.topic}」`,
+    title: `${noticeReadAt ? '' : '【未读】'}会议通知：${meetingNamed(m.type, m.topic)}`,
     detail: `${orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}`,
     link: `/meetings/${m.id}`,
     due: m.startsAt.toISOString(),
