@@ -64,7 +64,8 @@ describe('organisation subtrees', () => {
 describe('三员分立', () => {
   it('allows one administrator role per person', () => {
     expect(violatesSeparationOfDuties(['sysadmin'])).toBe(false);
-    expect(violatesSeparationOfDuties(['sysadmin', 'member'])).toBe(false);
+    expect(violatesSeparationOfDuties(['sysadmin', 'member'])).toBe(true);
+    expect(violatesSeparationOfDuties(['clerk', 'member'])).toBe(false);
     expect(violatesSeparationOfDuties(['sysadmin', 'auditor'])).toBe(true);
     expect(violatesSeparationOfDuties(['secadmin', 'auditor'])).toBe(true);
   });

@@ -174,6 +174,11 @@ export function isAdministratorRole(role: RoleCodeValue): boolean {
   return SEPARATED_ADMIN_ROLES.includes(role);
 }
 
+/**
+ * 三员分立: two administrator roles on one account, or an administrator role beside a business role
+ * (an administrator who is also a clerk could grant, then use, what the separation keeps apart).
+ */
 export function violatesSeparationOfDuties(roles: readonly RoleCodeValue[]): boolean {
-  return new Set(roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r))).size > 1;
+  const admin = new Set(roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r)));
+  return admin.size > 1 || (admin.size === 1 && roles.some((r) => !SEPARATED_ADMIN_ROLES.includes(r)));
 }

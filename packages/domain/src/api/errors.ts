@@ -13,7 +13,15 @@ export const ERROR_CODES = {
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录或密码被重置后，须先修改密码' },
   CSRF_TOKEN_INVALID: { status: 403, message: '请求校验失败，请刷新页面后重试' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
-  SEPARATION_OF_DUTIES: { status: 409, message: '系统管理员、安全管理员、审计管理员须由不同的人担任（三员分立）' },
+  SEPARATION_OF_DUTIES: {
+    status: 409,
+    message: '系统管理员、安全管理员、审计管理员须由不同的人担任，且不得兼任业务角色（三员分立）',
+  },
+  ADMIN_RESET_OUT_OF_BAND: {
+    status: 409,
+    message:
+      '管理员账号的密码不能在网页上重置：请在服务器上运行 npm run qizhi -- reset-password --username 用户名，由操作人线下交付一次性密码',
+  },
   VALIDATION_FAILED: { status: 400, message: '提交的内容有误' },
   WEAK_PASSWORD: { status: 400, message: '密码不符合要求' },
   WRONG_PASSWORD: { status: 400, message: '当前密码不正确' },

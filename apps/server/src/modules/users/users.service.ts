@@ -5,6 +5,7 @@ import {
   ROLE_CODES,
   ROLES,
   violatesSeparationOfDuties,
+  isAdministratorRole,
   type CreateUserRequest,
   type RoleGrant,
   type UpdateUserRequest,
@@ -126,6 +127,9 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
 
 export async function resetPassword(ctx: RequestContext, id: string) {
   const before = await getUser(ctx.db, ctx.tenantId, id);
+  // 三员分立: an administrator's one-time password never reaches another administrator's reply;
+  // it is reset on the server (the CLI) and handed over out of band.
+  if (before.roles.some((g) => isAdministratorRole(g.role))) throw new AppError('ADMIN_RESET_OUT_OF_BAND');
   const temporaryPassword = generateStrongPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await ctx.db.transaction(async (tx) => {
