@@ -174,6 +174,10 @@ async function main(argv: string[]): Promise<void> {
           dataDir: config.dataDir,
           databaseUrl: config.databaseUrl,
         });
+      } catch (err) {
+        // A refused or failed restore is told in a sentence, never a stack trace.
+        if (err instanceof CliError || (err instanceof Error && err.name === 'RestoreError')) throw err;
+        throw new CliError(`恢复失败：备份文件无法读取或已损坏（${err instanceof Error ? err.message : String(err)}）`);
       } finally {
         await lock?.release();
       }
