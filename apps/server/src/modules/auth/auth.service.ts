@@ -67,6 +67,8 @@ export async function login(
   const actor: Actor = { tenantId: user.tenantId, userId: user.id, name: user.displayName, ip: input.ip };
 
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    // The same argon2 work as every other answer, so a locked account does not show in the timing.
+    await verifyPassword(user.passwordHash, input.password);
     await writeAudit(db, actor, {
       action: 'auth.login_refused_locked',
       entity: 'user',
