@@ -139,8 +139,10 @@ export async function buildApp(
   });
 
   app.addHook('onSend', async (request, reply) => {
-    // API answers and exports carry personal data: no browser or proxy keeps them.
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    // API answers and exports carry personal data: no browser or proxy keeps them — unless the route
+    // said otherwise for an answer without any (the public commitments page, the private calendar feed).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'SAMEORIGIN');

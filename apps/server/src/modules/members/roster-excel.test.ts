@@ -602,7 +602,7 @@ describe('buildRosterWorkbook', () => {
       '张三',
       '男',
       '汉族',
-      '1985-03-12',
+      '30—39岁', // the age band on the export's day, not the birth date (masked export)
       maskIdNumber(ID_A),
       '大学本科',
       '正式党员',
@@ -620,7 +620,7 @@ describe('buildRosterWorkbook', () => {
       '王五',
       '男',
       '',
-      '1978-07-01',
+      '40—49岁',
       maskIdNumber(ID_C),
       '',
       '群众',

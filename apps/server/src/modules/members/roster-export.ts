@@ -87,12 +87,12 @@ function writeHeaderRow(sheet: ExcelJS.Worksheet, rowNumber: number, headers: re
   });
 }
 
-function ageBandLabel(birthDate: string | null): string | null {
-  return birthDate ? AGE_BAND_LABELS[ageBandOf(completedYears(birthDate, courtToday()))] : null;
+function ageBandLabel(birthDate: string | null, today: string): string | null {
+  return birthDate ? AGE_BAND_LABELS[ageBandOf(completedYears(birthDate, today))] : null;
 }
 
 /** The cells of one person in column order; text already escaped. */
-function exportCells(person: PersonRecord, seq: number, full: boolean): (string | number | null)[] {
+function exportCells(person: PersonRecord, seq: number, full: boolean, today: string): (string | number | null)[] {
   const text = (value: string | null): string | null => (value ? escapeFormulaCell(value) : null);
   const date = (value: string | null): string | null => (value ? value.slice(0, 10) : null);
   return [
@@ -101,7 +101,7 @@ function exportCells(person: PersonRecord, seq: number, full: boolean): (string 
     GENDER_LABELS[person.gender],
     text(person.ethnicity),
     // Masked: the age band, not the birth date, which would let the masked ID number be rebuilt.
-    full ? date(person.birthDate) : ageBandLabel(person.birthDate),
+    full ? date(person.birthDate) : ageBandLabel(person.birthDate, today),
     text(full ? person.idNumber : maskIdNumber(person.idNumber)),
     person.education ? EDUCATION_LABELS[person.education] : null,
     statusLabel(person.status),
@@ -152,7 +152,7 @@ export async function buildRosterWorkbook(
   ]);
   rows.forEach((person, i) => {
     const row = sheet.getRow(4 + i);
-    exportCells(person, i + 1, opts.full).forEach((value, c) => {
+    exportCells(person, i + 1, opts.full, courtToday(opts.generatedAt)).forEach((value, c) => {
       const field = FIELDS[c];
       const cell = row.getCell(c + 1);
       if (value !== null) cell.value = value;
