@@ -102,10 +102,7 @@ export async function createMeeting(ctx: RequestContext, input: CreateMeetingReq
   const startsAt = new Date(input.startsAt);
   const annual = annualFieldsOf(input.type, startsAt, input);
   const talkWith = await talkAttendees(ctx, input.type, input.talkPersonIds);
-  const attendees = [
-    ...(await planAttendees(ctx.db, ctx.tenantId, units, org, input.type)),
-    ...talkWith,
-  ];
+  const attendees = [...(await planAttendees(ctx.db, ctx.tenantId, units, org, input.type)), ...talkWith];
   const id = await ctx.db.transaction(async (tx) => {
     const meetingId = await repo.insertMeeting(
       tx,
