@@ -39,7 +39,10 @@ void test('审计管理员查看审计日志，展开一条看到变更前后', 
     await page.waitForURL('**/admin/audit');
     const first = page.locator('.ant-table-tbody tr.ant-table-row').first();
     await first.waitFor();
-    assert.match(await page.locator('.ant-table-tbody').innerText(), /auth\.login/);
+    // Actions read in Chinese, never as their codes (issue 10).
+    const rows = await page.locator('.ant-table-tbody').innerText();
+    assert.match(rows, /登录成功/);
+    assert.doesNotMatch(rows, /auth\.login/);
     await first.getByRole('button', { name: /展开/ }).click();
     await page.getByText('变更前').first().waitFor();
     await page.getByText('变更后').first().waitFor();
