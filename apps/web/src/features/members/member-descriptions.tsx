@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Descriptions, Space, type DescriptionsProps } from 'antd';
 import {
+  AGE_BAND_LABELS,
   completedYears,
   courtToday,
   EDUCATION_LABELS,
@@ -36,10 +37,13 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
     { key: 'ethnicity', label: '民族', children: dash(member.ethnicity) },
     {
       key: 'birthDate',
-      label: '出生日期',
+      label: member.birthDate || !member.ageBand ? '出生日期' : '年龄段',
+      // Without the reveal permission the server sends the age band only.
       children: member.birthDate
         ? `${member.birthDate}${member.age === null ? '' : `（${String(member.age)}岁）`}`
-        : '—',
+        : member.ageBand
+          ? AGE_BAND_LABELS[member.ageBand]
+          : '—',
     },
     {
       key: 'idNumber',
