@@ -74,13 +74,15 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Answers 确定 in the confirmation (antd Popconfirm) the last click opened. */
+/**
+ * Answers 确定 in the confirmation (antd Popconfirm) the last click opened, and waits until it has
+ * gone: a confirmation still fading out (class *-leave) is passed over, so a second confirmation
+ * right after a first one is never mistaken for it (seen flaking in CI).
+ */
 export async function confirmPopover(page: Page): Promise<void> {
-  await page
-    .locator('.ant-popconfirm:visible')
-    .last()
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-leave"])').last();
+  await open.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await open.waitFor({ state: 'hidden' });
 }
 
 export async function signOut(page: Page): Promise<void> {
