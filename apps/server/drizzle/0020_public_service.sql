@@ -1,0 +1,2 @@
+-- Reserved for issue work in progress; replaced by the real migration.
+SELECT 1;
