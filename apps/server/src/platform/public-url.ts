@@ -8,3 +8,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 export function publicAddress(app: FastifyInstance, request: FastifyRequest): string {
   return app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
 }
+
+/**
+ * The server's own address, never taken from the request: QIZHI_PUBLIC_URL, else the address it listens
+ * on (127.0.0.1 for a wildcard bind). For what is handed out to be opened later by someone else — the
+ * calendar feed — where a forged Host header must not decide the link.
+ */
+export function configuredAddress(config: { publicUrl: string | undefined; host: string; port: number }): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = ['0.0.0.0', '::', '[::]'].includes(config.host) ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${String(config.port)}`;
+}

@@ -92,3 +92,53 @@ describe('ics writer', () => {
     expect(cal).toContain('STATUS:CANCELLED\r\n');
   });
 });
+
+describe('calendar injection and the feed address (issue 11, item 10)', () => {
+  it('a bare CR, LF, NEL, LS, PS, VT or FF in a field never starts a property of its own', () => {
+    const breaks = ['\r', '\n', '\r\n', '\u0085', '\u2028', '\u2029', '\v', '\f'];
+    const cal = buildCalendar(
+      'x\rX-INJECTED:1',
+      breaks.map((br, i) => ({
+        uid: `u${String(i)}@b`,
+        start: new Date('2026-03-31T17:00:00Z'),
+        end: new Date('2026-03-31T19:00:00Z'),
+        summary: `会议${br}ATTENDEE:mailto:evil@example.com`,
+        location: `地点${br}BEGIN:VALARM`,
+        description: `说明${br}X-INJECTED:1\u0000`,
+        url: null,
+        cancelled: false,
+        sequence: 1,
+        lastModified: new Date('2026-03-01T00:00:00Z'),
+      })),
+    );
+    // Every content line ends in CRLF and nothing else breaks one: a calendar app splits on any of these.
+    const lines = cal.split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/);
+    expect(lines.filter((l) => /^(ATTENDEE|BEGIN:VALARM|X-INJECTED)/.test(l))).toEqual([]);
+    // eslint-disable-next-line no-control-regex -- the NUL must not survive
+    expect(cal.split('\r\n').join('')).not.toMatch(/[\r\n\v\f\u0085\u2028\u2029\u0000]/);
+    expect(cal.replace(/\r\n /g, '')).toContain('SUMMARY:会议\\nATTENDEE:mailto:evil@example.com\r\n');
+    for (const line of cal.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it('the feed address and its links come from QIZHI_PUBLIC_URL, never from the Host header', async () => {
+    const forged = { host: 'evil.example.com', 'x-forwarded-host': 'evil.example.com' };
+    const created = await member.request({ method: 'POST', url: '/api/calendar/feed', headers: forged });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().url).not.toContain('evil');
+    expect(created.json().url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar\//);
+    const feed = await ctx.app.inject({ method: 'GET', url: pathOf(created.json().url), headers: forged });
+    expect(feed.body).not.toContain('evil');
+
+    const withUrl = await createTestContext({ QIZHI_PUBLIC_URL: 'https://dangjian.court.example/' });
+    try {
+      const m = await withUrl.login('member');
+      const res = await m.request({ method: 'POST', url: '/api/calendar/feed', headers: forged });
+      expect(res.json().url).toMatch(/^https:\/\/dangjian\.court\.example\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+      const body = (await withUrl.app.inject({ method: 'GET', url: pathOf(res.json().url), headers: forged })).body;
+      expect(body.replace(/\r\n /g, '')).toContain('URL:https://dangjian.court.example/meetings/');
+      expect(body).not.toContain('evil');
+    } finally {
+      await withUrl.close();
+    }
+  });
+});

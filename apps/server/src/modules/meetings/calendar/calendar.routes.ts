@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CalendarFeedCreated, CalendarFeedStatus, CalendarTokenParams, OkResponse } from '@qizhi/domain';
+import { configuredAddress } from '../../../platform/public-url.ts';
 import { contextOf } from '../../../platform/request-context.ts';
 import { errors } from '../route-errors.ts';
 import * as service from './calendar.service.ts';
@@ -7,7 +8,9 @@ import * as service from './calendar.service.ts';
 /** The personal iCalendar feed: a secret, revocable address that calendar apps subscribe to. */
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['日程订阅'];
-  const origin = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`;
+  // QIZHI_PUBLIC_URL (or the listening address), never the request's Host header: a forged Host must
+  // not decide the address a calendar app is given or the links inside the feed.
+  const origin = () => configuredAddress(app.deps.config);
 
   app.get(
     '/calendar/feed',
@@ -27,7 +30,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: CalendarFeedCreated, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createFeed(contextOf(request), origin(request))),
+    async (request, reply) => reply.status(201).send(await service.createFeed(contextOf(request), origin())),
   );
   app.delete(
     '/calendar/feed',
@@ -52,6 +55,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')
         .header('content-disposition', 'inline; filename="qizhi.ics"')
-        .send(await service.renderFeed(app.deps.database, request.params.token, origin(request))),
+        .send(await service.renderFeed(app.deps.database, request.params.token, origin())),
   );
 };

@@ -23,8 +23,21 @@ export function icsTime(d: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
+/**
+ * TEXT per RFC 5545 §3.3.11: backslash, semicolon and comma escaped; every line break — CRLF, a bare CR,
+ * LF, NEL, LS, PS, VT, FF — becomes `\n`, and other control characters are dropped, so no value can end
+ * its content line and start a property of its own.
+ */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+  );
 }
 
 /** Splits a content line into pieces of at most 75 octets; continuation lines start with a space. */
