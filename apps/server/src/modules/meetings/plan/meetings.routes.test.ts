@@ -5,7 +5,7 @@ import { signInWindowIndex, courtToday } from '@qizhi/domain';
 import { meetings } from '../../../db/schema/index.ts';
 import { createTestContext, type Session, type TestContext } from '../../../test/harness.ts';
 import { OTHER_COURT } from '../../../test/fixtures.ts';
-import { signInCodeFor } from '../record/sign-in-code.ts';
+import { signInCodeFor } from '../../../platform/sign-in-code.ts';
 
 let ctx: TestContext;
 let secretary: Session;

@@ -8,7 +8,7 @@ import { getMeeting } from '../meeting-detail.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
 import * as repo from './record.repo.ts';
 import { assertRecordOpen } from './record-time.ts';
-import { currentSignInCode, verifySignInCode } from './sign-in-code.ts';
+import { currentSignInCode, verifySignInCode } from '../../../platform/sign-in-code.ts';
 
 /** Each person once; leave needs its reason. */
 function attendanceIssues(input: AttendanceRequest): FieldIssue[] {

@@ -9,12 +9,13 @@ import {
 } from '@qizhi/domain';
 
 /**
- * The code of one 30-second window: HMAC-SHA256(meeting secret, meeting id + window index), cut to
- * six digits. The meeting id in the message makes a code of one meeting useless at another.
+ * The rotating sign-in code of anything people attend (a meeting, a study session): the code of one
+ * 30-second window is HMAC-SHA256(the event's secret, its id + window index), cut to six digits. The
+ * id in the message makes a code of one event useless at another.
  */
-export function signInCodeFor(secret: string, meetingId: string, windowIndex: number): string {
+export function signInCodeFor(secret: string, eventId: string, windowIndex: number): string {
   const mac = createHmac('sha256', secret)
-    .update(`${meetingId}:${String(windowIndex)}`)
+    .update(`${eventId}:${String(windowIndex)}`)
     .digest();
   return truncateToCode(mac);
 }
