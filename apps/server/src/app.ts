@@ -19,13 +19,14 @@ import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { registerInputSafety } from './platform/input-safety.ts';
+import { registerSecurityEvents } from './platform/security-hooks.ts';
 import { SAFE_LOG_SERIALIZERS } from './platform/log-safety.ts';
 import { WEB_DIST } from './platform/paths.ts';
 import { localStorage, type FileStorage } from './platform/storage.ts';
 import { MAX_UPLOAD_BYTES } from './platform/uploads.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
-import { fileRoutes } from './modules/files/index.ts';
+import { fileRoutes, type AttachmentHolder } from './modules/files/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { memberRoutes } from './modules/members/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
@@ -34,17 +35,24 @@ import {
   calendarRoutes,
   complianceRoutes,
   deliberationRoutes,
+  meetingAttachments,
   meetingRecordRoutes,
   meetingRoutes,
 } from './modules/meetings/index.ts';
-import { goalRoutes } from './modules/goals/index.ts';
+import { goalReportAttachments, goalRoutes } from './modules/goals/index.ts';
 import { centreRoutes } from './modules/centre/index.ts';
 import { commitmentRoutes, publicCommitmentRoutes } from './modules/commitments/index.ts';
-import { rulesLibraryRoutes } from './modules/rules-library/index.ts';
-import { honourRoutes } from './modules/honours/index.ts';
+import { ruleAttachments, rulesLibraryRoutes } from './modules/rules-library/index.ts';
+import { honourAttachments, honourRoutes } from './modules/honours/index.ts';
 import { assessmentRoutes } from './modules/assessments/index.ts';
-import { notificationRoutes } from './modules/notifications/index.ts';
+import { evaluationRoutes } from './modules/evaluations/index.ts';
+import { notificationRoutes, queueNotice } from './modules/notifications/index.ts';
 import { meRoutes } from './modules/me/index.ts';
+import { duesRoutes } from './modules/dues/index.ts';
+import { developmentRoutes } from './modules/development/index.ts';
+import { studyRoutes } from './modules/study/index.ts';
+import { opennessRoutes, publicOpennessApiRoutes, publicPortalRoutes } from './modules/openness/index.ts';
+import { inquiryRoutes, receptionRoutes } from './modules/reception/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -149,6 +157,22 @@ export async function buildApp(
   });
 
   registerAuth(app, deps.database);
+  // Refusals (403, CSRF, 429, 404 by id) become audited security events; past the threshold the
+  // court's notification channels carry an alert for the 安全管理员 (docs/security.md).
+  registerSecurityEvents(app, deps.database, deps.config, (tenantId, count) =>
+    queueNotice(
+      deps.database.db,
+      tenantId,
+      {
+        source: 'security.alert',
+        key: `security-alert-${String(Math.floor(Date.now() / 600_000))}`,
+        title: '安全告警',
+        body: `10分钟内发生${String(count)}次安全事件（越权、校验失败、限流、试探访问等），请安全管理员登录查看并核查。`,
+        link: '/admin/audit',
+      },
+      app.log,
+    ),
+  );
   registerInputSafety(app);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -156,7 +180,9 @@ export async function buildApp(
   await app.register(memberRoutes, { prefix: '/api/members' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
-  await app.register(fileRoutes, { prefix: '/api/files' });
+  // Every kind of record files are attached to: a download goes through them (modules/files/attachments.ts).
+  const holders: AttachmentHolder[] = [meetingAttachments, goalReportAttachments, honourAttachments, ruleAttachments];
+  await app.register(fileRoutes, { prefix: '/api/files', holders });
   await app.register(meetingRoutes, { prefix: '/api' });
   await app.register(meetingRecordRoutes, { prefix: '/api' });
   await app.register(complianceRoutes, { prefix: '/api' });
@@ -169,8 +195,18 @@ export async function buildApp(
   await app.register(rulesLibraryRoutes, { prefix: '/api/rules' });
   await app.register(honourRoutes, { prefix: '/api' });
   await app.register(assessmentRoutes, { prefix: '/api' });
+  await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(meRoutes, { prefix: '/api/me' });
+  await app.register(duesRoutes, { prefix: '/api/dues' });
+  await app.register(developmentRoutes, { prefix: '/api/development' });
+  await app.register(studyRoutes, { prefix: '/api' });
+  await app.register(opennessRoutes, { prefix: '/api/openness' });
+  await app.register(publicOpennessApiRoutes, { prefix: '/api/public' });
+  await app.register(receptionRoutes, { prefix: '/api/reception' });
+  await app.register(inquiryRoutes, { prefix: '/api/inquiries' });
+  // The server-rendered openness portal and lobby kiosk: outside the web app, readable without scripts.
+  await app.register(publicPortalRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

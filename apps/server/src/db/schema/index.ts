@@ -10,3 +10,7 @@ export * from './commitments.ts';
 export * from './rules-library.ts';
 export * from './recognition.ts';
 export * from './notifications.ts';
+export * from './evaluations.ts';
+export * from './study.ts';
+export * from './public-service.ts';
+export * from './dues-development.ts';

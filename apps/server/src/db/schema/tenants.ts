@@ -9,6 +9,14 @@ export interface TenantSettings {
   absoluteHours?: number;
   /** 比学赶超 points and rankings: off unless a court turns them on (rules.md, policy limits). */
   pointsRankingEnabled?: boolean;
+  /** 党费: how the fen is rounded (rules.md; default half up). */
+  duesRounding?: 'half_up' | 'down' | 'up';
+  /** 学习教育学时 a year (rules.md): members 32, secretaries and committee members 56, other staff none. */
+  studyHoursRequired?: { member?: number; committee?: number; staff?: number };
+  /** 民主评议: fewest ballots before a tally is shown (default 5, rules.md). */
+  evaluationMinBallots?: number;
+  /** 民主评议: the share of members that may be graded 优秀 (default 1/3). */
+  evaluationExcellentCap?: { numerator: number; denominator: number };
 }
 
 export const tenants = pgTable('tenants', {

@@ -9,3 +9,11 @@ export { meetingRecordRoutes } from './record/record.routes.ts';
 export { complianceRoutes } from './compliance/compliance.routes.ts';
 export { deliberationRoutes } from './deliberations/deliberations.routes.ts';
 export { calendarRoutes } from './calendar/calendar.routes.ts';
+export { findDecidingMeeting, type DecidingMeeting } from './decisions.ts';
+export { removeFromUpcomingMeetings } from './plan/leavers.ts';
+export { findMembershipVotes, type MembershipVote } from './record/admission-votes.repo.ts';
+/** The minutes' rich-text allow-list, also used for study materials (学习平台). */
+export { isBlankMinutes as isBlankRichText, sanitizeMinutes as sanitizeRichText } from './minutes-html.ts';
+/** 四议两公开 disclosures, shown on the openness portal from their source. */
+export { findDisclosedMatters, type DisclosedMatter } from './deliberations/disclosed.repo.ts';
+export { meetingAttachments } from './record/attachments.ts';
