@@ -104,6 +104,8 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
       'study.read',
       'dues.read',
       'development.read',
+      'openness.approve',
+      'reception.read',
     ],
   },
   secretary: {
@@ -142,6 +144,10 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
       'study.read',
       'study.manage',
       'api.docs',
+      'openness.manage',
+      'openness.approve',
+      'reception.read',
+      'reception.manage',
     ],
   },
   clerk: {
@@ -177,6 +183,9 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
       'study.read',
       'study.manage',
       'api.docs',
+      'openness.manage',
+      'reception.read',
+      'reception.manage',
     ],
   },
   cell_leader: {
