@@ -17,6 +17,8 @@ const PUBLIC_ROUTES = [
   'GET /api/health',
   'POST /api/auth/login',
   'GET /api/public/commitments',
+  'GET /api/public/openness',
+  'GET /api/public/reception-rota',
   'GET /api/calendar/:token.ics',
 ];
 

@@ -18,6 +18,28 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: 'QIZHI_PUBLIC_URL 应为 http(s) 网址，如 http://192.168.1.20:3000' })
     .optional(),
   QIZHI_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+  QIZHI_PUBLIC_COURT: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,40}$/, 'QIZHI_PUBLIC_COURT 应为法院代码，如 anze')
+    .optional(),
+  QIZHI_KIOSK_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  QIZHI_SECURITY_EVENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  QIZHI_SECURITY_ALERT_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(50),
+  QIZHI_SECURITY_COURT: z.string().trim().min(1).optional(),
+  QIZHI_UPLOAD_MAX_MB: z.coerce.number({ error: 'QIZHI_UPLOAD_MAX_MB 应为兆字节数' }).int().min(1).max(100).default(10),
+  QIZHI_UPLOAD_QUOTA_PERSON_MB: z.coerce
+    .number({ error: 'QIZHI_UPLOAD_QUOTA_PERSON_MB 应为兆字节数' })
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(200),
+  QIZHI_UPLOAD_QUOTA_COURT_MB: z.coerce
+    .number({ error: 'QIZHI_UPLOAD_QUOTA_COURT_MB 应为兆字节数' })
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(5_120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,10 +53,28 @@ export interface Config {
   loginRateLimitPerMinute: number;
   secureCookie: boolean;
   backupKeep: number;
+  /** The court the public portal and kiosk show when a request names none (QIZHI_PUBLIC_COURT). */
+  publicCourt: string | undefined;
+  /** The lobby kiosk returns to its home screen after this many idle seconds. */
+  kioskIdleSeconds: number;
+  /** Security events written per court, address and kind a minute; the rest counted (QIZHI_SECURITY_EVENTS_PER_MINUTE). */
+  securityEventsPerMinute: number;
+  /** Security events of a court in 10 minutes that raise an alert; 0 turns alerts off (QIZHI_SECURITY_ALERT_THRESHOLD). */
+  securityAlertThreshold: number;
+  /** The court (code) whose auditor sees events without a court; default the first court (QIZHI_SECURITY_COURT). */
+  securityCourt: string | undefined;
+  /** One uploaded file at most (QIZHI_UPLOAD_MAX_MB), in bytes. */
+  uploadMaxBytes: number;
+  /** What one person's uploads may add up to (QIZHI_UPLOAD_QUOTA_PERSON_MB), in bytes. */
+  uploadQuotaPersonBytes: number;
+  /** What one court's uploads may add up to (QIZHI_UPLOAD_QUOTA_COURT_MB), in bytes. */
+  uploadQuotaCourtBytes: number;
   /** The address phones and messages use to reach the server (QIZHI_PUBLIC_URL), without a trailing slash. */
   publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
+
+const MB = 1024 * 1024;
 
 export class ConfigError extends Error {}
 
@@ -59,6 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.QIZHI_LOGIN_RATE_LIMIT,
     secureCookie: e.QIZHI_SECURE_COOKIE === 'true',
     backupKeep: e.QIZHI_BACKUP_KEEP,
+    publicCourt: e.QIZHI_PUBLIC_COURT,
+    kioskIdleSeconds: e.QIZHI_KIOSK_IDLE_SECONDS,
+    securityEventsPerMinute: e.QIZHI_SECURITY_EVENTS_PER_MINUTE,
+    securityAlertThreshold: e.QIZHI_SECURITY_ALERT_THRESHOLD,
+    securityCourt: e.QIZHI_SECURITY_COURT,
+    uploadMaxBytes: e.QIZHI_UPLOAD_MAX_MB * MB,
+    uploadQuotaPersonBytes: e.QIZHI_UPLOAD_QUOTA_PERSON_MB * MB,
+    uploadQuotaCourtBytes: e.QIZHI_UPLOAD_QUOTA_COURT_MB * MB,
     publicUrl: e.QIZHI_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
   };

@@ -6,8 +6,11 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { generateStrongPassword, hashPassword } from '../platform/passwords.ts';
 import { generateDemoCourt } from './demo-court.data.ts';
+import { seedDemoDues } from './demo-dues.ts';
 import { seedDemoMechanisms } from './demo-goals.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoPublicService } from './demo-public-service.ts';
+import { seedDemoStudy } from './demo-study.ts';
 
 export interface SeededAccount {
   username: string;
@@ -143,6 +146,9 @@ export async function seedDemoCourt(
     }
     await seedDemoMeetings(tx, { tenantId, court, orgIds, personIds });
     await seedDemoMechanisms(tx, { tenantId, court, orgIds, deptIds, personIds, userIds });
+    await seedDemoDues(tx, { tenantId, court, personIds });
+    await seedDemoPublicService(tx, { tenantId, court, orgIds, deptIds, personIds, userIds });
+    await seedDemoStudy(tx, { tenantId, court, personIds });
     await writeAudit(
       tx,
       { tenantId, userId: null, name: '系统', ip: null },

@@ -1,0 +1,178 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DISCLOSURE_CATEGORIES,
+  DISCLOSURE_SCOPES,
+  ErrorResponse,
+  PublicCourtQuery,
+  PublicOpennessQuery,
+  PublicOpennessResponse,
+  PublicRotaQuery,
+  PublicRotaResponse,
+} from '@qizhi/domain';
+import { configuredAddress } from '../../platform/public-url.ts';
+import { listPledgesOf, publicWeekRota } from '../reception/index.ts';
+import { rssFeed } from './feed.ts';
+import { KIOSK_CSS, kioskContent, kioskPage, type KioskData } from './kiosk.html.ts';
+import { KIOSK_SCRIPT, KIOSK_SERVICE_WORKER } from './kiosk-script.ts';
+import { PORTAL_CSS } from './portal.css.ts';
+import { cachedPage } from './portal-cache.ts';
+import { homeBody, itemBody, page, posterBody, pledgeList, rotaTable, type PortalLinks } from './portal.html.ts';
+import { publicItem, publicItems, resolvePublicCourt, type PublicCourt } from './public.service.ts';
+
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
+const tags = ['公开门户'];
+const apiLimit = { max: 240, timeWindow: 60_000 };
+
+/** Scripts only from us; no inline style or script: the portal needs neither. */
+const PUBLIC_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+
+/** Lenient reading of the portal's own query string: a wrong value shows the unfiltered page, never an error page. */
+const PortalQuery = z.object({
+  ...PublicCourtQuery,
+  scope: z.enum(DISCLOSURE_SCOPES).optional().catch(undefined),
+  category: z.enum(DISCLOSURE_CATEGORIES).optional().catch(undefined),
+  q: z.string().trim().max(50).optional().catch(undefined),
+  zh: z.enum(['hant']).optional().catch(undefined),
+});
+type PortalQuery = z.infer<typeof PortalQuery>;
+
+/** The JSON of the portal: published items and the week's reception (contracts other tools rely on). */
+export const publicOpennessApiRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { database, config } = app.deps;
+  app.get(
+    '/openness',
+    {
+      config: { access: 'public', rateLimit: apiLimit },
+      schema: {
+        tags,
+        summary: '已发布且在公开期内的党务、院务公开事项（无需登录）',
+        querystring: PublicOpennessQuery,
+        response: { 200: PublicOpennessResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const court = await resolvePublicCourt(database, config, request.query.court);
+      void reply.header('cache-control', 'public, max-age=60');
+      return { court: { code: court.code, name: court.name }, items: await publicItems(database, court, request.query) };
+    },
+  );
+  app.get(
+    '/reception-rota',
+    {
+      config: { access: 'public', rateLimit: apiLimit },
+      schema: {
+        tags,
+        summary: '某周的接访领导：姓名、职务、日期、时间、地点（无需登录）',
+        querystring: PublicRotaQuery,
+        response: { 200: PublicRotaResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const court = await resolvePublicCourt(database, config, request.query.court);
+      void reply.header('cache-control', 'public, max-age=300');
+      return publicWeekRota(database.db, court, request.query.week);
+    },
+  );
+};
+
+async function homeData(app: Parameters<FastifyPluginAsyncZod>[0], court: PublicCourt) {
+  const { database } = app.deps;
+  return cachedPage(court.id, 'home', async () => ({
+    items: await publicItems(database, court),
+    rota: await publicWeekRota(database.db, court, undefined),
+    pledges: await listPledgesOf(database.db, court.id, true),
+  }));
+}
+
+/** The server-rendered portal (/public), its feed, and the lobby kiosk (/kiosk): readable without scripts. */
+export const publicPortalRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { database, config } = app.deps;
+  const hide = { hide: true };
+  const html = (reply: import('fastify').FastifyReply, body: string) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=30')
+      .header('content-security-policy', PUBLIC_CSP)
+      .send(body);
+  const read = (query: unknown): PortalQuery => PortalQuery.catch({}).parse(query);
+  const linksOf = (q: PortalQuery): PortalLinks => ({ court: q.court, hant: q.zh === 'hant' });
+  const courtOf = (q: PortalQuery) => resolvePublicCourt(database, config, q.court);
+  const asset = (path: string, type: string, body: string) =>
+    app.get(path, { config: { access: 'public' }, schema: hide }, async (_request, reply) =>
+      reply.type(type).header('cache-control', 'public, max-age=3600').send(body),
+    );
+  asset('/public/portal.css', 'text/css; charset=utf-8', PORTAL_CSS);
+  asset('/kiosk/kiosk.css', 'text/css; charset=utf-8', KIOSK_CSS);
+  asset('/kiosk/kiosk.js', 'text/javascript; charset=utf-8', KIOSK_SCRIPT);
+  asset('/kiosk-sw.js', 'text/javascript; charset=utf-8', KIOSK_SERVICE_WORKER);
+
+  app.get('/public', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    const court = await courtOf(q);
+    const data = await homeData(app, court);
+    const filtered = q.scope || q.category || q.q ? await publicItems(database, court, q) : data.items;
+    const body = homeBody({ ...data, items: filtered, scope: q.scope, category: q.category, q: q.q }, linksOf(q));
+    return html(reply, await toScript(page({ title: '党务公开 院务公开', courtName: court.name, links: linksOf(q), body }), q));
+  });
+  app.get('/public/items/:id', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    const court = await courtOf(q);
+    const item = await publicItem(database, court, (request.params as { id: string }).id);
+    const body = itemBody(item, linksOf(q));
+    return html(reply, await toScript(page({ title: item.title, courtName: court.name, links: linksOf(q), body }), q));
+  });
+  app.get('/public/items/:id/poster', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    const court = await courtOf(q);
+    const item = await publicItem(database, court, (request.params as { id: string }).id);
+    return html(reply, await toScript(page({ title: item.title, courtName: court.name, links: linksOf(q), body: posterBody(item, court.name), bare: true }), q));
+  });
+  app.get('/public/rota', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    const court = await courtOf(q);
+    const data = await homeData(app, court);
+    const body = `<section class="card"><h2>本周接访领导（${data.rota.week.start} 至 ${data.rota.week.end}）</h2>${rotaTable(data.rota)}<p class="muted">院领导每周挂牌接待来访群众。来访请携带本人身份证件。</p></section>`;
+    return html(reply, await toScript(page({ title: '领导接访', courtName: court.name, links: linksOf(q), body }), q));
+  });
+  app.get('/public/pledges', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    const court = await courtOf(q);
+    const data = await homeData(app, court);
+    const body = `<section class="card"><h2>服务承诺</h2>${pledgeList(data.pledges)}</section>`;
+    return html(reply, await toScript(page({ title: '服务承诺', courtName: court.name, links: linksOf(q), body }), q));
+  });
+  app.get('/public/feed.xml', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    const court = await courtOf(q);
+    const data = await homeData(app, court);
+    const xml = rssFeed({
+      courtName: court.name,
+      baseUrl: configuredAddress(config),
+      courtQuery: q.court ? `?court=${q.court}` : '',
+      items: data.items,
+    });
+    return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+  });
+
+  const kioskData = async (q: PortalQuery): Promise<KioskData> => {
+    const court = await courtOf(q);
+    return { courtName: court.name, ...(await homeData(app, court)) };
+  };
+  app.get('/kiosk', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    return html(reply, kioskPage(await kioskData(q), config.kioskIdleSeconds));
+  });
+  app.get('/kiosk/content', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    return html(reply, kioskContent(await kioskData(q)));
+  });
+};
+
+/** 繁體: the page converted on the server (see traditional.ts); the simplified page as it is. */
+async function toScript(htmlText: string, q: PortalQuery): Promise<string> {
+  if (q.zh !== 'hant') return htmlText;
+  const { toTraditional } = await import('./traditional.ts');
+  return toTraditional(htmlText);
+}
