@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findIdNumberProblem, ID_NUMBER_PROBLEM_MESSAGES, normalizeIdNumber } from '../id-number.rules.ts';
 import { isValidPhone, normalizePhone } from '../masking.rules.ts';
 import { AGE_BANDS, EDUCATION_LEVELS, GENDERS, MEMBERSHIP_STATUSES } from '../people.rules.ts';
+import { LEAVING_REASONS, ROSTER_STANDINGS } from '../people-leaving.rules.ts';
 import { BooleanQuery, Id, IsoDate, PageQuery, pageOf } from './common.ts';
 
 export const MembershipStatusSchema = z.enum(MEMBERSHIP_STATUSES);
@@ -75,6 +76,11 @@ export const MemberListItem = z.object({
   joinedOn: z.string().nullable(),
   idNumber: z.string().nullable().describe('脱敏：1101************34'),
   phone: z.string().nullable().describe('脱敏：138****5678'),
+  leftOn: z.string().nullable().describe('离开本院的日期（离职、调出、去世）；在册为空'),
+  leftReason: z
+    .enum(LEAVING_REASONS)
+    .nullable()
+    .describe('离开原因：resigned 离职、transferred_out 调出、deceased 去世'),
 });
 export type MemberListItem = z.infer<typeof MemberListItem>;
 export const MemberPage = pageOf(MemberListItem).extend({
@@ -93,6 +99,7 @@ export const MemberDetail = MemberListItem.extend({
   suspendedFrom: z.string().nullable().describe('暂停党员权利开始日期（如被留置、逮捕）'),
   suspendedTo: z.string().nullable().describe('暂停党员权利结束日期（空：尚未恢复）'),
   notes: z.string().nullable(),
+  leftNote: z.string().nullable().describe('办理离开时的说明'),
   hasAccount: z.boolean(),
   updatedAt: z.string(),
 });
@@ -101,8 +108,11 @@ export type MemberDetail = z.infer<typeof MemberDetail>;
 export const MemberPii = z.object({ id: Id, idNumber: z.string().nullable(), phone: z.string().nullable() });
 
 export const MEMBER_SORT_FIELDS = ['name', 'birthDate', 'joinedOn', 'status', 'department'] as const;
+/** 在册 (the default) or 已离开: those who left stay on record but out of the current roster. */
+const Standing = z.enum(ROSTER_STANDINGS, { error: '范围应为 current（在册）或 left（已离开）' }).default('current');
 export const MembersQuery = z.strictObject({
   q: z.string().trim().max(50, '搜索词最多50个字').optional(),
+  standing: Standing,
   status: PersonStatus.optional(),
   retired: BooleanQuery.optional(),
   orgUnitId: Id.optional(),
@@ -151,6 +161,14 @@ export type CreateMemberRequest = z.infer<typeof CreateMemberRequest>;
 export const UpdateMemberRequest = z.strictObject(personFields).partial();
 export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
 
+/** 办理离开: the day, the reason and a note; the linked account is disabled with the reason. */
+export const RecordLeavingRequest = z.strictObject({
+  leftOn: IsoDate,
+  reason: z.enum(LEAVING_REASONS, { error: '离开原因应为离职、调出或去世' }),
+  note: z.string().trim().max(200, '说明最多200个字').nullable().optional(),
+});
+export type RecordLeavingRequest = z.infer<typeof RecordLeavingRequest>;
+
 export const ImportError = z.object({
   row: z.number().int().describe('Excel 中的行号'),
   column: z.string().describe('列名（表头文字），整行问题时为空字符串'),
@@ -175,6 +193,7 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const ImportQuery = z.strictObject({ dryRun: BooleanQuery.default(true) });
 export const ExportQuery = z.strictObject({
   full: BooleanQuery.optional(),
+  standing: Standing,
   q: MembersQuery.shape.q,
   status: PersonStatus.optional(),
   retired: BooleanQuery.optional(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -12,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { EducationLevel, Gender, PersonStatus } from '@qizhi/domain';
+import type { EducationLevel, Gender, LeavingReason, PersonStatus } from '@qizhi/domain';
 import { departments, orgUnits } from './org.ts';
 import { tenants } from './tenants.ts';
 
@@ -53,11 +54,16 @@ export const people = pgTable(
     suspendedFrom: date('suspended_from'),
     suspendedTo: date('suspended_to'),
     notes: text('notes'),
+    /** The day the person left the court (离职、调出、去世) and why; null while on the roster. */
+    leftOn: date('left_on'),
+    leftReason: text('left_reason').$type<LeavingReason>(),
+    leftNote: text('left_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
+    check('people_leaving_check', sql`(${t.leftOn} is null) = (${t.leftReason} is null)`),
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
     foreignKey({ columns: [t.tenantId, t.departmentId], foreignColumns: [departments.tenantId, departments.id] }),
     uniqueIndex('people_id_number_idx')
@@ -68,7 +74,13 @@ export const people = pgTable(
     // The roster's default order and its usual filters (status, retired) in one index, so a page is
     // read in order and stops after 20 rows instead of sorting every match. Migration 0013 also
     // INCLUDEs the page's other columns (Drizzle cannot declare that), so the page never visits the heap.
-    index('people_roster_idx').on(t.tenantId, t.statusRank, t.retired, sql`${t.name} collate "C"`, t.id),
+    // Only those on the roster (migration 0015): the default roster asks for them.
+    index('people_roster_idx')
+      .on(t.tenantId, t.statusRank, t.retired, sql`${t.name} collate "C"`, t.id)
+      .where(sql`${t.leftOn} is null`),
+    index('people_left_idx')
+      .on(t.tenantId, t.leftOn)
+      .where(sql`${t.leftOn} is not null`),
     index('people_name_idx').on(t.tenantId, sql`${t.name} collate "C"`, t.id),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { assessments, honours, meetingAttendees, meetings, orgUnits, people } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -18,12 +18,17 @@ function members(db: Db) {
 }
 const isPartyMember = inArray(people.status, ['full', 'probationary']);
 
-/** Party members (full and probationary) of the listed organisations (`undefined`: the whole court), with their 党小组. */
+/** Party members (full and probationary) on the roster, of the listed organisations (`undefined`: the whole court), with their 党小组. */
 export async function findMembersInUnits(db: Db, tenantId: string, orgUnitIds: string[] | undefined) {
   if (orgUnitIds?.length === 0) return [];
   return members(db)
     .where(
-      and(eq(people.tenantId, tenantId), isPartyMember, orgUnitIds ? inArray(people.orgUnitId, orgUnitIds) : undefined),
+      and(
+        eq(people.tenantId, tenantId),
+        isPartyMember,
+        isNull(people.leftOn),
+        orgUnitIds ? inArray(people.orgUnitId, orgUnitIds) : undefined,
+      ),
     )
     .orderBy(asc(orgUnits.sortOrder), asc(people.name));
 }

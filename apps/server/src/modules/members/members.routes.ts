@@ -10,6 +10,7 @@ import {
   MemberPage,
   MemberPii,
   MembersQuery,
+  RecordLeavingRequest,
   RosterStats,
   UpdateMemberRequest,
 } from '@qizhi/domain';
@@ -18,6 +19,7 @@ import { contextOf } from '../../platform/request-context.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import { rosterTemplateFor } from './roster-template.ts';
 import { exportRoster, importRoster } from './members.import.ts';
+import { recordLeaving } from './leaving.service.ts';
 import * as service from './members.service.ts';
 import { computeRosterStats } from './members.stats.ts';
 
@@ -148,5 +150,19 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.editPerson(contextOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/:id/leaving',
+    {
+      config: { access: 'people.manage' },
+      schema: {
+        tags,
+        summary: '办理离开（离职、调出、去世）：移出在册名单、停用其账号并注明原因，历史记录保留（留痕）',
+        params: IdParams,
+        body: RecordLeavingRequest,
+        response: { 200: MemberDetail, ...errors },
+      },
+    },
+    async (request) => recordLeaving(contextOf(request), request.params.id, request.body),
   );
 };

@@ -47,6 +47,8 @@ export function toListItem(p: repo.PersonPageRow, today: string, reveal: boolean
     joinedOn: p.joinedOn,
     idNumber: maskIdNumber(p.idNumber),
     phone: maskPhone(p.phone),
+    leftOn: p.leftOn,
+    leftReason: p.leftReason,
   };
 }
 
@@ -64,6 +66,7 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string, re
     suspendedFrom: p.suspendedFrom,
     suspendedTo: p.suspendedTo,
     notes: p.notes,
+    leftNote: p.leftNote,
     hasAccount: row.hasAccount,
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -84,7 +87,7 @@ export async function listPeople(ctx: RequestContext, query: MembersQuery): Prom
   };
 }
 
-async function findVisiblePerson(
+export async function findVisiblePerson(
   ctx: RequestContext,
   id: string,
   permission: 'people.read' | 'people.manage' | 'people.pii.reveal',

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { departments, orgUnits, people } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -37,7 +37,7 @@ export async function findDepartment(db: Db, tenantId: string, id: string): Prom
   return row;
 }
 
-/** Party members (full and probationary) attached directly to each organisation unit. */
+/** Party members (full and probationary) on the roster, attached directly to each organisation unit. */
 export async function countMembersByOrgUnit(db: Db, tenantId: string) {
   return db
     .select({
@@ -46,7 +46,7 @@ export async function countMembersByOrgUnit(db: Db, tenantId: string) {
       fullMembers: sql<number>`count(*) filter (where ${people.status} = 'full')::int`,
     })
     .from(people)
-    .where(eq(people.tenantId, tenantId))
+    .where(and(eq(people.tenantId, tenantId), isNull(people.leftOn)))
     .groupBy(people.orgUnitId);
 }
 
@@ -58,7 +58,7 @@ export async function countPeopleByDepartment(db: Db, tenantId: string) {
       members: sql<number>`count(*) filter (where ${people.status} in ('full', 'probationary'))::int`,
     })
     .from(people)
-    .where(eq(people.tenantId, tenantId))
+    .where(and(eq(people.tenantId, tenantId), isNull(people.leftOn)))
     .groupBy(people.departmentId);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { files, orgUnits, people, ruleReads, rules, ruleVersions } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -50,6 +50,7 @@ export function readerConditions(tenantId: string, orgUnitIds: string[] | undefi
   return and(
     eq(people.tenantId, tenantId),
     inArray(people.status, ['full', 'probationary']),
+    isNull(people.leftOn),
     orgUnitIds === undefined ? undefined : orgUnitIds.length > 0 ? inArray(people.orgUnitId, orgUnitIds) : sql`false`,
   );
 }

@@ -3,7 +3,7 @@
  * account linked to them — never the roster's personal data (三员分立: the 系统管理员 makes accounts
  * but does not read the roster).
  */
-import { and, asc, eq, ilike, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { orgUnits, people, users } from '../../db/schema/index.ts';
 import { containsPattern, type Db } from '../../platform/db.ts';
 
@@ -20,7 +20,8 @@ export async function findPersonChoices(
   tenantId: string,
   filter: { q?: string | undefined; orgUnitIds?: string[] | undefined; personIds?: string[] | undefined },
 ): Promise<PersonChoiceRow[]> {
-  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId)];
+  // Only those on the roster: a person who left gets no new account.
+  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId), isNull(people.leftOn)];
   if (filter.q) conditions.push(ilike(people.name, containsPattern(filter.q)));
   if (filter.orgUnitIds) conditions.push(inArray(people.orgUnitId, filter.orgUnitIds));
   if (filter.personIds) conditions.push(inArray(people.id, filter.personIds));
@@ -54,11 +55,17 @@ export async function findAccountsOfPeople(db: Db, tenantId: string, personIds: 
     .where(and(eq(users.tenantId, tenantId), isNotNull(users.personId), inArray(users.personId, personIds)));
 }
 
-/** The people accounts are to be made for: id, name and party status (for the default role). */
+/** The people accounts are to be made for: id, name, party status (for the default role), leaving. */
 export async function findPeopleForAccounts(db: Db, tenantId: string, personIds: string[]) {
   if (personIds.length === 0) return [];
   return db
-    .select({ id: people.id, name: people.name, status: people.status })
+    .select({
+      id: people.id,
+      name: people.name,
+      status: people.status,
+      leftOn: people.leftOn,
+      leftReason: people.leftReason,
+    })
     .from(people)
     .where(and(eq(people.tenantId, tenantId), inArray(people.id, personIds)));
 }

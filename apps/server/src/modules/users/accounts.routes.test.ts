@@ -98,6 +98,18 @@ describe('accounts for everyone on the roster', () => {
     const person = choices.find((c) => c.id === one.personId)!;
     expect(listed).toMatchObject({ personId: one.personId, personName: person.name, orgUnitName: person.orgUnitName });
     expect(['member', 'staff']).toContain(listed.roles[0].role);
+    // The default role (no roleCode): 党员 for full and probationary members, 干警 for everyone else.
+    const ids = body.created.map((c: { userId: string }) => `'${c.userId}'`).join(',');
+    const grantRows = await ctx.database.db.execute(
+      `select p.status, array_agg(g.role) as roles from users u join people p on p.tenant_id = u.tenant_id and p.id = u.person_id
+       join role_grants g on g.tenant_id = u.tenant_id and g.user_id = u.id where u.id in (${ids}) group by u.id, p.status`,
+    );
+    const granted = (grantRows as { rows: { status: string; roles: string[] }[] }).rows;
+    expect(granted).toHaveLength(body.created.length);
+    for (const r of granted)
+      expect(r.roles, r.status).toEqual([r.status === 'full' || r.status === 'probationary' ? 'member' : 'staff']);
+    expect(granted.some((r) => r.status === 'non_party')).toBe(true);
+    expect(granted.some((r) => r.status === 'full')).toBe(true);
 
     // The officer's list, built from the answer and not kept.
     const xlsx = await admin.request({

@@ -4,8 +4,9 @@
  * an argon2id hash. Made again for the same people, nothing is created and no password returned.
  */
 import {
+  defaultAccountRole,
   DISABLED_REASON_LABELS,
-  MEMBERSHIP_STATUSES,
+  LEAVING_REASON_LABELS,
   type DisabledReason,
   type BulkCreateAccountsResponse,
   type CreatedAccount,
@@ -40,13 +41,6 @@ export async function personChoices(
   return accountsRepo.findPersonChoices(court.db, court.tenantId, { q: filter.q, orgUnitIds });
 }
 
-const PARTY_STATUSES: readonly string[] = MEMBERSHIP_STATUSES;
-
-/** The member role by default; 群众 (non-party staff) get 干警, as the demo court's accounts do. */
-export function defaultRole(status: string): RoleCode {
-  return PARTY_STATUSES.includes(status) ? 'member' : 'staff';
-}
-
 export async function bulkCreateAccounts(
   court: CourtWriter,
   personIds: readonly string[],
@@ -65,12 +59,17 @@ export async function bulkCreateAccounts(
     const person = found.get(personId);
     const account = existing.get(personId);
     if (!person) skipped.push({ personId, reason: '花名册中没有此人' });
+    else if (person.leftOn !== null && person.leftReason !== null)
+      skipped.push({
+        personId,
+        reason: `已于${person.leftOn}离开本院（${LEAVING_REASON_LABELS[person.leftReason]}），不新建账号`,
+      });
     else if (account) skipped.push({ personId, reason: `已有账号（用户名 ${account.username}），未重复创建` });
     else
       toCreate.push({
         personId,
         name: person.name,
-        role: roleCode ?? defaultRole(person.status),
+        role: roleCode ?? defaultAccountRole(person.status),
         password: generateStrongPassword(),
       });
   }

@@ -2,14 +2,14 @@
  * What the operator's command line (apps/server/src/cli.ts) does to accounts, with no one signed in:
  * every change is audited under the command line's name.
  */
-import type { RoleCode } from '@qizhi/domain';
+import { defaultAccountRole, type RoleCode } from '@qizhi/domain';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { generateStrongPassword, hashPassword } from '../../platform/passwords.ts';
 import { accountSlipsWorkbook } from './account-slips.ts';
 import * as accountsRepo from './accounts.repo.ts';
-import { bulkCreateAccounts, defaultRole, personChoices } from './accounts.service.ts';
+import { bulkCreateAccounts, personChoices } from './accounts.service.ts';
 import * as repo from './users.repo.ts';
 
 const cliActor = (tenantId: string): Actor => ({ tenantId, userId: null, name: '运维命令行', ip: null });
@@ -34,13 +34,14 @@ async function courtFor(database: Database, courtCode: string | undefined): Prom
 async function personFor(database: Database, courtId: string, personId: string) {
   const [person] = await accountsRepo.findPeopleForAccounts(database.db, courtId, [personId]);
   if (!person) throw new AppError('NOT_FOUND', `花名册中没有编号为 ${personId} 的人员`);
+  if (person.leftOn) throw new AppError('CONFLICT', `${person.name}已于${person.leftOn}离开本院，不新建账号`);
   return person;
 }
 
 /**
  * A new court-wide account with a one-time password; `courtCode` may be left out when there is one
  * court. With `personId` the account belongs to that roster person: named after them, and with the
- * member role (干警 for 群众) unless a role is given.
+ * member role for party members (干警 for everyone else, `defaultAccountRole`) unless a role is given.
  */
 export async function createAccountFromCli(
   database: Database,
@@ -58,7 +59,7 @@ export async function createAccountFromCli(
     const [existing] = await accountsRepo.findAccountsOfPeople(database.db, court.id, [person.id]);
     if (existing) throw new AppError('CONFLICT', `${person.name}已有账号（用户名 ${existing.username}）`);
   }
-  const role = input.role ?? (person ? defaultRole(person.status) : undefined);
+  const role = input.role ?? (person ? defaultAccountRole(person.status) : undefined);
   if (!role) throw new AppError('VALIDATION_FAILED', '请用 --role 指定角色，或用 --person 关联花名册人员');
   const displayName = input.displayName ?? person?.name ?? input.username;
   const password = generateStrongPassword();

@@ -1,6 +1,14 @@
 import { useState } from 'react';
-import { ApartmentOutlined, ArrowLeftOutlined, EditOutlined, EyeOutlined, HomeOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Skeleton, Space } from 'antd';
+import {
+  ApartmentOutlined,
+  ArrowLeftOutlined,
+  EditOutlined,
+  EyeOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Button, Card, Result, Skeleton, Space } from 'antd';
+import { LEAVING_REASON_LABELS } from '@qizhi/domain';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../platform/api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
@@ -11,7 +19,8 @@ import { MemberSanctionsSection } from '../honours/member-sanctions-section.tsx'
 import { MemberActionModal, type MemberAction } from './member-actions.tsx';
 import { MemberDescriptions } from './member-descriptions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
-import { RetiredTag, StatusTag } from './member-labels.tsx';
+import { LeavingModal } from './leaving-modal.tsx';
+import { LeftTag, RetiredTag, StatusTag } from './member-labels.tsx';
 import { membersApi } from './members.api.ts';
 import styles from './members.module.css';
 import { PEOPLE_CHANGED, useMember } from './members.queries.ts';
@@ -30,6 +39,7 @@ export default function MemberDetailPage() {
   });
   const [editing, setEditing] = useState(false);
   const [action, setAction] = useState<MemberAction>(null);
+  const [leaving, setLeaving] = useState(false);
 
   const back = (
     <Link to="/members" className="no-print">
@@ -83,6 +93,7 @@ export default function MemberDetailPage() {
           <h1 className="page-title">{person.name}</h1>
           <StatusTag status={person.status} />
           <RetiredTag retired={person.retired} />
+          <LeftTag leftOn={person.leftOn} reason={person.leftReason} />
         </Space>
         {manage && (
           <Space wrap className="no-print">
@@ -95,31 +106,53 @@ export default function MemberDetailPage() {
             >
               编辑
             </Button>
-            <Button
-              icon={<ApartmentOutlined />}
-              onClick={() => {
-                setAction('move');
-              }}
-            >
-              调整党小组
-            </Button>
-            {person.retired ? (
-              <Button icon={<HomeOutlined />} onClick={unmarkRetired}>
-                取消离退休标记
-              </Button>
-            ) : (
-              <Button
-                icon={<HomeOutlined />}
-                onClick={() => {
-                  setAction('retire');
-                }}
-              >
-                标记离退休
-              </Button>
+            {!person.leftOn && (
+              <>
+                <Button
+                  icon={<ApartmentOutlined />}
+                  onClick={() => {
+                    setAction('move');
+                  }}
+                >
+                  调整党小组
+                </Button>
+                {person.retired ? (
+                  <Button icon={<HomeOutlined />} onClick={unmarkRetired}>
+                    取消离退休标记
+                  </Button>
+                ) : (
+                  <Button
+                    icon={<HomeOutlined />}
+                    onClick={() => {
+                      setAction('retire');
+                    }}
+                  >
+                    标记离退休
+                  </Button>
+                )}
+                <Button
+                  danger
+                  icon={<LogoutOutlined />}
+                  onClick={() => {
+                    setLeaving(true);
+                  }}
+                >
+                  办理离开
+                </Button>
+              </>
             )}
           </Space>
         )}
       </div>
+      {person.leftOn && person.leftReason && (
+        <Alert
+          type="info"
+          showIcon
+          className={styles.leftNotice}
+          message={`已于 ${person.leftOn} 离开本院（${LEAVING_REASON_LABELS[person.leftReason]}），不在在册名单中`}
+          description={person.leftNote ?? undefined}
+        />
+      )}
       <MemberDescriptions
         member={person}
         pii={pii}
@@ -140,6 +173,13 @@ export default function MemberDetailPage() {
         }}
         onSaved={() => {
           setPii(null);
+        }}
+      />
+      <LeavingModal
+        member={person}
+        open={leaving}
+        onClose={() => {
+          setLeaving(false);
         }}
       />
       <MemberActionModal

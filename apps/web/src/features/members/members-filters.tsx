@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { FilterOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Select } from 'antd';
-import type { AgeBand, PersonStatus } from '@qizhi/domain';
+import type { AgeBand, PersonStatus, RosterStanding } from '@qizhi/domain';
 import ui from '../../platform/ui.module.css';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { useDepartments } from '../org/org.queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
-import { ageBandOptions, retiredOptions, statusOptions } from './member-labels.tsx';
+import { ageBandOptions, retiredOptions, standingOptions, statusOptions } from './member-labels.tsx';
 import styles from './members.module.css';
 import type { MemberFilters } from './members.queries.ts';
 
@@ -22,9 +22,14 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
   const departments = useDepartments();
   const isPhone = useIsPhone();
   const [expanded, setExpanded] = useState(false);
-  const active = [value.status, value.retired, value.orgUnitId, value.departmentId, value.ageBand].filter(
-    (v) => v !== undefined,
-  ).length;
+  const active = [
+    value.standing === 'left' ? 'left' : undefined,
+    value.status,
+    value.retired,
+    value.orgUnitId,
+    value.departmentId,
+    value.ageBand,
+  ].filter((v) => v !== undefined).length;
   const [q, setQ] = useState(value.q ?? '');
   useEffect(() => {
     setQ(value.q ?? '');
@@ -65,6 +70,17 @@ export function MembersFilters({ value, onChange, onReset }: Props) {
       )}
       {(!isPhone || expanded) && (
         <>
+          <Col {...col}>
+            <Select<RosterStanding>
+              value={value.standing ?? 'current'}
+              onChange={(standing) => {
+                onChange({ standing: standing === 'current' ? undefined : standing });
+              }}
+              options={standingOptions}
+              className={ui.block}
+              aria-label="在册或已离开"
+            />
+          </Col>
           <Col {...col}>
             <Select<PersonStatus>
               value={value.status}

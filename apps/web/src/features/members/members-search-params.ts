@@ -1,4 +1,4 @@
-import { AGE_BANDS } from '@qizhi/domain';
+import { AGE_BANDS, ROSTER_STANDINGS } from '@qizhi/domain';
 import { toSearchParams } from '../../platform/api.ts';
 import { PERSON_STATUSES } from './member-labels.tsx';
 import type { MemberFilters, MemberListParams, MemberSortField } from './members.queries.ts';
@@ -32,6 +32,7 @@ function positiveInt(value: string | null, fallback: number, max: number): numbe
 export function readMemberParams(search: URLSearchParams): MemberListParams {
   const retired = search.get('retired');
   return {
+    standing: pick(search.get('standing'), ROSTER_STANDINGS),
     q: search.get('q') ?? undefined,
     status: pick(search.get('status'), PERSON_STATUSES),
     retired: retired === 'true' ? true : retired === 'false' ? false : undefined,
@@ -55,6 +56,6 @@ export function writeMemberParams(params: MemberListParams): URLSearchParams {
 }
 
 export function filtersOf(params: MemberListParams): MemberFilters {
-  const { q, status, retired, orgUnitId, departmentId, ageBand } = params;
-  return { q, status, retired, orgUnitId, departmentId, ageBand };
+  const { standing, q, status, retired, orgUnitId, departmentId, ageBand } = params;
+  return { standing, q, status, retired, orgUnitId, departmentId, ageBand };
 }

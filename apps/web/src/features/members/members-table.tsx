@@ -1,7 +1,7 @@
 import { Table, type TableColumnType, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { AGE_BAND_LABELS, GENDER_LABELS, type MemberListItem, type MemberPage } from '@qizhi/domain';
-import { RetiredTag, StatusTag } from './member-labels.tsx';
+import { LeftTag, RetiredTag, StatusTag } from './member-labels.tsx';
 import type { MemberListParams, MemberSortField } from './members.queries.ts';
 import { MEMBER_SORT_KEYS } from './members-search-params.ts';
 
@@ -67,6 +67,7 @@ export function MembersTable({ data, loading, params, onChange }: Props) {
         <>
           <StatusTag status={member.status} />
           <RetiredTag retired={member.retired} />
+          <LeftTag leftOn={member.leftOn} reason={member.leftReason} />
         </>
       ),
     },

@@ -5,6 +5,7 @@ import {
   MemberPii,
   RosterStats,
   type CreateMemberRequest,
+  type RecordLeavingRequest,
   type UpdateMemberRequest,
 } from '@qizhi/domain';
 import { call, seg } from '../../platform/api-client.ts';
@@ -20,6 +21,9 @@ export const membersApi = {
   pii: (id: string) => call.get(MemberPii, `/api/members/${seg(id)}/pii`),
   create: (body: CreateMemberRequest) => call.post(MemberDetail, '/api/members', body),
   update: (id: string, body: UpdateMemberRequest) => call.patch(MemberDetail, `/api/members/${seg(id)}`, body),
+  /** 办理离开: the linked account is disabled on the server in the same step. */
+  recordLeaving: (id: string, body: RecordLeavingRequest) =>
+    call.post(MemberDetail, `/api/members/${seg(id)}/leaving`, body),
   /** A dry run checks the file and writes nothing. */
   import: (file: File, dryRun: boolean) => call.upload(ImportResult, '/api/members/import', file, { dryRun }),
   importTemplate: () => call.download('/api/members/import-template', undefined, '花名册导入模板.xlsx'),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import {
   DEFAULT_COURT_TIME_ZONE,
   HELD_STATUSES,
@@ -188,6 +188,7 @@ export async function findParticipationByMonth(db: Db, tenantId: string, orgUnit
         inArray(meetings.status, [...HELD_STATUSES]),
         inArray(meetings.type, ORG_LIFE_TYPES),
         inArray(people.status, ['full', 'probationary']),
+        isNull(people.leftOn),
         withinUnits(people.orgUnitId, orgUnitIds),
       ),
     )

@@ -2,7 +2,7 @@
  * What the board's yearly checks read (issue 9): annual meetings by the year they cover, the 党组
  * secretary's lectures, the 民主生活会's report dates, held 谈心谈话 and the members they pair.
  */
-import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { ANNUAL_ITEMS, HELD_STATUSES, type MeetingType } from '@qizhi/domain';
 import { meetingAttendees, meetings, people } from '../../../db/schema/index.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -95,10 +95,10 @@ export async function findHeldTalks(db: Db, tenantId: string, from: Date, to: Da
     );
 }
 
-/** Party members (full and probationary) of the court with their organisation, for committees and pairs. */
+/** Party members (full and probationary) on the roster, with their organisation, for committees and pairs. */
 export async function findPartyMembers(db: Db, tenantId: string) {
   return db
     .select({ id: people.id, name: people.name, orgUnitId: people.orgUnitId, status: people.status })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), inArray(people.status, ['full', 'probationary'])));
+    .where(and(eq(people.tenantId, tenantId), inArray(people.status, ['full', 'probationary']), isNull(people.leftOn)));
 }
