@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = {
   'meeting.minutes': '填写会议记录',
   'meeting.vote': '记录表决',
   'meeting.revise': '修订已归档会议',
+  'meeting.vote_correct': '更正表决结果',
   'meeting.task_create': '布置会议落实事项',
   'meeting.task_done': '完成会议落实事项',
   'meeting.file_attach': '会议添加附件',

@@ -1,0 +1,2 @@
+/** 发展党员 (member development): what other modules may use of it. */
+export { developmentRoutes } from './development.routes.ts';

@@ -1,0 +1,2 @@
+/** 党费 (party dues): what other modules may use of it. */
+export { duesRoutes } from './dues.routes.ts';
