@@ -26,9 +26,10 @@ async function electorRound(ctx: RequestContext, id: string) {
   const row = await findRound(ctx, id);
   if (row.round.step === 'study' || row.round.step === 'self_evaluation')
     throw new AppError('VOTING_NOT_OPEN', '本轮评议尚未开始投票');
-  const elector = ctx.personId !== null && (await repo.isElector(ctx.db, ctx.tenantId, id, ctx.personId));
-  if (!elector) throw new AppError('NOT_A_VOTER');
-  return { row, personId: ctx.personId! };
+  const personId = ctx.personId;
+  if (personId === null || !(await repo.isElector(ctx.db, ctx.tenantId, id, personId)))
+    throw new AppError('NOT_A_VOTER');
+  return { row, personId };
 }
 
 export async function ballotForm(ctx: RequestContext, id: string): Promise<BallotForm> {

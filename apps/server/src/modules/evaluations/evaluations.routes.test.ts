@@ -23,9 +23,9 @@ let auditor: Session;
 let branchId: string;
 beforeAll(async () => {
   ctx = await createTestContext();
-  [secretary, clerk, member, leader, staff, auditor] = await Promise.all(
+  [secretary, clerk, member, leader, staff, auditor] = (await Promise.all(
     ['secretary', 'clerk', 'member', 'leader', 'staff', 'auditor'].map((u) => ctx.login(u)),
-  );
+  )) as [Session, Session, Session, Session, Session, Session];
   const units = (await clerk.request({ method: 'GET', url: '/api/org-units' })).json().items;
   branchId = units.find((u: { kind: string }) => u.kind === 'branch').id;
 });
@@ -34,11 +34,12 @@ afterAll(async () => {
 });
 
 async function rows<T>(query: string): Promise<T[]> {
-  return ((await ctx.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const result: unknown = await ctx.database.db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
-const ROUND = { orgUnitId: branchId, coveredYear: 2025, pool: 'all_staff', points: ['duties', 'integrity'] };
-const post = (who: Session, url: string, payload?: unknown) =>
+const ROUND = { orgUnitId: '', coveredYear: 2025, pool: 'all_staff', points: ['duties', 'integrity'] };
+const post = (who: Session, url: string, payload?: object) =>
   who.request({ method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
 
 async function createRound(body: Record<string, unknown>) {
@@ -430,5 +431,52 @@ describe('the request log', () => {
       await logged.close().catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('述职述廉 reports', () => {
+  it('a named reporter submits a sanitised report; the list shows it beside commitment and goals; a meeting is linked', async () => {
+    const url = '/api/evaluations/duty-reports';
+    expect((await ctx.app.inject({ method: 'GET', url: `${url}?year=2025` })).statusCode).toBe(401);
+    expect((await member.request({ method: 'GET', url: `${url}?year=2025` })).statusCode).toBe(403);
+    expect((await leader.request({ method: 'GET', url: `${url}?year=1` })).statusCode).toBe(400);
+    const body = { year: 2025, content: '<p>一年来履职尽责</p><script>alert(1)</script>' };
+    expect(
+      (await secretary.request({ method: 'PUT', url: `${url}/mine`, payload: { ...body, year: 'x' } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await secretary.request({ method: 'PUT', url: `${url}/mine`, payload: { ...body, content: '<p> </p>' } }))
+        .statusCode,
+    ).toBe(400);
+    const saved = await secretary.request({ method: 'PUT', url: `${url}/mine`, payload: body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().content).toBe('<p>一年来履职尽责</p>');
+    const list = (await leader.request({ method: 'GET', url: `${url}?year=2025` })).json();
+    expect(list.items.map((r: { id: string }) => r.id)).toContain(saved.json().id);
+    const named = list.expected.find((e: { personId: string }) => e.personId === saved.json().personId);
+    expect(named).toMatchObject({ submitted: true });
+    expect(list.expected.length).toBeGreaterThanOrEqual(5);
+    const mine = (await secretary.request({ method: 'GET', url: `${url}/mine?year=2025` })).json();
+    expect(mine.report).toMatchObject({ id: saved.json().id, goals: expect.any(Array) });
+
+    const meeting = (
+      await post(secretary, '/api/meetings', {
+        type: 'branch_general',
+        orgUnitId: branchId,
+        topic: '2025年度述职述廉',
+        place: '党员活动室',
+        startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      })
+    ).json();
+    const link = (who: Session, meetingId: string | null, id = saved.json().id) =>
+      who.request({ method: 'PUT', url: `${url}/${id}/meeting`, payload: { meetingId } });
+    expect((await link(member, meeting.id)).statusCode).toBe(403);
+    expect((await link(secretary, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(400);
+    const linked = await link(secretary, meeting.id);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().meetingId).toBe(meeting.id);
+    const other = await ctx.login(`${OTHER_COURT.usernamePrefix}secretary`);
+    expect((await link(other, null)).statusCode).toBe(404);
+    expect((await other.request({ method: 'GET', url: `${url}?year=2025` })).json().items).toEqual([]);
   });
 });

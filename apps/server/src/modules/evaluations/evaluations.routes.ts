@@ -20,12 +20,14 @@ import {
 } from '@qizhi/domain';
 import { contextOf } from '../../platform/request-context.ts';
 import * as ballots from './ballots.service.ts';
+import { dutyReportRoutes } from './duty-reports.routes.ts';
 import * as rounds from './rounds.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['民主评议党员'];
 
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(dutyReportRoutes);
   app.get(
     '/evaluations/rounds',
     {
