@@ -177,12 +177,20 @@ export function generateRota(year: number, leaders: readonly string[], weekday: 
 }
 
 /** Two weeks trade their leaders (a swap on record); the other weeks are untouched. */
-export function swapWeeks<T extends { weekStart: string; leaderId: string }>(rota: readonly T[], a: string, b: string): T[] {
+export function swapWeeks<T extends { weekStart: string; leaderId: string }>(
+  rota: readonly T[],
+  a: string,
+  b: string,
+): T[] {
   const first = rota.find((w) => w.weekStart === a);
   const second = rota.find((w) => w.weekStart === b);
   if (!first || !second) throw new Error('swap of a week not in the rota');
   return rota.map((w) =>
-    w.weekStart === a ? { ...w, leaderId: second.leaderId } : w.weekStart === b ? { ...w, leaderId: first.leaderId } : w,
+    w.weekStart === a
+      ? { ...w, leaderId: second.leaderId }
+      : w.weekStart === b
+        ? { ...w, leaderId: first.leaderId }
+        : w,
   );
 }
 
@@ -192,7 +200,9 @@ export function isOnShow(
   today: string,
 ): boolean {
   return (
-    item.status === 'published' && item.publishFrom <= today && (item.publishUntil === null || today <= item.publishUntil)
+    item.status === 'published' &&
+    item.publishFrom <= today &&
+    (item.publishUntil === null || today <= item.publishUntil)
   );
 }
 

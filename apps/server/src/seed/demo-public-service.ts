@@ -8,8 +8,17 @@ import { createDemoDraw, demoInstant, shiftDate } from './demo-random.ts';
 
 const GIVEN = '建军 秀兰 志强 桂英 国华 玉梅 小军 丽娟 海涛 春花 永强 红霞 晓东 爱萍 文明 翠英'.split(' ');
 const MATTERS: Record<VisitCategory, string[]> = {
-  consultation: ['咨询起诉离婚需要准备的材料', '咨询诉讼费缓交、减免的条件', '咨询民间借贷案件的诉讼时效', '咨询如何申请法律援助'],
-  case_petition: ['反映所涉民间借贷案件判决后对方未履行', '对一审判决结果有异议，询问再审途径', '反映劳动争议案件审理时间较长'],
+  consultation: [
+    '咨询起诉离婚需要准备的材料',
+    '咨询诉讼费缓交、减免的条件',
+    '咨询民间借贷案件的诉讼时效',
+    '咨询如何申请法律援助',
+  ],
+  case_petition: [
+    '反映所涉民间借贷案件判决后对方未履行',
+    '对一审判决结果有异议，询问再审途径',
+    '反映劳动争议案件审理时间较长',
+  ],
   complaint: ['反映执行案件进展缓慢', '反映承办人未及时回复电话', '反映立案窗口排队时间较长'],
   suggestion: ['建议增加周末诉讼服务', '建议在乡镇设立巡回审判点', '建议诉讼服务中心增设老年人座椅'],
   report: ['举报被执行人转移财产线索', '反映有人冒充法院工作人员'],
@@ -23,13 +32,24 @@ const CATEGORY_WEIGHTS: [VisitCategory, number][] = [
   ['report', 0.05],
   ['other', 0.05],
 ];
-const HANDLING_DEPTS = ['dept:enforcement', 'dept:civil', 'dept:filing', 'dept:criminal', 'dept:supervision', 'dept:office'];
+const HANDLING_DEPTS = [
+  'dept:enforcement',
+  'dept:civil',
+  'dept:filing',
+  'dept:criminal',
+  'dept:supervision',
+  'dept:office',
+];
 
 const PLEDGES = [
   { title: '来访咨询当场答复，不能当场答复的一次性告知', timeLimit: '当场', measure: 'inquiry_answered_once' as const },
   { title: '符合条件的起诉当场登记立案', timeLimit: '当场；需补正的一次性告知', measure: null },
   { title: '信访事项依法决定是否受理', timeLimit: '15日内', measure: 'visit_accepted_on_time' as const },
-  { title: '受理的信访事项办结并反馈', timeLimit: '60日内（复杂的经批准延长不超过30日）', measure: 'visit_handled_on_time' as const },
+  {
+    title: '受理的信访事项办结并反馈',
+    timeLimit: '60日内（复杂的经批准延长不超过30日）',
+    measure: 'visit_handled_on_time' as const,
+  },
   { title: '院领导每周挂牌接待来访群众', timeLimit: '每周一次', measure: null },
   { title: '执行案件重要节点告知当事人', timeLimit: '节点发生后3日内', measure: null },
 ];
@@ -54,7 +74,11 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
   const year = Number(DEMO_AS_OF.slice(0, 4));
   const rotaRows: (typeof receptionRota.$inferInsert)[] = [];
   for (const y of [year - 1, year, year + 1]) {
-    let weeks = generateRota(y, leaders, 3, (y - year + 3) % leaders.length).map((w) => ({ ...w, note: null as string | null, original: null as string | null }));
+    let weeks = generateRota(y, leaders, 3, (y - year + 3) % leaders.length).map((w) => ({
+      ...w,
+      note: null as string | null,
+      original: null as string | null,
+    }));
     if (y === year) {
       const [a, b] = [weeks[9]!, weeks[10]!];
       weeks = swapWeeks(weeks, a.weekStart, b.weekStart).map((w) =>
@@ -63,7 +87,12 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
           : w,
       );
       const sub = weeks[20]!;
-      weeks[20] = { ...sub, original: sub.leaderId, leaderId: leaders[(leaders.indexOf(sub.leaderId) + 2) % leaders.length]!, note: '替班：原排定领导出差' };
+      weeks[20] = {
+        ...sub,
+        original: sub.leaderId,
+        leaderId: leaders[(leaders.indexOf(sub.leaderId) + 2) % leaders.length]!,
+        note: '替班：原排定领导出差',
+      };
     }
     for (const w of weeks)
       rotaRows.push({
@@ -88,10 +117,15 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
     const count = draw.int(8, 15);
     for (let n = 0; n < count; n++) {
       const category = pickWeighted(draw.next());
-      const needsHandling = (category === 'complaint' || category === 'case_petition' || category === 'report') && draw.chance(0.7);
+      const needsHandling =
+        (category === 'complaint' || category === 'case_petition' || category === 'report') && draw.chance(0.7);
       const receivedOn = day.receptionOn!;
-      const acceptedOn = needsHandling ? shiftDate(receivedOn, draw.chance(0.05) ? draw.int(16, 20) : draw.int(1, 12)) : null;
-      const handledOn = acceptedOn ? shiftDate(acceptedOn, draw.chance(0.05) ? draw.int(61, 70) : draw.int(10, 55)) : null;
+      const acceptedOn = needsHandling
+        ? shiftDate(receivedOn, draw.chance(0.05) ? draw.int(16, 20) : draw.int(1, 12))
+        : null;
+      const handledOn = acceptedOn
+        ? shiftDate(acceptedOn, draw.chance(0.05) ? draw.int(61, 70) : draw.int(10, 55))
+        : null;
       const withNumbers = draw.chance(0.6);
       const first17 = `141026${String(draw.int(1950, 2000))}${String(draw.int(1, 12)).padStart(2, '0')}${String(draw.int(1, 28)).padStart(2, '0')}${String(draw.int(100, 999))}`;
       visits.push({
@@ -103,7 +137,8 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
         visitorIdNumber: withNumbers ? first17 + computeIdCheckChar(first17) : null,
         matter: draw.pick(MATTERS[category]),
         category,
-        caseNumber: category === 'case_petition' ? `（${receivedOn.slice(0, 4)}）晋1026民初${String(draw.int(1, 900))}号` : null,
+        caseNumber:
+          category === 'case_petition' ? `（${receivedOn.slice(0, 4)}）晋1026民初${String(draw.int(1, 900))}号` : null,
         answer: needsHandling ? '已登记，交承办部门依法办理并答复' : '当场解答，一次性告知所需材料和办理途径',
         needsHandling,
         handlingDepartmentId: needsHandling ? ctx.deptIds.get(draw.pick(HANDLING_DEPTS))! : null,
@@ -118,7 +153,11 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
   for (let i = 0; i < visits.length; i += 200) await tx.insert(receptionVisits).values(visits.slice(i, i + 200));
 
   // The demo accounts' first inquiries: most answered at once, some directed outside, a few handed over.
-  const accounts = court.accounts.map((a) => ({ userId: ctx.userIds.get(a.username)!, name: court.people.find((p) => p.key === a.personKey)!.name, dept: court.people.find((p) => p.key === a.personKey)!.departmentKey }));
+  const accounts = court.accounts.map((a) => ({
+    userId: ctx.userIds.get(a.username)!,
+    name: court.people.find((p) => p.key === a.personKey)!.name,
+    dept: court.people.find((p) => p.key === a.personKey)!.departmentKey,
+  }));
   const rows: (typeof inquiries.$inferInsert)[] = [];
   for (let n = 0; n < 240; n++) {
     const day = shiftDate(`${String(year)}-01-05`, Math.floor((n * 299) / 240));
@@ -141,21 +180,44 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
       holderUserId: handed ? receiver.userId : first.userId,
       holderName: handed ? receiver.name : first.name,
       handOvers: handed
-        ? [{ fromUserId: first.userId, fromName: first.name, toUserId: receiver.userId, toName: receiver.name, note: '属其职责范围', at: courtInstant(day, '10:30').toISOString() }]
+        ? [
+            {
+              fromUserId: first.userId,
+              fromName: first.name,
+              toUserId: receiver.userId,
+              toName: receiver.name,
+              note: '属其职责范围',
+              at: courtInstant(day, '10:30').toISOString(),
+            },
+          ]
         : [],
-      result: outcome === 'answered' ? '一次性告知' : outcome === 'directed_outside' ? '告知到院外办理' : '接收人已办结并答复',
+      result:
+        outcome === 'answered'
+          ? '一次性告知'
+          : outcome === 'directed_outside'
+            ? '告知到院外办理'
+            : '接收人已办结并答复',
       closedAt: courtInstant(day, '16:00'),
     });
   }
   for (let i = 0; i < rows.length; i += 200) await tx.insert(inquiries).values(rows.slice(i, i + 200));
 
-  await tx.insert(servicePledges).values(PLEDGES.map((p, i) => ({ tenantId, ...p, description: '', sortOrder: i + 1, published: true })));
+  await tx
+    .insert(servicePledges)
+    .values(PLEDGES.map((p, i) => ({ tenantId, ...p, description: '', sortOrder: i + 1, published: true })));
   await tx.insert(disclosures).values(demoDisclosures(tenantId, year));
 }
 
 function demoDisclosures(tenantId: string, year: number): (typeof disclosures.$inferInsert)[] {
   const y = String(year);
-  const published = (d: { scope: 'party' | 'court'; category: (typeof disclosures.$inferInsert)['category']; title: string; body: string; from: string; until?: string }) => ({
+  const published = (d: {
+    scope: 'party' | 'court';
+    category: (typeof disclosures.$inferInsert)['category'];
+    title: string;
+    body: string;
+    from: string;
+    until?: string;
+  }) => ({
     tenantId,
     scope: d.scope,
     category: d.category,
@@ -171,29 +233,103 @@ function demoDisclosures(tenantId: string, year: number): (typeof disclosures.$i
     createdAt: demoInstant(shiftDate(d.from, -2), 15),
   });
   return [
-    published({ scope: 'party', category: 'organisation', title: `${y}年机关党支部委员会组成情况`, body: '机关党支部委员会由书记、组织委员、宣传委员、纪检委员组成，任期五年。支部下设三个党小组。', from: `${y}-01-10` }),
-    published({ scope: 'party', category: 'dues', title: `${y}年上半年党费收缴情况公示`, body: '上半年应缴党费的党员全部按月足额交纳，党费收缴、使用和管理情况接受党员监督。', from: `${y}-07-08`, until: `${y}-12-31` }),
-    published({ scope: 'party', category: 'evaluations', title: `${String(year - 1)}年度民主评议党员结果`, body: '经支部党员大会评议，评定优秀党员若干名，其余均为合格党员。', from: `${y}-02-20` }),
-    published({ scope: 'party', category: 'honours', title: '我院荣获“全国法院党建创新优秀案例”', body: '我院“一个中心、两项机制、三个平台、四个结合”党建工作法荣获最高人民法院全国法院党建创新优秀案例。', from: `${y}-03-05` }),
-    published({ scope: 'party', category: 'rules', title: '党务公开工作制度', body: '党务公开坚持依规依法、积极稳妥、分类实施、务求实效的原则，通过公示栏、网站、触摸屏、会议和纸质材料等渠道公开。', from: `${y}-01-15` }),
-    published({ scope: 'court', category: 'trial', title: `${y}年前三季度审判执行工作情况`, body: '前三季度共受理各类案件，结案率、法定审限内结案率同比提升，执行到位金额稳步增长。', from: `${y}-10-15` }),
-    published({ scope: 'court', category: 'service_pledges', title: '诉讼服务中心服务承诺', body: '来访咨询当场答复；符合条件的起诉当场登记立案；信访事项15日内决定是否受理，60日内办结反馈。', from: `${y}-01-05` }),
-    published({ scope: 'court', category: 'reception_rota', title: `${y}年院领导挂牌接访安排`, body: '院领导每周三上午在诉讼服务中心院领导接待室挂牌接访，具体安排见本网站“领导接访”栏目。', from: `${y}-01-04` }),
-    published({ scope: 'court', category: 'other', title: '法院开放日活动通知（已结束）', body: '欢迎社会各界参加法院开放日活动。', from: `${y}-05-10`, until: `${y}-05-20` }),
+    published({
+      scope: 'party',
+      category: 'organisation',
+      title: `${y}年机关党支部委员会组成情况`,
+      body: '机关党支部委员会由书记、组织委员、宣传委员、纪检委员组成，任期五年。支部下设三个党小组。',
+      from: `${y}-01-10`,
+    }),
+    published({
+      scope: 'party',
+      category: 'dues',
+      title: `${y}年上半年党费收缴情况公示`,
+      body: '上半年应缴党费的党员全部按月足额交纳，党费收缴、使用和管理情况接受党员监督。',
+      from: `${y}-07-08`,
+      until: `${y}-12-31`,
+    }),
+    published({
+      scope: 'party',
+      category: 'evaluations',
+      title: `${String(year - 1)}年度民主评议党员结果`,
+      body: '经支部党员大会评议，评定优秀党员若干名，其余均为合格党员。',
+      from: `${y}-02-20`,
+    }),
+    published({
+      scope: 'party',
+      category: 'honours',
+      title: '我院荣获“全国法院党建创新优秀案例”',
+      body: '我院“一个中心、两项机制、三个平台、四个结合”党建工作法荣获最高人民法院全国法院党建创新优秀案例。',
+      from: `${y}-03-05`,
+    }),
+    published({
+      scope: 'party',
+      category: 'rules',
+      title: '党务公开工作制度',
+      body: '党务公开坚持依规依法、积极稳妥、分类实施、务求实效的原则，通过公示栏、网站、触摸屏、会议和纸质材料等渠道公开。',
+      from: `${y}-01-15`,
+    }),
+    published({
+      scope: 'court',
+      category: 'trial',
+      title: `${y}年前三季度审判执行工作情况`,
+      body: '前三季度共受理各类案件，结案率、法定审限内结案率同比提升，执行到位金额稳步增长。',
+      from: `${y}-10-15`,
+    }),
+    published({
+      scope: 'court',
+      category: 'service_pledges',
+      title: '诉讼服务中心服务承诺',
+      body: '来访咨询当场答复；符合条件的起诉当场登记立案；信访事项15日内决定是否受理，60日内办结反馈。',
+      from: `${y}-01-05`,
+    }),
+    published({
+      scope: 'court',
+      category: 'reception_rota',
+      title: `${y}年院领导挂牌接访安排`,
+      body: '院领导每周三上午在诉讼服务中心院领导接待室挂牌接访，具体安排见本网站“领导接访”栏目。',
+      from: `${y}-01-04`,
+    }),
+    published({
+      scope: 'court',
+      category: 'other',
+      title: '法院开放日活动通知（已结束）',
+      body: '欢迎社会各界参加法院开放日活动。',
+      from: `${y}-05-10`,
+      until: `${y}-05-20`,
+    }),
     {
-      ...published({ scope: 'court', category: 'trial', title: '诉讼费退费办理须知', body: '诉讼费退费须当事人本人或委托代理人持有效证件办理。', from: `${y}-09-01` }),
+      ...published({
+        scope: 'court',
+        category: 'trial',
+        title: '诉讼费退费办理须知',
+        body: '诉讼费退费须当事人本人或委托代理人持有效证件办理。',
+        from: `${y}-09-01`,
+      }),
       status: 'withdrawn' as const,
       withdrawnReason: '内容已更新，改由新版须知公开',
       withdrawnAt: demoInstant(`${y}-09-20`, 10),
     },
     {
-      ...published({ scope: 'party', category: 'meetings', title: `${y}年第四季度主题党日安排`, body: '第四季度主题党日以“重温入党誓词”为主题，组织党员到革命教育基地开展活动。', from: `${y}-10-25` }),
+      ...published({
+        scope: 'party',
+        category: 'meetings',
+        title: `${y}年第四季度主题党日安排`,
+        body: '第四季度主题党日以“重温入党誓词”为主题，组织党员到革命教育基地开展活动。',
+        from: `${y}-10-25`,
+      }),
       status: 'pending' as const,
       approvedByName: null,
       approvedAt: null,
     },
     {
-      ...published({ scope: 'court', category: 'other', title: '诉讼服务指南（修订稿）', body: '草稿，待完善。', from: `${y}-11-01` }),
+      ...published({
+        scope: 'court',
+        category: 'other',
+        title: '诉讼服务指南（修订稿）',
+        body: '草稿，待完善。',
+        from: `${y}-11-01`,
+      }),
       status: 'draft' as const,
       approvedByName: null,
       approvedAt: null,

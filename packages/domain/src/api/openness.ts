@@ -105,8 +105,7 @@ export type CreateDisclosureRequest = z.infer<typeof CreateDisclosureRequest>;
 export const UpdateDisclosureRequest = z.strictObject(disclosureFields).partial();
 export type UpdateDisclosureRequest = z.infer<typeof UpdateDisclosureRequest>;
 
-const reason = (what: string) =>
-  z.string().trim().min(2, `请填写${what}`).max(500, `${what}最多500个字`);
+const reason = (what: string) => z.string().trim().min(2, `请填写${what}`).max(500, `${what}最多500个字`);
 export const ReturnDisclosureRequest = z.strictObject({ note: reason('退回原因') });
 export const WithdrawDisclosureRequest = z.strictObject({ reason: reason('撤回原因') });
 

@@ -47,7 +47,14 @@ export const RotaLeader = z.object({ personId: Id, name: z.string(), post: z.str
 export const RotaLeadersResponse = z.object({ items: z.array(RotaLeader) });
 
 // ── visits ────────────────────────────────────────────────────────────────
-export const VISIT_CATEGORIES = ['consultation', 'case_petition', 'complaint', 'suggestion', 'report', 'other'] as const;
+export const VISIT_CATEGORIES = [
+  'consultation',
+  'case_petition',
+  'complaint',
+  'suggestion',
+  'report',
+  'other',
+] as const;
 export type VisitCategory = (typeof VISIT_CATEGORIES)[number];
 export const VISIT_CATEGORY_LABELS: Record<VisitCategory, string> = {
   consultation: '咨询',

@@ -2,7 +2,12 @@ import type { PublicDisclosure } from '@qizhi/domain';
 import { esc } from './portal.html.ts';
 
 /** RSS 2.0 of the items on show, for the court's website or Weibo operator to take items from. */
-export function rssFeed(opts: { courtName: string; baseUrl: string; courtQuery: string; items: readonly PublicDisclosure[] }): string {
+export function rssFeed(opts: {
+  courtName: string;
+  baseUrl: string;
+  courtQuery: string;
+  items: readonly PublicDisclosure[];
+}): string {
   const abs = (path: string) => esc(`${opts.baseUrl}${path}${opts.courtQuery}`);
   const items = opts.items
     .slice(0, 50)

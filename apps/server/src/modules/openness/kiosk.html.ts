@@ -1,4 +1,10 @@
-import { DISCLOSURE_SCOPE_LABELS, type DisclosureScope, type PublicDisclosure, type PublicRotaResponse, type ServicePledge } from '@qizhi/domain';
+import {
+  DISCLOSURE_SCOPE_LABELS,
+  type DisclosureScope,
+  type PublicDisclosure,
+  type PublicRotaResponse,
+  type ServicePledge,
+} from '@qizhi/domain';
 import { esc, pledgeList, rotaTable } from './portal.html.ts';
 
 export interface KioskData {

@@ -6,7 +6,11 @@ export type DisclosureRow = typeof disclosures.$inferSelect;
 
 export function disclosureConditions(
   tenantId: string,
-  q: { scope?: DisclosureRow['scope'] | undefined; category?: DisclosureRow['category'] | undefined; status?: DisclosureRow['status'] | undefined },
+  q: {
+    scope?: DisclosureRow['scope'] | undefined;
+    category?: DisclosureRow['category'] | undefined;
+    status?: DisclosureRow['status'] | undefined;
+  },
 ): SQL | undefined {
   return and(
     eq(disclosures.tenantId, tenantId),
@@ -17,7 +21,12 @@ export function disclosureConditions(
 }
 
 export async function findDisclosures(db: Db, where: SQL | undefined): Promise<DisclosureRow[]> {
-  return db.select().from(disclosures).where(where).orderBy(desc(disclosures.publishFrom), desc(disclosures.createdAt)).limit(1000);
+  return db
+    .select()
+    .from(disclosures)
+    .where(where)
+    .orderBy(desc(disclosures.publishFrom), desc(disclosures.createdAt))
+    .limit(1000);
 }
 
 /** Published and inside the publication period on `today` (the end day included). */
@@ -48,7 +57,12 @@ export async function insertDisclosures(db: Db, rows: (typeof disclosures.$infer
   return db.insert(disclosures).values(rows).returning();
 }
 
-export async function updateDisclosure(db: Db, tenantId: string, id: string, values: Partial<typeof disclosures.$inferInsert>) {
+export async function updateDisclosure(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof disclosures.$inferInsert>,
+) {
   await db
     .update(disclosures)
     .set(values)
@@ -68,7 +82,10 @@ export async function countFiles(db: Db, tenantId: string, ids: string[]): Promi
 }
 
 export async function findTenantByCode(db: Db, code: string) {
-  const [row] = await db.select({ id: tenants.id, code: tenants.code, name: tenants.name }).from(tenants).where(eq(tenants.code, code));
+  const [row] = await db
+    .select({ id: tenants.id, code: tenants.code, name: tenants.name })
+    .from(tenants)
+    .where(eq(tenants.code, code));
   return row;
 }
 

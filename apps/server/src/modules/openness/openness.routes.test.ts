@@ -99,15 +99,18 @@ describe('staff side: write, approve, withdraw', () => {
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', withdrawnReason: '表述有误，更正后重新公开' });
     expect((await get(`/public/items/${id}${COURT}`)).statusCode).toBe(404);
     expect((await get(`/api/public/openness${COURT}`)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
-    const audit = (await (await ctx.login('auditor')).request({ method: 'GET', url: '/api/audit?entity=disclosure' })).json();
+    const audit = (
+      await (await ctx.login('auditor')).request({ method: 'GET', url: '/api/audit?entity=disclosure' })
+    ).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['disclosure.create', 'disclosure.submit', 'disclosure.approve', 'disclosure.withdraw']),
     );
   });
 
   it('a returned item goes back to draft with the note and can be edited', async () => {
-    const id = (await clerk.request({ method: 'POST', url: '/api/openness', payload: draft({ title: '待退回' }) })).json()
-      .id as string;
+    const id = (
+      await clerk.request({ method: 'POST', url: '/api/openness', payload: draft({ title: '待退回' }) })
+    ).json().id as string;
     await clerk.request({ method: 'POST', url: `/api/openness/${id}/submit` });
     const returned = await secretary.request({
       method: 'POST',
@@ -127,7 +130,10 @@ describe('the public side', () => {
     const titles = res.json().items.map((i: { title: string }) => i.title) as string[];
     expect(titles.some((t) => t.includes('党支部委员会组成情况'))).toBe(true);
     for (const hidden of ['修订稿', '第四季度主题党日安排', '退费办理须知', '开放日活动通知'])
-      expect(titles.some((t) => t.includes(hidden)), hidden).toBe(false);
+      expect(
+        titles.some((t) => t.includes(hidden)),
+        hidden,
+      ).toBe(false);
     const sources = new Set(res.json().items.map((i: { source: string }) => i.source));
     expect(sources.has('commitments')).toBe(true);
     const court = (await get(`/api/public/openness${COURT}&scope=court`)).json();

@@ -22,7 +22,12 @@ export const opennessRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '公开事项（各状态；编写人和审核人可看）', querystring: DisclosuresQuery, response: { 200: DisclosuresResponse, ...errors } },
+      schema: {
+        tags,
+        summary: '公开事项（各状态；编写人和审核人可看）',
+        querystring: DisclosuresQuery,
+        response: { 200: DisclosuresResponse, ...errors },
+      },
     },
     async (request) => service.listDisclosures(contextOf(request), request.query),
   );
@@ -65,7 +70,12 @@ export const opennessRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/approve',
     {
       config: { access: 'openness.approve' },
-      schema: { tags, summary: '审核通过并发布（不能审核本人编写的）', params: IdParams, response: { 200: Disclosure, ...errors } },
+      schema: {
+        tags,
+        summary: '审核通过并发布（不能审核本人编写的）',
+        params: IdParams,
+        response: { 200: Disclosure, ...errors },
+      },
     },
     async (request) => service.changeDisclosureStatus(contextOf(request), request.params.id, 'approve'),
   );
@@ -81,7 +91,8 @@ export const opennessRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Disclosure, ...errors },
       },
     },
-    async (request) => service.changeDisclosureStatus(contextOf(request), request.params.id, 'return', request.body.note),
+    async (request) =>
+      service.changeDisclosureStatus(contextOf(request), request.params.id, 'return', request.body.note),
   );
   app.post(
     '/:id/withdraw',
@@ -95,6 +106,7 @@ export const opennessRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Disclosure, ...errors },
       },
     },
-    async (request) => service.changeDisclosureStatus(contextOf(request), request.params.id, 'withdraw', request.body.reason),
+    async (request) =>
+      service.changeDisclosureStatus(contextOf(request), request.params.id, 'withdraw', request.body.reason),
   );
 };

@@ -46,7 +46,11 @@ export async function listDisclosures(
 ): Promise<{ items: Disclosure[] }> {
   if (!ctx.has('openness.manage') && !ctx.has('openness.approve')) throw new AppError('FORBIDDEN');
   const today = courtToday();
-  return { items: (await repo.findDisclosures(ctx.db, repo.disclosureConditions(ctx.tenantId, q))).map((r) => toDisclosure(r, today)) };
+  return {
+    items: (await repo.findDisclosures(ctx.db, repo.disclosureConditions(ctx.tenantId, q))).map((r) =>
+      toDisclosure(r, today),
+    ),
+  };
 }
 
 async function load(db: Db, tenantId: string, id: string): Promise<repo.DisclosureRow> {
@@ -91,27 +95,47 @@ export async function createDisclosure(ctx: RequestContext, input: CreateDisclos
 
 const EDITABLE: DisclosureStatus[] = ['draft'];
 
-export async function updateDisclosure(ctx: RequestContext, id: string, input: UpdateDisclosureRequest): Promise<Disclosure> {
+export async function updateDisclosure(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateDisclosureRequest,
+): Promise<Disclosure> {
   const { db, actor } = ctx;
   const row = await load(db, actor.tenantId, id);
-  if (!EDITABLE.includes(row.status)) throw new AppError('CONFLICT', '只有草稿或被退回的事项可以修改；已发布的请撤回后重新编写');
+  if (!EDITABLE.includes(row.status))
+    throw new AppError('CONFLICT', '只有草稿或被退回的事项可以修改；已发布的请撤回后重新编写');
   const merged = { ...row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
   await checkContent(db, actor.tenantId, merged);
   await db.transaction(async (tx) => {
     await repo.updateDisclosure(tx, actor.tenantId, id, input);
-    await writeAudit(tx, actor, { action: 'disclosure.update', entity: 'disclosure', entityId: id, summary: `修改公开事项：${merged.title}` });
+    await writeAudit(tx, actor, {
+      action: 'disclosure.update',
+      entity: 'disclosure',
+      entityId: id,
+      summary: `修改公开事项：${merged.title}`,
+    });
   });
   return toDisclosure(await load(db, actor.tenantId, id));
 }
 
 type Transition = 'submit' | 'approve' | 'return' | 'withdraw';
-const FROM: Record<Transition, DisclosureStatus> = { submit: 'draft', approve: 'pending', return: 'pending', withdraw: 'published' };
+const FROM: Record<Transition, DisclosureStatus> = {
+  submit: 'draft',
+  approve: 'pending',
+  return: 'pending',
+  withdraw: 'published',
+};
 
 /**
  * draft → pending (submitted) → published (approved by someone other than its writer) → withdrawn
  * (with a reason on record); a returned item goes back to draft with the note.
  */
-export async function changeDisclosureStatus(ctx: RequestContext, id: string, step: Transition, note?: string): Promise<Disclosure> {
+export async function changeDisclosureStatus(
+  ctx: RequestContext,
+  id: string,
+  step: Transition,
+  note?: string,
+): Promise<Disclosure> {
   const { db, actor } = ctx;
   const row = await load(db, actor.tenantId, id);
   if (row.status !== FROM[step]) throw new AppError('CONFLICT', '公开事项当前的状态不能进行此操作');

@@ -28,7 +28,13 @@ export function link(path: string, l: PortalLinks, extra: Record<string, string 
   return esc(qs ? `${path}?${qs}` : path);
 }
 
-export function page(opts: { title: string; courtName: string; links: PortalLinks; body: string; bare?: boolean }): string {
+export function page(opts: {
+  title: string;
+  courtName: string;
+  links: PortalLinks;
+  body: string;
+  bare?: boolean;
+}): string {
   const { links: l } = opts;
   const nav = opts.bare
     ? ''
@@ -92,7 +98,9 @@ export function pledgeList(pledges: readonly ServicePledge[]): string {
     .map(
       (p) =>
         `<tr><td>${esc(p.title)}${p.description ? `<div class="muted">${esc(p.description)}</div>` : ''}</td><td>${esc(p.timeLimit)}</td><td>${
-          p.measured && p.measured.rate !== null ? `${(p.measured.rate * 100).toFixed(1)}%（${String(p.measured.count)}件）` : '—'
+          p.measured && p.measured.rate !== null
+            ? `${(p.measured.rate * 100).toFixed(1)}%（${String(p.measured.count)}件）`
+            : '—'
         }</td></tr>`,
     )
     .join('')}</tbody></table>`;

@@ -55,7 +55,10 @@ export const publicOpennessApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const court = await resolvePublicCourt(database, config, request.query.court);
       void reply.header('cache-control', 'public, max-age=60');
-      return { court: { code: court.code, name: court.name }, items: await publicItems(database, court, request.query) };
+      return {
+        court: { code: court.code, name: court.name },
+        items: await publicItems(database, court, request.query),
+      };
     },
   );
   app.get(
@@ -114,7 +117,10 @@ export const publicPortalRoutes: FastifyPluginAsyncZod = async (app) => {
     const data = await homeData(app, court);
     const filtered = q.scope || q.category || q.q ? await publicItems(database, court, q) : data.items;
     const body = homeBody({ ...data, items: filtered, scope: q.scope, category: q.category, q: q.q }, linksOf(q));
-    return html(reply, await toScript(page({ title: '党务公开 院务公开', courtName: court.name, links: linksOf(q), body }), q));
+    return html(
+      reply,
+      await toScript(page({ title: '党务公开 院务公开', courtName: court.name, links: linksOf(q), body }), q),
+    );
   });
   app.get('/public/items/:id', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);
@@ -127,7 +133,19 @@ export const publicPortalRoutes: FastifyPluginAsyncZod = async (app) => {
     const q = read(request.query);
     const court = await courtOf(q);
     const item = await publicItem(database, court, (request.params as { id: string }).id);
-    return html(reply, await toScript(page({ title: item.title, courtName: court.name, links: linksOf(q), body: posterBody(item, court.name), bare: true }), q));
+    return html(
+      reply,
+      await toScript(
+        page({
+          title: item.title,
+          courtName: court.name,
+          links: linksOf(q),
+          body: posterBody(item, court.name),
+          bare: true,
+        }),
+        q,
+      ),
+    );
   });
   app.get('/public/rota', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);

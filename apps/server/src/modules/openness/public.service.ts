@@ -25,7 +25,11 @@ export interface PublicCourt {
  * (QIZHI_PUBLIC_COURT); else the server's only court. A multi-court server without either is
  * answered 400 rather than guessed.
  */
-export async function resolvePublicCourt(database: Database, config: Config, code: string | undefined): Promise<PublicCourt> {
+export async function resolvePublicCourt(
+  database: Database,
+  config: Config,
+  code: string | undefined,
+): Promise<PublicCourt> {
   const wanted = code ?? config.publicCourt;
   const court = wanted ? await repo.findTenantByCode(database.db, wanted) : await repo.findOnlyTenant(database.db);
   if (court) return court;
@@ -35,7 +39,9 @@ export async function resolvePublicCourt(database: Database, config: Config, cod
   });
 }
 
-function item(v: Omit<PublicDisclosure, 'categoryLabel' | 'url' | 'title' | 'body'> & { title: string; body: string }): PublicDisclosure {
+function item(
+  v: Omit<PublicDisclosure, 'categoryLabel' | 'url' | 'title' | 'body'> & { title: string; body: string },
+): PublicDisclosure {
   return {
     ...v,
     title: redactPersonalNumbers(v.title),
@@ -52,7 +58,8 @@ async function commitmentItems(database: Database, court: PublicCourt): Promise<
   if (items.length === 0) return [];
   const branches = items.filter((c) => c.ownerKind === 'org_unit').length;
   const lines = items.map(
-    (c) => `【${c.ownerName}${c.orgUnitName && c.ownerKind === 'person' ? `（${c.orgUnitName}）` : ''}】\n${c.promises.map((p, i) => `${String(i + 1)}. ${p.text}`).join('\n')}`,
+    (c) =>
+      `【${c.ownerName}${c.orgUnitName && c.ownerKind === 'person' ? `（${c.orgUnitName}）` : ''}】\n${c.promises.map((p, i) => `${String(i + 1)}. ${p.text}`).join('\n')}`,
   );
   const published = items.map((c) => c.publishedAt?.slice(0, 10) ?? `${String(year)}-01-01`).sort();
   return [
@@ -103,8 +110,8 @@ export async function publicItems(database: Database, court: PublicCourt, q: Omi
       source: 'openness',
     }),
   );
-  const all = [...own, ...(await commitmentItems(database, court)), ...(await deliberationItems(database, court))].sort((a, b) =>
-    b.publishedOn.localeCompare(a.publishedOn),
+  const all = [...own, ...(await commitmentItems(database, court)), ...(await deliberationItems(database, court))].sort(
+    (a, b) => b.publishedOn.localeCompare(a.publishedOn),
   );
   const words = q.q?.trim();
   return all.filter(

@@ -16,7 +16,11 @@ export async function findInquiriesOf(db: Db, tenantId: string, userId: string, 
       and(
         eq(inquiries.tenantId, tenantId),
         or(eq(inquiries.firstUserId, userId), eq(inquiries.holderUserId, userId)),
-        status === 'open' ? ne(inquiries.status, 'closed') : status === 'closed' ? eq(inquiries.status, 'closed') : undefined,
+        status === 'open'
+          ? ne(inquiries.status, 'closed')
+          : status === 'closed'
+            ? eq(inquiries.status, 'closed')
+            : undefined,
       ),
     )
     .orderBy(desc(inquiries.askedAt))
@@ -40,7 +44,12 @@ export async function insertInquiries(db: Db, rows: (typeof inquiries.$inferInse
   for (let i = 0; i < rows.length; i += 200) await db.insert(inquiries).values(rows.slice(i, i + 200));
 }
 
-export async function updateInquiry(db: Db, tenantId: string, id: string, values: Partial<typeof inquiries.$inferInsert>) {
+export async function updateInquiry(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof inquiries.$inferInsert>,
+) {
   await db
     .update(inquiries)
     .set(values)
@@ -77,8 +86,16 @@ export async function findDepartmentOfUser(db: Db, tenantId: string, userId: str
 
 export async function findYearInquiriesByDepartment(db: Db, tenantId: string, from: Date, to: Date) {
   return db
-    .select({ outcome: inquiries.outcome, status: inquiries.status, handOvers: inquiries.handOvers, departmentName: departments.name })
+    .select({
+      outcome: inquiries.outcome,
+      status: inquiries.status,
+      handOvers: inquiries.handOvers,
+      departmentName: departments.name,
+    })
     .from(inquiries)
-    .leftJoin(departments, and(eq(departments.tenantId, inquiries.tenantId), eq(departments.id, inquiries.firstDepartmentId)))
+    .leftJoin(
+      departments,
+      and(eq(departments.tenantId, inquiries.tenantId), eq(departments.id, inquiries.firstDepartmentId)),
+    )
     .where(and(eq(inquiries.tenantId, tenantId), gte(inquiries.askedAt, from), lt(inquiries.askedAt, to)));
 }

@@ -36,7 +36,10 @@ function me(ctx: RequestContext): { userId: string; name: string } {
   return { userId: ctx.user.id, name: ctx.user.displayName };
 }
 
-export async function listMyInquiries(ctx: RequestContext, status: 'open' | 'closed' | 'all'): Promise<InquiriesResponse> {
+export async function listMyInquiries(
+  ctx: RequestContext,
+  status: 'open' | 'closed' | 'all',
+): Promise<InquiriesResponse> {
   return { items: (await repo.findInquiriesOf(ctx.db, ctx.tenantId, ctx.user.id, status)).map(toInquiry) };
 }
 
@@ -86,16 +89,28 @@ async function loadHeld(ctx: RequestContext, id: string): Promise<repo.InquiryRo
 }
 
 /** The holder hands it on; the hand-over is kept; the first person keeps seeing it until it is closed. */
-export async function handOverInquiry(ctx: RequestContext, id: string, input: HandOverInquiryRequest): Promise<Inquiry> {
+export async function handOverInquiry(
+  ctx: RequestContext,
+  id: string,
+  input: HandOverInquiryRequest,
+): Promise<Inquiry> {
   const { db, actor } = ctx;
   const row = await loadHeld(ctx, id);
-  if (input.receiverUserId === ctx.user.id) throw validationFailed([{ path: 'receiverUserId', message: '不能移交给自己' }]);
+  if (input.receiverUserId === ctx.user.id)
+    throw validationFailed([{ path: 'receiverUserId', message: '不能移交给自己' }]);
   const receiver = await repo.findReceiver(db, actor.tenantId, input.receiverUserId);
   if (!receiver) throw validationFailed([{ path: 'receiverUserId', message: '接收人不是本院在用账号' }]);
   const self = me(ctx);
   const handOvers = [
     ...row.handOvers,
-    { fromUserId: self.userId, fromName: self.name, toUserId: receiver.userId, toName: receiver.name, note: input.note, at: new Date().toISOString() },
+    {
+      fromUserId: self.userId,
+      fromName: self.name,
+      toUserId: receiver.userId,
+      toName: receiver.name,
+      note: input.note,
+      at: new Date().toISOString(),
+    },
   ];
   await db.transaction(async (tx) => {
     await repo.updateInquiry(tx, actor.tenantId, id, {
@@ -141,10 +156,27 @@ export async function inquiryStats(ctx: RequestContext, year: number) {
     courtInstant(`${String(year)}-01-01`),
     courtInstant(`${String(year + 1)}-01-01`),
   );
-  const byDept = new Map<string, { departmentName: string; total: number; answered: number; handedOver: number; directedOutside: number; open: number }>();
+  const byDept = new Map<
+    string,
+    {
+      departmentName: string;
+      total: number;
+      answered: number;
+      handedOver: number;
+      directedOutside: number;
+      open: number;
+    }
+  >();
   for (const r of rows) {
     const name = r.departmentName ?? '未定部门';
-    const d = byDept.get(name) ?? { departmentName: name, total: 0, answered: 0, handedOver: 0, directedOutside: 0, open: 0 };
+    const d = byDept.get(name) ?? {
+      departmentName: name,
+      total: 0,
+      answered: 0,
+      handedOver: 0,
+      directedOutside: 0,
+      open: 0,
+    };
     d.total++;
     if (r.handOvers.length > 0) d.handedOver++;
     else if (r.outcome === 'answered') d.answered++;

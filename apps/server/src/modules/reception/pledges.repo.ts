@@ -24,7 +24,12 @@ export async function insertPledges(db: Db, rows: (typeof servicePledges.$inferI
   return db.insert(servicePledges).values(rows).returning();
 }
 
-export async function updatePledge(db: Db, tenantId: string, id: string, values: Partial<typeof servicePledges.$inferInsert>) {
+export async function updatePledge(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof servicePledges.$inferInsert>,
+) {
   await db
     .update(servicePledges)
     .set(values)

@@ -79,7 +79,11 @@ export async function createPledge(ctx: RequestContext, input: ServicePledgeRequ
   return (await listPledgesOf(db, actor.tenantId, false)).find((p) => p.id === id)!;
 }
 
-export async function updatePledge(ctx: RequestContext, id: string, input: ServicePledgeRequest): Promise<ServicePledge> {
+export async function updatePledge(
+  ctx: RequestContext,
+  id: string,
+  input: ServicePledgeRequest,
+): Promise<ServicePledge> {
   const { db, actor } = ctx;
   const row = await repo.findPledge(db, actor.tenantId, id);
   if (!row) throw notFound('服务承诺');

@@ -36,7 +36,12 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/rota',
     {
       config: { access: 'reception.read' },
-      schema: { tags, summary: '一年的接访值班表', querystring: YearRotaQuery, response: { 200: RotaResponse, ...errors } },
+      schema: {
+        tags,
+        summary: '一年的接访值班表',
+        querystring: YearRotaQuery,
+        response: { 200: RotaResponse, ...errors },
+      },
     },
     async (request) => rota.listRota(contextOf(request), request.query.year),
   );
@@ -44,7 +49,11 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/rota/leaders',
     {
       config: { access: 'reception.manage' },
-      schema: { tags, summary: '可排接访的院领导（院长、副院长、党组成员）', response: { 200: RotaLeadersResponse, ...errors } },
+      schema: {
+        tags,
+        summary: '可排接访的院领导（院长、副院长、党组成员）',
+        response: { 200: RotaLeadersResponse, ...errors },
+      },
     },
     async (request) => rota.listLeaderCandidates(contextOf(request)),
   );
@@ -65,7 +74,12 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/rota/swap',
     {
       config: { access: 'reception.manage' },
-      schema: { tags, summary: '调换两周的接访领导（留痕）', body: SwapRotaRequest, response: { 200: RotaResponse, ...errors } },
+      schema: {
+        tags,
+        summary: '调换两周的接访领导（留痕）',
+        body: SwapRotaRequest,
+        response: { 200: RotaResponse, ...errors },
+      },
     },
     async (request) => rota.swapRotaWeeks(contextOf(request), request.body),
   );
@@ -101,7 +115,12 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/visits/stats',
     {
       config: { access: 'reception.read' },
-      schema: { tags, summary: '来访月度统计、类别和按期办结', querystring: OptionalYear, response: { 200: VisitStatsResponse, ...errors } },
+      schema: {
+        tags,
+        summary: '来访月度统计、类别和按期办结',
+        querystring: OptionalYear,
+        response: { 200: VisitStatsResponse, ...errors },
+      },
     },
     async (request) => visits.visitStats(contextOf(request), request.query.year ?? courtYear()),
   );
@@ -145,7 +164,12 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/pledges',
     {
       config: { access: 'reception.manage' },
-      schema: { tags, summary: '新增服务承诺', body: ServicePledgeRequest, response: { 201: ServicePledge, ...errors } },
+      schema: {
+        tags,
+        summary: '新增服务承诺',
+        body: ServicePledgeRequest,
+        response: { 201: ServicePledge, ...errors },
+      },
     },
     async (request, reply) => reply.status(201).send(await pledges.createPledge(contextOf(request), request.body)),
   );

@@ -15,7 +15,9 @@ export async function findRotaBetween(db: Db, tenantId: string, from: string, to
     .select(rotaColumns)
     .from(receptionRota)
     .innerJoin(people, and(eq(people.tenantId, receptionRota.tenantId), eq(people.id, receptionRota.personId)))
-    .where(and(eq(receptionRota.tenantId, tenantId), gte(receptionRota.weekStart, from), lt(receptionRota.weekStart, to)))
+    .where(
+      and(eq(receptionRota.tenantId, tenantId), gte(receptionRota.weekStart, from), lt(receptionRota.weekStart, to)),
+    )
     .orderBy(asc(receptionRota.weekStart));
 }
 export type JoinedRota = Awaited<ReturnType<typeof findRotaBetween>>[number];

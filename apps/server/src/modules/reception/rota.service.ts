@@ -128,7 +128,8 @@ export async function substituteRotaLeader(
   const entry = await repo.findRotaEntry(db, actor.tenantId, id);
   if (!entry) throw notFound('接访安排');
   const [person] = await checkPeople(db, actor.tenantId, [input.personId], 'personId');
-  if (input.personId === entry.personId) throw validationFailed([{ path: 'personId', message: '替班人与原排定领导相同' }]);
+  if (input.personId === entry.personId)
+    throw validationFailed([{ path: 'personId', message: '替班人与原排定领导相同' }]);
   await db.transaction(async (tx) => {
     await repo.updateRotaEntry(tx, actor.tenantId, id, {
       personId: input.personId,

@@ -47,7 +47,12 @@ export async function insertVisits(db: Db, rows: (typeof receptionVisits.$inferI
   for (let i = 0; i < rows.length; i += 200) await db.insert(receptionVisits).values(rows.slice(i, i + 200));
 }
 
-export async function updateVisit(db: Db, tenantId: string, id: string, values: Partial<typeof receptionVisits.$inferInsert>) {
+export async function updateVisit(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof receptionVisits.$inferInsert>,
+) {
   await db
     .update(receptionVisits)
     .set(values)

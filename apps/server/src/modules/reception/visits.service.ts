@@ -62,14 +62,22 @@ function yearRange(year: number, month?: number): { from: string; to: string } {
 
 export async function listVisits(
   ctx: RequestContext,
-  q: { year?: number | undefined; month?: number | undefined; category?: Visit['category'] | undefined; overdue?: 'true' | 'false' | undefined; page: number; pageSize: number },
+  q: {
+    year?: number | undefined;
+    month?: number | undefined;
+    category?: Visit['category'] | undefined;
+    overdue?: 'true' | 'false' | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<VisitsResponse> {
   const today = courtToday();
   const { from, to } = yearRange(q.year ?? courtYear(), q.month);
   let items = (await repo.findVisitsBetween(ctx.db, ctx.tenantId, from, to)).map((r) => toVisit(r, today));
   if (q.category) items = items.filter((v) => v.category === q.category);
   if (q.overdue !== undefined) {
-    const late = (v: Visit) => v.clocks !== null && [v.clocks.accept, v.clocks.handle].some((c) => c.state === 'overdue');
+    const late = (v: Visit) =>
+      v.clocks !== null && [v.clocks.accept, v.clocks.handle].some((c) => c.state === 'overdue');
     items = items.filter((v) => late(v) === (q.overdue === 'true'));
   }
   const start = (q.page - 1) * q.pageSize;
@@ -83,7 +91,11 @@ async function loadVisit(db: Db, tenantId: string, id: string): Promise<Visit> {
   return toVisit(joined!, courtToday());
 }
 
-async function checkRefs(db: Db, tenantId: string, input: { handlingDepartmentId?: string | null; rotaId?: string | null }) {
+async function checkRefs(
+  db: Db,
+  tenantId: string,
+  input: { handlingDepartmentId?: string | null; rotaId?: string | null },
+) {
   if (input.handlingDepartmentId && !(await repo.departmentExists(db, tenantId, input.handlingDepartmentId)))
     throw validationFailed([{ path: 'handlingDepartmentId', message: '承办部门不存在' }]);
   if (input.rotaId && !(await repo.rotaEntryExists(db, tenantId, input.rotaId)))
@@ -92,7 +104,8 @@ async function checkRefs(db: Db, tenantId: string, input: { handlingDepartmentId
 
 export async function createVisit(ctx: RequestContext, input: CreateVisitRequest): Promise<Visit> {
   const { db, actor } = ctx;
-  if (input.receivedOn > courtToday()) throw validationFailed([{ path: 'receivedOn', message: '来访日期不能晚于今天' }]);
+  if (input.receivedOn > courtToday())
+    throw validationFailed([{ path: 'receivedOn', message: '来访日期不能晚于今天' }]);
   if (input.needsHandling && !input.handlingDepartmentId)
     throw validationFailed([{ path: 'handlingDepartmentId', message: '需要办理的事项请指定承办部门' }]);
   await checkRefs(db, actor.tenantId, input);
@@ -110,7 +123,11 @@ export async function createVisit(ctx: RequestContext, input: CreateVisitRequest
   return loadVisit(db, actor.tenantId, row.id);
 }
 
-export async function updateVisitProgress(ctx: RequestContext, id: string, input: UpdateVisitProgressRequest): Promise<Visit> {
+export async function updateVisitProgress(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateVisitProgressRequest,
+): Promise<Visit> {
   const { db, actor } = ctx;
   const row = await repo.findVisit(db, actor.tenantId, id);
   if (!row) throw notFound('来访登记');

@@ -15,7 +15,12 @@ export async function findDisclosedMatters(db: Db, tenantId: string) {
       disclosures: deliberationMatters.disclosures,
     })
     .from(deliberationMatters)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, deliberationMatters.tenantId), eq(orgUnits.id, deliberationMatters.orgUnitId)))
-    .where(and(eq(deliberationMatters.tenantId, tenantId), sql`jsonb_array_length(${deliberationMatters.disclosures}) > 0`));
+    .innerJoin(
+      orgUnits,
+      and(eq(orgUnits.tenantId, deliberationMatters.tenantId), eq(orgUnits.id, deliberationMatters.orgUnitId)),
+    )
+    .where(
+      and(eq(deliberationMatters.tenantId, tenantId), sql`jsonb_array_length(${deliberationMatters.disclosures}) > 0`),
+    );
 }
 export type DisclosedMatter = Awaited<ReturnType<typeof findDisclosedMatters>>[number];
