@@ -12,7 +12,14 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { CourtType, GoalLevel, GoalOwnerKind, GoalReportStatus, IndicatorKind } from '@qizhi/domain';
+import type {
+  CourtType,
+  GoalLevel,
+  GoalOwnerKind,
+  GoalProgressSource,
+  GoalReportStatus,
+  IndicatorKind,
+} from '@qizhi/domain';
 import { files } from './files.ts';
 import { departments, orgUnits } from './org.ts';
 import { people } from './people.ts';
@@ -59,6 +66,8 @@ export const goals = pgTable(
     ownerDepartmentId: uuid('owner_department_id'),
     ownerPersonId: uuid('owner_person_id'),
     deadline: date('deadline'),
+    /** Where progress comes from: accepted reports, or the study-hours ledger (学时, never typed by the member). */
+    progressSource: text('progress_source').$type<GoalProgressSource>().notNull().default('report'),
     acceptedValue: doublePrecision('accepted_value'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     sortOrder: integer('sort_order').notNull().default(0),

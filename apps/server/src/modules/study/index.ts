@@ -1,0 +1,3 @@
+/** 学习平台 (learning platform): what other modules may use of it. */
+export { studyRoutes } from './study.routes.ts';
+export { ledgerOf as studyLedgerOf } from './ledger.service.ts';
