@@ -76,6 +76,11 @@ export const ROUTES: readonly AppRoute[] = [
     frame: 'bare',
     page: lazy(() => import('./features/meetings/sign-in-page.tsx')),
   },
+  {
+    path: '/study/sessions/:id/sign-in',
+    frame: 'bare',
+    page: lazy(() => import('./features/study/study-sign-in-page.tsx')),
+  },
 
   // 首页
   {
@@ -132,6 +137,13 @@ export const ROUTES: readonly AppRoute[] = [
     page: lazy(() => import('./features/meetings/meetings-page.tsx')),
     menu: { group: 'platforms', label: '三会一课', icon: <FlagOutlined /> },
   },
+  {
+    path: '/study',
+    page: lazy(() => import('./features/study/study-page.tsx')),
+    menu: { group: 'platforms', label: '学习平台', icon: <BookOutlined /> },
+  },
+  { path: '/study/sessions/:id', page: lazy(() => import('./features/study/session-detail-page.tsx')) },
+  { path: '/study/hours/:personId', page: lazy(() => import('./features/study/person-ledger-page.tsx')) },
   {
     path: '/compliance',
     permission: 'compliance.read',

@@ -5,6 +5,7 @@ import { NAV_GROUPS, visibleLinks } from '../../platform/layout/nav-items.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { MeetingRemindersCard } from './meeting-reminders-card.tsx';
 import { MyGoalsCard } from '../goals/my-goals-card.tsx';
+import { MyStudyCard } from '../study/my-study-card.tsx';
 import { MyProfileCard } from './my-profile-card.tsx';
 import { OrgRemindersCard } from './org-reminders-card.tsx';
 import styles from './home.module.css';
@@ -31,6 +32,7 @@ export default function HomePage() {
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap="middle">
+            {user.personId !== null && <MyStudyCard />}
             <MeetingRemindersCard />
             {can('roster.stats') && <RosterSummaryCard />}
             {can('org.manage') && <OrgRemindersCard />}

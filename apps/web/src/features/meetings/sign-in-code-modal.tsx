@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Flex, Modal, Progress, QRCode, Typography } from 'antd';
-import { formatCourtDateTime, isLoopbackUrl, SIGN_IN_STEP_SECONDS } from '@qizhi/domain';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { formatCourtDateTime, isLoopbackUrl, SIGN_IN_STEP_SECONDS, type SignInCode } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import styles from './meetings.module.css';
 import { useSignInCode } from './meetings.queries.ts';
@@ -14,6 +15,12 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
+/** When to ask for the next code: just after the current one's window ends. */
+export function nextCodeRefresh(data: SignInCode | undefined): number {
+  const ends = data ? Date.parse(data.windowEndsAt) : 0;
+  return Math.max(1_000, Math.min(30_000, ends - Date.now() + 300));
+}
+
 /** The host shows this on the meeting room screen: a QR code and the code, changing every 30 s. */
 export function SignInCodeModal({
   meetingId,
@@ -25,6 +32,19 @@ export function SignInCodeModal({
   onClose: () => void;
 }) {
   const code = useSignInCode(meetingId, open);
+  return <SignInCodeDialog code={code} open={open} onClose={onClose} />;
+}
+
+/** The dialog itself, for anything people sign in to with a rotating code (a meeting, a study session). */
+export function SignInCodeDialog({
+  code,
+  open,
+  onClose,
+}: {
+  code: UseQueryResult<SignInCode>;
+  open: boolean;
+  onClose: () => void;
+}) {
   const now = useNow(500);
   const left = code.data ? Math.max(0, Math.ceil((Date.parse(code.data.windowEndsAt) - now) / 1000)) : 0;
   return (

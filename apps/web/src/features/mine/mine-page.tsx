@@ -5,6 +5,7 @@ import { MyCommitmentPanel } from '../commitments/my-commitment-panel.tsx';
 import { MyGoalsCard } from '../goals/my-goals-card.tsx';
 import { MyProfileCard } from '../home/my-profile-card.tsx';
 import { MyHonoursCard } from './my-honours-card.tsx';
+import { MyStudyCard } from '../study/my-study-card.tsx';
 import { MyMeetingsCard } from './my-meetings-card.tsx';
 
 const NO_PERSON = '当前账号没有关联花名册中的人员，没有本人的会议、目标和档案。';
@@ -16,6 +17,7 @@ export default function MinePage() {
   return (
     <Flex vertical gap="small">
       <h1 className="page-title">我的</h1>
+      <MyStudyCard />
       <Tabs
         destroyOnHidden
         items={[
