@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
 import { ensurePrivateDir, MIGRATIONS_DIR } from './paths.ts';
+import { pglitePreparedRead, postgresPreparedRead, usePreparedReads } from './prepared-reads.ts';
 
 export type Schema = typeof schema;
 /** A database or a transaction: repositories accept either, so a service decides the boundary. */
@@ -52,6 +53,7 @@ async function maintainPglite(client: PGlite, all: boolean): Promise<string[]> {
 
 export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  usePreparedReads(db, pglitePreparedRead(client));
   return {
     db,
     kind: 'pglite',
@@ -79,6 +81,7 @@ export function openPostgres(url: string, max = 10): Database {
     process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`);
   });
   const client = drizzlePg(pool, { schema });
+  usePreparedReads(client, postgresPreparedRead(pool));
   return {
     db: client,
     kind: 'postgresql',

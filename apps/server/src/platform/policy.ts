@@ -26,19 +26,23 @@ export function unitsOf(scope: Scope): string[] | undefined {
   return scope.all ? undefined : scope.orgUnitIds;
 }
 
+type NamedUnit = { id: string; parentId: string | null; name: string };
+
 /**
  * How a scope reads beside a figure counted within it: 全院, or the names of the topmost
  * organisations it reaches (a 支部书记 reads 第一党支部), so two people who see different totals
  * see why.
  */
-export function scopeName(
-  scope: Scope,
-  units: readonly { id: string; parentId: string | null; name: string }[],
-): string {
+export function scopeName(scope: Scope, units: readonly NamedUnit[]): string {
   if (scope.all) return '全院';
   const reached = new Set(scope.orgUnitIds);
   const tops = units.filter((u) => reached.has(u.id) && !(u.parentId !== null && reached.has(u.parentId)));
   return tops.length === 0 ? '无' : tops.map((u) => u.name).join('、');
+}
+
+/** The same, reading the court's organisations only when the scope is not the whole court. */
+export async function scopeNameLoading(scope: Scope, units: () => Promise<readonly NamedUnit[]>): Promise<string> {
+  return scope.all ? '全院' : scopeName(scope, await units());
 }
 
 export function isEmpty(scope: Scope): boolean {

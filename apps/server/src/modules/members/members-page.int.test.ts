@@ -1,7 +1,7 @@
 import { eq, ne } from 'drizzle-orm';
 import { courtToday, type MembersQuery } from '@qizhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgUnits, tenants } from '../../db/schema/index.ts';
+import { orgUnits, people, tenants } from '../../db/schema/index.ts';
 import { WHOLE_COURT } from '../../platform/policy.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { findRosterPage, rosterConditions, type RosterFilter } from './members.repo.ts';
@@ -80,5 +80,39 @@ describe('findRosterPage', () => {
     const first = await findRosterPage(ctx.database.db, where, { page: 1, pageSize: 10 });
     const past = await findRosterPage(ctx.database.db, where, { page: 1_000, pageSize: 10 });
     expect(past).toEqual({ rows: [], total: first.total });
+  });
+});
+
+describe('the roster read as a prepared statement', () => {
+  it('gives what Drizzle gives inside a transaction, where no statement is prepared', async () => {
+    for (const { filter, sort, order } of CASES) {
+      const where = rosterConditions(tenantId, WHOLE_COURT, filter, courtToday());
+      const request = { page: 2, pageSize: 9, sort, order };
+      const prepared = await findRosterPage(ctx.database.db, where, request);
+      const plain = await ctx.database.db.transaction((tx) => findRosterPage(tx, where, request));
+      expect(prepared, JSON.stringify(filter)).toEqual(plain);
+    }
+  });
+
+  it("never sees another request's uncommitted rows (PGlite is one session)", async () => {
+    const where = rosterConditions(tenantId, WHOLE_COURT, { q: '未提交者' }, courtToday());
+    let inserted!: () => void;
+    let release!: () => void;
+    const insertedSignal = new Promise<void>((resolve) => (inserted = resolve));
+    const releaseSignal = new Promise<void>((resolve) => (release = resolve));
+    const writer = ctx.database.db
+      .transaction(async (tx) => {
+        await tx.insert(people).values({ tenantId, name: '未提交者', gender: 'male', status: 'full' });
+        inserted();
+        await releaseSignal;
+        throw new Error('rolled back on purpose');
+      })
+      .catch((err: unknown) => err);
+    await insertedSignal;
+    const reading = findRosterPage(ctx.database.db, where, { page: 1, pageSize: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    expect(await writer).toBeInstanceOf(Error);
+    expect(await reading).toEqual({ rows: [], total: 0 });
   });
 });

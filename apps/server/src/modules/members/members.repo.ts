@@ -8,21 +8,38 @@ import {
   gt,
   ilike,
   inArray,
+  isNotNull,
+  isNull,
   like,
   lte,
   or,
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { AGE_BAND_RANGES, addYears, type AgeBand, type MembersQuery, type PersonStatus } from '@qizhi/domain';
+import {
+  AGE_BAND_RANGES,
+  addYears,
+  type AgeBand,
+  type MembersQuery,
+  type PersonStatus,
+  type RosterStanding,
+} from '@qizhi/domain';
 import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
 import { containsPattern, type Db } from '../../platform/db.ts';
+import { selectPrepared } from '../../platform/prepared-reads.ts';
 import { unitsOf, type Scope } from '../../platform/policy.ts';
 
 export type PersonRow = typeof people.$inferSelect;
-export type PersonValues = Omit<typeof people.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>;
+/** What a roster edit or an import writes; leaving is its own act (`recordLeaving`), never an edit's. */
+export type PersonValues = Omit<
+  typeof people.$inferInsert,
+  'tenantId' | 'id' | 'createdAt' | 'updatedAt' | 'leftOn' | 'leftReason' | 'leftNote'
+>;
+export type LeavingValues = Required<Pick<typeof people.$inferInsert, 'leftOn' | 'leftReason' | 'leftNote'>>;
 
 export interface RosterFilter {
+  /** 在册 unless asked otherwise: those who left stay on record but out of the current roster. */
+  standing?: RosterStanding | undefined;
   q?: string | undefined;
   status?: MembersQuery['status'];
   retired?: boolean | undefined;
@@ -37,7 +54,11 @@ export interface RosterFilter {
  * matter.
  */
 export function rosterConditions(tenantId: string, scope: Scope, filter: RosterFilter, today: string): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId)];
+  // `left_on is null` is the predicate of people_roster_idx, so the current roster still reads from it.
+  const conditions: (SQL | undefined)[] = [
+    eq(people.tenantId, tenantId),
+    filter.standing === 'left' ? isNotNull(people.leftOn) : isNull(people.leftOn),
+  ];
   const units = unitsOf(scope);
   // An empty list matches nobody: `= any('{}')` is false.
   if (units) conditions.push(sql`${people.orgUnitId} = any(${sql.param(units)}::uuid[])`);
@@ -135,6 +156,8 @@ const PAGE_COLUMNS = {
   joinedOn: people.joinedOn,
   idNumber: people.idNumber,
   phone: people.phone,
+  leftOn: people.leftOn,
+  leftReason: people.leftReason,
 };
 export type PersonPageRow = Pick<PersonRow, keyof typeof PAGE_COLUMNS> & {
   orgUnitName: string | null;
@@ -177,15 +200,16 @@ export async function findRosterPage(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .as('page_rows');
-  const found = await db
-    .select({
-      ...pick(cut, Object.keys(PAGE_COLUMNS) as (keyof typeof PAGE_COLUMNS)[]),
-      orgUnitName: sql<string | null>`(select o.name from ${orgUnits} o
+  const fields = {
+    ...pick(cut, Object.keys(PAGE_COLUMNS) as (keyof typeof PAGE_COLUMNS)[]),
+    orgUnitName: sql<string | null>`(select o.name from ${orgUnits} o
         where o.tenant_id = ${cutColumn('tenant_id')} and o.id = ${cutColumn('org_unit_id')})`,
-      departmentName: sql<string | null>`(select d.name from ${departments} d
+    departmentName: sql<string | null>`(select d.name from ${departments} d
         where d.tenant_id = ${cutColumn('tenant_id')} and d.id = ${cutColumn('department_id')})`,
-      total: cut.total,
-    })
+    total: cut.total,
+  };
+  const query = db
+    .select(fields)
     .from(cut)
     .orderBy(
       ...keys.map((k, i) => {
@@ -193,6 +217,8 @@ export async function findRosterPage(
         return k.descending ? desc(key) : asc(key);
       }),
     );
+  // The one read on every roster view: prepared, so the database plans it once (issue 8's target).
+  const found = await selectPrepared(db, query, Object.keys(fields) as (keyof typeof fields)[]);
   const rows = found.map(({ total: _t, ...row }) => row);
   if (found[0]) return { rows, total: Number(found[0].total) };
   if (page.page === 1) return { rows, total: 0 };
@@ -269,8 +295,28 @@ export async function insertPeople(db: Db, tenantId: string, values: PersonValue
 
 /** The fields of a person that a write may set: everything but keys, timestamps and the rank. */
 export function personValuesOf(row: PersonRow): PersonValues {
-  const { tenantId: _t, id: _i, createdAt: _c, updatedAt: _u, statusRank: _r, ...values } = row;
+  const {
+    tenantId: _t,
+    id: _i,
+    createdAt: _c,
+    updatedAt: _u,
+    statusRank: _r,
+    leftOn: _lo,
+    leftReason: _lr,
+    leftNote: _ln,
+    ...values
+  } = row;
   return values;
+}
+
+/** Marks the person as left (the caller checked they were on the roster); answers whether a row changed. */
+export async function updateLeaving(db: Db, tenantId: string, id: string, values: LeavingValues): Promise<boolean> {
+  const rows = await db
+    .update(people)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, id), isNull(people.leftOn)))
+    .returning({ id: people.id });
+  return rows.length > 0;
 }
 
 const UPDATE_BATCH = 400;

@@ -17,7 +17,7 @@ import {
 } from '@qizhi/domain';
 import { diffFields, writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
-import { covers, scopeName, type Scope } from '../../platform/policy.ts';
+import { covers, scopeNameLoading, type Scope } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { findDepartment, findOrgUnit, orgUnitsOfCourt, subtreeOf } from '../org/index.ts';
 import * as repo from './members.repo.ts';
@@ -83,7 +83,8 @@ export async function listPeople(ctx: RequestContext, query: MembersQuery): Prom
     total,
     page: query.page,
     pageSize: query.pageSize,
-    scopeName: scopeName(scope, await orgUnitsOfCourt(ctx)),
+    // The one other read on a roster view, skipped for the court-wide scope most viewers have.
+    scopeName: await scopeNameLoading(scope, () => orgUnitsOfCourt(ctx)),
   };
 }
 
