@@ -187,6 +187,8 @@ export interface MeetingSnapshot {
   agenda: string | null;
   minutes: string | null;
   resolutions: string[];
+  /** A vote correction: the vote as it stood before. */
+  vote?: { voteId: string; subject: string; yes: number; no: number; abstain: number; adopted: boolean };
 }
 
 /** Corrections after closing: the version before each correction, kept whole. */

@@ -23,6 +23,7 @@ import {
   type MeetingsQuery,
   type MinutesRequest,
   type RevisionRequest,
+  type VoteCorrectionRequest,
   type TaskRequest,
   type UpdateMeetingRequest,
   type VoteRequest,
@@ -57,6 +58,9 @@ export const meetingsApi = {
     call.post(MeetingDetail, `${meeting(id)}/files`, { fileId, kind }),
   revisions: (id: string) => call.get(MeetingRevisions, `${meeting(id)}/revisions`),
   revise: (id: string, body: RevisionRequest) => call.post(MeetingDetail, `${meeting(id)}/revisions`, body),
+  /** 更正表决: with a reason; the vote as it was is kept in the revisions. */
+  correctVote: (id: string, voteId: string, body: VoteCorrectionRequest) =>
+    call.post(MeetingDetail, `${meeting(id)}/votes/${seg(voteId)}/corrections`, body),
   ledger: (orgUnitId: string, year: number) => call.get(Ledger, '/api/meetings/ledger/entries', { orgUnitId, year }),
   /** The year's ledger as an .xlsx download; resolves to the file's name. */
   downloadLedger: (orgUnitId: string, year: number) =>

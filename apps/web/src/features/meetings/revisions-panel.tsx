@@ -9,7 +9,7 @@ import { MinutesEditor, MinutesView } from './minutes-view.tsx';
 export function RevisionsPanel({ meeting }: { meeting: MeetingDetail }) {
   const revisions = useRevisions(meeting);
   const items = revisions.data?.items ?? [];
-  if (items.length === 0) return <Empty description="归档后没有更正" />;
+  if (items.length === 0) return <Empty description="没有更正" />;
   return (
     <Collapse
       items={[...items].reverse().map((r) => ({
@@ -17,6 +17,12 @@ export function RevisionsPanel({ meeting }: { meeting: MeetingDetail }) {
         label: `第${String(r.revision)}次更正 · ${formatCourtDateTime(r.createdAt)} · ${r.createdByName ?? ''} · 原因：${r.reason}`,
         children: (
           <Flex vertical gap="small">
+            {r.previous.vote && (
+              <Typography.Text>
+                更正表决「{r.previous.vote.subject}」，更正前：赞成 {r.previous.vote.yes}、反对 {r.previous.vote.no}
+                、弃权 {r.previous.vote.abstain}，{r.previous.vote.adopted ? '通过' : '未通过'}
+              </Typography.Text>
+            )}
             <Typography.Text type="secondary">以下为更正前的原文：</Typography.Text>
             <div>
               主题：{r.previous.topic} · 地点：{r.previous.place}

@@ -13,6 +13,7 @@ import { QuorumAlert } from './attendance-panel.tsx';
 import { meetingsApi } from './meetings.api.ts';
 import styles from './meetings.module.css';
 import { useMeetingSave } from './meetings.queries.ts';
+import { CorrectVoteButton } from './vote-correction-modal.tsx';
 import { WrittenOpinionsField, type OpinionValues } from './written-opinions-field.tsx';
 
 type VoteValues = Omit<VoteRequest, 'writtenOpinions'> & { writtenOpinions?: OpinionValues[] };
@@ -110,6 +111,15 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
               `${String(v.yesNeeded)}（超过${v.divisor.name}${String(v.divisor.value)}人的半数）`,
           },
           { title: '结果', key: 'result', render: (_: unknown, v) => <VoteResult v={v} /> },
+          ...(meeting.canManage && meeting.status !== 'cancelled'
+            ? [
+                {
+                  title: '操作',
+                  key: 'correct',
+                  render: (_: unknown, v: Vote) => <CorrectVoteButton meeting={meeting} vote={v} />,
+                },
+              ]
+            : []),
         ]}
       />
       {editable && notYet && <Alert type="info" showIcon title="会议开始后才能记录表决结果" />}
@@ -144,7 +154,10 @@ export function VotesPanel({ meeting }: { meeting: MeetingDetail }) {
             </Flex>
             {(kind === 'admission' || kind === 'confirmation') && <WrittenOpinionsField meeting={meeting} />}
             {record.problem && <Alert type="error" showIcon title={record.problem} data-testid="vote-refusal" />}
-            <Popconfirm title="表决结果记录后只能通过留痕的修订更正，确定记录？" onConfirm={() => form.submit()}>
+            <Popconfirm
+              title="表决结果记录后只能通过留痕的更正（须说明原因）修改，确定记录？"
+              onConfirm={() => form.submit()}
+            >
               <Button type="primary" loading={record.saving} className={styles.fitContent}>
                 记录表决
               </Button>

@@ -199,6 +199,32 @@ export const RevisionRequest = z.strictObject({
   resolutions: MinutesRequest.shape.resolutions.optional(),
 });
 export type RevisionRequest = z.infer<typeof RevisionRequest>;
+
+/**
+ * 更正表决: a recorded vote's count or subject changes only with a reason; the result is computed
+ * again from the counts recorded at the vote (应到, 实到, written opinions), and the vote as it was is
+ * kept in the meeting's revisions and the audit log.
+ */
+export const VoteCorrectionRequest = z.strictObject({
+  reason: required('更正原因', 500),
+  subject: required('表决事项', 200).optional(),
+  yes: VoteRequest.shape.yes,
+  no: VoteRequest.shape.no,
+  abstain: VoteRequest.shape.abstain,
+});
+export type VoteCorrectionRequest = z.infer<typeof VoteCorrectionRequest>;
+export const VoteCorrectionParams = z.object({ id: Id, voteId: Id });
+/** A vote as it stood before a correction. */
+export const VoteSnapshot = z.object({
+  voteId: Id,
+  subject: z.string(),
+  yes: z.number().int(),
+  no: z.number().int(),
+  abstain: z.number().int(),
+  adopted: z.boolean(),
+});
+export type VoteSnapshot = z.infer<typeof VoteSnapshot>;
+
 export const MeetingRevision = z.object({
   id: Id,
   revision: z.number().int().describe('更正后的版本号'),
@@ -209,6 +235,7 @@ export const MeetingRevision = z.object({
     agenda: z.string().nullable(),
     minutes: z.string().nullable(),
     resolutions: z.array(z.string()),
+    vote: VoteSnapshot.optional().describe('更正表决时：更正前的表决'),
   }),
   createdAt: z.string(),
   createdByName: z.string().nullable(),

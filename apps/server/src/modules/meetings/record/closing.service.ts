@@ -41,7 +41,7 @@ export async function closeMeeting(ctx: RequestContext, id: string): Promise<Mee
   return getMeeting(ctx, id);
 }
 
-function snapshotOf(m: meetingsRepo.MeetingRow): MeetingSnapshot {
+export function snapshotOf(m: meetingsRepo.MeetingRow): MeetingSnapshot {
   return { topic: m.topic, place: m.place, agenda: m.agenda, minutes: m.minutes, resolutions: m.resolutions };
 }
 

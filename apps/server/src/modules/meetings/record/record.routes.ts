@@ -15,6 +15,8 @@ import {
   SignInResponse,
   TaskParams,
   TaskRequest,
+  VoteCorrectionParams,
+  VoteCorrectionRequest,
   VoteRequest,
 } from '@qizhi/domain';
 import { publicAddress } from '../../../platform/public-url.ts';
@@ -23,6 +25,7 @@ import { errors } from '../route-errors.ts';
 import * as attendance from './attendance.service.ts';
 import * as closing from './closing.service.ts';
 import * as service from './record.service.ts';
+import { correctVote } from './vote-correction.service.ts';
 import * as votes from './vote.service.ts';
 
 /** What happens at and after a meeting: attendance, sign-in, minutes, votes, tasks, files, closing, corrections. */
@@ -114,6 +117,21 @@ export const meetingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(await votes.recordVote(contextOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/meetings/:id/votes/:voteId/corrections',
+    {
+      config: { access: 'meetings.manage' },
+      schema: {
+        tags,
+        summary:
+          '更正已记录的表决（须说明原因）：按表决时记录的应到、实到和书面意见重新计算结果；更正前的表决保留在更正记录中，留痕',
+        params: VoteCorrectionParams,
+        body: VoteCorrectionRequest,
+        response: detail,
+      },
+    },
+    async (request) => correctVote(contextOf(request), request.params.id, request.params.voteId, request.body),
   );
   app.post(
     '/meetings/:id/tasks',
