@@ -40,6 +40,8 @@ export async function resolveVote(
   const what = step === 15 ? '接收预备党员' : '预备党员转正';
   const units = await repo.findOrgUnits(ctx.db, ctx.tenantId);
   const orgUnitIds = ancestorsOf(units, person.orgUnitId);
+  if (orgUnitIds.length === 0)
+    throw new AppError('STEP_VOTE_MISSING', `${person.name}尚未编入党支部，没有支部党员大会的表决可依`);
   let vote: MembershipVote | undefined;
   if (voteId) {
     [vote] = await findMembershipVotes(ctx.db, ctx.tenantId, { voteId, kind });
@@ -54,8 +56,11 @@ export async function resolveVote(
       from: courtInstant(on),
       to: courtInstant(nextDay(on)),
     });
+    // The vote naming the person if any does; among several, the adopted one (a failed vote may be retaken).
     const naming = found.filter((v) => v.subject.includes(person.name));
-    vote = naming.length === 1 ? naming[0] : found.length === 1 ? found[0] : undefined;
+    const pool = naming.length > 0 ? naming : found;
+    const adopted = pool.filter((v) => v.adopted);
+    vote = adopted.length === 1 ? adopted[0] : adopted.length === 0 ? pool.at(-1) : undefined;
     if (!vote)
       throw new AppError(
         'STEP_VOTE_MISSING',

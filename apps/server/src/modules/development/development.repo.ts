@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, inArray, sql } from 'drizzle-orm';
 import {
   developmentAssessments,
   developmentExtensions,
@@ -66,6 +66,7 @@ export async function findPipelinePeople(db: Db, tenantId: string, orgUnitIds: s
       and(
         eq(people.tenantId, tenantId),
         inArray(people.orgUnitId, orgUnitIds),
+        isNull(people.leftOn),
         sql`(${people.status} in ('applicant', 'activist', 'candidate', 'probationary') or exists (
           select 1 from ${developmentSteps} s where s.tenant_id = ${people.tenantId} and s.person_id = ${people.id}
         ) and not exists (

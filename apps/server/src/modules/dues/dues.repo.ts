@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DuesRounding } from '@qizhi/domain';
 import { duesBases, duesPayments, duesReductions, orgUnits, people, tenants } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
@@ -49,6 +49,7 @@ export async function findDuesPayers(db: Db, tenantId: string, orgUnitIds: strin
       and(
         eq(people.tenantId, tenantId),
         inArray(people.orgUnitId, orgUnitIds),
+        isNull(people.leftOn),
         inArray(people.status, ['probationary', 'full']),
       ),
     )
