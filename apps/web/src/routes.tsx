@@ -6,6 +6,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -14,6 +15,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -22,9 +24,11 @@ import {
   NotificationOutlined,
   PartitionOutlined,
   ReadOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -40,6 +44,7 @@ export const MENU_GROUPS = [
   { key: 'centre', label: '一个中心', icon: <AimOutlined /> },
   { key: 'mechanisms', label: '两项机制', icon: <PartitionOutlined /> },
   { key: 'platforms', label: '三个平台', icon: <ClusterOutlined /> },
+  { key: 'combinations', label: '四个结合', icon: <SolutionOutlined /> },
   { key: 'org-people', label: '组织与党员', icon: <TeamOutlined /> },
   { key: 'system', label: '系统管理', icon: <SettingOutlined /> },
 ] as const;
@@ -75,6 +80,11 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/meetings/:id/sign-in',
     frame: 'bare',
     page: lazy(() => import('./features/meetings/sign-in-page.tsx')),
+  },
+  {
+    path: '/evaluations/ballot/:id',
+    frame: 'bare',
+    page: lazy(() => import('./features/evaluations/ballot-page.tsx')),
   },
   {
     path: '/study/sessions/:id/sign-in',
@@ -125,6 +135,13 @@ export const ROUTES: readonly AppRoute[] = [
     menu: { group: 'mechanisms', label: '定期考核', icon: <ScheduleOutlined /> },
   },
   {
+    path: '/evaluations',
+    permission: 'evaluations.read',
+    page: lazy(() => import('./features/evaluations/evaluations-page.tsx')),
+    menu: { group: 'platforms', label: '民主评议与述职述廉', icon: <AuditOutlined /> },
+  },
+  { path: '/evaluations/rounds/:id', page: lazy(() => import('./features/evaluations/round-detail-page.tsx')) },
+  {
     path: '/honours',
     page: lazy(() => import('./features/honours/honours-page.tsx')),
     menu: { group: 'mechanisms', label: '荣誉与奖惩', icon: <TrophyOutlined /> },
@@ -169,6 +186,7 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/meetings/:id', page: lazy(() => import('./features/meetings/meeting-detail-page.tsx')) },
 
+
   // 组织与党员
   {
     path: '/org',
@@ -192,6 +210,21 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/members/:id',
     permission: 'people.read',
     page: lazy(() => import('./features/members/member-detail-page.tsx')),
+  },  {
+    path: '/dues',
+    permission: 'dues.read',
+    page: lazy(() => import('./features/dues/dues-page.tsx')),
+    menu: { group: 'org-people', label: '党费收缴', icon: <AccountBookOutlined /> },
+  },
+  {
+    path: '/development',
+    permission: 'development.read',
+    page: lazy(() => import('./features/development/development-board-page.tsx')),
+    menu: { group: 'org-people', label: '发展党员', icon: <RiseOutlined /> },
+  },
+  {
+    path: '/development/:personId',
+    page: lazy(() => import('./features/development/development-person-page.tsx')),
   },
 
   // 系统管理
@@ -218,6 +251,25 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'notifications.manage',
     page: lazy(() => import('./features/notifications/notifications-page.tsx')),
     menu: { group: 'system', label: '消息推送', icon: <MessageOutlined /> },
+  },
+
+  // 四个结合
+  {
+    path: '/inquiries',
+    page: lazy(() => import('./features/reception/inquiries-page.tsx')),
+    menu: { group: 'combinations', label: '首问负责', icon: <CustomerServiceOutlined /> },
+  },
+  {
+    path: '/reception',
+    permission: 'reception.read',
+    page: lazy(() => import('./features/reception/reception-page.tsx')),
+    menu: { group: 'combinations', label: '领导接访与服务承诺', icon: <CalendarOutlined /> },
+  },
+  {
+    path: '/openness',
+    permission: ['openness.manage', 'openness.approve'],
+    page: lazy(() => import('./features/openness/openness-page.tsx')),
+    menu: { group: 'combinations', label: '党务院务公开', icon: <NotificationOutlined /> },
   },
 
   { path: '*', page: lazy(() => import('./platform/not-found-page.tsx')) },

@@ -35,6 +35,8 @@ const PortalQuery = z.object({
   category: z.enum(DISCLOSURE_CATEGORIES).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
   zh: z.enum(['hant']).optional().catch(undefined),
+  /** A kiosk's own idle time in seconds (a screen in a busy lobby may want it shorter than the setting). */
+  idle: z.coerce.number().int().min(1).max(3600).optional().catch(undefined),
 });
 type PortalQuery = z.infer<typeof PortalQuery>;
 
@@ -180,7 +182,7 @@ export const publicPortalRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   app.get('/kiosk', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);
-    return html(reply, kioskPage(await kioskData(q), config.kioskIdleSeconds));
+    return html(reply, kioskPage(await kioskData(q), q.idle ?? config.kioskIdleSeconds));
   });
   app.get('/kiosk/content', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);

@@ -44,7 +44,7 @@ describe('access', () => {
     for (const [method, url] of STAFF_ROUTES)
       expect((await ctx.app.inject({ method: method as 'GET', url })).statusCode, url).toBe(401);
     for (const [method, url, payload] of STAFF_ROUTES) {
-      const res = await member.request({ method: method as 'GET', url, ...(payload ? { payload } : {}) });
+      const res = await member.request({ method: method, url, ...(payload ? { payload } : {}) });
       expect(res.statusCode, url).toBe(403);
     }
     expect((await leader.request({ method: 'GET', url: '/api/reception/visits' })).statusCode).toBe(200);

@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DisclosureStatus } from '@qizhi/domain';
+import { opennessApi } from './openness.api.ts';
+
+export const opennessKey = ['openness'] as const;
+
+export function useDisclosures(status: DisclosureStatus | undefined) {
+  return useQuery({ queryKey: [...opennessKey, status ?? 'all'], queryFn: () => opennessApi.list({ status }) });
+}
