@@ -24,6 +24,7 @@ export const NOTIFICATION_SOURCE_LABELS = {
   'meeting.reminder': '会前提醒',
   'task.due': '落实事项到期提醒',
   'task.overdue': '落实事项逾期提醒',
+  'security.alert': '安全告警',
   test: '测试消息',
 } as const satisfies Record<string, string>;
 export type NotificationSource = keyof typeof NOTIFICATION_SOURCE_LABELS;

@@ -1,4 +1,4 @@
-import { bigint, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants.ts';
 
 /** Uploaded files (evidence, photos, certificate scans, attachments); the bytes live in storage. */
@@ -17,5 +17,9 @@ export const files = pgTable(
     uploadedByUserId: uuid('uploaded_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    // The per-person upload quota sums one user's files (migration 0018).
+    index('files_uploader_idx').on(t.tenantId, t.uploadedByUserId),
+  ],
 );

@@ -26,11 +26,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await service.login(app.deps.database, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
+      const result = await service.login(
+        app.deps.database,
+        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] },
+        app.securityEvents,
+      );
       setSessionCookie(reply, result.token, result.expiresAt, app.deps.config.secureCookie);
       return { user: result.user, csrfToken: result.csrfToken };
     },

@@ -11,6 +11,7 @@ import {
   verifyPassword,
 } from '../../platform/passwords.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import type { SecurityEvents } from '../../platform/security-events.ts';
 import * as repo from './auth.repo.ts';
 
 /**
@@ -45,6 +46,7 @@ export interface LoginInput {
 export async function login(
   database: Database,
   input: LoginInput,
+  events: SecurityEvents,
 ): Promise<LoginResponse & { token: string; expiresAt: Date }> {
   const { db } = database;
   const found = await repo.findUserForLogin(db, input.username);
@@ -52,14 +54,16 @@ export async function login(
     await verifyAgainstNothing(input.password);
     const policy = tenantPolicy(null);
     const locked = phantomFailure(input.username, policy.lockoutThreshold, policy.lockoutMinutes);
-    await writeAudit(
-      db,
-      { tenantId: null, userId: null, name: input.username.slice(0, 64), ip: input.ip },
-      {
-        action: 'auth.login_failed',
-        summary: `登录失败：用户名“${input.username.slice(0, 64)}”`,
-      },
-    );
+    // No account, so no court: the host court's auditor sees it, through the security events'
+    // limiter, so guessing names from many addresses cannot fill the disk.
+    events.record({
+      tenantId: null,
+      userId: null,
+      name: input.username.slice(0, 64),
+      ip: input.ip,
+      action: 'auth.login_failed',
+      summary: `登录失败（无此用户名）：“${input.username.slice(0, 64)}”`,
+    });
     throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
   const { user } = found;

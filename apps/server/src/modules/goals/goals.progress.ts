@@ -4,6 +4,7 @@ import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { isOwnGoal, loadChain, loadChains, mayReport, mayReview } from './goals.access.ts';
 import { toGoalReports } from './goals.mapping.ts';
+import { mayAttach } from '../files/index.ts';
 import * as repo from './goals.repo.ts';
 
 /**
@@ -35,6 +36,9 @@ export async function reportProgress(
   const known = await repo.findFilesByIds(db, tenantId, fileIds);
   if (known.length !== fileIds.length)
     throw validationFailed([{ path: 'fileIds', message: '佐证材料不存在，请重新上传' }]);
+  // Only evidence one uploaded oneself: an id seen elsewhere is no way to a file.
+  if (!(await mayAttach(ctx, fileIds)))
+    throw validationFailed([{ path: 'fileIds', message: '只能附加本人上传的佐证材料，请重新上传' }]);
 
   const report = await db.transaction(async (tx) => {
     const created = await repo.insertReport(

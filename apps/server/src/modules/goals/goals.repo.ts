@@ -312,3 +312,15 @@ export async function updateReport(
     .returning();
   return row;
 }
+
+/** The progress reports a file is evidence of, with their goal and reporter. */
+export async function findReportsHoldingFile(db: Db, tenantId: string, fileId: string) {
+  return db
+    .select({ goalId: goalReports.goalId, reportedByUserId: goalReports.reportedByUserId })
+    .from(goalReportFiles)
+    .innerJoin(
+      goalReports,
+      and(eq(goalReports.tenantId, goalReportFiles.tenantId), eq(goalReports.id, goalReportFiles.reportId)),
+    )
+    .where(and(eq(goalReportFiles.tenantId, tenantId), eq(goalReportFiles.fileId, fileId)));
+}

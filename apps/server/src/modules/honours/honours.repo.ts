@@ -118,3 +118,12 @@ export async function updateSanction(
 export async function deleteSanction(db: Db, tenantId: string, id: string) {
   await db.delete(sanctions).where(and(eq(sanctions.tenantId, tenantId), eq(sanctions.id, id)));
 }
+
+/** How many honours carry the file as their certificate scan. */
+export async function countHonoursWithCertificate(db: Db, tenantId: string, fileId: string): Promise<number> {
+  const rows = await db
+    .select({ id: honours.id })
+    .from(honours)
+    .where(and(eq(honours.tenantId, tenantId), eq(honours.certificateFileId, fileId)));
+  return rows.length;
+}

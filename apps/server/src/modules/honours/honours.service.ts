@@ -10,6 +10,7 @@ import { diffFields, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { mayAttach } from '../files/index.ts';
 import * as repo from './honours.repo.ts';
 
 function toHonour({ honour: h, personName, fileName, fileMime, fileSize }: repo.JoinedHonour): Honour {
@@ -64,15 +65,18 @@ async function resolveRecipient(
   return { recipientName: person.name, personId: person.id };
 }
 
-async function checkCertificate(db: Db, tenantId: string, fileId: string | null | undefined) {
-  if (fileId && !(await repo.fileExists(db, tenantId, fileId)))
+async function checkCertificate(ctx: RequestContext, fileId: string | null | undefined, keep: string | null = null) {
+  if (fileId && !(await repo.fileExists(ctx.db, ctx.tenantId, fileId)))
     throw validationFailed([{ path: 'certificateFileId', message: '证书扫描件不存在，请重新上传' }]);
+  // Only a scan one uploaded oneself (or the one already there): an id seen elsewhere is no way to a file.
+  if (fileId && !(await mayAttach(ctx, [fileId], keep)))
+    throw validationFailed([{ path: 'certificateFileId', message: '只能附加本人上传的证书扫描件，请重新上传' }]);
 }
 
 export async function createHonour(ctx: RequestContext, input: HonourRequest): Promise<Honour> {
   const { db, actor } = ctx;
   const recipient = await resolveRecipient(db, actor.tenantId, input.kind, input);
-  await checkCertificate(db, actor.tenantId, input.certificateFileId);
+  await checkCertificate(ctx, input.certificateFileId);
   const row = await db.transaction(async (tx) => {
     const created = await repo.insertHonour(tx, {
       tenantId: actor.tenantId,
@@ -109,7 +113,7 @@ export async function updateHonour(ctx: RequestContext, id: string, input: Updat
           personId: input.personId ?? (kind === 'individual' ? (before.personId ?? undefined) : undefined),
         })
       : {};
-  await checkCertificate(db, actor.tenantId, input.certificateFileId);
+  await checkCertificate(ctx, input.certificateFileId, before.certificateFileId);
   const { personId: _p, recipientName: _r, ...rest } = input;
   const values = { ...rest, ...recipient };
   await db.transaction(async (tx) => {

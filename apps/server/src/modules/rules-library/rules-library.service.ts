@@ -9,10 +9,10 @@ import {
   type UpdateRuleRequest,
 } from '@qizhi/domain';
 import { diffFields, writeAudit } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import { unitsOf } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { mayAttach } from '../files/index.ts';
 import * as repo from './rules-library.repo.ts';
 
 function toListItem(
@@ -89,9 +89,12 @@ export async function getRule(ctx: RequestContext, id: string): Promise<RuleDeta
   };
 }
 
-async function checkFile(db: Db, tenantId: string, fileId: string | null | undefined): Promise<void> {
-  if (fileId && !(await repo.findFile(db, tenantId, fileId)))
+async function checkFile(ctx: RequestContext, fileId: string | null | undefined, keep: string | null = null) {
+  if (fileId && !(await repo.findFile(ctx.db, ctx.tenantId, fileId)))
     throw validationFailed([{ path: 'fileId', message: '附件不存在，请重新上传' }]);
+  // Only an attachment one uploaded oneself (or the one already there): an id seen elsewhere is no way to a file.
+  if (fileId && !(await mayAttach(ctx, [fileId], keep)))
+    throw validationFailed([{ path: 'fileId', message: '只能附加本人上传的文件，请重新上传' }]);
 }
 
 function checkDates(adoptedOn: string, effectiveOn: string): void {
@@ -100,7 +103,7 @@ function checkDates(adoptedOn: string, effectiveOn: string): void {
 
 export async function createRule(ctx: RequestContext, input: CreateRuleRequest): Promise<RuleDetail> {
   const { db, actor } = ctx;
-  await checkFile(db, actor.tenantId, input.fileId);
+  await checkFile(ctx, input.fileId);
   checkDates(input.adoptedOn, input.effectiveOn);
   if (!input.body && !input.fileId) throw validationFailed([{ path: 'body', message: '请填写制度正文或上传附件' }]);
   const id = await db.transaction(async (tx) => {
@@ -134,7 +137,7 @@ export async function reviseRule(ctx: RequestContext, id: string, input: UpdateR
   const { db, actor } = ctx;
   const before = await repo.findRule(db, actor.tenantId, id);
   if (!before) throw notFound('制度');
-  await checkFile(db, actor.tenantId, input.fileId);
+  await checkFile(ctx, input.fileId, before.fileId);
   checkDates(input.adoptedOn ?? before.adoptedOn, input.effectiveOn ?? before.effectiveOn);
   const { changeNote, ...fields } = input;
   const diff = diffFields(before, fields);

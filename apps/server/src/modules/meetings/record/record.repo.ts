@@ -72,3 +72,12 @@ export async function detachFile(tx: Db, tenantId: string, meetingId: string, fi
     .returning({ fileId: meetingFiles.fileId });
   return gone.length;
 }
+
+/** The meetings a file is attached to (photos and attachments). */
+export async function findMeetingsHoldingFile(db: Db, tenantId: string, fileId: string): Promise<string[]> {
+  const rows = await db
+    .select({ meetingId: meetingFiles.meetingId })
+    .from(meetingFiles)
+    .where(and(eq(meetingFiles.tenantId, tenantId), eq(meetingFiles.fileId, fileId)));
+  return rows.map((r) => r.meetingId);
+}

@@ -8,6 +8,7 @@ import { getMeeting } from '../meeting-detail.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
 import { isBlankMinutes, minutesToPlainText, sanitizeMinutes } from '../minutes-html.ts';
 import { assertRecordOpen } from './record-time.ts';
+import { mayAttach } from '../../files/index.ts';
 import * as repo from './record.repo.ts';
 
 /** A meeting the signed-in person manages and whose record is still open. */
@@ -88,6 +89,9 @@ export async function attachFile(ctx: RequestContext, id: string, input: { fileI
   await loadOpenRecord(ctx, id);
   const file = await repo.findFile(ctx.db, ctx.tenantId, input.fileId);
   if (!file) throw validationFailed([{ path: 'fileId', message: '文件不存在，请先上传' }]);
+  // Only a file one uploaded oneself: an id seen elsewhere (the audit log, another record) is no way to a file.
+  if (!(await mayAttach(ctx, [file.id])))
+    throw validationFailed([{ path: 'fileId', message: '只能附加本人上传的文件，请重新上传' }]);
   if (input.kind === 'photo' && !file.mime.startsWith('image/'))
     throw validationFailed([{ path: 'kind', message: '照片须为图片文件' }]);
   await ctx.db.transaction(async (tx) => {
