@@ -6,7 +6,7 @@
  *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench
  *                                                  also PostgreSQL (a fresh database per bench, dropped after)
  *   npm run bench -- roster import                 only the named benches (roster, import, start, bundle,
- *                                                  compliance, goals, mixed)
+ *                                                  compliance, goals, mixed, study)
  */
 import os from 'node:os';
 import { runBundleBench } from './bundle.bench.ts';
@@ -19,6 +19,7 @@ import { MIXED_DEFAULTS, runMixedBench } from './mixed.bench.ts';
 import { summaryTable, writeRunRecord } from './report.ts';
 import { ROSTER_DEFAULTS, runRosterBench } from './roster.bench.ts';
 import { runStartBench } from './start.bench.ts';
+import { runStudyBench, STUDY_DEFAULTS } from './study.bench.ts';
 import type { BenchReport } from './targets.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL || undefined;
@@ -31,6 +32,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   compliance: () => runComplianceBench({ ...COMPLIANCE_DEFAULTS, adminUrl }),
   goals: () => runGoalsBench({ ...GOALS_DEFAULTS, adminUrl }),
   mixed: () => runMixedBench({ ...MIXED_DEFAULTS, adminUrl }),
+  study: () => runStudyBench({ ...STUDY_DEFAULTS, adminUrl }),
 };
 
 async function main(): Promise<number> {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { courtInstant, recurrenceDays, workCalendarOf } from '@qizhi/domain';
 import { studyAttendance, studyProgrammes, studySessions, workCalendarDays } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
+import { linkStudyHourGoals } from '../modules/study/index.ts';
 import type { DemoSeedContext } from './demo-goals.ts';
 import { createDemoDraw } from './demo-random.ts';
 import { OFFICIAL_WORK_CALENDARS } from './work-calendar.data.ts';
@@ -93,4 +94,6 @@ export async function seedDemoStudy(tx: Db, ctx: Pick<DemoSeedContext, 'tenantId
     }
   }
   for (let i = 0; i < rows.length; i += 400) await tx.insert(studyAttendance).values(rows.slice(i, i + 400));
+  // The members' goal 年度学习教育不少于32学时 is counted from this ledger, not reported.
+  await linkStudyHourGoals(tx, tenantId, 2026);
 }

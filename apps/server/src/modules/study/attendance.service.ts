@@ -12,6 +12,7 @@ import { diffFields, writeAudit } from '../../platform/audit.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { currentSignInCode, verifySignInCode } from '../../platform/sign-in-code.ts';
+import { syncGoalsAfterAttendance } from './ledger.service.ts';
 import { checkMaterials, toItem } from './sessions.service.ts';
 import { expectedOf, loadSession } from './study-access.ts';
 import * as repo from './study.repo.ts';
@@ -94,6 +95,8 @@ export async function updateSession(ctx: RequestContext, id: string, input: Upda
   await ctx.db.transaction(async (tx) => {
     await repo.updateSession(tx, ctx.tenantId, id, values);
     if (fileIds !== undefined) await repo.replaceSessionFiles(tx, ctx.tenantId, id, materials!.fileIds);
+    if (values.hours !== undefined || cancelled !== undefined)
+      await syncGoalsAfterAttendance(tx, ctx.tenantId, s.startsAt);
     const diff = diffFields(s, values);
     await writeAudit(tx, ctx.actor, {
       action: 'study.session_update',
@@ -147,6 +150,7 @@ export async function recordAttendance(ctx: RequestContext, id: string, input: A
         hours: s.hours,
       });
     }
+    await syncGoalsAfterAttendance(tx, ctx.tenantId, s.startsAt, ids);
     const changed = input.filter((e) => before.get(e.personId)?.state !== e.state);
     await writeAudit(tx, ctx.actor, {
       action: 'study.attendance',
@@ -204,6 +208,7 @@ export async function signIn(ctx: RequestContext, id: string, code: string, now 
       startsAt: s.startsAt,
       hours: s.hours,
     });
+    await syncGoalsAfterAttendance(tx, ctx.tenantId, s.startsAt, [me.personId]);
     await writeAudit(tx, ctx.actor, {
       action: 'study.sign_in',
       entity: 'study_session',

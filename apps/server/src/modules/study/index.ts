@@ -1,3 +1,4 @@
 /** 学习平台 (learning platform): what other modules may use of it. */
 export { studyRoutes } from './study.routes.ts';
-export { ledgerOf as studyLedgerOf } from './ledger.service.ts';
+export { ledgerOf as studyLedgerOf, linkStudyHourGoals } from './ledger.service.ts';
+export { studyAttachments } from './study-files.ts';

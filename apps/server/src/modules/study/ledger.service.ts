@@ -129,6 +129,20 @@ export async function personLedger(
   };
 }
 
+/** After attendance changed: goals counted from the ledger follow it, in the same transaction. */
+export async function syncGoalsAfterAttendance(db: Db, tenantId: string, startsAt: Date, personIds?: string[]) {
+  const year = courtYear(startsAt);
+  const { from, to } = yearRange(year);
+  await repo.syncLedgerGoals(db, tenantId, year, from, to, personIds);
+}
+
+/** Marks the year's 学时 goals of members as ledger-backed and fills them (the demo seed). */
+export async function linkStudyHourGoals(db: Db, tenantId: string, year: number) {
+  await repo.markStudyHourGoals(db, tenantId, year);
+  const { from, to } = yearRange(year);
+  await repo.syncLedgerGoals(db, tenantId, year, from, to);
+}
+
 export async function myLedger(ctx: RequestContext, year?: number): Promise<PersonStudyLedger> {
   if (!ctx.personId) throw notFound('本人的学习台账（账号未关联花名册人员）');
   return personLedger(ctx, ctx.personId, year);

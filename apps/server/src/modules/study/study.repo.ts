@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   files,
+  goals,
   orgUnits,
   people,
   studyAttendance,
@@ -261,4 +262,51 @@ export async function findPersonAttendance(db: Db, tenantId: string, personId: s
 export async function findStudySettings(db: Db, tenantId: string) {
   const [row] = await db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId));
   return row?.settings.studyHoursRequired;
+}
+
+/**
+ * Goals whose indicator is study hours (progress_source 'study_hours') take the ledger's figure as
+ * their accepted value: one statement for the year's goals of the listed owners (all when omitted),
+ * run in the transaction that changed the attendance, so no member reports what the ledger holds.
+ */
+export async function syncLedgerGoals(
+  db: Db,
+  tenantId: string,
+  year: number,
+  from: Date,
+  to: Date,
+  personIds?: string[],
+) {
+  if (personIds && personIds.length === 0) return;
+  const earned = sql`coalesce((select sum(a.hours) from ${studyAttendance} a
+      where a.tenant_id = ${goals.tenantId} and a.person_id = ${goals.ownerPersonId} and a.state = 'present'
+        and a.starts_at >= ${from} and a.starts_at < ${to}
+        and not exists (select 1 from ${studySessions} s where s.tenant_id = a.tenant_id and s.id = a.session_id and s.cancelled_at is not null)), 0)`;
+  await db
+    .update(goals)
+    .set({ acceptedValue: earned, acceptedAt: new Date() })
+    .where(
+      and(
+        eq(goals.tenantId, tenantId),
+        eq(goals.year, year),
+        eq(goals.progressSource, 'study_hours'),
+        personIds ? inArray(goals.ownerPersonId, personIds) : undefined,
+      ),
+    );
+}
+
+/** Members' goals counted in 学时 read their progress from the ledger (the demo's "年度学习教育不少于32学时"). */
+export async function markStudyHourGoals(db: Db, tenantId: string, year: number) {
+  await db
+    .update(goals)
+    .set({ progressSource: 'study_hours' })
+    .where(
+      and(
+        eq(goals.tenantId, tenantId),
+        eq(goals.year, year),
+        eq(goals.ownerKind, 'person'),
+        eq(goals.indicatorKind, 'count'),
+        eq(goals.unit, '学时'),
+      ),
+    );
 }

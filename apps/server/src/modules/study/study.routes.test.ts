@@ -242,6 +242,12 @@ describe('a session: sign-in from a phone, attendance by hand, the ledger', () =
     expect(ok.json()).toMatchObject({ title: '专题业务培训', hours: 2 });
     const after = (await member.request({ method: 'GET', url: '/api/study/hours/me' })).json();
     expect(after.earned).toBe(before + 2);
+    // The member's goal counted in 学时 follows the ledger; nobody reported it.
+    const goals = (await member.request({ method: 'GET', url: '/api/goals/mine?year=2026' })).json().items as {
+      title: string;
+      currentValue: number | null;
+    }[];
+    expect(goals.find((g) => g.title === '年度学习教育不少于32学时')?.currentValue).toBe(after.earned);
     expect(after.sessions.some((s: { id: string; state: string }) => s.id === id && s.state === 'present')).toBe(true);
 
     const tomorrow = await clerk.request({
