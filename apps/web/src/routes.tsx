@@ -186,7 +186,6 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/meetings/:id', page: lazy(() => import('./features/meetings/meeting-detail-page.tsx')) },
 
-
   // 组织与党员
   {
     path: '/org',
@@ -210,7 +209,8 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/members/:id',
     permission: 'people.read',
     page: lazy(() => import('./features/members/member-detail-page.tsx')),
-  },  {
+  },
+  {
     path: '/dues',
     permission: 'dues.read',
     page: lazy(() => import('./features/dues/dues-page.tsx')),
