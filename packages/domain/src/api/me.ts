@@ -34,3 +34,18 @@ export const MyAttendance = z.object({
   }),
 });
 export type MyAttendance = z.infer<typeof MyAttendance>;
+
+/**
+ * The court's own quarterly assessment (定期考核) of the signed-in person. It is not 民主评议党员:
+ * the two are shown apart, each under its own name (issue 13).
+ */
+export const MyAssessments = z.object({
+  items: z.array(
+    z.object({
+      period: z.string().describe('考核期，如 2026-Q1'),
+      grade: z.enum(['excellent', 'good', 'fair', 'poor']),
+      remarks: z.string(),
+    }),
+  ),
+});
+export type MyAssessments = z.infer<typeof MyAssessments>;

@@ -3,7 +3,13 @@
  * and the branches' secretaries and committee members — report each year against their public
  * commitment and goals, which are shown beside the report; a report is read at a meeting.
  */
-import type { DutyReport, DutyReportMeetingRequest, DutyReportRequest, DutyReportsResponse } from '@qizhi/domain';
+import {
+  meetingNamed,
+  type DutyReport,
+  type DutyReportMeetingRequest,
+  type DutyReportRequest,
+  type DutyReportsResponse,
+} from '@qizhi/domain';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
@@ -29,7 +35,7 @@ async function toReport(db: Db, tenantId: string, r: repo.JoinedDutyReport): Pro
         ? { id: report.fileId, name: r.fileName, mime: r.fileMime, size: r.fileSize }
         : null,
     meetingId: report.meetingId,
-    meetingTitle: r.meetingTopic,
+    meetingTitle: r.meetingType && r.meetingTopic !== null ? meetingNamed(r.meetingType, r.meetingTopic) : null,
     commitment: promises.length > 0 ? promises.map((p, i) => `${String(i + 1)}. ${p.text}`).join('\n') : null,
     goals: goals.map((g) => ({
       title: g.title,

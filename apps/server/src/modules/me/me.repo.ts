@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, ne } from 'drizzle-orm';
-import { meetingAttendees, meetings, orgUnits } from '../../db/schema/index.ts';
+import { assessments, meetingAttendees, meetings, orgUnits } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
 /** The person's rows on meetings' attendance lists in a time range, newest first, cancelled ones left out. */
@@ -36,4 +36,13 @@ export async function findMyAttendance(db: Db, tenantId: string, personId: strin
     )
     .orderBy(desc(meetings.startsAt))
     .limit(1000);
+}
+
+/** The person's quarterly assessments (定期考核), newest period first. */
+export async function findMyAssessments(db: Db, tenantId: string, personId: string) {
+  return db
+    .select({ period: assessments.period, grade: assessments.grade, remarks: assessments.remarks })
+    .from(assessments)
+    .where(and(eq(assessments.tenantId, tenantId), eq(assessments.personId, personId)))
+    .orderBy(desc(assessments.period));
 }

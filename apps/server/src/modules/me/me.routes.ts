@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse, MyAttendance, MyAttendanceQuery } from '@qizhi/domain';
+import { ErrorResponse, MyAssessments, MyAttendance, MyAttendanceQuery } from '@qizhi/domain';
 import { contextOf } from '../../platform/request-context.ts';
 import * as service from './me.service.ts';
 
@@ -17,5 +17,17 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.myAttendance(contextOf(request), request.query.year),
+  );
+  app.get(
+    '/assessments',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['我的'],
+        summary: '本人的定期考核结果（法院考核，不是民主评议党员）',
+        response: { 200: MyAssessments, 401: ErrorResponse },
+      },
+    },
+    async (request) => service.myAssessments(contextOf(request)),
   );
 };

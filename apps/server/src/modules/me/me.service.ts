@@ -1,4 +1,4 @@
-import { courtInstant, courtYear, type MyAttendance } from '@qizhi/domain';
+import { courtInstant, courtYear, type MyAssessments, type MyAttendance } from '@qizhi/domain';
 import type { RequestContext } from '../../platform/request-context.ts';
 import * as repo from './me.repo.ts';
 
@@ -31,4 +31,9 @@ export async function myAttendance(ctx: RequestContext, year = courtYear()): Pro
     })),
     summary,
   };
+}
+
+export async function myAssessments(ctx: RequestContext): Promise<MyAssessments> {
+  if (!ctx.personId) return { items: [] };
+  return { items: await repo.findMyAssessments(ctx.db, ctx.tenantId, ctx.personId) };
 }

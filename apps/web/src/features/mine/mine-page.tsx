@@ -7,6 +7,7 @@ import { MyProfileCard } from '../home/my-profile-card.tsx';
 import { MyHonoursCard } from './my-honours-card.tsx';
 import { MyStudyCard } from '../study/my-study-card.tsx';
 import { MyMeetingsCard } from './my-meetings-card.tsx';
+import { MyAssessmentsCard, MyDutyReportCard, MyEvaluationsCard } from '../evaluations/my-evaluations-card.tsx';
 
 const NO_PERSON = '当前账号没有关联花名册中的人员，没有本人的会议、目标和档案。';
 
@@ -38,6 +39,17 @@ export default function MinePage() {
             children: (
               <Flex vertical gap="middle">
                 <MyHonoursCard />
+              </Flex>
+            ),
+          },
+          {
+            key: 'evaluation',
+            label: '评议与考核',
+            children: (
+              <Flex vertical gap="middle">
+                <MyEvaluationsCard />
+                <MyAssessmentsCard />
+                <MyDutyReportCard />
               </Flex>
             ),
           },
