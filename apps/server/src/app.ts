@@ -45,14 +45,33 @@ import { commitmentRoutes, publicCommitmentRoutes } from './modules/commitments/
 import { ruleAttachments, rulesLibraryRoutes } from './modules/rules-library/index.ts';
 import { honourAttachments, honourRoutes } from './modules/honours/index.ts';
 import { assessmentRoutes } from './modules/assessments/index.ts';
-import { evaluationRoutes } from './modules/evaluations/index.ts';
+import { dutyReportAttachments, evaluationRoutes } from './modules/evaluations/index.ts';
 import { notificationRoutes, queueNotice } from './modules/notifications/index.ts';
 import { meRoutes } from './modules/me/index.ts';
 import { duesRoutes } from './modules/dues/index.ts';
 import { developmentRoutes } from './modules/development/index.ts';
-import { studyRoutes } from './modules/study/index.ts';
-import { opennessRoutes, publicOpennessApiRoutes, publicPortalRoutes } from './modules/openness/index.ts';
+import { studyAttachments, studyRoutes } from './modules/study/index.ts';
+import {
+  disclosureAttachments,
+  opennessRoutes,
+  publicOpennessApiRoutes,
+  publicPortalRoutes,
+} from './modules/openness/index.ts';
 import { inquiryRoutes, receptionRoutes } from './modules/reception/index.ts';
+
+/**
+ * Every kind of record files are attached to: a download goes through them (modules/files/attachments.ts).
+ * `files/attachments.int.test.ts` fails when a table referencing `files` is missing here.
+ */
+export const ATTACHMENT_HOLDERS: readonly AttachmentHolder[] = [
+  meetingAttachments,
+  goalReportAttachments,
+  honourAttachments,
+  ruleAttachments,
+  studyAttachments,
+  dutyReportAttachments,
+  disclosureAttachments,
+];
 
 export interface AppDeps {
   config: Config;
@@ -180,9 +199,7 @@ export async function buildApp(
   await app.register(memberRoutes, { prefix: '/api/members' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
-  // Every kind of record files are attached to: a download goes through them (modules/files/attachments.ts).
-  const holders: AttachmentHolder[] = [meetingAttachments, goalReportAttachments, honourAttachments, ruleAttachments];
-  await app.register(fileRoutes, { prefix: '/api/files', holders });
+  await app.register(fileRoutes, { prefix: '/api/files', holders: ATTACHMENT_HOLDERS });
   await app.register(meetingRoutes, { prefix: '/api' });
   await app.register(meetingRecordRoutes, { prefix: '/api' });
   await app.register(complianceRoutes, { prefix: '/api' });

@@ -151,9 +151,10 @@ export async function readFile(
 export async function mayAttach(
   ctx: RequestContext,
   fileIds: readonly string[],
-  keep?: string | null,
+  keep: string | null | readonly (string | null)[] = null,
 ): Promise<boolean> {
-  const wanted = [...new Set(fileIds)].filter((id) => id !== keep);
+  const kept = new Set(Array.isArray(keep) ? keep : [keep]);
+  const wanted = [...new Set(fileIds)].filter((id) => !kept.has(id));
   const found = await repo.findFilesByIds(ctx.db, ctx.tenantId, wanted);
   return found.length === wanted.length && found.every((f) => f.uploadedByUserId === ctx.user.id);
 }
