@@ -100,6 +100,7 @@ export const MemberDetail = MemberListItem.extend({
   suspendedTo: z.string().nullable().describe('暂停党员权利结束日期（空：尚未恢复）'),
   notes: z.string().nullable(),
   leftNote: z.string().nullable().describe('办理离开时的说明'),
+  email: z.string().nullable().describe('本人电子邮箱：以电子邮件发送的通知和提醒发到此地址'),
   hasAccount: z.boolean(),
   updatedAt: z.string(),
 });
@@ -139,6 +140,7 @@ const personFields = {
   birthDate: IsoDate.nullable().optional(),
   idNumber: IdNumberInput.nullable().optional(),
   phone: PhoneInput.nullable().optional(),
+  email: z.email({ error: '电子邮箱格式不正确' }).max(100, '电子邮箱最多100个字符').nullable().optional(),
   education: z.enum(EDUCATION_LEVELS).nullable().optional(),
   status: PersonStatus,
   joinedOn: IsoDate.nullable().optional(),

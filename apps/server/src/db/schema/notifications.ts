@@ -43,6 +43,8 @@ export const notificationOutbox = pgTable(
     body: text('body').notNull(),
     /** The page's path in the app ('/meetings/…'); the public address is put before it when sending. */
     link: text('link'),
+    /** E-mail only: the addresses of the people the message concerns (comma-separated, sent as Bcc). */
+    recipients: text('recipients'),
     status: text('status').$type<NotificationStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

@@ -31,6 +31,8 @@ export const people = pgTable(
     birthDate: date('birth_date'),
     idNumber: text('id_number'),
     phone: text('phone'),
+    /** The person's own (work) e-mail address: notices by e-mail reach them there (migration 0015). */
+    email: text('email'),
     education: text('education').$type<EducationLevel>(),
     status: text('status').$type<PersonStatus>().notNull(),
     /** The roster's default order (full members first, non-party staff last), kept by the database. */

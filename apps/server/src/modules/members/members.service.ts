@@ -67,6 +67,7 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string, re
     suspendedTo: p.suspendedTo,
     notes: p.notes,
     leftNote: p.leftNote,
+    email: p.email,
     hasAccount: row.hasAccount,
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -172,6 +173,7 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
     birthDate,
     idNumber,
     phone: merged.phone ?? null,
+    email: merged.email ?? null,
     education: merged.education ?? null,
     status,
     joinedOn: merged.joinedOn ?? null,

@@ -9,7 +9,11 @@ export interface NoticeOfMeeting {
   orgUnitName: string;
   startsAt: string | Date;
   place: string;
+  /** Who is expected: by e-mail the message also reaches each one's own address. */
+  attendees?: readonly { personId: string }[];
 }
+
+const personIdsOf = (m: NoticeOfMeeting) => m.attendees?.map((a) => a.personId);
 
 /** 发出通知: one message per notice sent (sending it again after a change sends again). */
 export function meetingNotice(m: NoticeOfMeeting, notifiedAt: Date): Notice {
@@ -19,6 +23,7 @@ export function meetingNotice(m: NoticeOfMeeting, notifiedAt: Date): Notice {
     title: `会议通知：${meetingNamed(m.type, m.topic)}`,
     body: `${m.orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}。请准时参加，不能参加的请在系统中请假。`,
     link: `/meetings/${m.id}`,
+    personIds: personIdsOf(m),
   };
 }
 
@@ -29,11 +34,20 @@ export function meetingReminder(m: NoticeOfMeeting): Notice {
     title: `会前提醒：${meetingNamed(m.type, m.topic)}`,
     body: `${m.orgUnitName}，${formatCourtDateTime(m.startsAt)}，${m.place}`,
     link: `/meetings/${m.id}`,
+    personIds: personIdsOf(m),
   };
 }
 
 export function taskReminder(
-  t: { id: string; title: string; dueOn: string; meetingId: string; topic: string; ownerName: string },
+  t: {
+    id: string;
+    title: string;
+    dueOn: string;
+    meetingId: string;
+    topic: string;
+    ownerName: string;
+    ownerPersonId?: string;
+  },
   today: string,
 ): Notice {
   const source = t.dueOn < today ? 'task.overdue' : 'task.due';
@@ -43,5 +57,6 @@ export function taskReminder(
     title: `${source === 'task.overdue' ? '落实事项已逾期' : '落实事项即将到期'}：${t.title}`,
     body: `负责人${t.ownerName}，${t.dueOn}前完成（来自会议「${t.topic}」）`,
     link: `/meetings/${t.meetingId}`,
+    personIds: t.ownerPersonId ? [t.ownerPersonId] : undefined,
   };
 }

@@ -31,6 +31,22 @@ export async function saveSettings(
     .onConflictDoUpdate({ target: notificationSettings.tenantId, set });
 }
 
+/** The e-mail addresses of these people, those on the roster who gave one (lower-cased, once each). */
+export async function findEmailsOfPeople(db: Db, tenantId: string, personIds: string[]): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ email: sql<string>`lower(${people.email})` })
+    .from(people)
+    .where(
+      and(
+        eq(people.tenantId, tenantId),
+        inArray(people.id, personIds),
+        isNull(people.leftOn),
+        sql`${people.email} is not null`,
+      ),
+    );
+  return rows.map((r) => r.email).sort();
+}
+
 /** Courts that send anywhere at all: the reminder scan looks only at these. */
 export async function findTenantsWithChannels(db: Db): Promise<string[]> {
   const rows = await db
@@ -141,6 +157,10 @@ export async function findMeetingsStarting(db: Db, tenantId: string, from: Date,
       startsAt: meetings.startsAt,
       place: meetings.place,
       orgUnitName: orgUnits.name,
+      // Those expected and not on leave (text[], read alike by both drivers).
+      attendeeIds: sql<string[]>`(select coalesce(array_agg(a.person_id::text), '{}'::text[])
+        from meeting_attendees a where a.tenant_id = "meetings"."tenant_id" and a.meeting_id = "meetings"."id"
+          and a.state <> 'leave')`,
     })
     .from(meetings)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, meetings.tenantId), eq(orgUnits.id, meetings.orgUnitId)))
@@ -166,6 +186,7 @@ export async function findOpenTasksDueOn(db: Db, tenantId: string, days: string[
       meetingId: meetingTasks.meetingId,
       topic: meetings.topic,
       ownerName: people.name,
+      ownerPersonId: people.id,
     })
     .from(meetingTasks)
     .innerJoin(meetings, and(eq(meetings.tenantId, meetingTasks.tenantId), eq(meetings.id, meetingTasks.meetingId)))

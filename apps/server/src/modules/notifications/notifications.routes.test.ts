@@ -298,6 +298,36 @@ describe('sending', () => {
     await clerk.request({ method: 'PUT', url: '/api/notifications/settings', payload: { smtpPort } });
   });
 
+  it('by e-mail a notice also reaches the own address of each person it concerns, as Bcc, even without the court list', async () => {
+    const memberId = (await member.request({ method: 'GET', url: '/api/members/me' })).json().id as string;
+    const bad = await clerk.request({
+      method: 'PATCH',
+      url: `/api/members/${memberId}`,
+      payload: { email: 'not-an-address' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0]).toMatchObject({ path: 'email', message: '电子邮箱格式不正确' });
+    const set = await clerk.request({
+      method: 'PATCH',
+      url: `/api/members/${memberId}`,
+      payload: { email: 'Member@Court.Example' },
+    });
+    expect(set.json().email).toBe('Member@Court.Example');
+    await clerk.request({ method: 'PUT', url: '/api/notifications/settings', payload: { smtpTo: [] } });
+    const { notified } = await planAndNotify('发到本人邮箱');
+    expect(notified.statusCode).toBe(200);
+    const mail = await waitFor(() => smtp.mails.find((m) => m.to.includes('member@court.example')));
+    // The court's sender stands in the To line; the person's address is in the envelope only (Bcc).
+    expect(mail.to).toEqual(['notice@court.example', 'member@court.example']);
+    expect(mail.raw.toLowerCase()).not.toContain('member@court.example');
+    expect(mailText(mail.raw)).toContain(`${PUBLIC_URL}/meetings/`);
+    await clerk.request({
+      method: 'PUT',
+      url: '/api/notifications/settings',
+      payload: { smtpTo: ['party@court.example', 'clerk@court.example'] },
+    });
+  });
+
   it('a test message goes out on the chosen channel; an unset channel is refused', async () => {
     const res = await clerk.request({ method: 'POST', url: '/api/notifications/test', payload: { channel: 'email' } });
     expect(res.statusCode).toBe(202);

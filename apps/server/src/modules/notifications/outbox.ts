@@ -12,7 +12,7 @@ import {
 } from '@qizhi/domain';
 import type { Db } from '../../platform/db.ts';
 import * as repo from './notifications.repo.ts';
-import { channelReady, send } from './senders.ts';
+import { channelReady, mailServerReady, send } from './senders.ts';
 
 export interface Notice {
   source: NotificationSource;
@@ -22,6 +22,8 @@ export interface Notice {
   body: string;
   /** The page in the app, e.g. `/meetings/<id>`. */
   link: string | null;
+  /** The roster people it concerns: by e-mail it also goes to each one's own address (Bcc). */
+  personIds?: readonly string[];
 }
 
 const wakers = new Set<() => void>();
@@ -40,7 +42,15 @@ export async function queueMessage(
   only?: NotificationChannel,
 ): Promise<number> {
   const settings = await repo.findSettings(db, tenantId);
-  const channels = NOTIFICATION_CHANNELS.filter((c) => (only ? c === only : true) && channelReady(settings, c));
+  const wanted = (c: NotificationChannel) => (only ? c === only : true);
+  // People's own addresses, for e-mail: those on the roster who gave one.
+  const personal =
+    wanted('email') && mailServerReady(settings) && notice.personIds?.length
+      ? await repo.findEmailsOfPeople(db, tenantId, [...notice.personIds])
+      : [];
+  const channels = NOTIFICATION_CHANNELS.filter(
+    (c) => wanted(c) && (channelReady(settings, c) || (c === 'email' && personal.length > 0)),
+  );
   const queued = await repo.insertMessages(
     db,
     channels.map((channel) => ({
@@ -51,6 +61,7 @@ export async function queueMessage(
       title: notice.title.slice(0, 200),
       body: notice.body.slice(0, 1000),
       link: notice.link,
+      recipients: channel === 'email' && personal.length > 0 ? personal.join(',') : null,
     })),
   );
   if (queued > 0) for (const wake of wakers) wake();
@@ -92,7 +103,8 @@ export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<nu
     const url = row.link && opts.publicUrl ? `${opts.publicUrl}${row.link}` : null;
     const attempts = row.attempts + 1;
     try {
-      await send(row.channel, settings, { title: row.title, body: row.body, url }, new Date());
+      const recipients = row.recipients ? row.recipients.split(',') : [];
+      await send(row.channel, settings, { title: row.title, body: row.body, url, recipients }, new Date());
       await repo.finishAttempt(db, row.tenantId, row.id, {
         status: 'sent',
         attempts,

@@ -12,6 +12,8 @@ export interface Outgoing {
   body: string;
   /** The page's full address, or null when the court has no public address set. */
   url: string | null;
+  /** E-mail only: the addresses of the people the message concerns, sent as Bcc (none see the others). */
+  recipients?: readonly string[];
 }
 
 const TIMEOUT_MS = 10_000;
@@ -55,9 +57,18 @@ async function postToRobot(url: string, text: string): Promise<void> {
     throw new Error(`机器人拒收（errcode ${String(parsed.errcode)}）：${String(parsed.errmsg)}`);
 }
 
+/** The court's mail server and sender are set: mail can go to its list or to people's own addresses. */
+export function mailServerReady(s: SettingsRow | undefined): boolean {
+  return !!s?.smtpHost && !!s.smtpFrom;
+}
+
 async function sendMail(s: SettingsRow, m: Outgoing): Promise<void> {
-  const to = (s.smtpTo ?? '').split(',').filter(Boolean);
-  if (!s.smtpHost || !s.smtpFrom || to.length === 0) throw new Error('电子邮件未设置完整（服务器、发件人、收件人）');
+  const list = (s.smtpTo ?? '').split(',').filter(Boolean);
+  const bcc = [...(m.recipients ?? [])];
+  if (!s.smtpHost || !s.smtpFrom || list.length + bcc.length === 0)
+    throw new Error('电子邮件未设置完整（服务器、发件人、收件人）');
+  // People's own addresses go as Bcc; without a court list the sender stands in the To line.
+  const to = list.length > 0 ? list : [s.smtpFrom];
   const transport = nodemailer.createTransport({
     host: s.smtpHost,
     port: s.smtpPort ?? (s.smtpSecure ? 465 : 25),
@@ -71,6 +82,7 @@ async function sendMail(s: SettingsRow, m: Outgoing): Promise<void> {
     await transport.sendMail({
       from: s.smtpFrom,
       to,
+      ...(bcc.length > 0 ? { bcc } : {}),
       subject: `【旗帜】${m.title}`,
       text: [m.body, m.url].filter((line) => line).join('\n\n'),
     });
@@ -93,7 +105,8 @@ export async function send(
   m: Outgoing,
   now: Date,
 ): Promise<void> {
-  if (!s || !channelReady(s, channel)) throw new Error('该渠道已不再设置，消息未发送');
+  const personalMail = channel === 'email' && mailServerReady(s) && (m.recipients?.length ?? 0) > 0;
+  if (!s || !(channelReady(s, channel) || personalMail)) throw new Error('该渠道已不再设置，消息未发送');
   if (channel === 'wecom') return postToRobot(s.wecomWebhook!, messageText(m));
   if (channel === 'dingtalk') {
     const url = s.dingtalkSecret

@@ -21,7 +21,11 @@ export async function queueReminders(db: Db, now = new Date()): Promise<number> 
   const day = (n: number) => inCourtZone(courtInstant(today)).add(n, 'day').format('YYYY-MM-DD');
   for (const tenantId of await repo.findTenantsWithChannels(db)) {
     for (const m of await repo.findMeetingsStarting(db, tenantId, now, new Date(now.getTime() + DAY)))
-      queued += await queueMessage(db, tenantId, meetingReminder(m));
+      queued += await queueMessage(
+        db,
+        tenantId,
+        meetingReminder({ ...m, attendees: m.attendeeIds.map((personId) => ({ personId })) }),
+      );
     for (const t of await repo.findOpenTasksDueOn(db, tenantId, [day(-1), today, day(1)]))
       queued += await queueMessage(db, tenantId, taskReminder(t, today));
   }

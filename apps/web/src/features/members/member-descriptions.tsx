@@ -56,6 +56,7 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
       ),
     },
     { key: 'phone', label: '联系电话', children: <span className={styles.number}>{dash(phone)}</span> },
+    { key: 'email', label: '电子邮箱', children: dash(member.email) },
     { key: 'education', label: '学历', children: member.education ? EDUCATION_LABELS[member.education] : '—' },
     {
       key: 'status',

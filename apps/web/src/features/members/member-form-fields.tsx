@@ -87,6 +87,16 @@ export function MemberFormFields({
         </Form.Item>
       </Col>
       <Col {...half}>
+        <Form.Item
+          name="email"
+          label="电子邮箱"
+          rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}
+          extra="以电子邮件发送的会议通知和提醒发到此地址"
+        >
+          <Input maxLength={100} autoComplete="off" inputMode="email" />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
         <Form.Item name="gender" label="性别">
           <Select options={genderOptions} allowClear />
         </Form.Item>

@@ -17,6 +17,7 @@ export interface MemberFormValues {
   birthDate?: Dayjs | null;
   idNumber?: string;
   phone?: string;
+  email?: string;
   education?: EducationLevel | null;
   status: PersonStatus;
   joinedOn?: Dayjs | null;
@@ -55,6 +56,7 @@ function commonFields(values: MemberFormValues) {
     orgUnitId: values.orgUnitId ?? null,
     departmentId: values.departmentId ?? null,
     position: textOf(values.position),
+    email: textOf(values.email),
     partyPosts: textOf(values.partyPosts),
     retired: values.retired ?? false,
     retiredOn: values.retired ? isoDate(values.retiredOn) : null,
@@ -92,6 +94,7 @@ export function fromDetail(member: MemberDetail): MemberFormValues {
     orgUnitId: member.orgUnitId,
     departmentId: member.departmentId,
     position: member.position ?? '',
+    email: member.email ?? '',
     partyPosts: member.partyPosts ?? '',
     retired: member.retired,
     retiredOn: dateValue(member.retiredOn),
