@@ -99,3 +99,23 @@ CREATE INDEX "study_attendance_year_idx" ON "study_attendance" USING btree ("ten
 CREATE INDEX "study_attendance_person_idx" ON "study_attendance" USING btree ("tenant_id","person_id","starts_at");
 --> statement-breakpoint
 ALTER TABLE "goals" ADD COLUMN "progress_source" text DEFAULT 'report' NOT NULL;
+--> statement-breakpoint
+CREATE TABLE "education_incentives" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"year" integer NOT NULL,
+	"institution" text,
+	"result" text NOT NULL,
+	"reward" text,
+	"notes" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "education_incentives_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "education_incentives" ADD CONSTRAINT "education_incentives_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "education_incentives" ADD CONSTRAINT "education_incentives_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+CREATE INDEX "education_incentives_year_idx" ON "education_incentives" USING btree ("tenant_id","year");

@@ -105,6 +105,8 @@ export const AUDIT_ACTIONS = {
   'study.attendance': '登记学习出席情况',
   'study.sign_in': '学习签到',
   'study.calendar_update': '维护工作日历（节假日、调休）',
+  'study.incentive_create': '登记教育激励（法律本科、法考）',
+  'study.incentive_update': '修改教育激励',
   'dues.base_set': '登记党费基数',
   'dues.base_read': '查看完整党费基数',
   'dues.payment': '登记党费收缴',
@@ -179,6 +181,7 @@ export const AUDIT_ENTITIES = {
   study_programme: '学习计划',
   study_session: '学习',
   work_calendar: '工作日历',
+  education_incentive: '教育激励',
 } as const satisfies Record<string, string>;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;

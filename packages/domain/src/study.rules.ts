@@ -259,3 +259,26 @@ export const DEFAULT_STUDY_SCHEDULE: readonly {
     hours: 4,
   },
 ];
+
+/** 教育激励: studying for a law degree (法律本科) and the national legal professional qualification exam (法考). */
+export const INCENTIVE_KINDS = ['law_degree', 'legal_exam'] as const;
+export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+export const INCENTIVE_KIND_LABELS: Record<IncentiveKind, string> = {
+  law_degree: '法律本科学历教育',
+  legal_exam: '国家统一法律职业资格考试',
+};
+export const INCENTIVE_RESULTS = ['enrolled', 'graduated', 'withdrawn', 'registered', 'passed', 'failed'] as const;
+export type IncentiveResult = (typeof INCENTIVE_RESULTS)[number];
+export const INCENTIVE_RESULT_LABELS: Record<IncentiveResult, string> = {
+  enrolled: '在读',
+  graduated: '毕业',
+  withdrawn: '退学',
+  registered: '已报名',
+  passed: '通过',
+  failed: '未通过',
+};
+/** Which results belong to which kind: a degree is enrolled, graduated or left; an exam registered, passed or failed. */
+export const INCENTIVE_RESULTS_OF: Record<IncentiveKind, readonly IncentiveResult[]> = {
+  law_degree: ['enrolled', 'graduated', 'withdrawn'],
+  legal_exam: ['registered', 'passed', 'failed'],
+};

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ATTENDANCE_STATES } from '../meetings.rules.ts';
 import {
   CALENDAR_DAY_KINDS,
+  INCENTIVE_KINDS,
+  INCENTIVE_RESULTS,
   MAX_SESSION_HOURS,
   STUDY_KINDS,
   STUDY_ROLE_LABELS,
@@ -246,3 +248,45 @@ export type WorkCalendarYear = z.infer<typeof WorkCalendarYear>;
 export const PutWorkCalendarRequest = z.strictObject({
   days: z.array(WorkCalendarDay).max(120, '一年最多登记120天'),
 });
+
+export const IncentiveRequest = z.strictObject({
+  personId: Id,
+  kind: z.enum(INCENTIVE_KINDS, { error: '类别应为法律本科（law_degree）或法律职业资格考试（legal_exam）' }),
+  year: z.number({ error: '年度应为四位数字' }).int().min(2000, '年度不能早于2000年').max(2100, '年度不正确'),
+  institution: text('院校', 60).nullable().optional(),
+  result: z.enum(INCENTIVE_RESULTS, { error: '结果不正确' }),
+  reward: text('奖励', 200).nullable().optional().describe('给予的奖励（如报销学费、通报表扬）'),
+  notes: text('备注', 500).nullable().optional(),
+});
+export type IncentiveRequest = z.infer<typeof IncentiveRequest>;
+export const UpdateIncentiveRequest = IncentiveRequest.omit({ personId: true, kind: true }).partial();
+export type UpdateIncentiveRequest = z.infer<typeof UpdateIncentiveRequest>;
+export const Incentive = z.object({
+  id: Id,
+  personId: Id,
+  name: z.string(),
+  kind: z.enum(INCENTIVE_KINDS),
+  year: z.number().int(),
+  institution: z.string().nullable(),
+  result: z.enum(INCENTIVE_RESULTS),
+  reward: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Incentive = z.infer<typeof Incentive>;
+export const IncentivesQuery = z.strictObject({ year: YearParam.optional() });
+export const IncentivesResponse = z.object({
+  items: z.array(Incentive),
+  byYear: z
+    .array(
+      z.object({
+        year: z.number().int(),
+        enrolled: z.number().int().describe('法律本科在读'),
+        graduated: z.number().int(),
+        examAttempts: z.number().int(),
+        passed: z.number().int(),
+        rewarded: z.number().int(),
+      }),
+    )
+    .describe('本院每年的数字（所辖人员）'),
+});
+export type IncentivesResponse = z.infer<typeof IncentivesResponse>;

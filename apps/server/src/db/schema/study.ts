@@ -11,7 +11,15 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AttendanceState, CalendarDayKind, CourtType, StudyKind, StudyRecurrence } from '@qizhi/domain';
+import type {
+  AttendanceState,
+  CalendarDayKind,
+  CourtType,
+  IncentiveKind,
+  IncentiveResult,
+  StudyKind,
+  StudyRecurrence,
+} from '@qizhi/domain';
 import { files } from './files.ts';
 import { orgUnits } from './org.ts';
 import { people } from './people.ts';
@@ -144,5 +152,29 @@ export const studyAttendance = pgTable(
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
     index('study_attendance_year_idx').on(t.tenantId, t.startsAt, t.personId),
     index('study_attendance_person_idx').on(t.tenantId, t.personId, t.startsAt),
+  ],
+);
+
+/** 学历教育和法律职业资格考试激励: a 法律本科 enrolment or a 法考 attempt, its result and the reward granted. */
+export const educationIncentives = pgTable(
+  'education_incentives',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    kind: text('kind').$type<IncentiveKind>().notNull(),
+    year: integer('year').notNull(),
+    institution: text('institution'),
+    result: text('result').$type<IncentiveResult>().notNull(),
+    reward: text('reward'),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    index('education_incentives_year_idx').on(t.tenantId, t.year),
   ],
 );

@@ -431,3 +431,55 @@ describe('another court', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('education incentives (法律本科、法考)', () => {
+  it('registered by officers with results and rewards; a member sees their own; the year has figures', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/study/incentives' })).statusCode).toBe(401);
+    const exam = { personId: memberId, kind: 'legal_exam', year: 2026, result: 'passed', reward: '通报表扬' };
+    expect((await member.request({ method: 'POST', url: '/api/study/incentives', payload: exam })).statusCode).toBe(
+      403,
+    );
+    const wrong = await clerk.request({
+      method: 'POST',
+      url: '/api/study/incentives',
+      payload: { ...exam, result: 'graduated' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.issues[0].path).toBe('result');
+    const created = await clerk.request({ method: 'POST', url: '/api/study/incentives', payload: exam });
+    expect(created.statusCode).toBe(201);
+    const other = (await leader.request({ method: 'GET', url: '/api/study/hours?year=2026' })).json().items[0].personId;
+    await clerk.request({
+      method: 'POST',
+      url: '/api/study/incentives',
+      payload: { personId: other, kind: 'law_degree', year: 2026, institution: '山西大学', result: 'enrolled' },
+    });
+    const figures = (await leader.request({ method: 'GET', url: '/api/study/incentives?year=2026' })).json();
+    expect(figures.byYear[0]).toMatchObject({ year: 2026, passed: 1, examAttempts: 1, enrolled: 1, rewarded: 1 });
+    const own = (await member.request({ method: 'GET', url: '/api/study/incentives' })).json();
+    expect(own.items.every((i: { personId: string }) => i.personId === memberId)).toBe(true);
+    const patched = await clerk.request({
+      method: 'PATCH',
+      url: `/api/study/incentives/${created.json().id}`,
+      payload: { reward: '奖励2000元' },
+    });
+    expect(patched.json()).toMatchObject({ reward: '奖励2000元', result: 'passed' });
+    const fs = await ctx.login(`${OTHER_COURT.usernamePrefix}clerk`);
+    const theirs = (await fs.request({ method: 'GET', url: '/api/study/hours' })).json().items[0].personId;
+    const cross = await clerk.request({
+      method: 'POST',
+      url: '/api/study/incentives',
+      payload: { ...exam, personId: theirs },
+    });
+    expect(cross.statusCode).toBe(400);
+    expect(
+      (
+        await fs.request({
+          method: 'PATCH',
+          url: `/api/study/incentives/${created.json().id}`,
+          payload: { reward: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});

@@ -6,6 +6,10 @@ import {
   CreateStudySessionRequest,
   ErrorResponse,
   IdParams,
+  Incentive,
+  IncentiveRequest,
+  IncentivesQuery,
+  IncentivesResponse,
   PersonHoursParams,
   PersonHoursQuery,
   PersonStudyLedger,
@@ -21,6 +25,7 @@ import {
   StudySessionList,
   StudySessionsQuery,
   StudySignInResponse,
+  UpdateIncentiveRequest,
   UpdateStudySessionRequest,
   WorkCalendarYear,
 } from '@qizhi/domain';
@@ -28,6 +33,7 @@ import { publicAddress } from '../../platform/public-url.ts';
 import { contextOf } from '../../platform/request-context.ts';
 import * as attendance from './attendance.service.ts';
 import * as calendar from './calendar.service.ts';
+import * as incentives from './incentives.service.ts';
 import * as ledger from './ledger.service.ts';
 import { hoursWorkbook, personWorkbook, XLSX } from './ledger-export.ts';
 import * as sessions from './sessions.service.ts';
@@ -232,6 +238,44 @@ export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', attachment(`${one.name}${String(one.year)}年学习台账.xlsx`))
         .send(await personWorkbook(one));
     },
+  );
+
+  app.get(
+    '/study/incentives',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          '教育激励：法律本科、法律职业资格考试及奖励（有学习台账权限者看所辖人员，其他人只看本人），及每年的数字',
+        querystring: IncentivesQuery,
+        response: { 200: IncentivesResponse, ...errors },
+      },
+    },
+    async (request) => incentives.listIncentives(contextOf(request), request.query.year),
+  );
+  app.post(
+    '/study/incentives',
+    {
+      config: { access: 'study.manage' },
+      schema: { tags, summary: '登记教育激励', body: IncentiveRequest, response: { 201: Incentive, ...errors } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await incentives.createIncentive(contextOf(request), request.body)),
+  );
+  app.patch(
+    '/study/incentives/:id',
+    {
+      config: { access: 'study.manage' },
+      schema: {
+        tags,
+        summary: '修改教育激励（结果、奖励等）',
+        params: IdParams,
+        body: UpdateIncentiveRequest,
+        response: { 200: Incentive, ...errors },
+      },
+    },
+    async (request) => incentives.updateIncentive(contextOf(request), request.params.id, request.body),
   );
 
   app.get(

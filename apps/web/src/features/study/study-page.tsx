@@ -14,6 +14,7 @@ import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { YearSelect } from '../goals/year-select.tsx';
 import { HoursTab } from './hours-tab.tsx';
+import { IncentivesTab } from './incentives-tab.tsx';
 import { ProgrammeDrawer } from './programme-drawer.tsx';
 import { SessionModal } from './session-modal.tsx';
 import { CourtTypeTags, StudyKindTag, StudyStatusTag } from './study-labels.tsx';
@@ -145,6 +146,7 @@ export default function StudyPage() {
           { key: 'sessions', label: '学习安排', children: <SessionsTab /> },
           ...(can('study.read') ? [{ key: 'hours', label: '学时台账', children: <HoursTab /> }] : []),
           { key: 'programmes', label: '学习计划', children: <ProgrammesTab /> },
+          { key: 'incentives', label: '教育激励', children: <IncentivesTab /> },
           { key: 'calendar', label: '工作日历', children: <CalendarTab /> },
         ]}
       />

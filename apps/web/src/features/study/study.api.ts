@@ -1,5 +1,7 @@
 /** 学习平台's routes as functions, each answer parsed by its schema from `@qizhi/domain`. */
 import {
+  Incentive,
+  IncentivesResponse,
   PersonStudyLedger,
   SignInCode,
   StudyAttendanceResponse,
@@ -11,6 +13,7 @@ import {
   StudySignInResponse,
   WorkCalendarYear,
   type AttendanceRequest,
+  type IncentiveRequest,
   type CreateStudyProgrammeRequest,
   type CreateStudySessionRequest,
   type UpdateStudySessionRequest,
@@ -49,5 +52,7 @@ export const studyApi = {
     call.download('/api/study/hours.xlsx', { ...q }, `${String(q.year)}年学习学时台账.xlsx`),
   downloadPerson: (personId: string, year: number, name: string) =>
     call.download(`/api/study/hours/${seg(personId)}/ledger.xlsx`, { year }, `${name}${String(year)}年学习台账.xlsx`),
+  incentives: (year?: number) => call.get(IncentivesResponse, '/api/study/incentives', year ? { year } : {}),
+  createIncentive: (body: IncentiveRequest) => call.post(Incentive, '/api/study/incentives', body),
   calendar: (year: number) => call.get(WorkCalendarYear, `/api/study/calendar/${seg(year)}`),
 };

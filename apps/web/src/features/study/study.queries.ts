@@ -12,6 +12,7 @@ export const studyKeys = {
   myHours: (year: number) => ['study', 'my-hours', year] as const,
   person: (id: string, year: number) => ['study', 'person', id, year] as const,
   calendar: (year: number) => ['study', 'calendar', year] as const,
+  incentives: ['study', 'incentives'] as const,
   signInCode: (id: string) => ['study', 'sign-in-code', id] as const,
 };
 
@@ -61,4 +62,7 @@ export function useStudySave<TVariables = void, TResult = unknown>(
   options: Omit<SaveOptions<TVariables, TResult>, 'invalidates'>,
 ) {
   return useSave<TVariables, TResult>({ ...options, invalidates: STUDY_CHANGES });
+}
+export function useIncentives() {
+  return useQuery({ queryKey: studyKeys.incentives, queryFn: () => studyApi.incentives() });
 }
