@@ -107,6 +107,22 @@ export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: 
   });
 }
 
+/**
+ * Whether the session cookie is Secure: always or never when configured so; under `auto`, when the
+ * request came over TLS — to us, or to a TLS proxy that says so in `X-Forwarded-Proto`. The header is
+ * honoured here even without trusting the proxy for anything else: a forged `https` only makes the
+ * forger's own cookie stricter.
+ */
+export function cookieIsSecure(request: FastifyRequest, setting: 'auto' | boolean): boolean {
+  if (setting !== 'auto') return setting;
+  if (request.protocol === 'https') return true;
+  const forwarded = request.headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
+  // RFC 7239: `Forwarded: for=…;proto=https`, the first hop's.
+  const standard = request.headers.forwarded?.split(',')[0]?.toLowerCase() ?? '';
+  return first === 'https' || /(^|;)\s*proto=https\s*(;|$)/.test(standard);
+}
+
 export function clearSessionCookie(reply: FastifyReply): void {
   void reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }

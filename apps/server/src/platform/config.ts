@@ -13,7 +13,9 @@ const EnvSchema = z.object({
   QIZHI_DEMO_PASSWORD: z.string().min(1).optional(),
   QIZHI_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   QIZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
-  QIZHI_SECURE_COOKIE: z.enum(['true', 'false']).default('false'),
+  QIZHI_SECURE_COOKIE: z
+    .enum(['auto', 'true', 'false'], { error: 'QIZHI_SECURE_COOKIE 应为 auto、true 或 false' })
+    .default('auto'),
   QIZHI_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'QIZHI_PUBLIC_URL 应为 http(s) 网址，如 http://192.168.1.20:3000' })
     .optional(),
@@ -51,7 +53,11 @@ export interface Config {
   demoPassword: string | undefined;
   seedDemo: boolean;
   loginRateLimitPerMinute: number;
-  secureCookie: boolean;
+  /**
+   * The session cookie's Secure flag (QIZHI_SECURE_COOKIE): `auto` sets it whenever the request came over
+   * TLS — served by us, or by a proxy saying `X-Forwarded-Proto: https`; `true` always; `false` never.
+   */
+  secureCookie: 'auto' | boolean;
   backupKeep: number;
   /** The court the public portal and kiosk show when a request names none (QIZHI_PUBLIC_COURT). */
   publicCourt: string | undefined;
@@ -97,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.QIZHI_DEMO_PASSWORD,
     seedDemo: e.QIZHI_SEED_DEMO === 'true',
     loginRateLimitPerMinute: e.QIZHI_LOGIN_RATE_LIMIT,
-    secureCookie: e.QIZHI_SECURE_COOKIE === 'true',
+    secureCookie: e.QIZHI_SECURE_COOKIE === 'auto' ? 'auto' : e.QIZHI_SECURE_COOKIE === 'true',
     backupKeep: e.QIZHI_BACKUP_KEEP,
     publicCourt: e.QIZHI_PUBLIC_COURT,
     kioskIdleSeconds: e.QIZHI_KIOSK_IDLE_SECONDS,

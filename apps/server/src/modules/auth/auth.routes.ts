@@ -7,7 +7,7 @@ import {
   MeResponse,
   OkResponse,
 } from '@qizhi/domain';
-import { clearSessionCookie, sessionOf, setSessionCookie } from '../../platform/auth.ts';
+import { clearSessionCookie, cookieIsSecure, sessionOf, setSessionCookie } from '../../platform/auth.ts';
 import { contextOf } from '../../platform/request-context.ts';
 import * as service from './auth.service.ts';
 
@@ -31,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] },
         app.securityEvents,
       );
-      setSessionCookie(reply, result.token, result.expiresAt, app.deps.config.secureCookie);
+      setSessionCookie(reply, result.token, result.expiresAt, cookieIsSecure(request, app.deps.config.secureCookie));
       return { user: result.user, csrfToken: result.csrfToken };
     },
   );
