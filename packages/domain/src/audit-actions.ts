@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   'auth.logout': '退出登录',
   'auth.password_changed': '修改密码',
   'auth.password_change_failed': '修改密码失败（当前密码错误）',
+  'auth.password_expired': '密码过期，须修改',
   'security.forbidden': '越权访问被拒绝',
   'security.csrf_refused': '请求校验（CSRF）失败被拒绝',
   'security.rate_limited': '请求过于频繁被限流',

@@ -42,6 +42,8 @@ export interface TenantPolicy {
   idleMinutes: number;
   adminIdleMinutes: number;
   absoluteHours: number;
+  passwordMaxAgeDays: number;
+  passwordHistory: number;
 }
 
 export function tenantPolicy(settings: Partial<TenantPolicy> | null | undefined): TenantPolicy {
@@ -51,6 +53,8 @@ export function tenantPolicy(settings: Partial<TenantPolicy> | null | undefined)
     idleMinutes: settings?.idleMinutes ?? 30,
     adminIdleMinutes: settings?.adminIdleMinutes ?? 15,
     absoluteHours: settings?.absoluteHours ?? 12,
+    passwordMaxAgeDays: settings?.passwordMaxAgeDays ?? 0,
+    passwordHistory: Math.min(settings?.passwordHistory ?? 5, 24),
   };
 }
 

@@ -7,6 +7,10 @@ export interface TenantSettings {
   idleMinutes?: number;
   adminIdleMinutes?: number;
   absoluteHours?: number;
+  /** Days a password lasts before the next sign-in must change it; 0 (the default): no expiry. */
+  passwordMaxAgeDays?: number;
+  /** How many previous passwords a change may not reuse (default 5; 0: none). */
+  passwordHistory?: number;
   /** 比学赶超 points and rankings: off unless a court turns them on (rules.md, policy limits). */
   pointsRankingEnabled?: boolean;
   /** 党费: how the fen is rounded (rules.md; default half up). */

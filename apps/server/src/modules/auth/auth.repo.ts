@@ -63,6 +63,7 @@ export async function findPasswordHash(db: Db, tenantId: string, userId: string)
   const [row] = await db
     .select({
       passwordHash: users.passwordHash,
+      passwordHistory: users.passwordHistory,
       username: users.username,
       lockedUntil: users.lockedUntil,
       settings: tenants.settings,
@@ -73,11 +74,31 @@ export async function findPasswordHash(db: Db, tenantId: string, userId: string)
   return row;
 }
 
-export async function updatePassword(db: Db, tenantId: string, userId: string, passwordHash: string) {
+export async function updatePassword(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  passwordHash: string,
+  passwordHistory?: string[],
+) {
   // The cached session still says the password must be changed.
   forgetSessionsOfUser(userId);
   await db
     .update(users)
-    .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })
+    .set({
+      passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+      ...(passwordHistory ? { passwordHistory } : {}),
+    })
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+}
+
+/** The password is past the court's maximum age: the next pages ask for a new one first. */
+export async function requirePasswordChange(db: Db, tenantId: string, userId: string) {
+  forgetSessionsOfUser(userId);
+  await db
+    .update(users)
+    .set({ mustChangePassword: true })
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
 }

@@ -120,9 +120,24 @@ export async function login(
     });
     throw new AppError('ACCOUNT_DISABLED');
   }
+  // Password expiry (court setting): past the maximum age the session opens only onto the change page.
+  const expired =
+    policy.passwordMaxAgeDays > 0 &&
+    !user.mustChangePassword &&
+    user.passwordChangedAt !== null &&
+    Date.now() - user.passwordChangedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
   return db.transaction(async (tx) => {
     const grants = await repo.findGrantsOfUser(tx, user.tenantId, user.id);
     await repo.recordSuccessfulLogin(tx, user.tenantId, user.id);
+    if (expired) {
+      await repo.requirePasswordChange(tx, user.tenantId, user.id);
+      await writeAudit(tx, actor, {
+        action: 'auth.password_expired',
+        entity: 'user',
+        entityId: user.id,
+        summary: `密码已使用超过${String(policy.passwordMaxAgeDays)}天，须修改后才能继续使用：${user.username}`,
+      });
+    }
     const session = await createSession(tx, {
       tenantId: user.tenantId,
       userId: user.id,
@@ -144,7 +159,7 @@ export async function login(
       username: user.username,
       displayName: user.displayName,
       personId: user.personId,
-      mustChangePassword: user.mustChangePassword,
+      mustChangePassword: user.mustChangePassword || expired,
     };
     return { user: sessionUser, csrfToken: session.csrfToken, token: session.token, expiresAt: session.expiresAt };
   });
@@ -223,9 +238,19 @@ export async function changePassword(
       issues: [{ path: 'newPassword', message: '新密码不能与当前密码相同' }],
     });
   }
+  // Password history (court setting): none of the last N passwords again.
+  const { passwordHistory: keep } = tenantPolicy(row.settings);
+  const previous = keep > 0 ? row.passwordHistory.slice(0, keep) : [];
+  for (const old of previous) {
+    if (await verifyPassword(old, input.newPassword)) {
+      const message = `新密码不能与最近${String(keep)}次使用过的密码相同`;
+      throw new AppError('WEAK_PASSWORD', message, { issues: [{ path: 'newPassword', message }] });
+    }
+  }
   const passwordHash = await hashPassword(input.newPassword);
+  const history = keep > 0 ? [row.passwordHash, ...previous].slice(0, keep) : [];
   await ctx.db.transaction(async (tx) => {
-    await repo.updatePassword(tx, ctx.tenantId, ctx.user.id, passwordHash);
+    await repo.updatePassword(tx, ctx.tenantId, ctx.user.id, passwordHash, history);
     // Other sessions may be someone who learned the old password: end them.
     await repo.deleteOtherSessions(tx, ctx.tenantId, ctx.user.id, tokenHash);
     await writeAudit(tx, ctx.actor, {
