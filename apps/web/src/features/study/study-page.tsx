@@ -13,6 +13,7 @@ import {
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { YearSelect } from '../goals/year-select.tsx';
+import { CalendarModal } from './calendar-modal.tsx';
 import { HoursTab } from './hours-tab.tsx';
 import { IncentivesTab } from './incentives-tab.tsx';
 import { ProgrammeDrawer } from './programme-drawer.tsx';
@@ -110,10 +111,24 @@ function ProgrammesTab() {
 }
 
 function CalendarTab() {
+  const can = useCan();
   const [year, setYear] = useState(courtYear());
+  const [editing, setEditing] = useState(false);
   const calendar = useWorkCalendar(year);
   return (
-    <Card size="small" extra={<YearSelect value={year} onChange={setYear} />} title="法定节假日和调休上班日">
+    <Card
+      size="small"
+      extra={
+        <Flex gap="small">
+          <YearSelect value={year} onChange={setYear} />
+          {can('study.manage') && calendar.data && <Button onClick={() => setEditing(true)}>维护</Button>}
+        </Flex>
+      }
+      title="法定节假日和调休上班日"
+    >
+      {calendar.data && (
+        <CalendarModal year={year} days={calendar.data.days} open={editing} onClose={() => setEditing(false)} />
+      )}
       {calendar.isError && <QueryErrorAlert error={calendar.error} />}
       {calendar.data?.days.length === 0 && (
         <Typography.Paragraph type="warning">本年度的放假安排尚未登记，学习计划不能排到这一年。</Typography.Paragraph>

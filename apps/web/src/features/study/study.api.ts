@@ -55,4 +55,6 @@ export const studyApi = {
   incentives: (year?: number) => call.get(IncentivesResponse, '/api/study/incentives', year ? { year } : {}),
   createIncentive: (body: IncentiveRequest) => call.post(Incentive, '/api/study/incentives', body),
   calendar: (year: number) => call.get(WorkCalendarYear, `/api/study/calendar/${seg(year)}`),
+  putCalendar: (year: number, days: WorkCalendarYear['days']) =>
+    call.put(WorkCalendarYear, `/api/study/calendar/${seg(year)}`, { days }),
 };
