@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { courtToday } from '@qizhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
@@ -176,5 +177,23 @@ describe('a person who leaves', () => {
     const res = await leave(clerk, someone.id, { leftOn: '2026-01-05', reason: 'resigned' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ leftOn: '2026-01-05', leftReason: 'resigned', leftNote: null });
+  });
+});
+
+describe('the roster page stays an index read', () => {
+  it('reads the current roster in order from people_roster_idx, whose predicate is left_on is null', async () => {
+    const found = await ctx.database.db.execute(sql`select tenant_id from users where username = 'clerk'`);
+    const tenantId = (found as { rows: { tenant_id: string }[] }).rows[0]!.tenant_id;
+    await ctx.database.db.execute(sql`analyze people`);
+    const plan = await ctx.database.db.transaction(async (tx) => {
+      // The demo court is small enough for a sequential scan; this asks whether the index can serve.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return tx.execute(sql`explain select p.id, p.name, p.phone, p.left_on from people p
+        where p.tenant_id = ${tenantId} and p.left_on is null
+        order by p.status_rank, p.retired, p.name collate "C", p.id limit 20`);
+    });
+    const text = JSON.stringify(plan);
+    expect(text).toContain('Index Only Scan using people_roster_idx');
+    expect(text).not.toContain('Sort Key');
   });
 });
