@@ -183,12 +183,7 @@ export default function OpennessPage() {
                   )}
                   {d.status === 'pending' && can('openness.approve') && d.createdByName !== user.displayName && (
                     <>
-                      <Popconfirm
-                        title="审核通过并发布？"
-                        okText="发布"
-                        cancelText="取消"
-                        onConfirm={() => step.save({ id: d.id, kind: 'approve' })}
-                      >
+                      <Popconfirm title="审核通过并发布？" onConfirm={() => step.save({ id: d.id, kind: 'approve' })}>
                         <Button size="small" type="primary">
                           审核发布
                         </Button>
