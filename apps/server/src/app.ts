@@ -49,7 +49,7 @@ import { dutyReportAttachments, evaluationRoutes } from './modules/evaluations/i
 import { notificationRoutes, queueNotice } from './modules/notifications/index.ts';
 import { meRoutes } from './modules/me/index.ts';
 import { duesRoutes } from './modules/dues/index.ts';
-import { developmentRoutes } from './modules/development/index.ts';
+import { developmentAttachments, developmentRoutes } from './modules/development/index.ts';
 import { studyAttachments, studyRoutes } from './modules/study/index.ts';
 import {
   disclosureAttachments,
@@ -71,6 +71,7 @@ export const ATTACHMENT_HOLDERS: readonly AttachmentHolder[] = [
   studyAttachments,
   dutyReportAttachments,
   disclosureAttachments,
+  developmentAttachments,
 ];
 
 export interface AppDeps {

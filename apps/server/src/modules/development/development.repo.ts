@@ -153,3 +153,16 @@ export async function updatePersonMembership(
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(people.tenantId, tenantId), eq(people.id, id)));
 }
+
+/** The people whose recorded steps hold the file (a step's documents). */
+export async function findPeopleHoldingFile(db: Db, tenantId: string, fileId: string) {
+  return db
+    .selectDistinct({ personId: developmentSteps.personId })
+    .from(developmentSteps)
+    .where(
+      and(
+        eq(developmentSteps.tenantId, tenantId),
+        sql`${developmentSteps.fileIds} @> ${JSON.stringify([fileId])}::jsonb`,
+      ),
+    );
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonthsClamped, addYearsClamped, courtToday } from '@qizhi/domain';
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
+import { createTestContext, multipartFile, type Session, type TestContext } from '../../test/harness.ts';
 import { OTHER_COURT } from '../../test/fixtures.ts';
 
 let ctx: TestContext;
@@ -21,9 +21,11 @@ function shift(iso: string, days: number): string {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [secretary, clerk, member, leader, staff] = await Promise.all(
-    ['secretary', 'clerk', 'member', 'leader', 'staff'].map((u) => ctx.login(u)),
-  );
+  secretary = await ctx.login('secretary');
+  clerk = await ctx.login('clerk');
+  member = await ctx.login('member');
+  leader = await ctx.login('leader');
+  staff = await ctx.login('staff');
   const units = (await clerk.request({ method: 'GET', url: '/api/org-units' })).json().items;
   branchId = units.find((u: { kind: string }) => u.kind === 'branch').id;
   const board = (
@@ -239,5 +241,25 @@ describe('POST /api/development/people/:id/steps', () => {
       status: 'activist',
       next: { step: 4, nextAssessment: addMonthsClamped(today, 6) },
     });
+  });
+
+  it('keeps a step’s documents, readable by those who may read the path', async () => {
+    const board = (await clerk.request({ method: 'GET', url: `/api/development/board?orgUnitId=${branchId}` })).json();
+    const applicant = board.items.find((i: { lastStep: number | null }) => i.lastStep === 3).personId;
+    const PDF = Buffer.from('%PDF-1.4\n%filing form\n');
+    const upload = await secretary.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipartFile('file', '备案表.pdf', PDF, 'application/pdf'),
+    });
+    expect(upload.statusCode).toBe(201);
+    const fileId = upload.json().id;
+    // Only the uploader attaches a file.
+    expect((await step({ step: 4, on: today, fileIds: [fileId] }, clerk, applicant)).statusCode).toBe(400);
+    const filed = await step({ step: 4, on: today, fileIds: [fileId] }, secretary, applicant);
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json().steps.at(-1).files).toEqual([expect.objectContaining({ id: fileId, name: '备案表.pdf' })]);
+    expect((await leader.request({ method: 'GET', url: `/api/files/${fileId}` })).statusCode).toBe(200);
+    expect((await member.request({ method: 'GET', url: `/api/files/${fileId}` })).statusCode).not.toBe(200);
   });
 });

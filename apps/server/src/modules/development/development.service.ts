@@ -10,6 +10,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { mayAttach } from '../files/index.ts';
 import { findMembershipVotes, type MembershipVote } from '../meetings/index.ts';
 import { probationEnd, stateOf, toRecord, type PersonRows } from './development-record.ts';
 import { resolveVote } from './development-votes.ts';
@@ -95,11 +96,9 @@ function membershipChange(
 
 async function checkStepInputs(ctx: RequestContext, input: StepInput): Promise<Record<string, unknown> | null> {
   const { step } = input;
-  if (input.fileIds?.length) {
-    const found = await repo.findFiles(ctx.db, ctx.tenantId, input.fileIds);
-    if (found.length !== new Set(input.fileIds).size)
-      throw validationFailed([{ path: 'fileIds', message: '材料文件不存在，请重新上传' }]);
-  }
+  // Documents are attached only by whoever uploaded them (files/mayAttach).
+  if (input.fileIds?.length && !(await mayAttach(ctx, input.fileIds)))
+    throw validationFailed([{ path: 'fileIds', message: '材料文件不存在或不是您上传的，请重新上传' }]);
   if (input.personIds?.length) {
     if (step !== 5 && step !== 9)
       throw validationFailed([

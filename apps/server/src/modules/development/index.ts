@@ -1,2 +1,3 @@
 /** 发展党员 (member development): what other modules may use of it. */
 export { developmentRoutes } from './development.routes.ts';
+export { developmentAttachments } from './development.attachments.ts';

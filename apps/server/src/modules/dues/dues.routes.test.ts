@@ -15,9 +15,11 @@ const thisMonth = courtToday().slice(0, 7);
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [secretary, clerk, member, leader, staff] = await Promise.all(
-    ['secretary', 'clerk', 'member', 'leader', 'staff'].map((u) => ctx.login(u)),
-  );
+  secretary = await ctx.login('secretary');
+  clerk = await ctx.login('clerk');
+  member = await ctx.login('member');
+  leader = await ctx.login('leader');
+  staff = await ctx.login('staff');
   const units = (await clerk.request({ method: 'GET', url: '/api/org-units' })).json().items;
   branchId = units.find((u: { kind: string }) => u.kind === 'branch').id;
   memberId = (await member.request({ method: 'GET', url: '/api/members/me' })).json().id;
