@@ -15,6 +15,7 @@ import { useCan } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
 import { duesApi } from './dues.api.ts';
 import { duesKey, usePersonDues } from './dues.queries.ts';
+import { ReductionModal } from './reduction-modal.tsx';
 
 interface BaseValues {
   category: DuesCategory;
@@ -27,6 +28,7 @@ export function PersonDuesDrawer({ personId, onClose }: { personId: string | nul
   const record = usePersonDues(personId);
   const can = useCan();
   const [editing, setEditing] = useState(false);
+  const [reducing, setReducing] = useState(false);
   const [form] = Form.useForm<BaseValues>();
   const saver = useSave<BaseValues>({
     form,
@@ -62,6 +64,11 @@ export function PersonDuesDrawer({ personId, onClose }: { personId: string | nul
             {can('dues.manage') && (
               <Button size="small" onClick={() => setEditing(true)}>
                 登记新基数
+              </Button>
+            )}{' '}
+            {can('dues.manage') && (
+              <Button size="small" onClick={() => setReducing(true)}>
+                登记减免
               </Button>
             )}
           </h3>
@@ -119,6 +126,7 @@ export function PersonDuesDrawer({ personId, onClose }: { personId: string | nul
           )}
         </>
       )}
+      {personId && <ReductionModal personId={personId} open={reducing} onClose={() => setReducing(false)} />}
       <FormModal
         open={editing}
         title="登记党费基数"
