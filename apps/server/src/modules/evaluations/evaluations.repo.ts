@@ -296,3 +296,42 @@ export async function countMarks(db: Db, tenantId: string, roundId: string) {
     .where(and(eq(evaluationBallots.tenantId, tenantId), eq(evaluationBallots.roundId, roundId)))
     .groupBy(evaluationBallotMarks.subjectId, evaluationBallotMarks.point, evaluationBallotMarks.grade);
 }
+
+/**
+ * Reseals a closed round's ballots: each gets a new random id and is written again, in a random
+ * order, by this one transaction, and the originals are deleted. A ballot stored while its voter was
+ * marked shared that transaction's id (`xmin`) and its place in the table with the voter's row; after
+ * resealing, every ballot carries the closing transaction's id and a shuffled place. (The dead
+ * originals stay in the table's pages until VACUUM, which `vacuumBallots` asks for.)
+ */
+export async function resealBallots(db: Db, tenantId: string, roundId: string) {
+  const old = await db
+    .select({ id: evaluationBallots.id })
+    .from(evaluationBallots)
+    .where(and(eq(evaluationBallots.tenantId, tenantId), eq(evaluationBallots.roundId, roundId)));
+  const order = old.map((b) => ({ oldId: b.id, newId: crypto.randomUUID(), key: Math.random() }));
+  order.sort((a, b) => a.key - b.key);
+  for (const { oldId, newId } of order) {
+    await db.insert(evaluationBallots).values({ tenantId, id: newId, roundId });
+    await db.execute(
+      sql`insert into ${evaluationBallotMarks} (tenant_id, ballot_id, subject_id, point, grade)
+          select tenant_id, ${newId}, subject_id, point, grade from ${evaluationBallotMarks}
+          where tenant_id = ${tenantId} and ballot_id = ${oldId}`,
+    );
+  }
+  if (order.length > 0)
+    await db.delete(evaluationBallots).where(
+      and(
+        eq(evaluationBallots.tenantId, tenantId),
+        inArray(
+          evaluationBallots.id,
+          order.map((o) => o.oldId),
+        ),
+      ),
+    );
+}
+
+/** Best effort, outside any transaction: removes the dead originals of resealed ballots. */
+export async function vacuumBallots(db: Db) {
+  await db.execute(sql`vacuum evaluation_ballot_marks, evaluation_ballots`);
+}

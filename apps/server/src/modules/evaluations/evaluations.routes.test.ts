@@ -219,7 +219,19 @@ describe('an all-staff round (民主测评)', () => {
 
   it('after closing, tallies from 5 ballots: counts and shares per member and point, no ballot anywhere', async () => {
     for (const who of [leader, secretary, clerk]) expect((await cast(who, id, 'qualified')).statusCode).toBe(201);
+    // While voting, a ballot shares its transaction id with its voter's mark: exactly what closing reseals.
+    const link = `select count(*)::int as n from evaluation_voters v join evaluation_ballots b
+      on b.round_id = v.round_id and b.xmin::text = v.xmin::text where v.round_id = '${id}'`;
+    expect((await rows<{ n: number }>(link))[0]!.n).toBe(5);
     expect((await post(secretary, `/api/evaluations/rounds/${id}/close`)).json().step).toBe('closed');
+    expect((await rows<{ n: number }>(link))[0]!.n).toBe(0);
+    const [after] = await rows<{ ballots: number; marks: number }>(
+      `select (select count(*)::int from evaluation_ballots where round_id = '${id}') as ballots,
+              (select count(*)::int from evaluation_ballot_marks m join evaluation_ballots b on b.id = m.ballot_id
+                where b.round_id = '${id}') as marks`,
+    );
+    expect(after!.ballots).toBe(5);
+    expect(after!.marks % 5).toBe(0);
     expect((await cast(leader, id)).json().error.code).toBe('VOTING_NOT_OPEN');
     const tally = await secretary.request({ method: 'GET', url: `/api/evaluations/rounds/${id}/tally` });
     expect(tally.statusCode, tally.body).toBe(200);

@@ -207,8 +207,10 @@ export async function openRound(ctx: RequestContext, id: string): Promise<RoundD
   return getRound(ctx, id);
 }
 
+/** Ends the voting and reseals the ballots (resealBallots), so nothing in a row ties one to its voter's. */
 export async function closeRound(ctx: RequestContext, id: string): Promise<RoundDetail> {
-  await moveStep(ctx, await managedRound(ctx, id), 'closed');
+  await moveStep(ctx, await managedRound(ctx, id), 'closed', (tx) => repo.resealBallots(tx, ctx.tenantId, id));
+  await repo.vacuumBallots(ctx.db).catch(() => undefined);
   return getRound(ctx, id);
 }
 
