@@ -6,7 +6,7 @@
  *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench
  *                                                  also PostgreSQL (a fresh database per bench, dropped after)
  *   npm run bench -- roster import                 only the named benches (roster, import, start, bundle,
- *                                                  compliance, goals, mixed, study)
+ *                                                  compliance, goals, mixed, study, portal)
  */
 import os from 'node:os';
 import { runBundleBench } from './bundle.bench.ts';
@@ -20,6 +20,7 @@ import { summaryTable, writeRunRecord } from './report.ts';
 import { ROSTER_DEFAULTS, runRosterBench } from './roster.bench.ts';
 import { runStartBench } from './start.bench.ts';
 import { runStudyBench, STUDY_DEFAULTS } from './study.bench.ts';
+import { PORTAL_DEFAULTS, runPortalBench } from './portal.bench.ts';
 import type { BenchReport } from './targets.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL || undefined;
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   goals: () => runGoalsBench({ ...GOALS_DEFAULTS, adminUrl }),
   mixed: () => runMixedBench({ ...MIXED_DEFAULTS, adminUrl }),
   study: () => runStudyBench({ ...STUDY_DEFAULTS, adminUrl }),
+  portal: () => runPortalBench({ ...PORTAL_DEFAULTS, adminUrl }),
 };
 
 async function main(): Promise<number> {

@@ -14,6 +14,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { mayAttach } from '../files/index.ts';
 import * as repo from './openness.repo.ts';
 import { forgetCourtPages } from './portal-cache.ts';
 
@@ -75,9 +76,16 @@ async function checkContent(
     throw validationFailed([{ path: 'attachmentFileIds', message: '附件不存在，请重新上传' }]);
 }
 
+/** Only one's own uploads (or those the item already has): an id seen elsewhere is no way to a file. */
+async function checkOwnFiles(ctx: RequestContext, fileIds: readonly string[], kept: readonly string[]) {
+  if (!(await mayAttach(ctx, fileIds, kept)))
+    throw validationFailed([{ path: 'attachmentFileIds', message: '只能附加本人上传的文件，请重新上传' }]);
+}
+
 export async function createDisclosure(ctx: RequestContext, input: CreateDisclosureRequest): Promise<Disclosure> {
   const { db, actor } = ctx;
   await checkContent(db, actor.tenantId, input);
+  await checkOwnFiles(ctx, input.attachmentFileIds, []);
   const row = await db.transaction(async (tx) => {
     const [created] = await repo.insertDisclosures(tx, [
       { tenantId: actor.tenantId, ...input, createdByUserId: actor.userId, createdByName: actor.name },
@@ -106,6 +114,7 @@ export async function updateDisclosure(
     throw new AppError('CONFLICT', '只有草稿或被退回的事项可以修改；已发布的请撤回后重新编写');
   const merged = { ...row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
   await checkContent(db, actor.tenantId, merged);
+  await checkOwnFiles(ctx, merged.attachmentFileIds, row.attachmentFileIds);
   await db.transaction(async (tx) => {
     await repo.updateDisclosure(tx, actor.tenantId, id, input);
     await writeAudit(tx, actor, {

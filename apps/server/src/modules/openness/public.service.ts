@@ -13,6 +13,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { listPublicCommitments } from '../commitments/index.ts';
 import { findDisclosedMatters } from '../meetings/index.ts';
 import * as repo from './openness.repo.ts';
+import { cachedPage } from './portal-cache.ts';
 
 export interface PublicCourt {
   id: string;
