@@ -28,7 +28,7 @@ export async function findSettings(db: Db, tenantId: string) {
   return row?.settings ?? {};
 }
 
-const subjectCount = sql<number>`(select count(*)::int from ${evaluationSubjects} s where s.tenant_id = ${evaluationRounds.tenantId} and s.round_id = ${evaluationRounds.id})`;
+const subjectCount = sql<number>`(select count(*)::int from ${evaluationSubjects} s where s.tenant_id = "evaluation_rounds"."tenant_id" and s.round_id = "evaluation_rounds"."id")`;
 
 /** Rounds with their branch's name, deciding meeting and number of evaluated members. */
 export async function findRounds(
@@ -181,7 +181,8 @@ export async function findElectorRounds(db: Db, tenantId: string, personId: stri
   return db
     .select({
       roundId: evaluationElectors.roundId,
-      hasVoted: sql<boolean>`exists (select 1 from ${evaluationVoters} v where v.tenant_id = ${evaluationElectors.tenantId} and v.round_id = ${evaluationElectors.roundId} and v.person_id = ${evaluationElectors.personId})`,
+      // Named in full: in a one-table select Drizzle leaves the outer columns unqualified.
+      hasVoted: sql<boolean>`exists (select 1 from ${evaluationVoters} v where v.tenant_id = "evaluation_electors"."tenant_id" and v.round_id = "evaluation_electors"."round_id" and v.person_id = "evaluation_electors"."person_id")`,
     })
     .from(evaluationElectors)
     .where(and(eq(evaluationElectors.tenantId, tenantId), eq(evaluationElectors.personId, personId)));

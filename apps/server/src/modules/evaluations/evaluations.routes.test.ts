@@ -166,6 +166,9 @@ describe('an all-staff round (民主测评)', () => {
     expect((await staff.request({ method: 'GET', url: '/api/evaluations/mine' })).json().ballots[0].hasVoted).toBe(
       true,
     );
+    // Another voter's ballot is still theirs to cast.
+    const others = (await member.request({ method: 'GET', url: '/api/evaluations/mine' })).json();
+    expect(others.ballots[0].hasVoted).toBe(false);
   });
 
   it('of 50 concurrent casts by one voter, stores exactly one ballot and refuses 49', async () => {
@@ -490,5 +493,17 @@ describe('述职述廉 reports', () => {
     const other = await ctx.login(`${OTHER_COURT.usernamePrefix}secretary`);
     expect((await link(other, null)).statusCode).toBe(404);
     expect((await other.request({ method: 'GET', url: `${url}?year=2025` })).json().items).toEqual([]);
+  });
+});
+
+describe('the court’s 定期考核 for oneself, apart from 民主评议', () => {
+  it('answers the signed-in person their own quarterly assessments only', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me/assessments' })).statusCode).toBe(401);
+    const own = await member.request({ method: 'GET', url: '/api/me/assessments' });
+    expect(own.statusCode).toBe(200);
+    expect(
+      own.json().items.every((a: { grade: string }) => ['excellent', 'good', 'fair', 'poor'].includes(a.grade)),
+    ).toBe(true);
+    expect((await auditor.request({ method: 'GET', url: '/api/me/assessments' })).json()).toEqual({ items: [] });
   });
 });
