@@ -169,6 +169,10 @@ describe('the public side', () => {
     expect(home.body).toContain('本周接访领导');
     expect(home.body).toContain('服务承诺');
     expect(home.headers['content-security-policy']).toContain("script-src 'self'");
+    const hant = await get(`/public${COURT}&zh=hant`);
+    expect(hant.body).toContain('黨務公開');
+    expect(hant.body).toContain('lang="zh-Hant"');
+    expect(hant.body).toContain('zh=hant');
     const css = await get('/public/portal.css');
     expect(css.headers['content-type']).toContain('text/css');
     const feed = await get(`/public/feed.xml${COURT}`);

@@ -19,6 +19,7 @@ import { PORTAL_CSS } from './portal.css.ts';
 import { cachedPage } from './portal-cache.ts';
 import { homeBody, itemBody, page, posterBody, pledgeList, rotaTable, type PortalLinks } from './portal.html.ts';
 import { publicItem, publicItems, resolvePublicCourt, type PublicCourt } from './public.service.ts';
+import { toTraditional } from './traditional.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
 const tags = ['公开门户'];
@@ -192,7 +193,5 @@ export const publicPortalRoutes: FastifyPluginAsyncZod = async (app) => {
 
 /** 繁體: the page converted on the server (see traditional.ts); the simplified page as it is. */
 async function toScript(htmlText: string, q: PortalQuery): Promise<string> {
-  if (q.zh !== 'hant') return htmlText;
-  const { toTraditional } = await import('./traditional.ts');
-  return toTraditional(htmlText);
+  return q.zh === 'hant' ? toTraditional(htmlText) : htmlText;
 }
