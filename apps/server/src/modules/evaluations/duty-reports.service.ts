@@ -16,6 +16,7 @@ import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import { unitsOf } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { findDecidingMeeting, isBlankRichText, sanitizeRichText } from '../meetings/index.ts';
+import { mayAttach } from '../files/index.ts';
 import * as repo from './duty-reports.repo.ts';
 
 async function toReport(db: Db, tenantId: string, r: repo.JoinedDutyReport): Promise<DutyReport> {
@@ -83,6 +84,12 @@ export async function saveMyDutyReport(ctx: RequestContext, input: DutyReportReq
   if (isBlankRichText(content)) throw validationFailed([{ path: 'content', message: '请填写述职述廉报告' }]);
   if (input.fileId && !(await repo.fileExists(ctx.db, ctx.tenantId, input.fileId)))
     throw validationFailed([{ path: 'fileId', message: '附件不存在，请重新上传' }]);
+  if (input.fileId) {
+    // Only one's own upload (or the one the report already has): an id seen elsewhere is no way to a file.
+    const [current] = await repo.findDutyReports(ctx.db, ctx.tenantId, { year: input.year, personIds: [ctx.personId] });
+    if (!(await mayAttach(ctx, [input.fileId], current?.report.fileId ?? null)))
+      throw validationFailed([{ path: 'fileId', message: '只能附加本人上传的文件，请重新上传' }]);
+  }
   const saved = await ctx.db.transaction(async (tx) => {
     const row = await repo.upsertDutyReport(tx, {
       tenantId: ctx.tenantId,

@@ -155,6 +155,22 @@ describe('downloads through the record a file is attached to', () => {
     expect(storedFiles(ctx).length).toBe(before);
   });
 
+  it('a 述职述廉 report takes only its author’s own upload; its attachment reaches the author', async () => {
+    const clerksFile = (await upload(clerk)).json().id as string;
+    const year = new Date().getFullYear() - 1;
+    const put = (fileId: string) =>
+      member.request({
+        method: 'PUT',
+        url: '/api/evaluations/duty-reports/mine',
+        payload: { year, content: '<p>一年来的工作</p>', fileId },
+      });
+    expect((await put(clerksFile)).statusCode).toBe(400);
+    const own = (await upload(member, png(), '述职报告.png')).json().id as string;
+    expect((await put(own)).statusCode).toBe(200);
+    expect((await member.request({ method: 'GET', url: `/api/files/${own}` })).statusCode).toBe(200);
+    expect((await staff.request({ method: 'GET', url: `/api/files/${own}` })).statusCode).toBe(404);
+  });
+
   it('only roles with files.upload upload: the three administrators are refused', async () => {
     for (const name of ['admin', 'secadmin', 'auditor']) {
       const s = await ctx.login(name);

@@ -15,6 +15,7 @@ import { currentSignInCode, verifySignInCode } from '../../platform/sign-in-code
 import { syncGoalsAfterAttendance } from './ledger.service.ts';
 import { checkMaterials, toItem } from './sessions.service.ts';
 import { expectedOf, loadSession } from './study-access.ts';
+import { mayAttach } from '../files/index.ts';
 import * as repo from './study.repo.ts';
 
 type Loaded = Awaited<ReturnType<typeof loadSession>>;
@@ -87,6 +88,10 @@ export async function updateSession(ctx: RequestContext, id: string, input: Upda
     rawHtml !== undefined || fileIds !== undefined
       ? await checkMaterials(ctx.db, ctx.tenantId, { materialsHtml: rawHtml, fileIds })
       : null;
+  // Only one's own uploads (or those the session already has): an id seen elsewhere is no way to a file.
+  const kept = fileIds ? (await repo.findSessionFiles(ctx.db, ctx.tenantId, id)).map((f) => f.id) : [];
+  if (fileIds && !(await mayAttach(ctx, fileIds, kept)))
+    throw validationFailed([{ path: 'fileIds', message: '只能附加本人上传的文件，请重新上传' }]);
   const values = {
     ...rest,
     ...(rawHtml !== undefined ? { materialsHtml: materials!.materialsHtml } : {}),

@@ -23,6 +23,7 @@ import type { RequestContext } from '../../platform/request-context.ts';
 import { isBlankRichText, sanitizeRichText } from '../meetings/index.ts';
 import { loadWorkCalendar } from './calendar.service.ts';
 import { visibleOrgUnitIds } from './study-access.ts';
+import { mayAttach } from '../files/index.ts';
 import * as repo from './study.repo.ts';
 
 export const ALL_STAFF = '全院干警';
@@ -109,6 +110,8 @@ export async function createSession(ctx: RequestContext, input: CreateStudySessi
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
   if (endsAt && endsAt <= startsAt) throw validationFailed([{ path: 'endsAt', message: '结束时间应晚于开始时间' }]);
   const { materialsHtml, fileIds } = await checkMaterials(ctx.db, ctx.tenantId, input);
+  if (!(await mayAttach(ctx, fileIds)))
+    throw validationFailed([{ path: 'fileIds', message: '只能附加本人上传的文件，请重新上传' }]);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await repo.insertSessions(tx, [
       {
