@@ -25,6 +25,8 @@ export const NOTIFICATION_SOURCE_LABELS = {
   'task.due': '落实事项到期提醒',
   'task.overdue': '落实事项逾期提醒',
   'security.alert': '安全告警',
+  'dues.arrears': '党费欠缴提醒',
+  'development.due': '发展党员到期提醒',
   test: '测试消息',
 } as const satisfies Record<string, string>;
 export type NotificationSource = keyof typeof NOTIFICATION_SOURCE_LABELS;

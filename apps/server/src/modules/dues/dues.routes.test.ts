@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonthsToMonth, courtToday } from '@qizhi/domain';
+import { addMonthsToMonth, courtInstant, courtToday } from '@qizhi/domain';
+import { queueReminders } from '../notifications/index.ts';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 import { OTHER_COURT } from '../../test/fixtures.ts';
 
@@ -274,5 +275,26 @@ describe('reductions, settings, summary and the remittance sheet', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('reminders', () => {
+  it('queues arrears (3/5/6 months) and development deadlines once each on the court’s channels', async () => {
+    const set = await clerk.request({
+      method: 'PUT',
+      url: '/api/notifications/settings',
+      payload: { wecomWebhook: 'https://robot.invalid/cgi-bin/webhook/send?key=dues-test' },
+    });
+    expect(set.statusCode).toBe(200);
+    // A fixed day: the seeded activist's next assessment (2026-12-15) is within the week.
+    const now = courtInstant('2026-12-10', '10:00');
+    expect(await queueReminders(ctx.database.db, now)).toBeGreaterThan(0);
+    expect(await queueReminders(ctx.database.db, now)).toBe(0);
+    const outbox = (await clerk.request({ method: 'GET', url: '/api/notifications/outbox?pageSize=100' })).json()
+      .items as { source: string; title: string }[];
+    const arrears = outbox.filter((r) => r.source === 'dues.arrears');
+    expect(arrears.length).toBeGreaterThanOrEqual(1);
+    expect(arrears[0]!.title).toContain('党费欠缴提醒');
+    expect(outbox.some((r) => r.source === 'development.due')).toBe(true);
   });
 });

@@ -5,6 +5,8 @@
  */
 import { courtInstant, courtToday, inCourtZone } from '@qizhi/domain';
 import type { Database, Db } from '../../platform/db.ts';
+import { developmentReminders } from '../development/index.ts';
+import { arrearsReminders } from '../dues/index.ts';
 import { meetingReminder, taskReminder } from './messages.ts';
 import { deliverDue, onQueued, queueMessage } from './outbox.ts';
 import * as repo from './notifications.repo.ts';
@@ -12,8 +14,9 @@ import * as repo from './notifications.repo.ts';
 const DAY = 86_400_000;
 
 /**
- * Reminders for the courts that send anywhere: a notified meeting starting within a day, and a
- * follow-up task due today or tomorrow or overdue since yesterday. Each is queued once (its key).
+ * Reminders for the courts that send anywhere: a notified meeting starting within a day, a
+ * follow-up task due today or tomorrow or overdue since yesterday, dues arrears at 3/5/6 months and
+ * development deadlines (issue 14). Each is queued once (its key).
  */
 export async function queueReminders(db: Db, now = new Date()): Promise<number> {
   let queued = 0;
@@ -28,6 +31,8 @@ export async function queueReminders(db: Db, now = new Date()): Promise<number> 
       );
     for (const t of await repo.findOpenTasksDueOn(db, tenantId, [day(-1), today, day(1)]))
       queued += await queueMessage(db, tenantId, taskReminder(t, today));
+    for (const r of await arrearsReminders(db, tenantId, now)) queued += await queueMessage(db, tenantId, r);
+    for (const r of await developmentReminders(db, tenantId, now)) queued += await queueMessage(db, tenantId, r);
   }
   return queued;
 }
