@@ -116,7 +116,7 @@ export default function BallotPage() {
             <Popconfirm
               title="提交选票"
               description="提交后不能修改，确定提交吗？"
-              okText="提交"
+              okText="确定提交"
               cancelText="再看看"
               onConfirm={() => cast.save()}
               disabled={missing > 0}
