@@ -32,7 +32,12 @@ export async function resolvePublicCourt(
   code: string | undefined,
 ): Promise<PublicCourt> {
   const wanted = code ?? config.publicCourt;
-  const court = wanted ? await repo.findTenantByCode(database.db, wanted) : await repo.findOnlyTenant(database.db);
+  // Courts are not renamed in a day's use: a court found is remembered with the pages; a miss is not.
+  const court = await cachedPage('*', `court|${wanted ?? ''}`, async () => {
+    const found = wanted ? await repo.findTenantByCode(database.db, wanted) : await repo.findOnlyTenant(database.db);
+    if (!found) throw notFound('法院');
+    return found;
+  }).catch(() => undefined);
   if (court) return court;
   if (wanted) throw notFound('法院');
   throw new AppError('VALIDATION_FAILED', '本服务器有多个法院，请用 court 参数指明法院代码', {

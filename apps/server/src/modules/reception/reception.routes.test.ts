@@ -210,6 +210,11 @@ describe('visits', () => {
     expect(stats.total).toBeLessThan(700);
     expect(stats.months.reduce((n: number, m: { visitors: number }) => n + m.visitors, 0)).toBe(stats.total);
     expect(stats.months.some((m: { handled: number; onTime: number }) => m.onTime < m.handled)).toBe(true);
+    const xlsx = await leader.request({ method: 'GET', url: '/api/reception/visits/stats.xlsx?year=2025' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('.xlsx');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await member.request({ method: 'GET', url: '/api/reception/visits/stats.xlsx' })).statusCode).toBe(403);
     const overdue = (
       await leader.request({ method: 'GET', url: '/api/reception/visits?year=2026&overdue=true' })
     ).json();

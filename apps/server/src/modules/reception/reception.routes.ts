@@ -25,6 +25,7 @@ import { contextOf } from '../../platform/request-context.ts';
 import * as pledges from './pledges.service.ts';
 import * as rota from './rota.service.ts';
 import * as visits from './visits.service.ts';
+import { visitStatsWorkbook } from './visits-xlsx.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const OptionalYear = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
@@ -123,6 +124,25 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => visits.visitStats(contextOf(request), request.query.year ?? courtYear()),
+  );
+  app.get(
+    '/visits/stats.xlsx',
+    {
+      config: { access: 'reception.read' },
+      schema: { tags, summary: '来访统计 .xlsx（月度、类别，只有数字）', querystring: OptionalYear },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const stats = await visits.visitStats(ctx, request.query.year ?? courtYear());
+      const name = `${String(stats.year)}年领导接访统计.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="reception.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(await visitStatsWorkbook(stats, ctx.user.tenantName));
+    },
   );
   app.post(
     '/visits',

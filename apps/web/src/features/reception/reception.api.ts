@@ -30,6 +30,8 @@ export const receptionApi = {
   visits: (query: { year?: number; month?: number; overdue?: 'true' | 'false'; page?: number; pageSize?: number }) =>
     call.get(VisitsResponse, '/api/reception/visits', query),
   visitStats: (year: number) => call.get(VisitStatsResponse, '/api/reception/visits/stats', { year }),
+  downloadStats: (year: number) =>
+    call.download('/api/reception/visits/stats.xlsx', { year }, `${String(year)}年领导接访统计.xlsx`),
   createVisit: (body: CreateVisitRequest) => call.post(Visit, '/api/reception/visits', body),
   updateVisit: (id: string, body: UpdateVisitProgressRequest) =>
     call.patch(Visit, `/api/reception/visits/${seg(id)}`, body),

@@ -1,7 +1,8 @@
-import { Flex, Progress, Skeleton, Table } from 'antd';
+import { Button, Flex, Progress, Skeleton, Table } from 'antd';
 import { VISIT_CATEGORY_LABELS } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
+import { receptionApi } from './reception.api.ts';
 import styles from './reception.module.css';
 import { useInquiryStats, useVisitStats } from './reception.queries.ts';
 
@@ -16,9 +17,14 @@ export function StatsTab({ year }: { year: number }) {
   const most = Math.max(1, ...s.months.map((m) => m.visitors));
   return (
     <Flex vertical gap="large">
-      <h2>
-        {year}年来访 {s.total} 人次
-      </h2>
+      <Flex justify="space-between" align="center" wrap>
+        <h2>
+          {year}年来访 {s.total} 人次
+        </h2>
+        <Button className="no-print" onClick={() => void receptionApi.downloadStats(year)}>
+          导出 Excel
+        </Button>
+      </Flex>
       <Table
         size="small"
         rowKey="month"
