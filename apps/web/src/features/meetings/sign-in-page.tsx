@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Result, Spin, Typography } from 'antd';
+import { Alert, Card, Flex, Result, Spin, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatCourtDateTime } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { SignInCodeEntry } from '../../platform/sign-in-code-entry.tsx';
 import { MeetingTypeTag } from './meeting-labels.tsx';
 import { meetingsApi } from './meetings.api.ts';
 import styles from './meetings.module.css';
@@ -14,26 +15,18 @@ export default function SignInPage() {
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const meeting = useMeeting(id);
-  const [code, setCode] = useState(search.get('code') ?? '');
   const [done, setDone] = useState<string | null>(null);
   const signIn = useMeetingSave({
     save: (typed: string) => meetingsApi.signIn(id, typed),
     showError: 'alert',
     onSaved: (res) => setDone(res.signedInAt),
   });
-  const submit = () => signIn.save(code.trim());
 
   const m = meeting.data;
   const alreadyIn = m?.myAttendance?.state === 'present' && m.myAttendance.signedInAt;
   // Opened from the QR code (also on the way back from signing in): sign in at once, one step.
   const linkCode = search.get('code') ?? '';
-  const autoTried = useRef(false);
-  const canAuto = !!m?.myAttendance && !alreadyIn && /^\d{6}$/.test(linkCode);
-  useEffect(() => {
-    if (!canAuto || autoTried.current) return;
-    autoTried.current = true;
-    signIn.save(linkCode);
-  }, [canAuto, linkCode, signIn]);
+  const canAuto = !!m?.myAttendance && !alreadyIn;
   return (
     <div className={styles.phonePage}>
       <Card title="会议签到">
@@ -59,34 +52,14 @@ export default function SignInPage() {
             ) : !m.myAttendance ? (
               <Alert type="warning" showIcon title="您不在本次会议的参会人员名单中，如有疑问请联系会议主持人。" />
             ) : (
-              <>
-                <Input
-                  size="large"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  placeholder="6位签到码"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-                  onPressEnter={submit}
-                  className={styles.codeInput}
-                  aria-label="签到码"
-                />
-                {signIn.problem && <Alert type="error" showIcon title={signIn.problem} />}
-                <Button
-                  type="primary"
-                  size="large"
-                  block
-                  loading={signIn.saving}
-                  disabled={code.length !== 6}
-                  onClick={submit}
-                >
-                  签到
-                </Button>
-                <Typography.Text type="secondary" className={styles.note}>
-                  签到码每30秒更换，请扫描主持人出示的最新二维码，或输入屏幕上的签到码。
-                </Typography.Text>
-              </>
+              <SignInCodeEntry
+                linkCode={linkCode}
+                autoSignIn={canAuto}
+                saving={signIn.saving}
+                problem={signIn.problem}
+                onSubmit={signIn.save}
+                note="签到码每30秒更换，请扫描主持人出示的最新二维码，或输入屏幕上的签到码。"
+              />
             )}
             <Link to={`/meetings/${m.id}`}>查看会议详情</Link>
           </Flex>

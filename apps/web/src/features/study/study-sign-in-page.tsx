@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Result, Spin, Typography } from 'antd';
+import { Alert, Card, Flex, Result, Spin, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatCourtDateTime } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
+import { SignInCodeEntry } from '../../platform/sign-in-code-entry.tsx';
 import { StudyKindTag } from './study-labels.tsx';
 import { studyApi } from './study.api.ts';
 import { useStudySave, useStudySession } from './study.queries.ts';
@@ -15,7 +16,6 @@ export default function StudySignInPage() {
   const [search] = useSearchParams();
   const session = useStudySession(id);
   const linkCode = search.get('code') ?? '';
-  const [code, setCode] = useState(linkCode);
   const [done, setDone] = useState<{ signedInAt: string; hours: number } | null>(null);
   const signIn = useStudySave({
     save: (typed: string) => studyApi.signIn(id, typed),
@@ -24,14 +24,7 @@ export default function StudySignInPage() {
   });
   const s = session.data;
   const alreadyIn = s?.myAttendance?.state === 'present' ? s.myAttendance.signedInAt : null;
-  const autoTried = useRef(false);
-  const canAuto = !!s?.myAttendance && !alreadyIn && /^\d{6}$/.test(linkCode);
-  useEffect(() => {
-    if (!canAuto || autoTried.current) return;
-    autoTried.current = true;
-    signIn.save(linkCode);
-  }, [canAuto, linkCode, signIn]);
-  const submit = () => signIn.save(code.trim());
+  const canAuto = !!s?.myAttendance && !alreadyIn;
   return (
     <div className={styles.phonePage}>
       <Card title="学习签到">
@@ -55,34 +48,14 @@ export default function StudySignInPage() {
             ) : !s.myAttendance ? (
               <Alert type="warning" showIcon title="您不在本次学习的应参加人员中，如有疑问请联系组织者。" />
             ) : (
-              <>
-                <Input
-                  size="large"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  placeholder="6位签到码"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-                  onPressEnter={submit}
-                  className={styles.codeInput}
-                  aria-label="签到码"
-                />
-                {signIn.problem && <Alert type="error" showIcon title={signIn.problem} />}
-                <Button
-                  type="primary"
-                  size="large"
-                  block
-                  loading={signIn.saving}
-                  disabled={code.length !== 6}
-                  onClick={submit}
-                >
-                  签到
-                </Button>
-                <Typography.Text type="secondary" className={styles.note}>
-                  签到码每30秒更换；学习开始前20分钟至开始后30分钟可以签到。
-                </Typography.Text>
-              </>
+              <SignInCodeEntry
+                linkCode={linkCode}
+                autoSignIn={canAuto}
+                saving={signIn.saving}
+                problem={signIn.problem}
+                onSubmit={signIn.save}
+                note="签到码每30秒更换；学习开始前20分钟至开始后30分钟可以签到。"
+              />
             )}
             <Link to="/mine">查看我的学时</Link>
           </Flex>
