@@ -77,11 +77,12 @@ export function ProposalsPanel({ round }: { round: RoundDetail }) {
 }
 
 /** The adopted votes of one meeting (a resolution that failed decides nothing). */
-function AdoptedVoteSelect(props: { meetingId: string; value?: string; onChange?: (id: string) => void }) {
+function AdoptedVoteSelect(props: { meetingId: string; id?: string; value?: string; onChange?: (id: string) => void }) {
   const meeting = useMeeting(props.meetingId);
   const adopted = (meeting.data?.votes ?? []).filter((v) => v.adopted);
   return (
     <Select
+      id={props.id}
       value={props.value}
       onChange={props.onChange}
       loading={meeting.isPending}
