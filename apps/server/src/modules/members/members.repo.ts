@@ -3,7 +3,6 @@ import {
   asc,
   desc,
   eq,
-  getTableColumns,
   type AnyColumn,
   gt,
   ilike,
@@ -28,6 +27,9 @@ import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
 import { containsPattern, type Db } from '../../platform/db.ts';
 import { selectPrepared } from '../../platform/prepared-reads.ts';
 import { unitsOf, type Scope } from '../../platform/policy.ts';
+
+// Writes live beside, in people-writes.repo.ts; the module reads both through this file.
+export * from './people-writes.repo.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 /** What a roster edit or an import writes; leaving is its own act (`recordLeaving`), never an edit's. */
@@ -278,115 +280,6 @@ export async function findPeopleByIdNumbers(db: Db, tenantId: string, idNumbers:
     );
   }
   return found;
-}
-
-export async function insertPerson(db: Db, tenantId: string, values: PersonValues): Promise<PersonRow> {
-  const [row] = await db
-    .insert(people)
-    .values({ ...values, tenantId })
-    .returning();
-  return row!;
-}
-
-export async function insertPeople(db: Db, tenantId: string, values: PersonValues[]): Promise<void> {
-  for (let i = 0; i < values.length; i += 500) {
-    await db.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...v, tenantId })));
-  }
-}
-
-/** The fields of a person that a write may set: everything but keys, timestamps and the rank. */
-export function personValuesOf(row: PersonRow): PersonValues {
-  const {
-    tenantId: _t,
-    id: _i,
-    createdAt: _c,
-    updatedAt: _u,
-    statusRank: _r,
-    leftOn: _lo,
-    leftReason: _lr,
-    leftNote: _ln,
-    ...values
-  } = row;
-  return values;
-}
-
-/** Marks the person as left (the caller checked they were on the roster); answers whether a row changed. */
-export async function updateLeaving(db: Db, tenantId: string, id: string, values: LeavingValues): Promise<boolean> {
-  const rows = await db
-    .update(people)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, id), isNull(people.leftOn)))
-    .returning({ id: people.id });
-  return rows.length > 0;
-}
-
-const UPDATE_BATCH = 400;
-const COLUMN_TYPES: Record<keyof PersonValues, string> = {
-  name: 'text',
-  gender: 'text',
-  ethnicity: 'text',
-  birthDate: 'date',
-  idNumber: 'text',
-  phone: 'text',
-  email: 'text',
-  education: 'text',
-  status: 'text',
-  joinedOn: 'date',
-  confirmedOn: 'date',
-  orgUnitId: 'uuid',
-  departmentId: 'uuid',
-  position: 'text',
-  partyPosts: 'text',
-  retired: 'boolean',
-  retiredOn: 'date',
-  probationFrom: 'date',
-  probationTo: 'date',
-  suspendedFrom: 'date',
-  suspendedTo: 'date',
-  notes: 'text',
-};
-
-/**
- * Many people updated in a few statements (`UPDATE … FROM (VALUES …)`): an import that changes
- * 10,000 people would otherwise send 10,000 statements through PGlite's single connection.
- */
-export async function updatePeople(
-  db: Db,
-  tenantId: string,
-  updates: { id: string; values: PersonValues }[],
-): Promise<void> {
-  const fields = Object.keys(COLUMN_TYPES) as (keyof PersonValues)[];
-  const columnOf = (f: keyof PersonValues) => getTableColumns(people)[f].name;
-  for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
-    const rows = updates.slice(i, i + UPDATE_BATCH).map(
-      (u) =>
-        sql`(${u.id}::uuid, ${sql.join(
-          fields.map((f) => sql`${u.values[f] ?? null}::${sql.raw(COLUMN_TYPES[f])}`),
-          sql`, `,
-        )})`,
-    );
-    await db.execute(sql`
-      update ${people} set ${sql.join(
-        fields.map((f) => sql.raw(`"${columnOf(f)}" = v."${columnOf(f)}"`)),
-        sql`, `,
-      )}, updated_at = now()
-      from (values ${sql.join(rows, sql`, `)}) as v(id, ${sql.raw(fields.map((f) => `"${columnOf(f)}"`).join(', '))})
-      where ${people.tenantId} = ${tenantId} and ${people.id} = v.id`);
-  }
-}
-
-export async function updatePerson(
-  db: Db,
-  tenantId: string,
-  id: string,
-  values: Partial<PersonValues>,
-): Promise<PersonRow | undefined> {
-  const [row] = await db
-    .update(people)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, id)))
-    .returning();
-  return row;
 }
 
 /** The rows statistics are computed from: small per person, so a court of 10,000 stays cheap. */
