@@ -52,6 +52,7 @@ export * from './reception.rules.ts';
 export * from './api/openness.ts';
 export * from './api/reception.ts';
 export * from './study.rules.ts';
+export * from './work-calendar.rules.ts';
 export * from './api/study.ts';
 export * from './evaluation.rules.ts';
 export * from './api/evaluations.ts';

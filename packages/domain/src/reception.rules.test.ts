@@ -5,7 +5,6 @@ import {
   containsPersonalNumber,
   generateRota,
   isOnShow,
-  isStatutoryWorkingDay,
   parseWeek,
   periodEnd,
   receptionDayOf,
@@ -14,49 +13,65 @@ import {
   validPublicationPeriod,
   weeksOfYear,
 } from './reception.rules.ts';
+import { addDays, isWorkingDay, workCalendarOf, type CalendarDay } from './work-calendar.rules.ts';
+
+/** The 2026 arrangement (国办发明电〔2025〕7号), as a court's working calendar holds it. */
+const holidays = (from: string, n: number): CalendarDay[] =>
+  Array.from({ length: n }, (_, i) => ({ day: addDays(from, i), kind: 'holiday', name: '' }));
+const workdays = (...days: string[]): CalendarDay[] => days.map((day) => ({ day, kind: 'workday', name: '' }));
+const CAL = workCalendarOf([
+  ...holidays('2026-01-01', 3),
+  ...holidays('2026-02-15', 9),
+  ...holidays('2026-04-04', 3),
+  ...holidays('2026-05-01', 5),
+  ...holidays('2026-06-19', 3),
+  ...holidays('2026-09-25', 3),
+  ...holidays('2026-10-01', 7),
+  ...workdays('2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'),
+]);
 
 describe('working days', () => {
   it('weekends rest, statutory holidays rest, make-up weekend days work', () => {
-    expect(isStatutoryWorkingDay('2026-03-02')).toBe(true); // Monday
-    expect(isStatutoryWorkingDay('2026-03-07')).toBe(false); // Saturday
-    expect(isStatutoryWorkingDay('2026-10-05')).toBe(false); // National Day, a Monday
-    expect(isStatutoryWorkingDay('2026-10-10')).toBe(true); // make-up Saturday
-    expect(isStatutoryWorkingDay('2026-02-14')).toBe(true); // make-up Saturday before Spring Festival
-    expect(isStatutoryWorkingDay('2026-02-16')).toBe(false); // Spring Festival
-    expect(isStatutoryWorkingDay('2027-10-04')).toBe(true); // a year without a known notice: weekdays work
+    expect(isWorkingDay(CAL, '2026-03-02')).toBe(true); // Monday
+    expect(isWorkingDay(CAL, '2026-03-07')).toBe(false); // Saturday
+    expect(isWorkingDay(CAL, '2026-10-05')).toBe(false); // National Day, a Monday
+    expect(isWorkingDay(CAL, '2026-10-10')).toBe(true); // make-up Saturday
+    expect(isWorkingDay(CAL, '2026-02-14')).toBe(true); // make-up Saturday before Spring Festival
+    expect(isWorkingDay(CAL, '2026-02-16')).toBe(false); // Spring Festival
+    expect(isWorkingDay(CAL, '2027-10-04')).toBe(true); // a year without a known notice: weekdays work
   });
 });
 
 describe('complaint clocks (15 to accept, 60 to handle, 30 more when extended)', () => {
   it('counts calendar days from the day after receipt', () => {
     // 2026-03-02 + 15 = 2026-03-17, a Tuesday.
-    expect(complaintDeadlines({ receivedOn: '2026-03-02', acceptedOn: null, extended: false }).acceptBy).toBe(
+    expect(complaintDeadlines(CAL, { receivedOn: '2026-03-02', acceptedOn: null, extended: false }).acceptBy).toBe(
       '2026-03-17',
     );
   });
   it('a period ending on a weekend ends on the Monday', () => {
     // 2026-03-06 + 15 = 2026-03-21, a Saturday → Monday 23rd.
-    expect(periodEnd('2026-03-06', 15)).toBe('2026-03-23');
-    expect(periodEnd('2026-03-05', 15)).toBe('2026-03-20'); // Friday: stays
+    expect(periodEnd(CAL, '2026-03-06', 15)).toBe('2026-03-23');
+    expect(periodEnd(CAL, '2026-03-05', 15)).toBe('2026-03-20'); // Friday: stays
   });
   it('a period ending in the National Day holiday ends on the first working day after it', () => {
     // 2026-09-16 + 15 = 2026-10-01 → holiday until the 7th; the 8th is a Thursday.
-    expect(periodEnd('2026-09-16', 15)).toBe('2026-10-08');
+    expect(periodEnd(CAL, '2026-09-16', 15)).toBe('2026-10-08');
     // Ending on the make-up Saturday 10 October: a working day, stays.
-    expect(periodEnd('2026-09-25', 15)).toBe('2026-10-10');
+    expect(periodEnd(CAL, '2026-09-25', 15)).toBe('2026-10-10');
   });
   it('holidays inside the period count (no working-day arithmetic)', () => {
     // Received 2026-02-10: +15 = 2026-02-25 (Wednesday, after the Spring Festival holiday).
-    expect(periodEnd('2026-02-10', 15)).toBe('2026-02-25');
+    expect(periodEnd(CAL, '2026-02-10', 15)).toBe('2026-02-25');
   });
   it('handling runs 60 days from acceptance, 90 when extended', () => {
     const base = { receivedOn: '2026-03-02', acceptedOn: '2026-03-10', extended: false };
     // 03-10 + 60 = 05-09, a Saturday that is a make-up working day: the period ends there.
-    expect(complaintDeadlines(base).handleBy).toBe('2026-05-09');
-    expect(periodEnd('2026-03-10', 60)).toBe('2026-05-09');
-    expect(complaintDeadlines({ ...base, extended: true }).handleBy).toBe(periodEnd('2026-03-10', 90));
+    expect(complaintDeadlines(CAL, base).handleBy).toBe('2026-05-09');
+    expect(periodEnd(CAL, '2026-03-10', 60)).toBe('2026-05-09');
+    expect(complaintDeadlines(CAL, { ...base, extended: true }).handleBy).toBe(periodEnd(CAL, '2026-03-10', 90));
     // Before acceptance the handling clock runs from receipt.
-    expect(complaintDeadlines({ ...base, acceptedOn: null }).handleBy).toBe(periodEnd('2026-03-02', 60));
+    expect(complaintDeadlines(CAL, { ...base, acceptedOn: null }).handleBy).toBe(periodEnd(CAL, '2026-03-02', 60));
   });
   it('late only after the due day', () => {
     expect(clockState('2026-03-17', null, '2026-03-17')).toBe('running');
@@ -86,7 +101,7 @@ describe('weeks', () => {
 
 describe('the reception rota', () => {
   it('one leader a week in turn, the reception day moved off holidays within the week', () => {
-    const rota = generateRota(2026, ['a', 'b', 'c'], 3);
+    const rota = generateRota(CAL, 2026, ['a', 'b', 'c'], 3);
     expect(rota).toHaveLength(53);
     expect(rota.slice(0, 4).map((w) => w.leaderId)).toEqual(['a', 'b', 'c', 'a']);
     expect(rota[0]).toEqual({ weekStart: '2025-12-29', receptionOn: '2025-12-31', leaderId: 'a' });
@@ -98,14 +113,14 @@ describe('the reception rota', () => {
   });
   it('a week with no working day from the chosen weekday has no reception day', () => {
     // Spring Festival 2026: Mon 16 – Mon 23 Feb off. Week of 16 Feb, Wednesday onwards: 18–22 off.
-    expect(receptionDayOf('2026-02-16', 3)).toBeNull();
+    expect(receptionDayOf(CAL, '2026-02-16', 3)).toBeNull();
   });
   it('continues the turn from the given leader and handles an empty list', () => {
-    expect(generateRota(2026, ['a', 'b', 'c'], 3, 2)[0]!.leaderId).toBe('c');
-    expect(generateRota(2026, [], 3)).toEqual([]);
+    expect(generateRota(CAL, 2026, ['a', 'b', 'c'], 3, 2)[0]!.leaderId).toBe('c');
+    expect(generateRota(CAL, 2026, [], 3)).toEqual([]);
   });
   it('swaps two weeks and substitutes one, leaving the rest', () => {
-    const rota = generateRota(2026, ['a', 'b', 'c'], 3);
+    const rota = generateRota(CAL, 2026, ['a', 'b', 'c'], 3);
     const swapped = swapWeeks(rota, '2025-12-29', '2026-01-05');
     expect(swapped.slice(0, 3).map((w) => w.leaderId)).toEqual(['b', 'a', 'c']);
     expect(swapped.slice(3)).toEqual(rota.slice(3));

@@ -6,72 +6,21 @@
  * (or acceptance) is not counted, and a period whose last day falls on a rest day (a weekend that is
  * not a make-up working day, or a statutory holiday) ends on the next working day — the general rule
  * for periods in Chinese procedure (《民事诉讼法》 art. 85, 《行政诉讼法》 art. 83), which the
- * regulation does not set aside. Weekends and holidays inside the period count.
+ * regulation does not set aside. Weekends and holidays inside the period count. Which days are rest
+ * days is the court's working calendar (work-calendar.rules.ts), the same table study recurrence reads.
  */
+import { addDays, isoWeekday, isWorkingDay, type WorkCalendar } from './work-calendar.rules.ts';
 
-/** 国务院办公厅's holiday notices: days off, and the weekend days that are working days (调休). */
-const HOLIDAYS: Record<number, { off: readonly string[]; workingWeekends: readonly string[] }> = {
-  2025: {
-    off: [
-      '2025-01-01',
-      ...range('2025-01-28', 8),
-      ...range('2025-04-04', 3),
-      ...range('2025-05-01', 5),
-      ...range('2025-05-31', 3),
-      ...range('2025-10-01', 8),
-    ],
-    workingWeekends: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
-  },
-  2026: {
-    off: [
-      ...range('2026-01-01', 3),
-      ...range('2026-02-15', 9),
-      ...range('2026-04-04', 3),
-      ...range('2026-05-01', 5),
-      ...range('2026-06-19', 3),
-      ...range('2026-09-25', 3),
-      ...range('2026-10-01', 7),
-    ],
-    workingWeekends: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-  },
-};
-const OFF = new Set(Object.values(HOLIDAYS).flatMap((y) => y.off));
-const WORKING_WEEKENDS = new Set(Object.values(HOLIDAYS).flatMap((y) => y.workingWeekends));
-
-/** The years whose holiday notice is known; outside them only weekends are rest days. */
-export const HOLIDAY_YEARS_KNOWN = Object.keys(HOLIDAYS).map(Number);
-
-function range(start: string, days: number): string[] {
-  return Array.from({ length: days }, (_, i) => addDays(start, i));
-}
-
-/** `isoDate` moved by `days` calendar days. */
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday. */
-function isoWeekday(isoDate: string): number {
-  const d = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-/** A working day by the State Council's notices (the court's own calendar is not consulted). */
-export function isStatutoryWorkingDay(isoDate: string): boolean {
-  if (OFF.has(isoDate)) return false;
-  if (WORKING_WEEKENDS.has(isoDate)) return true;
-  return isoWeekday(isoDate) <= 5;
-}
-
-export function nextWorkingDayFrom(isoDate: string): string {
+/** A working day by the court's calendar (its holidays and 调休 days; weekdays in a year not entered). */
+export function nextWorkingDayFrom(calendar: WorkCalendar, isoDate: string): string {
   let d = isoDate;
-  while (!isStatutoryWorkingDay(d)) d = addDays(d, 1);
+  while (!isWorkingDay(calendar, d)) d = addDays(d, 1);
   return d;
 }
 
 /** The last day of a period of `days` calendar days starting the day after `from`. */
-export function periodEnd(from: string, days: number): string {
-  return nextWorkingDayFrom(addDays(from, days));
+export function periodEnd(calendar: WorkCalendar, from: string, days: number): string {
+  return nextWorkingDayFrom(calendar, addDays(from, days));
 }
 
 export const COMPLAINT_ACCEPT_DAYS = 15;
@@ -89,10 +38,16 @@ export interface ComplaintClockInput {
  * accepted, so the clock shows from the first day); an extension adds 30 days to the unrolled
  * 60-day end, then the end is moved off a rest day.
  */
-export function complaintDeadlines(v: ComplaintClockInput): { acceptBy: string; handleBy: string } {
+export function complaintDeadlines(
+  calendar: WorkCalendar,
+  v: ComplaintClockInput,
+): { acceptBy: string; handleBy: string } {
   const start = v.acceptedOn ?? v.receivedOn;
   const days = COMPLAINT_HANDLE_DAYS + (v.extended ? COMPLAINT_EXTENSION_DAYS : 0);
-  return { acceptBy: periodEnd(v.receivedOn, COMPLAINT_ACCEPT_DAYS), handleBy: periodEnd(start, days) };
+  return {
+    acceptBy: periodEnd(calendar, v.receivedOn, COMPLAINT_ACCEPT_DAYS),
+    handleBy: periodEnd(calendar, start, days),
+  };
 }
 
 export const CLOCK_STATES = ['running', 'overdue', 'done', 'done_late'] as const;
@@ -149,10 +104,10 @@ export function weeksOfYear(year: number): string[] {
  * The reception day of a week: the chosen weekday, or the next working day of that week when it is
  * a rest day; null when the week has no working day from then on (the National Day week).
  */
-export function receptionDayOf(weekStart: string, weekday: number): string | null {
+export function receptionDayOf(calendar: WorkCalendar, weekStart: string, weekday: number): string | null {
   for (let d = weekday; d <= 7; d++) {
     const day = addDays(weekStart, d - 1);
-    if (isStatutoryWorkingDay(day)) return day;
+    if (isWorkingDay(calendar, day)) return day;
   }
   return null;
 }
@@ -167,11 +122,17 @@ export interface RotaWeek {
  * One leader a week, in turn, for every ISO week of the year; `startWith` is the index in `leaders`
  * of the first week's leader (so a new year continues where the last one stopped).
  */
-export function generateRota(year: number, leaders: readonly string[], weekday: number, startWith = 0): RotaWeek[] {
+export function generateRota(
+  calendar: WorkCalendar,
+  year: number,
+  leaders: readonly string[],
+  weekday: number,
+  startWith = 0,
+): RotaWeek[] {
   if (leaders.length === 0) return [];
   return weeksOfYear(year).map((weekStart, i) => ({
     weekStart,
-    receptionOn: receptionDayOf(weekStart, weekday),
+    receptionOn: receptionDayOf(calendar, weekStart, weekday),
     leaderId: leaders[(startWith + i) % leaders.length]!,
   }));
 }

@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   classHoursForMinutes,
   isBehind,
-  isoWeekday,
-  isWorkingDay,
   monthsLeftInYear,
   recurrenceDays,
   requiredStudyHours,
   studyPace,
   studyRoleOf,
-  workCalendarOf,
-  type CalendarDay,
 } from './study.rules.ts';
+import { isoWeekday, isWorkingDay, workCalendarOf, type CalendarDay } from './work-calendar.rules.ts';
 
 const h = (day: string, name: string): CalendarDay => ({ day, kind: 'holiday', name });
 const w = (day: string, name: string): CalendarDay => ({ day, kind: 'workday', name });

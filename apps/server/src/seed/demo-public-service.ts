@@ -1,4 +1,12 @@
-import { computeIdCheckChar, courtInstant, generateRota, swapWeeks, type VisitCategory } from '@qizhi/domain';
+import {
+  computeIdCheckChar,
+  courtInstant,
+  generateRota,
+  swapWeeks,
+  workCalendarOf,
+  type VisitCategory,
+} from '@qizhi/domain';
+import { OFFICIAL_WORK_CALENDARS } from './work-calendar.data.ts';
 import { disclosures, inquiries, receptionRota, receptionVisits, servicePledges } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
 import { SURNAMES } from './demo-court.draw.ts';
@@ -73,8 +81,10 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
     .map((p) => ctx.personIds.get(p.key)!);
   const year = Number(DEMO_AS_OF.slice(0, 4));
   const rotaRows: (typeof receptionRota.$inferInsert)[] = [];
+  // The same tables the demo court's 工作日历 is seeded with (demo-study.ts).
+  const calendar = workCalendarOf(OFFICIAL_WORK_CALENDARS);
   for (const y of [year - 1, year, year + 1]) {
-    let weeks = generateRota(y, leaders, 3, (y - year + 3) % leaders.length).map((w) => ({
+    let weeks = generateRota(calendar, y, leaders, 3, (y - year + 3) % leaders.length).map((w) => ({
       ...w,
       note: null as string | null,
       original: null as string | null,

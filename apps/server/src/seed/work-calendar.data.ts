@@ -3,6 +3,7 @@
  * Council's General Office publishes them each autumn for the next year. Every court starts with
  * these tables and keeps them itself (学习平台 → 工作日历, PUT /api/study/calendar/:year).
  *
+ * 2025 (the demo court's visits of last year need its rest days): 国办发明电〔2024〕12号.
  * 2026: 《国务院办公厅关于2026年部分节假日安排的通知》(国办发明电〔2025〕7号) as the project knows it —
  *   check it against the published notice before relying on it.
  * 2027: AN ASSUMPTION, not yet published when this table was written. It follows the lunar dates of
@@ -19,6 +20,21 @@ function span(from: string, to: string, name: string): CalendarDay[] {
   return out;
 }
 const work = (day: string, name: string): CalendarDay => ({ day, kind: 'workday', name });
+
+/** 《国务院办公厅关于2025年部分节假日安排的通知》(国办发明电〔2024〕12号). */
+export const WORK_CALENDAR_2025: CalendarDay[] = [
+  span('2025-01-01', '2025-01-01', '元旦')[0]!,
+  work('2025-01-26', '春节'),
+  ...span('2025-01-28', '2025-02-04', '春节'),
+  work('2025-02-08', '春节'),
+  ...span('2025-04-04', '2025-04-06', '清明节'),
+  work('2025-04-27', '劳动节'),
+  ...span('2025-05-01', '2025-05-05', '劳动节'),
+  ...span('2025-05-31', '2025-06-02', '端午节'),
+  work('2025-09-28', '国庆节'),
+  ...span('2025-10-01', '2025-10-08', '国庆节、中秋节'),
+  work('2025-10-11', '国庆节'),
+];
 
 export const WORK_CALENDAR_2026: CalendarDay[] = [
   ...span('2026-01-01', '2026-01-03', '元旦'),
@@ -53,4 +69,8 @@ export const WORK_CALENDAR_2027_ASSUMED: CalendarDay[] = [
   work('2027-10-09', '国庆节'),
 ];
 
-export const OFFICIAL_WORK_CALENDARS: readonly CalendarDay[] = [...WORK_CALENDAR_2026, ...WORK_CALENDAR_2027_ASSUMED];
+export const OFFICIAL_WORK_CALENDARS: readonly CalendarDay[] = [
+  ...WORK_CALENDAR_2025,
+  ...WORK_CALENDAR_2026,
+  ...WORK_CALENDAR_2027_ASSUMED,
+];

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATES } from '../meetings.rules.ts';
 import {
-  CALENDAR_DAY_KINDS,
   INCENTIVE_KINDS,
   INCENTIVE_RESULTS,
   MAX_SESSION_HOURS,
@@ -10,6 +9,7 @@ import {
   STUDY_ROLE_LABELS,
   type StudyRole,
 } from '../study.rules.ts';
+import { CALENDAR_DAY_KINDS } from '../work-calendar.rules.ts';
 import { Id, IsoDate } from './common.ts';
 import { CourtTypeSchema, YearParam } from './goals.ts';
 import { Instant, required, text } from './meetings/common.ts';

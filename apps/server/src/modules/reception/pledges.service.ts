@@ -6,7 +6,7 @@ import type { RequestContext } from '../../platform/request-context.ts';
 import * as inquiriesRepo from './inquiries.repo.ts';
 import * as repo from './pledges.repo.ts';
 import * as visitsRepo from './visits.repo.ts';
-import { visitClocks } from './visits.service.ts';
+import { clockCalendar, visitClocks } from './visits.service.ts';
 
 type Measured = NonNullable<ServicePledge['measured']>;
 
@@ -20,13 +20,14 @@ async function measuresOf(db: Db, tenantId: string, year: number): Promise<Recor
     courtInstant(`${String(year)}-01-01`),
     courtInstant(`${String(year + 1)}-01-01`),
   );
+  const calendar = await clockCalendar(db, tenantId, year);
   const rate = (hit: number, count: number): Measured => ({ rate: count === 0 ? null : hit / count, count, year });
   let accepted = 0;
   let acceptedOnTime = 0;
   let handled = 0;
   let handledOnTime = 0;
   for (const { visit } of visits) {
-    const clocks = visitClocks(visit, today);
+    const clocks = visitClocks(calendar, visit, today);
     if (!clocks) continue;
     if (visit.acceptedOn) {
       accepted++;

@@ -127,6 +127,36 @@ describe('the rota', () => {
 });
 
 describe('visits', () => {
+  it('runs the clocks on the court’s own working calendar (工作日历), the one study recurrence reads', async () => {
+    const depts = (await clerk.request({ method: 'GET', url: '/api/departments' })).json().items;
+    const created = await clerk.request({
+      method: 'POST',
+      url: '/api/reception/visits',
+      payload: {
+        receivedOn: '2026-03-05',
+        visitorName: '李文',
+        matter: '咨询立案材料',
+        category: 'complaint',
+        answer: '已登记',
+        needsHandling: true,
+        handlingDepartmentId: depts[0].id,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // 15 days after Thursday 5 March is Friday 20 March, a working day.
+    expect(created.json().clocks.accept.due).toBe('2026-03-20');
+    const year = (await clerk.request({ method: 'GET', url: '/api/study/calendar/2026' })).json();
+    const put = (days: unknown[]) =>
+      clerk.request({ method: 'PUT', url: '/api/study/calendar/2026', payload: { days } });
+    expect((await put([...year.days, { day: '2026-03-20', kind: 'holiday', name: '本院调整' }])).statusCode).toBe(200);
+    const visits = (
+      await clerk.request({ method: 'GET', url: '/api/reception/visits?year=2026&pageSize=100&month=3' })
+    ).json();
+    const moved = visits.items.find((v: { id: string }) => v.id === created.json().id);
+    expect(moved.clocks.accept.due).toBe('2026-03-23'); // the court made the 20th a rest day: the next Monday
+    expect((await put(year.days)).statusCode).toBe(200);
+  });
+
   it('records a visit with the visitor’s numbers, answers them masked, and runs the clocks', async () => {
     const depts = (await clerk.request({ method: 'GET', url: '/api/departments' })).json().items;
     const receivedOn = courtToday();

@@ -12,6 +12,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { courtWorkCalendar } from '../study/index.ts';
 import * as repo from './rota.repo.ts';
 
 function toEntry({ row, leaderName, post }: repo.JoinedRota): RotaEntry {
@@ -61,7 +62,9 @@ async function checkPeople(db: Db, tenantId: string, ids: string[], path: string
 export async function generateYearRota(ctx: RequestContext, input: GenerateRotaRequest): Promise<RotaResponse> {
   const { db, actor } = ctx;
   const leaders = await checkPeople(db, actor.tenantId, input.leaderPersonIds, 'leaderPersonIds');
-  const weeks = generateRota(input.year, input.leaderPersonIds, input.weekday);
+  // ISO weeks reach into the years on either side; a reception day on a holiday moves within its week.
+  const calendar = await courtWorkCalendar(db, actor.tenantId, input.year - 1, input.year + 1);
+  const weeks = generateRota(calendar, input.year, input.leaderPersonIds, input.weekday);
   await db.transaction(async (tx) => {
     await repo.upsertRota(
       tx,

@@ -12,17 +12,24 @@ import {
   type Visit,
   type VisitsResponse,
   type VisitStatsResponse,
+  type WorkCalendar,
 } from '@qizhi/domain';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { courtWorkCalendar } from '../study/index.ts';
 import * as repo from './visits.repo.ts';
 
+/** The court's working calendar for a year's visits and the clocks running on past its end. */
+export function clockCalendar(db: Db, tenantId: string, year: number): Promise<WorkCalendar> {
+  return courtWorkCalendar(db, tenantId, year, year + 1);
+}
+
 /** The two clocks of a visit that needs handling; a visit answered on the spot has none. */
-export function visitClocks(v: repo.VisitRow, today: string): Visit['clocks'] {
+export function visitClocks(calendar: WorkCalendar, v: repo.VisitRow, today: string): Visit['clocks'] {
   if (!v.needsHandling) return null;
-  const due = complaintDeadlines(v);
+  const due = complaintDeadlines(calendar, v);
   return {
     accept: { due: due.acceptBy, state: clockState(due.acceptBy, v.acceptedOn, today) },
     handle: { due: due.handleBy, state: clockState(due.handleBy, v.handledOn, today) },
@@ -30,7 +37,11 @@ export function visitClocks(v: repo.VisitRow, today: string): Visit['clocks'] {
 }
 
 /** Staff see the visitor's numbers masked: the purpose (handling the matter) needs the matter, not them. */
-function toVisit({ visit: v, departmentName, leaderName }: repo.JoinedVisit, today: string): Visit {
+function toVisit(
+  { visit: v, departmentName, leaderName }: repo.JoinedVisit,
+  today: string,
+  calendar: WorkCalendar,
+): Visit {
   return {
     id: v.id,
     receivedOn: v.receivedOn,
@@ -49,7 +60,7 @@ function toVisit({ visit: v, departmentName, leaderName }: repo.JoinedVisit, tod
     extended: v.extended,
     handledOn: v.handledOn,
     feedback: v.feedback,
-    clocks: visitClocks(v, today),
+    clocks: visitClocks(calendar, v, today),
     recordedByName: v.recordedByName,
   };
 }
@@ -72,8 +83,10 @@ export async function listVisits(
   },
 ): Promise<VisitsResponse> {
   const today = courtToday();
-  const { from, to } = yearRange(q.year ?? courtYear(), q.month);
-  let items = (await repo.findVisitsBetween(ctx.db, ctx.tenantId, from, to)).map((r) => toVisit(r, today));
+  const year = q.year ?? courtYear();
+  const { from, to } = yearRange(year, q.month);
+  const calendar = await clockCalendar(ctx.db, ctx.tenantId, year);
+  let items = (await repo.findVisitsBetween(ctx.db, ctx.tenantId, from, to)).map((r) => toVisit(r, today, calendar));
   if (q.category) items = items.filter((v) => v.category === q.category);
   if (q.overdue !== undefined) {
     const late = (v: Visit) =>
@@ -88,7 +101,8 @@ async function loadVisit(db: Db, tenantId: string, id: string): Promise<Visit> {
   const row = await repo.findVisit(db, tenantId, id);
   if (!row) throw notFound('来访登记');
   const [joined] = await repo.findVisitsBetween(db, tenantId, row.receivedOn, '9999-12-31', id);
-  return toVisit(joined!, courtToday());
+  const calendar = await clockCalendar(db, tenantId, Number(row.receivedOn.slice(0, 4)));
+  return toVisit(joined!, courtToday(), calendar);
 }
 
 async function checkRefs(
@@ -161,13 +175,14 @@ export async function visitStats(ctx: RequestContext, year: number): Promise<Vis
   const today = courtToday();
   const { from, to } = yearRange(year);
   const rows = await repo.findVisitsBetween(ctx.db, ctx.tenantId, from, to);
+  const calendar = await clockCalendar(ctx.db, ctx.tenantId, year);
   const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, visitors: 0, handled: 0, onTime: 0 }));
   const categories = new Map<Visit['category'], number>(VISIT_CATEGORIES.map((c) => [c, 0]));
   for (const { visit } of rows) {
     const m = months[Number(visit.receivedOn.slice(5, 7)) - 1]!;
     m.visitors++;
     categories.set(visit.category, (categories.get(visit.category) ?? 0) + 1);
-    const clocks = visitClocks(visit, today);
+    const clocks = visitClocks(calendar, visit, today);
     if (clocks && visit.handledOn) {
       m.handled++;
       if (clocks.handle.state === 'done' && clocks.accept.state === 'done') m.onTime++;

@@ -22,6 +22,20 @@ export async function loadWorkCalendar(db: Db, tenantId: string, from: string, t
   return calendar;
 }
 
+/**
+ * The calendar as far as the court has entered it, for reading periods that end on a working day
+ * (the reception desk's complaint clocks): a year not entered counts Monday to Friday.
+ */
+export async function courtWorkCalendar(
+  db: Db,
+  tenantId: string,
+  firstYear: number,
+  lastYear: number,
+): Promise<WorkCalendar> {
+  const days = await repo.findCalendarDays(db, tenantId, `${String(firstYear)}-01-01`, `${String(lastYear + 1)}-01-01`);
+  return workCalendarOf(days);
+}
+
 export async function getCalendar(ctx: RequestContext, year: number): Promise<WorkCalendarYear> {
   const days = await repo.findCalendarDays(ctx.db, ctx.tenantId, `${String(year)}-01-01`, `${String(year + 1)}-01-01`);
   return { year, days };

@@ -2,3 +2,4 @@
 export { studyRoutes } from './study.routes.ts';
 export { ledgerOf as studyLedgerOf, linkStudyHourGoals } from './ledger.service.ts';
 export { studyAttachments } from './study-files.ts';
+export { courtWorkCalendar } from './calendar.service.ts';
