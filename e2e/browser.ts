@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, baseUrl } from './e2e-config.ts';
 
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.e2e-artifacts');
@@ -83,6 +83,32 @@ export async function confirmPopover(page: Page): Promise<void> {
   const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-leave"])').last();
   await open.getByRole('button', { name: /确\s*定|OK/ }).click();
   await open.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Picks an organisation in the 党组织 tree select of `form` and waits until the select shows it,
+ * clicking the node again if a click did not take (seen in CI: a plan saved without its 党组织).
+ */
+export async function pickOrgUnit(page: Page, form: Locator, name: string): Promise<void> {
+  const field = form.getByLabel('党组织');
+  const select = form
+    .locator('.ant-form-item', { has: page.getByLabel('党组织') })
+    .locator('.ant-select')
+    .first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper', {
+        hasText: name,
+      })
+      .first()
+      .click();
+    for (let i = 0; i < 20; i++) {
+      if ((await select.innerText()).includes(name)) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`党组织没有选上：${name}`);
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { courtInstant, inCourtZone, type MeetingDetail, type OrgUnit } from '@qizhi/domain';
-import { apiGet, DESKTOP, signIn, waitForSavedAt, withPage } from './browser.ts';
+import { apiGet, DESKTOP, pickOrgUnit, signIn, waitForSavedAt, withPage } from './browser.ts';
 
 const TOPIC = `时区检查（${String(Date.now()).slice(-5)}）`;
 
@@ -23,8 +23,7 @@ void test('浏览器在 UTC 时区，计划 09:00 的会议仍是北京时间 09
       const drawer = page.locator('.ant-drawer');
       // The default start (tomorrow 15:00 at the court) reads as 15:00, not 07:00.
       assert.match(await drawer.getByLabel('开始时间').inputValue(), / 15:00$/);
-      await drawer.getByLabel('党组织').click();
-      await page.locator('.ant-select-tree-node-content-wrapper', { hasText: branch.name }).click();
+      await pickOrgUnit(page, drawer, branch.name);
       await drawer.getByLabel('会议主题').fill(TOPIC);
       const start = drawer.getByLabel('开始时间');
       await start.click();

@@ -4,7 +4,17 @@ import type { Page } from 'playwright-core';
 import type { OrgUnit } from '@qizhi/domain';
 import { periodOf } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, confirmPopover, DESKTOP, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
+import {
+  apiGet,
+  confirmPopover,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  pickOrgUnit,
+  signIn,
+  waitForSavedAt,
+  withPage,
+} from './browser.ts';
 
 const TOPIC = `学习贯彻党的二十届四中全会精神（${String(Date.now()).slice(-5)}）`;
 
@@ -39,8 +49,7 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
     await page.waitForURL('**/meetings');
     await page.getByRole('button', { name: /计划会议/ }).click();
     const drawer = page.locator('.ant-drawer');
-    await drawer.getByLabel('党组织').click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: branch.name }).click();
+    await pickOrgUnit(page, drawer, branch.name);
     await drawer.getByLabel('会议主题').fill(TOPIC);
     const start = drawer.getByLabel('开始时间');
     await start.click();
