@@ -47,7 +47,8 @@ async function makeAccountsForCell(page: Page, cellName: string): Promise<Slip[]
   await dialog.getByRole('button', { name: /为 [1-9]\d* 人建号/ }).click();
   const slips = page.getByTestId('account-slips');
   await slips.waitFor();
-  const download = page.waitForEvent('download');
+  // The workbook is written in the browser by a large lazily loaded chunk: slow on a busy machine.
+  const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: '下载 Excel' }).click();
   assert.equal((await download).suggestedFilename(), '账号及初始密码.xlsx');
   const sections = slips.locator('section');
