@@ -1,0 +1,2 @@
+-- reserved for a helper; replaced by the real migration
+SELECT 1;
