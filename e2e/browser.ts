@@ -111,10 +111,24 @@ export async function pickOrgUnit(page: Page, form: Locator, name: string): Prom
   throw new Error(`党组织没有选上：${name}`);
 }
 
+/**
+ * Signs out through the user menu. A click on 退出登录 that did not take (the menu re-rendered by a
+ * route change finishing under it — seen in CI on a phone page) is tried again, up to three times.
+ */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '用户菜单' }).click();
-  await page.getByRole('menuitem', { name: /退出登录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/login');
+  const atLogin = (url: URL) => url.pathname === '/login';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await page.getByRole('button', { name: '用户菜单' }).click({ timeout: 5_000 });
+      await page.getByRole('menuitem', { name: /退出登录/ }).click({ timeout: 5_000 });
+      await page.waitForURL(atLogin, { timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (atLogin(new URL(page.url()))) return;
+      if (attempt === 2) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The signed-in user's own API answers, read through the page's session cookie. */

@@ -47,6 +47,7 @@ async function vote(page: Page, username: string): Promise<void> {
   await page.reload();
   await page.getByText('您已投过票').waitFor();
   await page.getByRole('link', { name: '返回“我的”' }).click();
+  await page.getByRole('tab', { name: '评议与考核' }).waitFor();
   await signOut(page);
 }
 

@@ -56,3 +56,5 @@ export * from './work-calendar.rules.ts';
 export * from './api/study.ts';
 export * from './evaluation.rules.ts';
 export * from './api/evaluations.ts';
+export * from './campaigns.rules.ts';
+export * from './api/campaigns.ts';
