@@ -16,7 +16,6 @@ import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { mayAttach } from '../files/index.ts';
 import * as repo from './openness.repo.ts';
-import { forgetCourtPages } from './portal-cache.ts';
 
 function toDisclosure(r: repo.DisclosureRow, today = courtToday()): Disclosure {
   return {
@@ -168,6 +167,5 @@ export async function changeDisclosureStatus(
       summary: `${{ submit: '提交审核', approve: '审核发布', return: '退回', withdraw: '撤回' }[step]}公开事项：${row.title}${note ? `（${note}）` : ''}`,
     });
   });
-  if (step === 'approve' || step === 'withdraw') forgetCourtPages(actor.tenantId);
   return toDisclosure(await load(db, actor.tenantId, id));
 }

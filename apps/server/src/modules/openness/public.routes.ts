@@ -16,7 +16,6 @@ import { rssFeed } from './feed.ts';
 import { KIOSK_CSS, kioskContent, kioskPage, type KioskData } from './kiosk.html.ts';
 import { KIOSK_SCRIPT, KIOSK_SERVICE_WORKER } from './kiosk-script.ts';
 import { PORTAL_CSS } from './portal.css.ts';
-import { cachedPage } from './portal-cache.ts';
 import { homeBody, itemBody, page, posterBody, pledgeList, rotaTable, type PortalLinks } from './portal.html.ts';
 import { publicItem, publicItems, resolvePublicCourt, type PublicCourt } from './public.service.ts';
 import { toTraditional } from './traditional.ts';
@@ -85,11 +84,11 @@ export const publicOpennessApiRoutes: FastifyPluginAsyncZod = async (app) => {
 
 async function homeData(app: Parameters<FastifyPluginAsyncZod>[0], court: PublicCourt) {
   const { database } = app.deps;
-  return cachedPage(court.id, 'home', async () => ({
+  return {
     items: await publicItems(database, court),
     rota: await publicWeekRota(database.db, court, undefined),
     pledges: await listPledgesOf(database.db, court.id, true),
-  }));
+  };
 }
 
 /** The server-rendered portal (/public), its feed, and the lobby kiosk (/kiosk): readable without scripts. */

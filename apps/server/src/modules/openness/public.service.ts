@@ -13,7 +13,6 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { listPublicCommitments } from '../commitments/index.ts';
 import { findDisclosedMatters } from '../meetings/index.ts';
 import * as repo from './openness.repo.ts';
-import { cachedPage } from './portal-cache.ts';
 
 export interface PublicCourt {
   id: string;
@@ -32,12 +31,7 @@ export async function resolvePublicCourt(
   code: string | undefined,
 ): Promise<PublicCourt> {
   const wanted = code ?? config.publicCourt;
-  // Courts are not renamed in a day's use: a court found is remembered with the pages; a miss is not.
-  const court = await cachedPage('*', `court|${wanted ?? ''}`, async () => {
-    const found = wanted ? await repo.findTenantByCode(database.db, wanted) : await repo.findOnlyTenant(database.db);
-    if (!found) throw notFound('法院');
-    return found;
-  }).catch(() => undefined);
+  const court = wanted ? await repo.findTenantByCode(database.db, wanted) : await repo.findOnlyTenant(database.db);
   if (court) return court;
   if (wanted) throw notFound('法院');
   throw new AppError('VALIDATION_FAILED', '本服务器有多个法院，请用 court 参数指明法院代码', {
