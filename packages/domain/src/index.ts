@@ -58,3 +58,5 @@ export * from './evaluation.rules.ts';
 export * from './api/evaluations.ts';
 export * from './campaigns.rules.ts';
 export * from './api/campaigns.ts';
+export * from './campaigns.rules.ts';
+export * from './api/campaigns.ts';
