@@ -13,4 +13,5 @@ export * from './notifications.ts';
 export * from './evaluations.ts';
 export * from './study.ts';
 export * from './public-service.ts';
+export * from './culture-wall.ts';
 export * from './dues-development.ts';
