@@ -15,14 +15,6 @@ export const STUDY_KIND_LABELS: Record<StudyKind, string> = {
   other: '其他学习',
 };
 
-/** Where a goal's progress comes from: accepted reports, or the study-hours ledger (never typed twice). */
-export const GOAL_PROGRESS_SOURCES = ['report', 'study_hours'] as const;
-export type GoalProgressSource = (typeof GOAL_PROGRESS_SOURCES)[number];
-export const GOAL_PROGRESS_SOURCE_LABELS: Record<GoalProgressSource, string> = {
-  report: '进度报告',
-  study_hours: '学习台账（学时自动统计）',
-};
-
 /**
  * How a programme repeats:
  * - `workdays`: every working day (晨会集体学习) — 调休 Saturdays and Sundays included, holidays skipped;
