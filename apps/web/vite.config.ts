@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -34,6 +35,9 @@ function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
+      // Also called when the bundle failed: then there is nothing to compress, and the real error
+      // must not be hidden behind a missing folder.
+      if (!existsSync(outDir)) return;
       const files = (await listFiles(outDir)).filter((file) => COMPRESSIBLE.test(file));
       for (const file of files) {
         const content = await readFile(file);
