@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, List, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, List, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import {
   CALENDAR_DAY_KIND_LABELS,
@@ -37,7 +38,13 @@ function SessionsTab() {
   return (
     <Card size="small">
       <Flex wrap gap="small" align="center" className={styles.toolbar}>
-        <Input type="month" value={month} onChange={(e) => setMonth(e.target.value || month)} aria-label="月份" />
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(v) => v && setMonth(v.format('YYYY-MM'))}
+          aria-label="月份"
+        />
         {can('study.manage') && (
           <>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setProgrammeOpen(true)}>
