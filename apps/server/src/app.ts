@@ -58,6 +58,7 @@ import {
   publicPortalRoutes,
 } from './modules/openness/index.ts';
 import { inquiryRoutes, receptionRoutes } from './modules/reception/index.ts';
+import { cultureKioskScreen, cultureWallImages, cultureWallRoutes, displayRoutes } from './modules/culture-wall/index.ts';
 
 /**
  * Every kind of record files are attached to: a download goes through them (modules/files/attachments.ts).
@@ -71,6 +72,7 @@ export const ATTACHMENT_HOLDERS: readonly AttachmentHolder[] = [
   studyAttachments,
   dutyReportAttachments,
   disclosureAttachments,
+  cultureWallImages,
   developmentAttachments,
 ];
 
@@ -224,7 +226,10 @@ export async function buildApp(
   await app.register(receptionRoutes, { prefix: '/api/reception' });
   await app.register(inquiryRoutes, { prefix: '/api/inquiries' });
   // The server-rendered openness portal and lobby kiosk: outside the web app, readable without scripts.
-  await app.register(publicPortalRoutes);
+  await app.register(publicPortalRoutes, { kioskScreens: [cultureKioskScreen] });
+  // 文化墙: the staff routes and the corridor screens' display pages (server-rendered, no sign-in).
+  await app.register(cultureWallRoutes, { prefix: '/api/culture-wall' });
+  await app.register(displayRoutes);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -5,13 +5,32 @@ import {
   type PublicRotaResponse,
   type ServicePledge,
 } from '@qizhi/domain';
+import type { Database } from '../../platform/db.ts';
 import { esc, pledgeList, rotaTable } from './portal.html.ts';
+
+/** A screen another capability adds to the kiosk (the culture wall's 廉政文化): its tile and its content. */
+export interface KioskScreen {
+  id: string;
+  tile: string;
+  title: string;
+  html: string;
+  /** Its own stylesheet and script (same origin), loaded beside the kiosk's. */
+  stylesheet?: string;
+  script?: string;
+}
+/** Where such a screen comes from: asked on each kiosk render, null when it has nothing to show. */
+export type KioskScreenSource = (
+  database: Database,
+  court: { id: string },
+  courtQuery: string,
+) => Promise<KioskScreen | null>;
 
 export interface KioskData {
   courtName: string;
   items: PublicDisclosure[];
   rota: PublicRotaResponse;
   pledges: ServicePledge[];
+  extraScreens?: KioskScreen[];
 }
 
 function itemsScreen(scope: DisclosureScope, items: PublicDisclosure[], index: Map<string, number>): string {
@@ -35,6 +54,7 @@ function itemsScreen(scope: DisclosureScope, items: PublicDisclosure[], index: M
 export function kioskContent(d: KioskData): string {
   const items = d.items.slice(0, 60);
   const index = new Map(items.map((i, n) => [i.id, n]));
+  const extra = d.extraScreens ?? [];
   const details = items
     .map(
       (i, n) =>
@@ -42,11 +62,16 @@ export function kioskContent(d: KioskData): string {
     )
     .join('');
   return `<section class="screen current" id="home"><nav class="tiles" aria-label="栏目">
-<a href="#rota">本周接访领导</a><a href="#pledges">服务承诺</a><a href="#party">党务公开</a><a href="#court">院务公开</a>
+<a href="#rota">本周接访领导</a><a href="#pledges">服务承诺</a><a href="#party">党务公开</a><a href="#court">院务公开</a>${extra.map((x) => `<a href="#${esc(x.id)}">${esc(x.tile)}</a>`).join('')}
 </nav></section>
 <section class="screen" id="rota"><h2>本周接访领导（${esc(d.rota.week.start)} 至 ${esc(d.rota.week.end)}）</h2>${rotaTable(d.rota)}<a class="back" href="#home">返回首页</a></section>
 <section class="screen" id="pledges"><h2>服务承诺</h2>${pledgeList(d.pledges)}<a class="back" href="#home">返回首页</a></section>
-${itemsScreen('party', items, index)}${itemsScreen('court', items, index)}${details}`;
+${itemsScreen('party', items, index)}${itemsScreen('court', items, index)}${details}${extra
+    .map(
+      (x) =>
+        `<section class="screen ${esc(x.id)}" id="${esc(x.id)}"><h2>${esc(x.title)}</h2>${x.html}<a class="back" href="#home">返回首页</a></section>`,
+    )
+    .join('')}`;
 }
 
 export const KIOSK_CSS = `
@@ -71,6 +96,11 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid
 .muted{color:#666}
 `;
 
+function extraAssets(d: KioskData, url: (x: KioskScreen) => string | undefined, tag: (url: string) => string): string {
+  const urls = new Set((d.extraScreens ?? []).map(url).filter((u) => u !== undefined));
+  return [...urls].map((u) => `\n${tag(u)}`).join('');
+}
+
 export function kioskPage(d: KioskData, idleSeconds: number): string {
   return `<!doctype html>
 <html lang="zh-Hans">
@@ -78,12 +108,20 @@ export function kioskPage(d: KioskData, idleSeconds: number): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(d.courtName)} · 触摸屏</title>
-<link rel="stylesheet" href="/kiosk/kiosk.css">
+<link rel="stylesheet" href="/kiosk/kiosk.css">${extraAssets(
+    d,
+    (x) => x.stylesheet,
+    (u) => `<link rel="stylesheet" href="${esc(u)}">`,
+  )}
 </head>
 <body data-idle="${String(idleSeconds)}">
 <header><h1>${esc(d.courtName)}</h1><span id="status" role="status"></span></header>
 <main id="content">${kioskContent(d)}</main>
-<script src="/kiosk/kiosk.js" defer></script>
+<script src="/kiosk/kiosk.js" defer></script>${extraAssets(
+    d,
+    (x) => x.script,
+    (u) => `<script src="${esc(u)}" defer></script>`,
+  )}
 </body>
 </html>`;
 }

@@ -13,7 +13,7 @@ import {
 import { configuredAddress } from '../../platform/public-url.ts';
 import { listPledgesOf, publicWeekRota } from '../reception/index.ts';
 import { rssFeed } from './feed.ts';
-import { KIOSK_CSS, kioskContent, kioskPage, type KioskData } from './kiosk.html.ts';
+import { KIOSK_CSS, kioskContent, kioskPage, type KioskData, type KioskScreenSource } from './kiosk.html.ts';
 import { KIOSK_SCRIPT, KIOSK_SERVICE_WORKER } from './kiosk-script.ts';
 import { PORTAL_CSS } from './portal.css.ts';
 import { homeBody, itemBody, page, posterBody, pledgeList, rotaTable, type PortalLinks } from './portal.html.ts';
@@ -25,7 +25,7 @@ const tags = ['公开门户'];
 const apiLimit = { max: 240, timeWindow: 60_000 };
 
 /** Scripts only from us; no inline style or script: the portal needs neither. */
-const PUBLIC_CSP =
+export const PUBLIC_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
 /** Lenient reading of the portal's own query string: a wrong value shows the unfiltered page, never an error page. */
@@ -92,7 +92,10 @@ async function homeData(app: Parameters<FastifyPluginAsyncZod>[0], court: Public
 }
 
 /** The server-rendered portal (/public), its feed, and the lobby kiosk (/kiosk): readable without scripts. */
-export const publicPortalRoutes: FastifyPluginAsyncZod = async (app) => {
+export const publicPortalRoutes: FastifyPluginAsyncZod<{ kioskScreens?: readonly KioskScreenSource[] }> = async (
+  app,
+  opts,
+) => {
   const { database, config } = app.deps;
   const hide = { hide: true };
   const html = (reply: import('fastify').FastifyReply, body: string) =>
@@ -178,7 +181,13 @@ export const publicPortalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const kioskData = async (q: PortalQuery): Promise<KioskData> => {
     const court = await courtOf(q);
-    return { courtName: court.name, ...(await homeData(app, court)) };
+    const courtQuery = q.court ? `?court=${q.court}` : '';
+    const extra = await Promise.all((opts.kioskScreens ?? []).map((source) => source(database, court, courtQuery)));
+    return {
+      courtName: court.name,
+      ...(await homeData(app, court)),
+      extraScreens: extra.filter((x) => x !== null),
+    };
   };
   app.get('/kiosk', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);
