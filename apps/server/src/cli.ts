@@ -29,10 +29,10 @@ const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
   reset-password --username U               重置密码，打印一次性密码（下次登录须修改）
   unlock --username U                       解除登录失败锁定
   backup [--file 路径]                      备份（嵌入式：数据目录快照 .tar.gz；PostgreSQL：pg_dump .dump）
-  restore --file 路径                       把备份恢复到空的数据目录（QIZHI_DATA_DIR）或空数据库（DATABASE_URL）
+  restore --file 路径                       把备份恢复到空的数据目录（QIZHI_DATA_DIR）或空数据库（QIZHI_MIGRATION_DATABASE_URL，未设置时 DATABASE_URL）
   verify-audit                              校验审计日志哈希链：打印校验条数，遇第一处断链即指明并以非零状态退出
 
-配置取自环境变量 QIZHI_DATA_DIR、DATABASE_URL（见 README）。`;
+配置取自环境变量 QIZHI_DATA_DIR、DATABASE_URL、QIZHI_MIGRATION_DATABASE_URL（见 README）。`;
 
 class CliError extends Error {}
 
@@ -172,7 +172,8 @@ async function main(argv: string[]): Promise<void> {
         await restoreBackup({
           file: required(values.file, 'file'),
           dataDir: config.dataDir,
-          databaseUrl: config.databaseUrl,
+          // Restoring creates tables: the owner's role does it where the roles are split.
+          databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
         });
       } catch (err) {
         // A refused or failed restore is told in a sentence, never a stack trace.

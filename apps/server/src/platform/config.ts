@@ -10,6 +10,11 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 应以 postgres:// 或 postgresql:// 开头')
     .optional(),
+  QIZHI_MIGRATION_DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'QIZHI_MIGRATION_DATABASE_URL 应以 postgres:// 或 postgresql:// 开头')
+    .optional(),
   QIZHI_DEMO_PASSWORD: z.string().min(1).optional(),
   QIZHI_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   QIZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
@@ -50,6 +55,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * The owner's connection (QIZHI_MIGRATION_DATABASE_URL): migrations and restores run as it, and it
+   * grants the role of `databaseUrl` no more than the server needs (platform/app-role.ts).
+   */
+  migrationDatabaseUrl: string | undefined;
   demoPassword: string | undefined;
   seedDemo: boolean;
   loginRateLimitPerMinute: number;
@@ -95,11 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`配置有误，请检查环境变量：\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.QIZHI_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError('配置有误：设置了 QIZHI_MIGRATION_DATABASE_URL 但没有设置 DATABASE_URL（应用角色的连接）');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.QIZHI_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.QIZHI_MIGRATION_DATABASE_URL,
     demoPassword: e.QIZHI_DEMO_PASSWORD,
     seedDemo: e.QIZHI_SEED_DEMO === 'true',
     loginRateLimitPerMinute: e.QIZHI_LOGIN_RATE_LIMIT,

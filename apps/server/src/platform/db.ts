@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
+import { currentRole, grantApplicationRole } from './app-role.ts';
 import { ensurePrivateDir, MIGRATIONS_DIR } from './paths.ts';
 import { pglitePreparedRead, postgresPreparedRead, usePreparedReads } from './prepared-reads.ts';
 
@@ -72,7 +73,11 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   return pgliteDatabase(client);
 }
 
-export function openPostgres(url: string, max = 10): Database {
+/**
+ * `migrationUrl` (QIZHI_MIGRATION_DATABASE_URL): migrations run as that role, the owner, which then
+ * grants the role of `url` what the server needs (platform/app-role.ts); without it one role does both.
+ */
+export function openPostgres(url: string, max = 10, migrationUrl?: string): Database {
   // JIT compiles recursive CTEs for ~35 ms each; our queries are small and indexed, so it only costs.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off -c timezone=UTC' });
   // An idle connection the server drops (restart, failover, terminated backend) must not crash
@@ -86,15 +91,34 @@ export function openPostgres(url: string, max = 10): Database {
     db: client,
     kind: 'postgresql',
     migrate: async () => {
-      await migratePg(client, { migrationsFolder: MIGRATIONS_DIR });
+      if (!migrationUrl) {
+        await migratePg(client, { migrationsFolder: MIGRATIONS_DIR });
+        return;
+      }
+      const owner = new pg.Pool({ connectionString: migrationUrl, max: 1, options: '-c jit=off -c timezone=UTC' });
+      try {
+        await migratePg(drizzlePg(owner, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+        const connection = await owner.connect();
+        try {
+          await grantApplicationRole(connection, await currentRole(url));
+        } finally {
+          connection.release();
+        }
+      } finally {
+        await owner.end();
+      }
     },
     maintain: () => Promise.resolve([]),
     close: () => pool.end(),
   };
 }
 
-export async function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, 10);
+export async function openDatabase(config: {
+  databaseUrl: string | undefined;
+  migrationDatabaseUrl?: string | undefined;
+  dataDir: string;
+}): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, 10, config.migrationDatabaseUrl);
   return openPglite(path.join(config.dataDir, 'pglite'));
 }
 
