@@ -3,8 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { TEST_PASSWORD } from '../test/fixtures.ts';
 import { createEmptyPostgresDatabase, createTestContext, type TestContext } from '../test/harness.ts';
+import { verifyAuditChain } from './audit-chain.ts';
 import { backupDatabase, hasBackupFromDay, pruneBackups, restoreBackup } from './backup.ts';
+import { loadConfig } from './config.ts';
 import { openPglite, openPostgres, type Database } from './db.ts';
 
 let ctx: TestContext;
@@ -14,11 +18,12 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-backup-'));
   // Some changes after the seed, so the copy is checked against more than the seed itself.
   const clerk = await ctx.login('clerk');
-  await clerk.request({
+  const added = await clerk.request({
     method: 'POST',
     url: '/api/members',
     payload: { name: '备份测试', gender: 'female', status: 'non_party' },
   });
+  if (added.statusCode !== 201) throw new Error(`adding a person failed: ${added.body}`);
 });
 afterAll(async () => {
   await ctx.close();
@@ -27,30 +32,44 @@ afterAll(async () => {
 
 /** Row counts and a digest of every row of every table: equal fingerprints mean the same rows. */
 async function fingerprint(database: Database): Promise<Record<string, string>> {
+  const tables = await database.db.execute<{ name: string }>(
+    sql.raw(
+      `select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    ),
+  );
   const result: Record<string, string> = {};
-  for (const table of [
-    'tenants',
-    'org_units',
-    'departments',
-    'people',
-    'users',
-    'role_grants',
-    'sessions',
-    'audit_log',
-  ]) {
+  for (const { name } of (tables as { rows: { name: string }[] }).rows) {
     const rows = await database.db.execute<{ n: number; digest: string }>(
       sql.raw(
-        `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`,
+        `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from "${name}" t`,
       ),
     );
     const row = (rows as { rows: { n: number; digest: string }[] }).rows[0]!;
-    result[table] = `${String(row.n)}:${row.digest}`;
+    result[name] = `${String(row.n)}:${row.digest}`;
   }
   return result;
 }
 
+/** The restored copy serves: a member signs in through the app built on it. */
+async function signsIn(database: Database): Promise<number> {
+  const dataDir = fs.mkdtempSync(path.join(dir, 'served-'));
+  const config = loadConfig({ QIZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', QIZHI_SEED_DEMO: 'false' });
+  const app = await buildApp({ config, database }, { logger: false });
+  try {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'member', password: TEST_PASSWORD },
+    });
+    return response.statusCode;
+  } finally {
+    await app.close();
+  }
+}
+
 describe('backup and restore', () => {
-  it('a restored copy has the same rows as the original', async () => {
+  it('a restored copy has the same rows in every table, an intact audit chain, and serves sign-in', async () => {
     const original = await fingerprint(ctx.database);
     expect(Number(original.people!.split(':')[0])).toBeGreaterThan(160);
     const file = await backupDatabase(ctx.database, { databaseUrl: ctx.databaseUrl, dir });
@@ -75,7 +94,13 @@ describe('backup and restore', () => {
       await expect(restoreBackup({ file, databaseUrl: ctx.databaseUrl })).rejects.toThrow(/不是空的/);
     }
     try {
-      expect(await fingerprint(restored)).toEqual(original);
+      const copy = await fingerprint(restored);
+      expect(Object.keys(copy).length).toBeGreaterThan(40);
+      expect(copy).toEqual(original);
+      const chain = await verifyAuditChain(restored.db);
+      expect(chain.broken).toBeUndefined();
+      expect(chain.checked).toBe(Number(original.audit_log!.split(':')[0]));
+      expect(await signsIn(restored)).toBe(200);
     } finally {
       await cleanup();
     }
