@@ -27,6 +27,7 @@ export const NOTIFICATION_SOURCE_LABELS = {
   'security.alert': '安全告警',
   'dues.arrears': '党费欠缴提醒',
   'development.due': '发展党员到期提醒',
+  'transfer.receipt_overdue': '介绍信逾期未回执提醒',
   test: '测试消息',
 } as const satisfies Record<string, string>;
 export type NotificationSource = keyof typeof NOTIFICATION_SOURCE_LABELS;
