@@ -78,10 +78,6 @@ export const ERROR_CODES = {
   DUES_ALREADY_PAID: { status: 409, message: '所选月份已交过党费' },
   DUES_NOT_A_MEMBER: { status: 409, message: '此人不是党员或预备党员，无须交纳党费' },
   DUES_NO_BASE: { status: 409, message: '尚未登记党费基数，请先登记' },
-  POINTS_RANKING_DISABLED: { status: 409, message: '本院未开启“比学赶超”积分排名' },
-  STUDY_CALENDAR_MISSING: {
-    status: 409,
-    message: '该年度的节假日和调休安排尚未登记，请先在学习平台的“工作日历”中维护',
   TRANSFER_NOT_A_MEMBER: { status: 409, message: '只有党员和预备党员才能转接组织关系' },
   TRANSFER_NO_ORG_UNIT: { status: 409, message: '该党员尚未编入党组织，不能开具转出介绍信' },
   TRANSFER_DUES_ARREARS: { status: 409, message: '该党员有欠缴党费，请先补交或确认后再开具介绍信' },
@@ -89,6 +85,10 @@ export const ERROR_CODES = {
   TRANSFER_LETTER_EXPIRED: { status: 409, message: '介绍信已过有效期，请转出单位重新开具' },
   TRANSFER_RECEIPT_RECORDED: { status: 409, message: '该介绍信的回执已登记' },
   TRANSFER_NOT_OUTGOING: { status: 409, message: '只有转出的介绍信才有回执' },
+  POINTS_RANKING_DISABLED: { status: 409, message: '本院未开启“比学赶超”积分排名' },
+  STUDY_CALENDAR_MISSING: {
+    status: 409,
+    message: '该年度的节假日和调休安排尚未登记，请先在学习平台的“工作日历”中维护',
   },
   STUDY_PROGRAMME_TOO_LONG: { status: 400, message: '一个学习计划最多生成400场学习，请缩短起止日期' },
   NOT_EXPECTED_AT_STUDY: { status: 403, message: '您不在本次学习的应参加人员中' },
