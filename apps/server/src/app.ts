@@ -51,6 +51,7 @@ import { meRoutes } from './modules/me/index.ts';
 import { duesRoutes } from './modules/dues/index.ts';
 import { developmentAttachments, developmentRoutes } from './modules/development/index.ts';
 import { studyAttachments, studyRoutes } from './modules/study/index.ts';
+import { campaignAttachments, campaignRoutes } from './modules/campaigns/index.ts';
 import {
   disclosureAttachments,
   opennessRoutes,
@@ -70,6 +71,7 @@ export const ATTACHMENT_HOLDERS: readonly AttachmentHolder[] = [
   honourAttachments,
   ruleAttachments,
   studyAttachments,
+  campaignAttachments,
   dutyReportAttachments,
   disclosureAttachments,
   cultureWallImages,
@@ -221,6 +223,7 @@ export async function buildApp(
   await app.register(duesRoutes, { prefix: '/api/dues' });
   await app.register(developmentRoutes, { prefix: '/api/development' });
   await app.register(studyRoutes, { prefix: '/api' });
+  await app.register(campaignRoutes, { prefix: '/api' });
   await app.register(opennessRoutes, { prefix: '/api/openness' });
   await app.register(publicOpennessApiRoutes, { prefix: '/api/public' });
   await app.register(receptionRoutes, { prefix: '/api/reception' });

@@ -11,6 +11,7 @@ import { seedDemoMechanisms } from './demo-goals.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoPublicService } from './demo-public-service.ts';
 import { seedDemoStudy } from './demo-study.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoCultureWall } from './demo-culture-wall.ts';
 
 export interface SeededAccount {
@@ -150,6 +151,7 @@ export async function seedDemoCourt(
     await seedDemoDues(tx, { tenantId, court, personIds });
     await seedDemoPublicService(tx, { tenantId, court, orgIds, deptIds, personIds, userIds });
     await seedDemoStudy(tx, { tenantId, court, personIds });
+    await seedDemoCampaigns(tx, { tenantId, court, orgIds, personIds });
     await seedDemoCultureWall(tx, { tenantId });
     await writeAudit(
       tx,

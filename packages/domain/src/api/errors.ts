@@ -93,6 +93,8 @@ export const ERROR_CODES = {
   STUDY_PROGRAMME_TOO_LONG: { status: 400, message: '一个学习计划最多生成400场学习，请缩短起止日期' },
   NOT_EXPECTED_AT_STUDY: { status: 403, message: '您不在本次学习的应参加人员中' },
   STUDY_SESSION_CANCELLED: { status: 409, message: '本次学习已取消' },
+  CAMPAIGN_PHASE_NOT_STARTED: { status: 409, message: '该阶段尚未开始，开始后再报告任务情况' },
+  NOT_ASSIGNED_TO_TASK: { status: 403, message: '这项任务不是您或您所在组织承担的' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },

@@ -15,3 +15,4 @@ export * from './study.ts';
 export * from './public-service.ts';
 export * from './culture-wall.ts';
 export * from './dues-development.ts';
+export * from './campaigns.ts';

@@ -3,3 +3,4 @@ export { studyRoutes } from './study.routes.ts';
 export { ledgerOf as studyLedgerOf, linkStudyHourGoals } from './ledger.service.ts';
 export { studyAttachments } from './study-files.ts';
 export { courtWorkCalendar } from './calendar.service.ts';
+export { sumStudyByCourtType } from './study-dimensions.repo.ts';
