@@ -1,16 +1,21 @@
 /**
  * The demo court's party dues and development pipeline (issue 14): every member's dues base from
- * January 2024 (some raised in July 2026), payments for January–October 2026 with a few members
- * falling behind (3 and 5 months by DEMO_AS_OF), and the applicant and the activist of the roster on
- * their way in. Deterministic: the same rows on every seed.
+ * January 2024 (some raised in July 2026), payments from January 2026 up to the month before the
+ * seed runs (the sheet stays current however long after DEMO_AS_OF the demo is made), with two
+ * members falling behind (3 and 5 months by that month), and the applicant and the activist of the
+ * roster on their way in. Deterministic for a given month: the same rows on every seed.
  */
-import { computeMonthlyDues, monthsBetween, type DuesCategory } from '@qizhi/domain';
+import { addMonthsToMonth, computeMonthlyDues, courtToday, monthsBetween, type DuesCategory } from '@qizhi/domain';
 import { developmentAssessments, developmentSteps, duesBases, duesPayments } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { DemoSeedContext } from './demo-goals.ts';
 import { createDemoDraw } from './demo-random.ts';
 
-const LAST_PAID_MONTH = '2026-10';
+/** The last month the demo's members paid: the month before today (never before October 2026, the demo's first sheet). */
+export function demoLastPaidMonth(today = courtToday()): string {
+  const previous = addMonthsToMonth(today.slice(0, 7), -1);
+  return previous > '2026-10' ? previous : '2026-10';
+}
 const CHANNELS = ['wechat', 'payroll', 'cash', 'transfer'] as const;
 
 export async function seedDemoDues(
@@ -24,6 +29,7 @@ export async function seedDemoDues(
   const bases: (typeof duesBases.$inferInsert)[] = [];
   const payments: (typeof duesPayments.$inferInsert)[] = [];
   let behind = 0;
+  const lastPaid = demoLastPaidMonth();
   for (const p of members) {
     const personId = personIds.get(p.key)!;
     const category: DuesCategory = p.retired ? 'retired' : 'in_service';
@@ -41,10 +47,10 @@ export async function seedDemoDues(
         fromMonth: '2026-07',
         recordedByName: '党务干事',
       });
-    // Two members fall behind: one stops after July (3 months by October), one after May (5 months).
-    let stop = LAST_PAID_MONTH;
+    // Two members fall behind: one stops 3 months before the last paid month, one 5 months before.
+    let stop = lastPaid;
     if (p.key !== memberKey && !p.retired && p.status === 'full' && behind < 2 && draw.chance(0.2)) {
-      stop = behind === 0 ? '2026-07' : '2026-05';
+      stop = addMonthsToMonth(lastPaid, behind === 0 ? -3 : -5);
       behind++;
     }
     const channel = draw.pick(CHANNELS);

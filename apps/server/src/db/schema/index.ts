@@ -16,3 +16,4 @@ export * from './public-service.ts';
 export * from './culture-wall.ts';
 export * from './dues-development.ts';
 export * from './campaigns.ts';
+export * from './transfers.ts';

@@ -3,6 +3,7 @@ import { addMonthsToMonth, courtInstant, courtToday } from '@qizhi/domain';
 import { queueReminders } from '../notifications/index.ts';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 import { OTHER_COURT } from '../../test/fixtures.ts';
+import { demoLastPaidMonth } from '../../seed/demo-dues.ts';
 
 let ctx: TestContext;
 let secretary: Session;
@@ -84,8 +85,8 @@ describe('POST /api/dues/preview', () => {
 });
 
 describe('GET /api/dues/sheet', () => {
-  it('lists the branch’s members with due, paid and arrears (seeded)', async () => {
-    const res = await sheet(clerk, '2026-10');
+  it('lists the branch’s members with due, paid and arrears (seeded up to last month)', async () => {
+    const res = await sheet(clerk, demoLastPaidMonth());
     expect(res.statusCode).toBe(200);
     const items: SheetItem[] = res.json().items;
     expect(items.length).toBeGreaterThan(30);

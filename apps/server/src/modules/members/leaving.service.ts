@@ -13,6 +13,7 @@ import {
   type RecordLeavingRequest,
 } from '@qizhi/domain';
 import { writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import { covers } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -29,6 +30,23 @@ export async function recordLeaving(
   const scope = await ctx.scopeOf('people.manage');
   const { person } = await findVisiblePerson(ctx, id, 'people.manage');
   if (!covers(scope, person.orgUnitId)) throw new AppError('FORBIDDEN', '只能为本人负责的党组织的人员办理离开');
+  await ctx.db.transaction(async (tx) => {
+    await leaveInTransaction(tx, ctx, person, input);
+  });
+  return getPerson(ctx, id);
+}
+
+/**
+ * The leaving itself, inside the caller's transaction: checked, recorded while still on the roster,
+ * the account disabled, the person taken off meetings not yet held, audited. A transfer out of the
+ * court (组织关系转出) records its letter and this in one transaction.
+ */
+export async function leaveInTransaction(
+  tx: Db,
+  ctx: RequestContext,
+  person: Pick<repo.PersonRow, 'id' | 'name' | 'birthDate' | 'leftOn'>,
+  input: RecordLeavingRequest,
+): Promise<void> {
   const problem = leavingProblem({
     leftOn: input.leftOn,
     today: courtToday(),
@@ -40,28 +58,25 @@ export async function recordLeaving(
 
   const note = input.note?.trim() || null;
   const label = LEAVING_REASON_LABELS[input.reason];
-  await ctx.db.transaction(async (tx) => {
-    // The row is changed only while still on the roster, so two officers at once cannot both record it.
-    const changed = await repo.updateLeaving(tx, ctx.tenantId, id, {
-      leftOn: input.leftOn,
-      leftReason: input.reason,
-      leftNote: note,
-    });
-    if (!changed) throw new AppError('PERSON_ALREADY_LEFT');
-    const court = { db: tx, tenantId: ctx.tenantId, actor: ctx.actor };
-    const username = await disableAccountOfPerson(court, id, disabledReasonOfLeaving(input.reason));
-    const meetings = await removeFromUpcomingMeetings(tx, ctx.tenantId, id);
-    await writeAudit(tx, ctx.actor, {
-      action: 'person.leave',
-      entity: 'person',
-      entityId: id,
-      summary:
-        `办理离开：${person.name}（${label}，${input.leftOn}）` +
-        (username ? `，账号 ${username} 已停用` : '') +
-        (meetings > 0 ? `，已移出${String(meetings)}次未召开会议的参会名单` : ''),
-      before: { leftOn: null },
-      after: { leftOn: input.leftOn, leftReason: input.reason, leftNote: note, accountDisabled: username, meetings },
-    });
+  // The row is changed only while still on the roster, so two officers at once cannot both record it.
+  const changed = await repo.updateLeaving(tx, ctx.tenantId, person.id, {
+    leftOn: input.leftOn,
+    leftReason: input.reason,
+    leftNote: note,
   });
-  return getPerson(ctx, id);
+  if (!changed) throw new AppError('PERSON_ALREADY_LEFT');
+  const court = { db: tx, tenantId: ctx.tenantId, actor: ctx.actor };
+  const username = await disableAccountOfPerson(court, person.id, disabledReasonOfLeaving(input.reason));
+  const meetings = await removeFromUpcomingMeetings(tx, ctx.tenantId, person.id);
+  await writeAudit(tx, ctx.actor, {
+    action: 'person.leave',
+    entity: 'person',
+    entityId: person.id,
+    summary:
+      `办理离开：${person.name}（${label}，${input.leftOn}）` +
+      (username ? `，账号 ${username} 已停用` : '') +
+      (meetings > 0 ? `，已移出${String(meetings)}次未召开会议的参会名单` : ''),
+    before: { leftOn: null },
+    after: { leftOn: input.leftOn, leftReason: input.reason, leftNote: note, accountDisabled: username, meetings },
+  });
 }

@@ -112,3 +112,13 @@ export async function updatePerson(
     .returning();
   return row;
 }
+
+/** A person moved to another 党组织 (a transfer within the court or in); answers whether they were on the roster. */
+export async function moveToOrgUnit(db: Db, tenantId: string, id: string, orgUnitId: string): Promise<boolean> {
+  const rows = await db
+    .update(people)
+    .set({ orgUnitId, updatedAt: new Date() })
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, id), isNull(people.leftOn)))
+    .returning({ id: people.id });
+  return rows.length > 0;
+}

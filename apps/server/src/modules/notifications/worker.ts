@@ -7,6 +7,7 @@ import { courtInstant, courtToday, inCourtZone } from '@qizhi/domain';
 import type { Database, Db } from '../../platform/db.ts';
 import { developmentReminders } from '../development/index.ts';
 import { arrearsReminders } from '../dues/index.ts';
+import { transferReminders } from '../transfers/index.ts';
 import { meetingReminder, taskReminder } from './messages.ts';
 import { deliverDue, onQueued, queueMessage } from './outbox.ts';
 import * as repo from './notifications.repo.ts';
@@ -15,8 +16,8 @@ const DAY = 86_400_000;
 
 /**
  * Reminders for the courts that send anywhere: a notified meeting starting within a day, a
- * follow-up task due today or tomorrow or overdue since yesterday, dues arrears at 3/5/6 months and
- * development deadlines (issue 14). Each is queued once (its key).
+ * follow-up task due today or tomorrow or overdue since yesterday, dues arrears at 3/5/6 months,
+ * development deadlines and transfer receipts past the letter's validity (issue 14). Each is queued once (its key).
  */
 export async function queueReminders(db: Db, now = new Date()): Promise<number> {
   let queued = 0;
@@ -33,6 +34,7 @@ export async function queueReminders(db: Db, now = new Date()): Promise<number> 
       queued += await queueMessage(db, tenantId, taskReminder(t, today));
     for (const r of await arrearsReminders(db, tenantId, now)) queued += await queueMessage(db, tenantId, r);
     for (const r of await developmentReminders(db, tenantId, now)) queued += await queueMessage(db, tenantId, r);
+    for (const r of await transferReminders(db, tenantId, now)) queued += await queueMessage(db, tenantId, r);
   }
   return queued;
 }
