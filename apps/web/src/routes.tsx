@@ -23,6 +23,7 @@ import {
   NodeIndexOutlined,
   NotificationOutlined,
   PartitionOutlined,
+  PictureOutlined,
   ReadOutlined,
   RiseOutlined,
   SafetyCertificateOutlined,
@@ -161,6 +162,12 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/study/sessions/:id', page: lazy(() => import('./features/study/session-detail-page.tsx')) },
   { path: '/study/hours/:personId', page: lazy(() => import('./features/study/person-ledger-page.tsx')) },
+  {
+    path: '/culture-wall',
+    permission: 'culture.manage',
+    page: lazy(() => import('./features/culture-wall/culture-wall-page.tsx')),
+    menu: { group: 'platforms', label: '文化墙与廉政长廊', icon: <PictureOutlined /> },
+  },
   {
     path: '/compliance',
     permission: 'compliance.read',
