@@ -6,10 +6,10 @@ import {
   figuresOf,
   standingOn,
   tallyFigures,
-  type AnnualStatsPerson,
+  type AnnualStatsRecord,
 } from './annual-stats.rules.ts';
 
-const base: AnnualStatsPerson = {
+const base: AnnualStatsRecord = {
   id: 'p',
   gender: 'male',
   ethnicity: '汉族',
@@ -25,7 +25,7 @@ const base: AnnualStatsPerson = {
   leftOn: null,
   leftReason: null,
 };
-const person = (over: Partial<AnnualStatsPerson>): AnnualStatsPerson => ({ ...base, ...over });
+const person = (over: Partial<AnnualStatsRecord>): AnnualStatsRecord => ({ ...base, ...over });
 
 describe('age at 12-31 of the year', () => {
   it('counts a birthday on 12-31 as reached', () => {

@@ -25,7 +25,7 @@ import {
 import { WORK_POST_LABELS, WORK_POSTS, type PartyStanding, type WorkPost } from './person-record.rules.ts';
 
 /** The one row per person the statistics read. */
-export interface AnnualStatsPerson {
+export interface AnnualStatsRecord {
   id: string;
   gender: Gender;
   ethnicity: string | null;
@@ -77,7 +77,7 @@ function inYear(on: string | null | undefined, year: number): boolean {
 }
 
 /** 正式党员 / 预备党员 on the day, or null when not a member on record that day. */
-export function standingOn(p: AnnualStatsPerson, day: string): 'full' | 'probationary' | null {
+export function standingOn(p: AnnualStatsRecord, day: string): 'full' | 'probationary' | null {
   if (p.status !== 'full' && p.status !== 'probationary') return null;
   if (p.leftOn && p.leftOn <= day) return null;
   if (p.joinedOn && p.joinedOn > day) return null;
@@ -106,7 +106,7 @@ export interface AnnualTableDef {
 }
 
 /** The figure keys (`table.column`) a person counts in for the year. */
-export function figuresOf(p: AnnualStatsPerson, year: number): string[] {
+export function figuresOf(p: AnnualStatsRecord, year: number): string[] {
   const figures: string[] = [];
   const standing = standingOn(p, yearEndOf(year));
   if (standing) {
@@ -136,7 +136,7 @@ export function figuresOf(p: AnnualStatsPerson, year: number): string[] {
 }
 
 /** The tables of the report; the ethnicity table has a column for each group the people have. */
-export function annualTables(people: readonly AnnualStatsPerson[]): AnnualTableDef[] {
+export function annualTables(people: readonly AnnualStatsRecord[]): AnnualTableDef[] {
   const groups = [...new Set(people.map((p) => p.ethnicity?.trim() || null).filter((e): e is string => !!e))]
     .filter((e) => e !== HAN)
     .sort();
@@ -205,7 +205,7 @@ export function annualTables(people: readonly AnnualStatsPerson[]): AnnualTableD
 }
 
 /** Counts per figure key over the people. */
-export function tallyFigures(people: readonly AnnualStatsPerson[], year: number): Map<string, number> {
+export function tallyFigures(people: readonly AnnualStatsRecord[], year: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of people) for (const f of figuresOf(p, year)) counts.set(f, (counts.get(f) ?? 0) + 1);
   return counts;

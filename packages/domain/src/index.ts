@@ -67,3 +67,4 @@ export * from './evaluation.rules.ts';
 export * from './api/evaluations.ts';
 export * from './campaigns.rules.ts';
 export * from './api/campaigns.ts';
+export * from './api/annual-stats.ts';
