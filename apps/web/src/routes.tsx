@@ -30,6 +30,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -232,6 +233,17 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: '/development/:personId',
     page: lazy(() => import('./features/development/development-person-page.tsx')),
+  },
+  {
+    path: '/transfers',
+    permission: 'transfers.read',
+    page: lazy(() => import('./features/transfers/transfers-page.tsx')),
+    menu: { group: 'org-people', label: '组织关系转接', icon: <SwapOutlined /> },
+  },
+  {
+    path: '/transfers/:id/letter',
+    permission: 'transfers.read',
+    page: lazy(() => import('./features/transfers/transfer-letter-page.tsx')),
   },
 
   // 系统管理

@@ -16,6 +16,7 @@ import type { MemberPii } from '../../platform/schema-types.ts';
 import { useCan } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
 import { MemberSanctionsSection } from '../honours/member-sanctions-section.tsx';
+import { TransferHistorySection } from '../transfers/transfer-history-section.tsx';
 import { MemberActionModal, type MemberAction } from './member-actions.tsx';
 import { MemberDescriptions } from './member-descriptions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
@@ -165,6 +166,7 @@ export default function MemberDetailPage() {
         }
       />
       <MemberSanctionsSection personId={person.id} />
+      <TransferHistorySection personId={person.id} />
       <MemberFormDrawer
         open={editing}
         member={person}
