@@ -1,6 +1,7 @@
 import {
   computeIdCheckChar,
   courtInstant,
+  courtToday,
   generateRota,
   swapWeeks,
   workCalendarOf,
@@ -9,6 +10,7 @@ import {
 import { OFFICIAL_WORK_CALENDARS } from './work-calendar.data.ts';
 import { disclosures, inquiries, receptionRota, receptionVisits, servicePledges } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
+import { allSources, defaultTitleOf, sourceColumns } from '../modules/openness/sources.ts';
 import { SURNAMES } from './demo-court.draw.ts';
 import { DEMO_AS_OF } from './demo-court.data.ts';
 import type { DemoSeedContext } from './demo-goals.ts';
@@ -216,6 +218,40 @@ export async function seedDemoPublicService(tx: Db, ctx: DemoSeedContext): Promi
     .insert(servicePledges)
     .values(PLEDGES.map((p, i) => ({ tenantId, ...p, description: '', sortOrder: i + 1, published: true })));
   await tx.insert(disclosures).values(demoDisclosures(tenantId, year));
+  const sourced = await sourcedDisclosures(tx, tenantId);
+  if (sourced.length > 0) await tx.insert(disclosures).values(sourced);
+}
+
+/**
+ * Items shown from their source (issue 15): this year's commitments, a 四议两公开 matter's disclosures and
+ * the two latest meetings that decided something, each approved like a typed item; the text is the source's.
+ */
+async function sourcedDisclosures(tx: Db, tenantId: string): Promise<(typeof disclosures.$inferInsert)[]> {
+  const today = courtToday();
+  const all = await allSources(tx, tenantId);
+  const chosen = [
+    all.find((s) => s.kind === 'commitments'),
+    all.find((s) => s.kind === 'deliberation'),
+    ...all.filter((s) => s.kind === 'meeting' && s.on <= today).slice(0, 2),
+  ].filter((s) => s !== undefined);
+  return chosen.map((s) => {
+    const from = s.on < today ? s.on : today;
+    return {
+      tenantId,
+      scope: s.scope,
+      category: s.category,
+      title: defaultTitleOf(s),
+      body: '',
+      channels: ['board', 'website', 'kiosk'] as ('board' | 'website' | 'kiosk')[],
+      status: 'published' as const,
+      publishFrom: from,
+      createdByName: '党务干事',
+      approvedByName: '支部书记',
+      approvedAt: demoInstant(from, 9),
+      createdAt: demoInstant(from, 8),
+      ...sourceColumns(s),
+    };
+  });
 }
 
 function demoDisclosures(tenantId: string, year: number): (typeof disclosures.$inferInsert)[] {

@@ -60,6 +60,39 @@ const ScopeSchema = z.enum(DISCLOSURE_SCOPES, { error: '公开范围应为 party
 const CategorySchema = z.enum(DISCLOSURE_CATEGORIES, { error: '请从列表中选择公开类别' });
 const ChannelSchema = z.enum(DISCLOSURE_CHANNELS, { error: '请从列表中选择公开渠道' });
 
+/**
+ * What other capabilities publish, shown here from the record itself (issue 15): a meeting's
+ * resolutions, a 四议两公开 matter's disclosures, a year's public commitments, a 民主评议 round's result.
+ */
+export const DISCLOSURE_SOURCE_KINDS = ['meeting', 'deliberation', 'commitments', 'evaluation'] as const;
+export type DisclosureSourceKind = (typeof DISCLOSURE_SOURCE_KINDS)[number];
+export const DISCLOSURE_SOURCE_KIND_LABELS: Record<DisclosureSourceKind, string> = {
+  meeting: '会议决议',
+  deliberation: '“四议两公开”结果',
+  commitments: '公开承诺',
+  evaluation: '民主评议结果',
+};
+/** The title an item from a source starts with (its writer may change it), at most 100 characters. */
+export function sourcedDisclosureTitle(s: { kind: DisclosureSourceKind; label: string; ref: string }): string {
+  const t = {
+    meeting: `${s.label}决议公开`,
+    deliberation: `${s.label}（“四议两公开”结果）`,
+    commitments: `${s.ref}年度党组织和党员公开承诺`,
+    evaluation: `${s.label}结果`,
+  }[s.kind];
+  return t.length > 100 ? `${t.slice(0, 99)}…` : t;
+}
+const SourceKindSchema = z.enum(DISCLOSURE_SOURCE_KINDS, { error: '请从列表中选择来源' });
+
+export const DisclosureSource = z.object({
+  kind: SourceKindSchema,
+  ref: z.string().describe('来源记录：会议、事项、评议轮次的编号，或承诺的年度'),
+  label: z.string().describe('来源记录的名称'),
+  url: z.string().describe('来源记录在工作台上的页面'),
+  available: z.boolean().describe('来源记录现在是否有可公开的内容；没有时门户不显示此事项'),
+});
+export type DisclosureSource = z.infer<typeof DisclosureSource>;
+
 export const Disclosure = z.object({
   id: Id,
   scope: ScopeSchema,
@@ -68,6 +101,7 @@ export const Disclosure = z.object({
   body: z.string(),
   channels: z.array(ChannelSchema),
   attachmentFileIds: z.array(Id),
+  attachments: z.array(z.object({ id: Id, name: z.string(), size: z.number().int() })).describe('附件的名称和大小'),
   status: z.enum(DISCLOSURE_STATUSES),
   publishFrom: z.string(),
   publishUntil: z.string().nullable(),
@@ -79,8 +113,25 @@ export const Disclosure = z.object({
   returnNote: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
+  source: DisclosureSource.nullable().describe('来自其他功能的事项：正文从来源记录读取，不另行录入'),
 });
 export type Disclosure = z.infer<typeof Disclosure>;
+
+/** A record another capability has made public that may be shown here (with the items already showing it). */
+export const DisclosureSourceCandidate = z.object({
+  kind: SourceKindSchema,
+  ref: z.string(),
+  label: z.string(),
+  url: z.string(),
+  on: z.string().describe('会议日期、公开日期或年度'),
+  scope: ScopeSchema,
+  category: CategorySchema,
+  text: z.string().describe('将公开的正文（从来源记录读取）'),
+  disclosureIds: z.array(z.string()),
+});
+export type DisclosureSourceCandidate = z.infer<typeof DisclosureSourceCandidate>;
+export const DisclosureSourcesResponse = z.object({ items: z.array(DisclosureSourceCandidate) });
+export type DisclosureSourcesResponse = z.infer<typeof DisclosureSourcesResponse>;
 
 export const DisclosuresQuery = z.strictObject({
   scope: ScopeSchema.optional(),
@@ -103,6 +154,29 @@ const disclosureFields = {
 export const CreateDisclosureRequest = z.strictObject(disclosureFields);
 export type CreateDisclosureRequest = z.infer<typeof CreateDisclosureRequest>;
 export const UpdateDisclosureRequest = z.strictObject(disclosureFields).partial();
+
+/** An item from a source: its text is the source's; the item sets its title, channels, period and files. */
+export const CreateSourcedDisclosureRequest = z
+  .strictObject({
+    kind: SourceKindSchema,
+    ref: z.string().trim().min(1, '请选择来源记录').max(40),
+    title: disclosureFields.title.optional(),
+    scope: ScopeSchema.optional(),
+    channels: disclosureFields.channels,
+    attachmentFileIds: disclosureFields.attachmentFileIds,
+    publishFrom: IsoDate,
+    publishUntil: IsoDate.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    const ok = v.kind === 'commitments' ? /^\d{4}$/.test(v.ref) : Id.safeParse(v.ref).success;
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ref'],
+        message: v.kind === 'commitments' ? '承诺来源应为年度，如 2026' : '来源记录编号格式不正确',
+      });
+  });
+export type CreateSourcedDisclosureRequest = z.infer<typeof CreateSourcedDisclosureRequest>;
 export type UpdateDisclosureRequest = z.infer<typeof UpdateDisclosureRequest>;
 
 const reason = (what: string) => z.string().trim().min(2, `请填写${what}`).max(500, `${what}最多500个字`);
@@ -110,7 +184,7 @@ export const ReturnDisclosureRequest = z.strictObject({ note: reason('退回原�
 export const WithdrawDisclosureRequest = z.strictObject({ reason: reason('撤回原因') });
 
 /** Where a public item comes from: typed here, or shown from the capability that publishes it. */
-export const DISCLOSURE_SOURCES = ['openness', 'commitments', 'deliberations'] as const;
+export const DISCLOSURE_SOURCES = ['openness', 'commitments', 'deliberations', 'meetings', 'evaluations'] as const;
 
 export const PublicDisclosure = z.object({
   id: z.string().describe('公开事项编号；来自其他功能的事项以来源为前缀'),
@@ -123,6 +197,9 @@ export const PublicDisclosure = z.object({
   publishUntil: z.string().nullable(),
   source: z.enum(DISCLOSURE_SOURCES),
   url: z.string().describe('门户上的页面地址'),
+  attachments: z
+    .array(z.object({ name: z.string(), url: z.string(), size: z.number().int() }))
+    .describe('附件：仅在事项公开期内可从门户下载'),
 });
 export type PublicDisclosure = z.infer<typeof PublicDisclosure>;
 

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -16,11 +18,14 @@ import type {
   DisclosureCategory,
   DisclosureChannel,
   DisclosureScope,
+  DisclosureSourceKind,
   DisclosureStatus,
   VisitCategory,
 } from '@qizhi/domain';
 import { users } from './auth.ts';
 import { departments } from './org.ts';
+import { evaluationRounds } from './evaluations.ts';
+import { deliberationMatters, meetings } from './meetings.ts';
 import { people } from './people.ts';
 import { tenants } from './tenants.ts';
 
@@ -49,10 +54,35 @@ export const disclosures = pgTable(
     returnNote: text('return_note'),
     withdrawnReason: text('withdrawn_reason'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Shown from its source (migration 0026): the text is read from the record named here when shown. */
+    sourceKind: text('source_kind').$type<DisclosureSourceKind>(),
+    sourceMeetingId: uuid('source_meeting_id'),
+    sourceMatterId: uuid('source_matter_id'),
+    sourceRoundId: uuid('source_round_id'),
+    sourceYear: integer('source_year'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('disclosures_public_idx').on(t.tenantId, t.status, t.publishFrom),
+    foreignKey({
+      name: 'disclosures_source_meeting_fk',
+      columns: [t.tenantId, t.sourceMeetingId],
+      foreignColumns: [meetings.tenantId, meetings.id],
+    }),
+    foreignKey({
+      name: 'disclosures_source_matter_fk',
+      columns: [t.tenantId, t.sourceMatterId],
+      foreignColumns: [deliberationMatters.tenantId, deliberationMatters.id],
+    }),
+    foreignKey({
+      name: 'disclosures_source_round_fk',
+      columns: [t.tenantId, t.sourceRoundId],
+      foreignColumns: [evaluationRounds.tenantId, evaluationRounds.id],
+    }),
+    check(
+      'disclosures_source_check',
+      sql`(${t.sourceKind} IS NULL AND ${t.sourceMeetingId} IS NULL AND ${t.sourceMatterId} IS NULL AND ${t.sourceRoundId} IS NULL AND ${t.sourceYear} IS NULL) OR (${t.sourceKind} = 'meeting' AND ${t.sourceMeetingId} IS NOT NULL AND ${t.sourceMatterId} IS NULL AND ${t.sourceRoundId} IS NULL AND ${t.sourceYear} IS NULL) OR (${t.sourceKind} = 'deliberation' AND ${t.sourceMatterId} IS NOT NULL AND ${t.sourceMeetingId} IS NULL AND ${t.sourceRoundId} IS NULL AND ${t.sourceYear} IS NULL) OR (${t.sourceKind} = 'evaluation' AND ${t.sourceRoundId} IS NOT NULL AND ${t.sourceMeetingId} IS NULL AND ${t.sourceMatterId} IS NULL AND ${t.sourceYear} IS NULL) OR (${t.sourceKind} = 'commitments' AND ${t.sourceYear} IS NOT NULL AND ${t.sourceMeetingId} IS NULL AND ${t.sourceMatterId} IS NULL AND ${t.sourceRoundId} IS NULL)`,
+    ),
   ],
 );
 

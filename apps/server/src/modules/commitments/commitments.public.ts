@@ -1,5 +1,5 @@
 import type { PublicCommitmentsResponse } from '@qizhi/domain';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { toCommitments } from './commitments.mapping.ts';
 import * as repo from './commitments.repo.ts';
@@ -21,24 +21,33 @@ export async function listPublicCommitments(
       issues: [{ path: 'court', message: '请指明法院代码' }],
     });
   }
-  const rows = await repo.findCommitments(db, repo.commitmentConditions(court.id, { year, status: 'published' }));
-  const items = await toCommitments(db, court.id, rows);
   return {
     court: { code: court.code, name: court.name },
     year,
-    items: items.map((c) => ({
-      id: c.id,
-      year: c.year,
-      ownerKind: c.ownerKind,
-      ownerName: c.ownerName,
-      orgUnitName: c.orgUnitName,
-      publishedAt: c.publishedAt,
-      promises: c.promises.map((p) => ({
-        text: p.text,
-        selfAssessment: p.selfAssessment,
-        verifiedResult: p.verifiedResult,
-      })),
-      result: c.result,
-    })),
+    items: await publishedCommitments(db, court.id, year),
   };
+}
+
+/** A court's published commitments of a year as the public sees them (also the openness portal's source). */
+export async function publishedCommitments(
+  db: Db,
+  tenantId: string,
+  year: number,
+): Promise<PublicCommitmentsResponse['items']> {
+  const rows = await repo.findCommitments(db, repo.commitmentConditions(tenantId, { year, status: 'published' }));
+  const items = await toCommitments(db, tenantId, rows);
+  return items.map((c) => ({
+    id: c.id,
+    year: c.year,
+    ownerKind: c.ownerKind,
+    ownerName: c.ownerName,
+    orgUnitName: c.orgUnitName,
+    publishedAt: c.publishedAt,
+    promises: c.promises.map((p) => ({
+      text: p.text,
+      selfAssessment: p.selfAssessment,
+      verifiedResult: p.verifiedResult,
+    })),
+    result: c.result,
+  }));
 }

@@ -17,3 +17,5 @@ export { isBlankMinutes as isBlankRichText, sanitizeMinutes as sanitizeRichText 
 /** 四议两公开 disclosures, shown on the openness portal from their source. */
 export { findDisclosedMatters, type DisclosedMatter } from './deliberations/disclosed.repo.ts';
 export { meetingAttachments } from './record/attachments.ts';
+/** Held meetings' resolutions and votes, shown on the openness portal from their source. */
+export { findResolvedMeetings, type ResolvedMeeting } from './record/resolutions.repo.ts';

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import { disclosures, files, tenants } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -69,6 +69,47 @@ export async function updateDisclosure(
     .where(and(eq(disclosures.tenantId, tenantId), eq(disclosures.id, id)));
 }
 
+/** The item (not withdrawn) already showing a source, if any. */
+export async function findLiveItemOfSource(
+  db: Db,
+  tenantId: string,
+  c: {
+    sourceMeetingId: string | null;
+    sourceMatterId: string | null;
+    sourceRoundId: string | null;
+    sourceYear: number | null;
+  },
+): Promise<{ id: string } | undefined> {
+  const [row] = await db
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(
+      and(
+        eq(disclosures.tenantId, tenantId),
+        ne(disclosures.status, 'withdrawn'),
+        c.sourceMeetingId
+          ? eq(disclosures.sourceMeetingId, c.sourceMeetingId)
+          : c.sourceMatterId
+            ? eq(disclosures.sourceMatterId, c.sourceMatterId)
+            : c.sourceRoundId
+              ? eq(disclosures.sourceRoundId, c.sourceRoundId)
+              : eq(disclosures.sourceYear, c.sourceYear ?? -1),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Which items (not withdrawn) show which sources, as `kind:ref` → item ids. */
+export async function findSourcedItems(db: Db, tenantId: string): Promise<DisclosureRow[]> {
+  return db
+    .select()
+    .from(disclosures)
+    .where(
+      and(eq(disclosures.tenantId, tenantId), ne(disclosures.status, 'withdrawn'), isNotNull(disclosures.sourceKind)),
+    );
+}
+
 export async function countFiles(db: Db, tenantId: string, ids: string[]): Promise<number> {
   let n = 0;
   for (const id of ids) {
@@ -79,6 +120,15 @@ export async function countFiles(db: Db, tenantId: string, ids: string[]): Promi
     if (row) n++;
   }
   return n;
+}
+
+/** Name, size and id of the court's files among `ids` (a public item's attachments). */
+export async function findFileNames(db: Db, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: files.id, name: files.name, size: files.size, mime: files.mime, storageKey: files.storageKey })
+    .from(files)
+    .where(and(eq(files.tenantId, tenantId), inArray(files.id, [...ids])));
 }
 
 export async function findTenantByCode(db: Db, code: string) {

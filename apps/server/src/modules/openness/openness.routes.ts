@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateDisclosureRequest,
+  CreateSourcedDisclosureRequest,
   Disclosure,
   DisclosuresQuery,
   DisclosuresResponse,
+  DisclosureSourcesResponse,
   ErrorResponse,
   IdParams,
   ReturnDisclosureRequest,
@@ -12,6 +14,7 @@ import {
 } from '@qizhi/domain';
 import { contextOf } from '../../platform/request-context.ts';
 import * as service from './openness.service.ts';
+import { listSourceCandidates } from './sources.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['党务院务公开'];
@@ -43,6 +46,32 @@ export const opennessRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await service.createDisclosure(contextOf(request), request.body)),
+  );
+  app.get(
+    '/sources',
+    {
+      config: { access: 'openness.manage' },
+      schema: {
+        tags,
+        summary: '可从来源公开的记录：会议决议、“四议两公开”结果、公开承诺、民主评议结果（正文从来源读取）',
+        response: { 200: DisclosureSourcesResponse, ...errors },
+      },
+    },
+    async (request) => listSourceCandidates(contextOf(request)),
+  );
+  app.post(
+    '/from-source',
+    {
+      config: { access: 'openness.manage' },
+      schema: {
+        tags,
+        summary: '从来源记录编写公开事项（草稿；正文从来源读取，经同样的审核和公开期）',
+        body: CreateSourcedDisclosureRequest,
+        response: { 201: Disclosure, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createSourcedDisclosure(contextOf(request), request.body)),
   );
   app.patch(
     '/:id',

@@ -2,9 +2,11 @@ import {
   containsPersonalNumber,
   courtToday,
   DISCLOSURE_SCOPE_LABELS,
+  DISCLOSURE_SOURCE_KIND_LABELS,
   isOnShow,
   validPublicationPeriod,
   type CreateDisclosureRequest,
+  type CreateSourcedDisclosureRequest,
   type Disclosure,
   type DisclosureStatus,
   type FieldIssue,
@@ -16,20 +18,39 @@ import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { mayAttach } from '../files/index.ts';
 import * as repo from './openness.repo.ts';
+import { defaultTitleOf, readSources, sourceColumns, sourceKeyOf, sourceKeyOfRow, type SourceText } from './sources.ts';
 
-function toDisclosure(r: repo.DisclosureRow, today = courtToday()): Disclosure {
+interface Sources {
+  texts: Map<string, SourceText>;
+  files: Map<string, { id: string; name: string; size: number }>;
+}
+
+/** The texts of the sources the rows name (one read per kind) and the names of their files. */
+async function sourcesOf(db: Db, tenantId: string, rows: readonly repo.DisclosureRow[]): Promise<Sources> {
+  const keys = rows.flatMap((r) => sourceKeyOfRow(r) ?? []);
+  const files = await repo.findFileNames(db, tenantId, [...new Set(rows.flatMap((r) => r.attachmentFileIds))]);
+  return {
+    texts: keys.length ? await readSources(db, tenantId, keys) : new Map(),
+    files: new Map(files.map((f) => [f.id, { id: f.id, name: f.name, size: f.size }])),
+  };
+}
+
+function toDisclosure(r: repo.DisclosureRow, sources: Sources, today = courtToday()): Disclosure {
+  const key = sourceKeyOfRow(r);
+  const found = key ? sources.texts.get(sourceKeyOf(key)) : undefined;
   return {
     id: r.id,
     scope: r.scope,
     category: r.category,
     title: r.title,
-    body: r.body,
+    body: key ? (found?.text ?? '') : r.body,
     channels: r.channels,
     attachmentFileIds: r.attachmentFileIds,
+    attachments: r.attachmentFileIds.flatMap((id) => sources.files.get(id) ?? []),
     status: r.status,
     publishFrom: r.publishFrom,
     publishUntil: r.publishUntil,
-    onShow: isOnShow(r, today),
+    onShow: isOnShow(r, today) && (!key || !!found),
     createdByName: r.createdByName,
     createdAt: r.createdAt.toISOString(),
     approvedByName: r.approvedByName,
@@ -37,6 +58,14 @@ function toDisclosure(r: repo.DisclosureRow, today = courtToday()): Disclosure {
     returnNote: r.returnNote,
     withdrawnReason: r.withdrawnReason,
     withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+    source: key
+      ? {
+          ...key,
+          label: found?.label ?? '（来源记录已没有可公开的内容）',
+          url: found?.url ?? '',
+          available: !!found,
+        }
+      : null,
   };
 }
 
@@ -46,11 +75,13 @@ export async function listDisclosures(
 ): Promise<{ items: Disclosure[] }> {
   if (!ctx.has('openness.manage') && !ctx.has('openness.approve')) throw new AppError('FORBIDDEN');
   const today = courtToday();
-  return {
-    items: (await repo.findDisclosures(ctx.db, repo.disclosureConditions(ctx.tenantId, q))).map((r) =>
-      toDisclosure(r, today),
-    ),
-  };
+  const rows = await repo.findDisclosures(ctx.db, repo.disclosureConditions(ctx.tenantId, q));
+  const sources = await sourcesOf(ctx.db, ctx.tenantId, rows);
+  return { items: rows.map((r) => toDisclosure(r, sources, today)) };
+}
+
+async function shown(db: Db, row: repo.DisclosureRow): Promise<Disclosure> {
+  return toDisclosure(row, await sourcesOf(db, row.tenantId, [row]));
 }
 
 async function load(db: Db, tenantId: string, id: string): Promise<repo.DisclosureRow> {
@@ -97,7 +128,53 @@ export async function createDisclosure(ctx: RequestContext, input: CreateDisclos
     });
     return created!;
   });
-  return toDisclosure(row);
+  return shown(db, row);
+}
+
+/**
+ * An item shown from its source: the source must be the court's and have something to show; one item
+ * at a time per source (a withdrawn one does not count). The text stays the source's.
+ */
+export async function createSourcedDisclosure(
+  ctx: RequestContext,
+  input: CreateSourcedDisclosureRequest,
+): Promise<Disclosure> {
+  const { db, actor } = ctx;
+  const key = { kind: input.kind, ref: input.ref };
+  const source = (await readSources(db, actor.tenantId, [key])).get(sourceKeyOf(key));
+  if (!source) throw validationFailed([{ path: 'ref', message: '来源记录不存在，或还没有可公开的内容' }]);
+  const title = input.title ?? defaultTitleOf(source);
+  await checkContent(db, actor.tenantId, { ...input, title, body: '' });
+  await checkOwnFiles(ctx, input.attachmentFileIds, []);
+  const columns = sourceColumns(key);
+  const row = await db.transaction(async (tx) => {
+    if (await repo.findLiveItemOfSource(tx, actor.tenantId, columns))
+      throw new AppError('CONFLICT', '这条来源记录已有公开事项；如需重新公开，请先撤回原事项');
+    const [created] = await repo.insertDisclosures(tx, [
+      {
+        tenantId: actor.tenantId,
+        scope: input.scope ?? source.scope,
+        category: source.category,
+        title,
+        body: '',
+        channels: input.channels,
+        attachmentFileIds: input.attachmentFileIds,
+        publishFrom: input.publishFrom,
+        publishUntil: input.publishUntil,
+        createdByUserId: actor.userId,
+        createdByName: actor.name,
+        ...columns,
+      },
+    ]);
+    await writeAudit(tx, actor, {
+      action: 'disclosure.create',
+      entity: 'disclosure',
+      entityId: created!.id,
+      summary: `从${DISCLOSURE_SOURCE_KIND_LABELS[key.kind]}编写公开事项：${title}（来源：${source.label}）`,
+    });
+    return created!;
+  });
+  return shown(db, row);
 }
 
 const EDITABLE: DisclosureStatus[] = ['draft'];
@@ -111,6 +188,13 @@ export async function updateDisclosure(
   const row = await load(db, actor.tenantId, id);
   if (!EDITABLE.includes(row.status))
     throw new AppError('CONFLICT', '只有草稿或被退回的事项可以修改；已发布的请撤回后重新编写');
+  if (row.sourceKind && (input.body !== undefined || input.category !== undefined))
+    throw validationFailed([
+      {
+        path: input.body !== undefined ? 'body' : 'category',
+        message: '此事项的正文和类别来自来源记录，请在来源处修改',
+      },
+    ]);
   const merged = { ...row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
   await checkContent(db, actor.tenantId, merged);
   await checkOwnFiles(ctx, merged.attachmentFileIds, row.attachmentFileIds);
@@ -123,7 +207,7 @@ export async function updateDisclosure(
       summary: `修改公开事项：${merged.title}`,
     });
   });
-  return toDisclosure(await load(db, actor.tenantId, id));
+  return shown(db, await load(db, actor.tenantId, id));
 }
 
 type Transition = 'submit' | 'approve' | 'return' | 'withdraw';
@@ -147,6 +231,11 @@ export async function changeDisclosureStatus(
   const { db, actor } = ctx;
   const row = await load(db, actor.tenantId, id);
   if (row.status !== FROM[step]) throw new AppError('CONFLICT', '公开事项当前的状态不能进行此操作');
+  if ((step === 'submit' || step === 'approve') && sourceKeyOfRow(row)) {
+    const current = await shown(db, row);
+    if (!current.source?.available)
+      throw new AppError('CONFLICT', '来源记录已没有可公开的内容，不能提交或发布；请撤回或退回此事项');
+  }
   if ((step === 'approve' || step === 'return') && row.createdByUserId === actor.userId)
     throw new AppError('FORBIDDEN', '不能审核自己编写的公开事项，请由另一位审核人审核');
   const now = new Date();
@@ -167,5 +256,5 @@ export async function changeDisclosureStatus(
       summary: `${{ submit: '提交审核', approve: '审核发布', return: '退回', withdraw: '撤回' }[step]}公开事项：${row.title}${note ? `（${note}）` : ''}`,
     });
   });
-  return toDisclosure(await load(db, actor.tenantId, id));
+  return shown(db, await load(db, actor.tenantId, id));
 }

@@ -145,8 +145,19 @@ export function itemBody(i: PublicDisclosure, l: PortalLinks): string {
 <p class="muted"><span class="tag">${esc(DISCLOSURE_SCOPE_LABELS[i.scope])}</span><span class="tag">${esc(i.categoryLabel)}</span>公开日期：${esc(i.publishedOn)}${i.publishUntil ? `，公开至${esc(i.publishUntil)}` : ''}</p>
 <h2>${esc(i.title)}</h2>
 <div class="body">${esc(i.body)}</div>
-<p class="noprint"><a href="${link(`${i.url}/poster`, l)}">打印A4公示海报</a> · <a href="${link('/public', l)}">返回首页</a></p>
+${attachmentList(i, l)}<p class="noprint"><a href="${link(`${i.url}/poster`, l)}">打印A4公示海报</a> · <a href="${link('/public', l)}">返回首页</a></p>
 </section></article>`;
+}
+
+function attachmentList(i: PublicDisclosure, l: PortalLinks): string {
+  if (i.attachments.length === 0) return '';
+  const kb = (n: number) => `${String(Math.max(1, Math.round(n / 1024)))} KB`;
+  return `<h3>附件</h3><ul class="files">${i.attachments
+    .map(
+      (a) =>
+        `<li><a href="${link(a.url, { court: l.court, hant: false })}" download>${esc(a.name)}</a> <span class="muted">${kb(a.size)}</span></li>`,
+    )
+    .join('')}</ul>`;
 }
 
 export function posterBody(i: PublicDisclosure, courtName: string): string {

@@ -9,6 +9,7 @@ import {
   PublicOpennessResponse,
   PublicRotaQuery,
   PublicRotaResponse,
+  redactPersonalNumbers,
 } from '@qizhi/domain';
 import { configuredAddress } from '../../platform/public-url.ts';
 import { listPledgesOf, publicWeekRota } from '../reception/index.ts';
@@ -17,7 +18,7 @@ import { KIOSK_CSS, kioskContent, kioskPage, type KioskData, type KioskScreenSou
 import { KIOSK_SCRIPT, KIOSK_SERVICE_WORKER } from './kiosk-script.ts';
 import { PORTAL_CSS } from './portal.css.ts';
 import { homeBody, itemBody, page, posterBody, pledgeList, rotaTable, type PortalLinks } from './portal.html.ts';
-import { publicItem, publicItems, resolvePublicCourt, type PublicCourt } from './public.service.ts';
+import { publicAttachment, publicItem, publicItems, resolvePublicCourt, type PublicCourt } from './public.service.ts';
 import { toTraditional } from './traditional.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
@@ -151,6 +152,25 @@ export const publicPortalRoutes: FastifyPluginAsyncZod<{ kioskScreens?: readonly
         q,
       ),
     );
+  });
+  app.get('/public/items/:id/files/:fileId', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+    const q = read(request.query);
+    const court = await courtOf(q);
+    const { id, fileId } = request.params as { id: string; fileId: string };
+    const file = await publicAttachment(database, court, id, fileId);
+    const data = await app.deps.storage.get(file.storageKey);
+    // A text file is redacted like every text the portal shows; other formats are checked by the approver.
+    const body = file.mime.startsWith('text/') ? redactPersonalNumbers(data.toString('utf8')) : data;
+    const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
+    return reply
+      .type(file.mime)
+      .header(
+        'content-disposition',
+        `${inline ? 'inline' : 'attachment'}; filename="file"; filename*=UTF-8''${encodeURIComponent(redactPersonalNumbers(file.name))}`,
+      )
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .send(body);
   });
   app.get('/public/rota', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);

@@ -1,18 +1,16 @@
 import {
   courtToday,
-  courtYear,
   DISCLOSURE_CATEGORY_LABELS,
-  DISCLOSURE_KIND_LABELS,
   redactPersonalNumbers,
+  type DisclosureSourceKind,
   type PublicDisclosure,
   type PublicOpennessQuery,
 } from '@qizhi/domain';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { listPublicCommitments } from '../commitments/index.ts';
-import { findDisclosedMatters } from '../meetings/index.ts';
 import * as repo from './openness.repo.ts';
+import { readSources, sourceKeyOf, sourceKeyOfRow, type SourceText } from './sources.ts';
 
 export interface PublicCourt {
   id: string;
@@ -51,68 +49,48 @@ function item(
   };
 }
 
-/** The year's published commitments, as one item read from the commitments themselves. */
-async function commitmentItems(database: Database, court: PublicCourt): Promise<PublicDisclosure[]> {
-  const year = courtYear();
-  const { items } = await listPublicCommitments(database, court.code, year);
-  if (items.length === 0) return [];
-  const branches = items.filter((c) => c.ownerKind === 'org_unit').length;
-  const lines = items.map(
-    (c) =>
-      `【${c.ownerName}${c.orgUnitName && c.ownerKind === 'person' ? `（${c.orgUnitName}）` : ''}】\n${c.promises.map((p, i) => `${String(i + 1)}. ${p.text}`).join('\n')}`,
-  );
-  const published = items.map((c) => c.publishedAt?.slice(0, 10) ?? `${String(year)}-01-01`).sort();
-  return [
-    item({
-      id: `commitments-${String(year)}`,
-      scope: 'party',
-      category: 'commitments',
-      title: `${String(year)}年度党组织和党员公开承诺`,
-      body: `共${String(items.length)}份承诺（党组织${String(branches)}份，党员${String(items.length - branches)}份），接受群众监督。\n\n${lines.join('\n\n')}`,
-      publishedOn: published[published.length - 1]!,
-      publishUntil: null,
-      source: 'commitments',
-    }),
-  ];
-}
+const PUBLIC_SOURCE: Record<DisclosureSourceKind, PublicDisclosure['source']> = {
+  meeting: 'meetings',
+  deliberation: 'deliberations',
+  commitments: 'commitments',
+  evaluation: 'evaluations',
+};
 
-/** Each disclosure of a 四议两公开 matter, from the matter. */
-async function deliberationItems(database: Database, court: PublicCourt): Promise<PublicDisclosure[]> {
-  const matters = await findDisclosedMatters(database.db, court.id);
-  return matters.flatMap((m) =>
-    m.disclosures.map((d) =>
-      item({
-        id: `deliberation-${m.id}-${d.kind}`,
-        scope: 'party',
-        category: 'deliberations',
-        title: `${m.title}（${DISCLOSURE_KIND_LABELS[d.kind]}）`,
-        body: `${m.orgUnitName}“四议两公开”事项${DISCLOSURE_KIND_LABELS[d.kind]}。\n\n${d.content}\n\n公开地点：${d.place}`,
-        publishedOn: d.disclosedOn,
-        publishUntil: null,
-        source: 'deliberations',
-      }),
-    ),
-  );
-}
-
-/** Everything on show today for the court, newest first: typed items and those their sources publish. */
+/**
+ * Everything on show today for the court, newest first: items approved and inside their publication
+ * period, typed or linked to a source whose text is read now (a source with nothing left to show
+ * hides its item). Attachments are named by their portal address, never by bare file id.
+ */
 export async function publicItems(database: Database, court: PublicCourt, q: Omit<PublicOpennessQuery, 'court'> = {}) {
   const today = courtToday();
-  const own = (await repo.findOnShow(database.db, court.id, today)).map((r) =>
-    item({
-      id: r.id,
-      scope: r.scope,
-      category: r.category,
-      title: r.title,
-      body: r.body,
-      publishedOn: r.publishFrom,
-      publishUntil: r.publishUntil,
-      source: 'openness',
-    }),
-  );
-  const all = [...own, ...(await commitmentItems(database, court)), ...(await deliberationItems(database, court))].sort(
-    (a, b) => b.publishedOn.localeCompare(a.publishedOn),
-  );
+  const rows = await repo.findOnShow(database.db, court.id, today);
+  const keys = rows.flatMap((r) => sourceKeyOfRow(r) ?? []);
+  const sources = keys.length ? await readSources(database.db, court.id, keys) : new Map<string, SourceText>();
+  const fileIds = [...new Set(rows.flatMap((r) => r.attachmentFileIds))];
+  const files = new Map((await repo.findFileNames(database.db, court.id, fileIds)).map((f) => [f.id, f]));
+  const all = rows.flatMap((r) => {
+    const key = sourceKeyOfRow(r);
+    const source = key ? sources.get(sourceKeyOf(key)) : undefined;
+    if (key && !source) return [];
+    return [
+      item({
+        id: r.id,
+        scope: r.scope,
+        category: r.category,
+        title: r.title,
+        body: source ? source.text : r.body,
+        publishedOn: r.publishFrom,
+        publishUntil: r.publishUntil,
+        source: key ? PUBLIC_SOURCE[key.kind] : 'openness',
+        attachments: r.attachmentFileIds.flatMap((id) => {
+          const f = files.get(id);
+          return f
+            ? [{ name: redactPersonalNumbers(f.name), url: `/public/items/${r.id}/files/${f.id}`, size: f.size }]
+            : [];
+        }),
+      }),
+    ];
+  });
   const words = q.q?.trim();
   return all.filter(
     (i) =>
@@ -127,4 +105,16 @@ export async function publicItem(database: Database, court: PublicCourt, id: str
   const found = (await publicItems(database, court)).find((i) => i.id === id);
   if (!found) throw notFound('公开事项');
   return found;
+}
+
+/**
+ * An attachment of an item on show, by the item: 404 when the item is not on show (draft, pending,
+ * withdrawn, out of its period, another court's) or does not hold the file.
+ */
+export async function publicAttachment(database: Database, court: PublicCourt, itemId: string, fileId: string) {
+  const shown = await publicItem(database, court, itemId);
+  if (!shown.attachments.some((a) => a.url.endsWith(`/files/${fileId}`))) throw notFound('附件');
+  const [file] = await repo.findFileNames(database.db, court.id, [fileId]);
+  if (!file) throw notFound('附件');
+  return file;
 }
