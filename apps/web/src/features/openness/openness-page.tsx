@@ -4,14 +4,18 @@ import {
   DISCLOSURE_CATEGORY_LABELS,
   DISCLOSURE_CHANNEL_LABELS,
   DISCLOSURE_SCOPE_LABELS,
+  DISCLOSURE_SOURCE_KIND_LABELS,
   DISCLOSURE_STATUS_LABELS,
   type Disclosure,
+  type DisclosureSourceCandidate,
   type DisclosureStatus,
 } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
+import { Link } from 'react-router';
 import { DisclosureFormModal } from './disclosure-form-modal.tsx';
+import { SourcesModal } from './sources-modal.tsx';
 import { opennessApi } from './openness.api.ts';
 import { opennessKey, useDisclosures } from './openness.queries.ts';
 
@@ -70,7 +74,11 @@ export default function OpennessPage() {
   const can = useCan();
   const { user } = useSession();
   const [status, setStatus] = useState<DisclosureStatus | 'all'>('all');
-  const [editing, setEditing] = useState<{ item: Disclosure | null } | null>(null);
+  const [editing, setEditing] = useState<{
+    item: Disclosure | null;
+    source?: DisclosureSourceCandidate;
+  } | null>(null);
+  const [picking, setPicking] = useState(false);
   const [reason, setReason] = useState<{ item: Disclosure; kind: 'return' | 'withdraw' } | null>(null);
   const list = useDisclosures(status === 'all' ? undefined : status);
   const step = useSave({
@@ -89,6 +97,7 @@ export default function OpennessPage() {
               编写公开事项
             </Button>
           )}
+          {can('openness.manage') && <Button onClick={() => setPicking(true)}>从其他功能公开</Button>}
           <a href={opennessApi.portalUrl()} target="_blank" rel="noreferrer">
             查看公开门户
           </a>
@@ -115,7 +124,7 @@ export default function OpennessPage() {
           rowKey="id"
           dataSource={list.data.items}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1140 }}
           columns={[
             {
               title: '标题',
@@ -127,6 +136,22 @@ export default function OpennessPage() {
                   </a>
                 ) : (
                   t
+                ),
+            },
+            {
+              title: '来源',
+              key: 'source',
+              width: 170,
+              render: (_: unknown, d) =>
+                d.source ? (
+                  <>
+                    <Tag color={d.source.available ? 'blue' : 'red'}>
+                      {DISCLOSURE_SOURCE_KIND_LABELS[d.source.kind]}
+                    </Tag>
+                    {d.source.url ? <Link to={d.source.url}>{d.source.label}</Link> : d.source.label}
+                  </>
+                ) : (
+                  '本页编写'
                 ),
             },
             {
@@ -204,7 +229,21 @@ export default function OpennessPage() {
           ]}
         />
       )}
-      <DisclosureFormModal open={editing !== null} item={editing?.item ?? null} onClose={() => setEditing(null)} />
+      <DisclosureFormModal
+        key={editing ? (editing.item?.id ?? editing.source?.ref ?? 'new') : 'closed'}
+        open={editing !== null}
+        item={editing?.item ?? null}
+        source={editing?.source ?? null}
+        onClose={() => setEditing(null)}
+      />
+      <SourcesModal
+        open={picking}
+        onClose={() => setPicking(false)}
+        onPick={(source) => {
+          setPicking(false);
+          setEditing({ item: null, source });
+        }}
+      />
       <ReasonModal target={reason} onClose={() => setReason(null)} />
     </Card>
   );

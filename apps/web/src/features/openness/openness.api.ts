@@ -3,7 +3,9 @@ import {
   Disclosure,
   DisclosuresQuery,
   DisclosuresResponse,
+  DisclosureSourcesResponse,
   type CreateDisclosureRequest,
+  type CreateSourcedDisclosureRequest,
   type UpdateDisclosureRequest,
 } from '@qizhi/domain';
 import { call, seg } from '../../platform/api-client.ts';
@@ -12,6 +14,9 @@ import { call, seg } from '../../platform/api-client.ts';
 export const opennessApi = {
   list: (query: Partial<z.output<typeof DisclosuresQuery>>) => call.get(DisclosuresResponse, '/api/openness', query),
   create: (body: CreateDisclosureRequest) => call.post(Disclosure, '/api/openness', body),
+  /** What other capabilities have published and may be shown here from its source. */
+  sources: () => call.get(DisclosureSourcesResponse, '/api/openness/sources'),
+  createFromSource: (body: CreateSourcedDisclosureRequest) => call.post(Disclosure, '/api/openness/from-source', body),
   update: (id: string, body: UpdateDisclosureRequest) => call.patch(Disclosure, `/api/openness/${seg(id)}`, body),
   submit: (id: string) => call.post(Disclosure, `/api/openness/${seg(id)}/submit`),
   approve: (id: string) => call.post(Disclosure, `/api/openness/${seg(id)}/approve`),
