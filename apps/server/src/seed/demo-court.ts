@@ -11,6 +11,7 @@ import { seedDemoMechanisms } from './demo-goals.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoPublicService } from './demo-public-service.ts';
 import { seedDemoStudy } from './demo-study.ts';
+import { linkMeetingAttendanceGoals } from '../modules/goals/index.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoCultureWall } from './demo-culture-wall.ts';
 
@@ -151,6 +152,8 @@ export async function seedDemoCourt(
     await seedDemoDues(tx, { tenantId, court, personIds });
     await seedDemoPublicService(tx, { tenantId, court, orgIds, deptIds, personIds, userIds });
     await seedDemoStudy(tx, { tenantId, court, personIds });
+    // 全年参加组织生活不少于12次: the members' goal is counted from the meetings they attended.
+    await linkMeetingAttendanceGoals(tx, tenantId, 2026, '按时参加组织生活');
     await seedDemoCampaigns(tx, { tenantId, court, orgIds, personIds });
     await seedDemoCultureWall(tx, { tenantId });
     await writeAudit(

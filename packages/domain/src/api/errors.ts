@@ -57,6 +57,7 @@ export const ERROR_CODES = {
   GOAL_HAS_CHILDREN: { status: 409, message: '该目标已分解，进度由下级目标汇总' },
   GOAL_HAS_REPORTS: { status: 409, message: '该目标已有进度报告，不能删除' },
   GOAL_NOT_DECOMPOSABLE: { status: 409, message: '党员层级的目标不能再分解' },
+  GOAL_PROGRESS_AUTOMATIC: { status: 409, message: '该目标的进度由系统自动统计，无需填报' },
   REPORT_ALREADY_REVIEWED: { status: 409, message: '该进度报告已经审核过' },
   COMMITMENT_EXISTS: { status: 409, message: '本年度已有公开承诺，请修改原承诺' },
   COMMITMENT_STATE_INVALID: { status: 409, message: '公开承诺当前的状态不能进行此操作' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COURT_TYPES, GOAL_LEVELS, GOAL_OWNER_KINDS, GOAL_REPORT_STATUSES, INDICATOR_KINDS } from '../goals.rules.ts';
+import { GOAL_PROGRESS_SOURCES } from '../goal-sources.rules.ts';
 import { Id, IsoDate } from './common.ts';
 
 export const CourtTypeSchema = z.enum(COURT_TYPES, {
@@ -9,6 +10,9 @@ export const GoalLevelSchema = z.enum(GOAL_LEVELS, { error: '目标层级应为�
 export const IndicatorKindSchema = z.enum(INDICATOR_KINDS, { error: '指标类型应为：数量、百分比、是否完成、分值之一' });
 export const GoalOwnerKindSchema = z.enum(GOAL_OWNER_KINDS);
 export const GoalReportStatusSchema = z.enum(GOAL_REPORT_STATUSES);
+export const GoalProgressSourceSchema = z.enum(GOAL_PROGRESS_SOURCES, {
+  error: '进度来源应为：进度报告、学时台账、会议出勤之一',
+});
 
 export const YearParam = z.coerce
   .number({ error: '年度应为四位数字' })
@@ -53,6 +57,9 @@ export const Goal = GoalListItem.extend({
   description: z.string().nullable(),
   ownerKind: GoalOwnerKindSchema,
   ownerId: Id,
+  progressSource: GoalProgressSourceSchema.describe(
+    '进度来源：report 本人填报、上级审核；study_hours 学时台账；meeting_attendance 本年度参加会议的次数（后两者自动统计，不能填报）',
+  ),
 });
 export type Goal = z.infer<typeof Goal>;
 /** A level at which the caller may set a top goal, and the organisations that may answer for it. */
@@ -100,6 +107,7 @@ export const CreateGoalRequest = z.strictObject({
   weight: weight.default(1),
   owner: GoalOwnerRef,
   deadline: IsoDate.nullable().optional(),
+  progressSource: GoalProgressSourceSchema.default('report').describe('学时台账、会议出勤仅用于党员本人的“数量”类目标'),
 });
 export type CreateGoalRequest = z.infer<typeof CreateGoalRequest>;
 
@@ -114,6 +122,7 @@ export const UpdateGoalRequest = z
     weight,
     owner: GoalOwnerRef,
     deadline: IsoDate.nullable(),
+    progressSource: GoalProgressSourceSchema,
   })
   .partial();
 export type UpdateGoalRequest = z.infer<typeof UpdateGoalRequest>;
@@ -131,6 +140,9 @@ export const DecomposeGoalRequest = z.strictObject({
     )
     .min(1, '请至少选择一个责任主体')
     .max(500, '一次最多分解给500个责任主体'),
+  progressSource: GoalProgressSourceSchema.default('report').describe(
+    '分解给党员时可选：学时台账、会议出勤自动统计（上级目标须为“数量”类）',
+  ),
 });
 export type DecomposeGoalRequest = z.infer<typeof DecomposeGoalRequest>;
 export const DecomposeGoalResponse = z.object({ items: z.array(Goal) });

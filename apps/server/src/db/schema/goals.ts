@@ -66,7 +66,7 @@ export const goals = pgTable(
     ownerDepartmentId: uuid('owner_department_id'),
     ownerPersonId: uuid('owner_person_id'),
     deadline: date('deadline'),
-    /** Where progress comes from: accepted reports, or the study-hours ledger (学时, never typed by the member). */
+    /** Where progress comes from: accepted reports, the study-hours ledger (学时) or meeting attendance (goal-sources.rules.ts). */
     progressSource: text('progress_source').$type<GoalProgressSource>().notNull().default('report'),
     acceptedValue: doublePrecision('accepted_value'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
@@ -84,6 +84,11 @@ export const goals = pgTable(
     index('goals_tenant_year_idx').on(t.tenantId, t.year),
     index('goals_parent_idx').on(t.tenantId, t.parentId),
     index('goals_owner_person_idx').on(t.tenantId, t.ownerPersonId, t.year),
+    // Goals counted by the system, found when attendance changes (0027_goal_sources.sql).
+    index('goals_counted_idx')
+      .on(t.tenantId, t.year, t.progressSource, t.ownerPersonId)
+      .where(sql`${t.progressSource} <> 'report'`),
+    check('goals_progress_source_check', sql`${t.progressSource} in ('report', 'study_hours', 'meeting_attendance')`),
     check(
       'goals_one_owner',
       sql`(${t.ownerKind} = 'org_unit' and ${t.ownerOrgUnitId} is not null and ${t.ownerDepartmentId} is null and ${t.ownerPersonId} is null)

@@ -1,6 +1,7 @@
 import {
   GOAL_LEVEL_LABELS,
   NEXT_GOAL_LEVEL,
+  progressSourceIssue,
   rollUpGoals,
   splitWeightEvenly,
   courtToday,
@@ -15,6 +16,7 @@ import { loadChain, mayDecompose } from './goals.access.ts';
 import { resolveOwners } from './goals.owners.ts';
 import * as repo from './goals.repo.ts';
 import { toGoal } from './goals.mapping.ts';
+import { fillCountedGoals } from './goals.sources.ts';
 
 /**
  * 目标分解: children at the next level for the chosen owners, inheriting the parent's indicator,
@@ -42,6 +44,11 @@ export async function decomposeGoal(ctx: RequestContext, id: string, input: Deco
       { path: 'owners', message: `分解后的权重之和应等于上级目标的权重${String(parent.weight)}` },
     ]);
   const owners = await resolveOwners(db, tenantId, level, input.owners, (i) => `owners.${String(i)}`);
+  const source = input.progressSource;
+  const issue = owners
+    .map((o) => progressSourceIssue(source, { ownerKind: o.kind, indicatorKind: parent.indicatorKind }))
+    .find((i) => i !== null);
+  if (issue) throw validationFailed([{ path: 'progressSource', message: issue }]);
 
   const created = await db.transaction(async (tx) => {
     const rows = await repo.insertGoals(
@@ -64,8 +71,17 @@ export async function decomposeGoal(ctx: RequestContext, id: string, input: Deco
         ownerPersonId: owner.kind === 'person' ? owner.id : null,
         deadline: parent.deadline,
         sortOrder: i,
+        progressSource: source,
       })),
     );
+    if (source !== 'report')
+      await fillCountedGoals(
+        tx,
+        tenantId,
+        parent.year,
+        owners.map((o) => o.id),
+        source,
+      );
     await writeAudit(tx, actor, {
       action: 'goal.decompose',
       entity: 'goal',

@@ -38,6 +38,7 @@ export function toGoal(row: repo.GoalTreeRow, rollUp: GoalRollUp | undefined, pe
     description: row.description,
     ownerKind: row.ownerKind,
     ownerId: (row.ownerOrgUnitId ?? row.ownerDepartmentId ?? row.ownerPersonId)!,
+    progressSource: row.progressSource,
   };
 }
 

@@ -1,4 +1,9 @@
-import type { GoalReport, GoalReportStatus, ProgressReportRequest } from '@qizhi/domain';
+import {
+  GOAL_PROGRESS_SOURCE_NOTES,
+  type GoalReport,
+  type GoalReportStatus,
+  type ProgressReportRequest,
+} from '@qizhi/domain';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -30,6 +35,12 @@ export async function reportProgress(
   }
   if ((await repo.countChildren(db, tenantId, goalId)) > 0) throw new AppError('GOAL_HAS_CHILDREN');
   const row = (await repo.findGoal(db, tenantId, goalId))!;
+  // Data already held is never asked for again (rules.md, policy limits).
+  if (row.progressSource !== 'report')
+    throw new AppError(
+      'GOAL_PROGRESS_AUTOMATIC',
+      `${GOAL_PROGRESS_SOURCE_NOTES[row.progressSource]}，由系统自动统计，无需填报`,
+    );
   if (row.indicatorKind === 'milestone' && input.value !== 0 && input.value !== 1)
     throw validationFailed([{ path: 'value', message: '“是否完成”类指标的完成值应为1（已完成）或0（未完成）' }]);
   const fileIds = [...new Set(input.fileIds)];

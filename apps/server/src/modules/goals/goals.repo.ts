@@ -24,6 +24,7 @@ const treeColumns = {
   ownerPersonId: goals.ownerPersonId,
   deadline: goals.deadline,
   acceptedValue: goals.acceptedValue,
+  progressSource: goals.progressSource,
   ownerName: sql<string | null>`coalesce(${orgUnits.name}, ${departments.name}, ${people.name})`,
 };
 
@@ -38,7 +39,7 @@ function withOwnerNames(db: Db) {
 
 export type GoalTreeRow = Awaited<ReturnType<ReturnType<typeof withOwnerNames>['execute']>>[number];
 /** What the year's list and roll-up read of each goal: no description, the year is the query's. */
-export type YearGoalRow = Omit<GoalTreeRow, 'description' | 'year'>;
+export type YearGoalRow = Omit<GoalTreeRow, 'description' | 'year' | 'progressSource'>;
 
 /**
  * One level of the year's tree with owners' names: the roots (`parentId` null) or one goal's

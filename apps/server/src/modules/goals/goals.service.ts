@@ -1,6 +1,9 @@
 import {
   GOAL_LEVEL_LABELS,
+  GOAL_PROGRESS_SOURCE_UNITS,
+  isCountedGoal,
   NEXT_GOAL_LEVEL,
+  progressSourceIssue,
   type CreateGoalRequest,
   type Goal,
   type GoalDetail,
@@ -13,6 +16,7 @@ import { isOwnGoal, loadChain, mayDecompose, mayEdit, mayReport, type GoalChain 
 import { resolveOwners, type ResolvedOwner } from './goals.owners.ts';
 import { toGoal, toGoalReports } from './goals.mapping.ts';
 import * as repo from './goals.repo.ts';
+import { fillCountedGoal } from './goals.sources.ts';
 import { rollUpsWithin } from './goals.tree.ts';
 
 async function requireChain(ctx: RequestContext, id: string): Promise<GoalChain> {
@@ -41,7 +45,8 @@ export async function getGoalDetail(ctx: RequestContext, id: string): Promise<Go
       .reverse()
       .map((l) => ({ id: l.id, title: l.title, level: l.level })),
     reports: items,
-    canReport: leaf && (await mayReport(ctx, chain)),
+    // A goal the system counts (学时台账, 会议出勤) is never reported by hand.
+    canReport: leaf && !isCountedGoal(row.progressSource) && (await mayReport(ctx, chain)),
     canManage: await mayEdit(ctx, chain),
     canDecompose: leaf && NEXT_GOAL_LEVEL[goal.level] !== null && (await mayDecompose(ctx, chain)),
   };
@@ -54,6 +59,15 @@ function ownerColumns(owner: ResolvedOwner) {
     ownerDepartmentId: owner.kind === 'department' ? owner.id : null,
     ownerPersonId: owner.kind === 'person' ? owner.id : null,
   };
+}
+
+/** A goal counted by the system: only a member's own number (goal-sources.rules.ts); its unit by default. */
+function checkSource(
+  source: CreateGoalRequest['progressSource'],
+  goal: { ownerKind: ResolvedOwner['kind']; indicatorKind: CreateGoalRequest['indicatorKind'] },
+) {
+  const issue = progressSourceIssue(source, goal);
+  if (issue) throw validationFailed([{ path: 'progressSource', message: issue }]);
 }
 
 function requireTarget(kind: CreateGoalRequest['indicatorKind'], target: number | undefined, path: string): number {
@@ -87,6 +101,8 @@ export async function createGoal(ctx: RequestContext, input: CreateGoalRequest):
   }
   const [owner] = await resolveOwners(db, tenantId, input.level, [input.owner], () => 'owner');
   const targetValue = requireTarget(input.indicatorKind, input.targetValue, 'targetValue');
+  checkSource(input.progressSource, { ownerKind: owner!.kind, indicatorKind: input.indicatorKind });
+  const counted = input.progressSource !== 'report' ? input.progressSource : null;
   if (!parentChain) {
     // A root goal: the creator must manage the organisation that will answer for it.
     const unit = owner!.kind === 'person' ? owner!.orgUnitId : owner!.kind === 'org_unit' ? owner!.id : null;
@@ -104,12 +120,15 @@ export async function createGoal(ctx: RequestContext, input: CreateGoalRequest):
         dimension: input.dimension,
         indicatorKind: input.indicatorKind,
         targetValue,
-        unit: input.indicatorKind === 'milestone' ? '' : (input.unit ?? ''),
+        unit:
+          input.indicatorKind === 'milestone' ? '' : input.unit || (counted ? GOAL_PROGRESS_SOURCE_UNITS[counted] : ''),
         weight: input.weight,
         ...ownerColumns(owner!),
         deadline: input.deadline ?? null,
+        progressSource: input.progressSource,
       },
     ]);
+    if (counted) await fillCountedGoal(tx, tenantId, row!, counted);
     await writeAudit(tx, ctx.actor, {
       action: 'goal.create',
       entity: 'goal',
@@ -136,18 +155,34 @@ export async function updateGoal(ctx: RequestContext, id: string, input: UpdateG
     unit: input.unit,
     weight: input.weight,
     deadline: input.deadline,
+    progressSource: input.progressSource,
   };
+  let ownerKind = before.ownerKind;
   if (input.owner) {
     const [owner] = await resolveOwners(db, tenantId, before.level, [input.owner], () => 'owner');
     Object.assign(values, ownerColumns(owner!));
+    ownerKind = owner!.kind;
   }
   const kind = input.indicatorKind ?? before.indicatorKind;
   if (kind === 'milestone') {
     values.targetValue = 1;
     values.unit = '';
   }
+  const source = input.progressSource ?? before.progressSource;
+  checkSource(source, { ownerKind, indicatorKind: kind });
+  // A new source or a new owner: the counted value is counted afresh (or cleared for typed reports).
+  const recount = source !== before.progressSource || (isCountedGoal(source) && input.owner !== undefined);
+  if (isCountedGoal(source) && source !== before.progressSource && !input.unit && before.unit === '')
+    values.unit = GOAL_PROGRESS_SOURCE_UNITS[source as keyof typeof GOAL_PROGRESS_SOURCE_UNITS];
   await db.transaction(async (tx) => {
     await repo.updateGoal(tx, tenantId, id, values);
+    if (recount)
+      await fillCountedGoal(
+        tx,
+        tenantId,
+        { id, year: before.year, ownerPersonId: values.ownerPersonId ?? before.ownerPersonId },
+        source,
+      );
     const diff = diffFields(before, values);
     if (diff)
       await writeAudit(tx, ctx.actor, {

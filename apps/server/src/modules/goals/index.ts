@@ -2,3 +2,4 @@
 export { goalRoutes } from './goals.routes.ts';
 export { computeYear, type ComputedYear } from './goals.tree.ts';
 export { goalReportAttachments } from './goals.attachments.ts';
+export { linkMeetingAttendanceGoals, syncMeetingAttendanceGoals } from './goals.sources.ts';

@@ -2,6 +2,7 @@ import type { AuditAction } from '@qizhi/domain';
 import type { meetings } from '../../db/schema/index.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { syncMeetingAttendanceGoals } from '../goals/index.ts';
 import type { LoadedMeeting } from './meeting-access.ts';
 import * as repo from './meetings.repo.ts';
 
@@ -16,6 +17,8 @@ export async function setMeetingStatus(
   const m = row.meeting;
   await ctx.db.transaction(async (tx) => {
     await repo.updateMeeting(tx, m.tenantId, m.id, values);
+    // A cancelled meeting no longer counts toward goals counted from attendance.
+    if (values.status === 'cancelled') await syncMeetingAttendanceGoals(tx, m.tenantId, m.startsAt);
     await writeAudit(tx, ctx.actor, {
       action,
       entity: 'meeting',

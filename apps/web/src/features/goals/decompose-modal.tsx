@@ -2,11 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Checkbox, Empty, Flex, Modal, Segmented, Select, Spin } from 'antd';
 import {
   GOAL_LEVEL_LABELS,
+  GOAL_PROGRESS_SOURCE_LABELS,
+  GOAL_PROGRESS_SOURCES,
   NEXT_GOAL_LEVEL,
   splitWeightEvenly,
   type DecomposeGoalRequest,
   type Goal,
   type GoalOwnerKind,
+  type GoalProgressSource,
 } from '@qizhi/domain';
 import { FormProblem } from '../../platform/form-modal.tsx';
 import { useDepartments, useOrgUnits } from '../org/org.queries.ts';
@@ -27,6 +30,7 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
   const [source, setSource] = useState<Source>('cells');
   const [group, setGroup] = useState<string | undefined>();
   const [chosen, setChosen] = useState<string[]>([]);
+  const [progressSource, setProgressSource] = useState<GoalProgressSource>('report');
   const decompose = useGoalSave({
     save: (body: DecomposeGoalRequest) => goalsApi.decompose(goal?.id ?? '', body),
     showError: 'alert',
@@ -37,6 +41,7 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
 
   useEffect(() => {
     setChosen([]);
+    setProgressSource(goal?.progressSource ?? 'report');
     clearProblem();
     setSource(goal?.ownerKind === 'department' ? 'departments' : 'cells');
     setGroup(goal && goal.ownerKind !== 'person' ? goal.ownerId : undefined);
@@ -68,7 +73,10 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
   function save() {
     if (!goal || chosen.length === 0) return;
     const kindOf = new Map(options.map((o) => [o.value, o.kind]));
-    decompose.save({ owners: chosen.map((id) => ({ kind: kindOf.get(id)!, id })) });
+    decompose.save({
+      owners: chosen.map((id) => ({ kind: kindOf.get(id)!, id })),
+      progressSource: next === 'member' ? progressSource : 'report',
+    });
   }
 
   const loading = units.isPending || (next === 'member' && group !== undefined && members.isPending);
@@ -98,6 +106,18 @@ export function DecomposeModal({ goal, onClose }: { goal: Goal | null; onClose: 
               { value: 'cells', label: next === 'member' ? '按党小组' : '党小组' },
               { value: 'departments', label: next === 'member' ? '按内设部门' : '内设部门' },
             ]}
+          />
+        )}
+        {next === 'member' && goal?.indicatorKind === 'count' && (
+          <Select<GoalProgressSource>
+            className={styles.fullWidth}
+            value={progressSource}
+            onChange={setProgressSource}
+            options={GOAL_PROGRESS_SOURCES.map((s) => ({
+              value: s,
+              label: `进度来源：${GOAL_PROGRESS_SOURCE_LABELS[s]}`,
+            }))}
+            aria-label="进度来源"
           />
         )}
         {next === 'member' && (

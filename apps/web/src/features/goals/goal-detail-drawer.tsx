@@ -1,6 +1,6 @@
 import { ApartmentOutlined, DeleteOutlined, EditOutlined, FileOutlined, FormOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Space, Table, Typography } from 'antd';
-import { formatCourtDateTime, type Goal, type GoalReport } from '@qizhi/domain';
+import { formatCourtDateTime, GOAL_PROGRESS_SOURCE_NOTES, type Goal, type GoalReport } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useIsPhone } from '../../platform/use-is-phone.ts';
 import { filesApi } from '../files/files.api.ts';
@@ -126,12 +126,34 @@ export function GoalDetailDrawer({
               },
               { key: 'weight', label: '权重', children: goal.weight },
               { key: 'progress', label: '完成度', span: 2, children: <GoalProgress goal={goal} /> },
+              ...(goal.progressSource !== 'report'
+                ? [
+                    {
+                      key: 'source',
+                      label: '进度来源',
+                      span: 2,
+                      children: (
+                        <span data-testid="goal-progress-source">
+                          {GOAL_PROGRESS_SOURCE_NOTES[goal.progressSource]}，由系统自动统计，无需填报
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
               ...(goal.description ? [{ key: 'description', label: '说明', span: 2, children: goal.description }] : []),
             ]}
           />
           <h3 className={styles.heading}>进度报告</h3>
           {goal.reports.length === 0 ? (
-            <Empty description={leaf ? '还没有进度报告' : '已分解的目标由下级目标的进度汇总'} />
+            <Empty
+              description={
+                !leaf
+                  ? '已分解的目标由下级目标的进度汇总'
+                  : goal.progressSource !== 'report'
+                    ? GOAL_PROGRESS_SOURCE_NOTES[goal.progressSource]
+                    : '还没有进度报告'
+              }
+            />
           ) : (
             <Table<GoalReport>
               size="small"

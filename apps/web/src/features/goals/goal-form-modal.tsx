@@ -5,12 +5,16 @@ import {
   COURT_TYPE_LABELS,
   COURT_TYPES,
   GOAL_LEVEL_LABELS,
+  GOAL_PROGRESS_SOURCE_LABELS,
+  GOAL_PROGRESS_SOURCE_UNITS,
+  GOAL_PROGRESS_SOURCES,
   INDICATOR_KIND_LABELS,
   INDICATOR_KINDS,
   type AllowedGoalLevel,
   type CourtType,
   type CreateGoalRequest,
   type Goal,
+  type GoalProgressSource,
   type IndicatorKind,
   type UpdateGoalRequest,
 } from '@qizhi/domain';
@@ -33,6 +37,7 @@ interface Values {
   unit?: string;
   weight: number;
   deadline?: Dayjs | null;
+  progressSource?: GoalProgressSource;
 }
 
 /** What the form's values ask of the server: a new top goal, or changes to one goal. */
@@ -47,6 +52,7 @@ async function saveGoal(state: GoalFormState, values: Values): Promise<unknown> 
       : { targetValue: values.targetValue, unit: values.unit?.trim() ?? '' }),
     weight: values.weight,
     deadline: isoDate(values.deadline),
+    progressSource: values.progressSource,
   };
   if (state?.mode === 'edit') return goalsApi.update(state.goal.id, common satisfies UpdateGoalRequest);
   if (!state) return undefined;
@@ -55,6 +61,8 @@ async function saveGoal(state: GoalFormState, values: Values): Promise<unknown> 
     year: state.year,
     level: values.level,
     owner: { kind: 'org_unit', id: values.ownerId },
+    // A top goal answers for an organisation: it is reported, never counted from one person's records.
+    progressSource: 'report',
   };
   return goalsApi.create(body);
 }
@@ -71,6 +79,7 @@ function valuesOf(state: NonNullable<GoalFormState>, allowed: readonly AllowedGo
       indicatorKind: 'count',
       weight: 10,
       deadline: dateValue(`${String(state.year)}-12-31`),
+      progressSource: 'report',
     };
   const g = state.goal;
   return {
@@ -82,6 +91,7 @@ function valuesOf(state: NonNullable<GoalFormState>, allowed: readonly AllowedGo
     unit: g.unit,
     weight: g.weight,
     deadline: dateValue(g.deadline),
+    progressSource: g.progressSource,
   };
 }
 
@@ -110,6 +120,8 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
   }, [state, ready, top.data, form, clearProblem]);
 
   const owners = allowed.find((a) => a.level === level)?.owners ?? [];
+  // A member's own number may be counted by the system (学时台账, 会议出勤); any other goal is reported.
+  const countable = state?.mode === 'edit' && state.goal.ownerKind === 'person';
   return (
     <FormModal<Values>
       open={state !== null}
@@ -167,6 +179,31 @@ export function GoalFormModal({ state, onClose }: { state: GoalFormState; onClos
             <InputNumber min={0} step={1} precision={2} className={styles.fullWidth} />
           </Form.Item>
         </Col>
+        {countable && (
+          <Col xs={24}>
+            <Form.Item
+              name="progressSource"
+              label="进度来源"
+              extra={
+                kind === 'count'
+                  ? '学时台账、会议出勤由系统自动统计，党员无需填报'
+                  : '只有“数量”类指标可以从学时台账或会议出勤自动统计'
+              }
+            >
+              <Select
+                options={GOAL_PROGRESS_SOURCES.map((s) => ({
+                  value: s,
+                  label: GOAL_PROGRESS_SOURCE_LABELS[s],
+                  disabled: s !== 'report' && kind !== 'count',
+                }))}
+                onChange={(s: GoalProgressSource) => {
+                  if (s !== 'report' && !form.getFieldValue('unit'))
+                    form.setFieldValue('unit', GOAL_PROGRESS_SOURCE_UNITS[s]);
+                }}
+              />
+            </Form.Item>
+          </Col>
+        )}
         {kind !== 'milestone' && (
           <>
             <Col xs={12} sm={8}>

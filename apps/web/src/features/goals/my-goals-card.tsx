@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { courtYear, type Goal, type MyGoal } from '@qizhi/domain';
+import { courtYear, GOAL_PROGRESS_SOURCE_NOTES, type Goal, type MyGoal } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan, useSession } from '../../platform/session.tsx';
 import { GoalProgress, indicatorText, percent, ReportStatusTag } from './goal-labels.tsx';
@@ -32,10 +32,15 @@ function MyGoalItem({ goal: g, onReport }: { goal: MyGoal; onReport: (goal: Goal
           <GoalProgress goal={g} />
         </div>
         {g.lastReport && <ReportStatusTag status={g.lastReport.status} />}
-        {g.progress < 1 && (
-          <Button size="small" onClick={() => onReport(g)}>
-            报告进度
-          </Button>
+        {/* What the system counts (学时台账, 会议出勤) is never asked of the member. */}
+        {g.progressSource !== 'report' ? (
+          <Tag color="blue">{GOAL_PROGRESS_SOURCE_NOTES[g.progressSource]}</Tag>
+        ) : (
+          g.progress < 1 && (
+            <Button size="small" onClick={() => onReport(g)}>
+              报告进度
+            </Button>
+          )
         )}
       </Flex>
       {g.lastReport?.status === 'returned' && g.lastReport.reviewNote && (

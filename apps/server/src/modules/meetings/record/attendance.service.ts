@@ -9,6 +9,7 @@ import * as meetingsRepo from '../meetings.repo.ts';
 import * as repo from './record.repo.ts';
 import { assertRecordOpen } from './record-time.ts';
 import { currentSignInCode, verifySignInCode } from '../../../platform/sign-in-code.ts';
+import { syncMeetingAttendanceGoals } from '../../goals/index.ts';
 
 /** Each person once; leave needs its reason. */
 function attendanceIssues(input: AttendanceRequest): FieldIssue[] {
@@ -58,6 +59,14 @@ export async function recordAttendance(ctx: RequestContext, id: string, input: A
       else await repo.insertAttendee(tx, { tenantId, meetingId: id, personId: e.personId, ...values });
     }
     const changed = input.filter((e) => before.get(e.personId)?.attendee.state !== e.state);
+    // Goals counted from meeting attendance (全年参加组织生活不少于N次) follow, in this transaction.
+    if (changed.length > 0)
+      await syncMeetingAttendanceGoals(
+        tx,
+        tenantId,
+        row.meeting.startsAt,
+        changed.map((e) => e.personId),
+      );
     await writeAudit(tx, ctx.actor, {
       action: 'meeting.attendance',
       entity: 'meeting',
@@ -113,6 +122,7 @@ export async function signIn(ctx: RequestContext, id: string, code: string, now 
   await ctx.db.transaction(async (tx) => {
     const values = { state: 'present' as const, signedInAt: now, signInMethod: 'code' as const, leaveApproved: false };
     await repo.updateAttendee(tx, m.tenantId, id, attendee.personId, values);
+    await syncMeetingAttendanceGoals(tx, m.tenantId, m.startsAt, [attendee.personId]);
     await writeAudit(tx, ctx.actor, {
       action: 'meeting.sign_in',
       entity: 'meeting',
