@@ -101,7 +101,15 @@ export const DISPLAY_SCRIPT = `(function () {
  */
 export const DISPLAY_SERVICE_WORKER = `var CACHE = 'qizhi-display-v1';
 self.addEventListener('install', function () { self.skipWaiting(); });
-self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim()); });
+// The page that registered the worker was fetched before it: kept now, so a reload offline finds it.
+self.addEventListener('activate', function (e) {
+  e.waitUntil(self.clients.claim().then(function () {
+    return self.clients.matchAll().then(function (pages) {
+      var urls = pages.map(function (p) { return p.url; }).concat(['/display/display.css', '/display/display.js']);
+      return caches.open(CACHE).then(function (c) { return c.addAll(urls); });
+    });
+  }).catch(function () {}));
+});
 self.addEventListener('fetch', function (e) {
   var req = e.request;
   if (req.method !== 'GET' || /\\/content$/.test(new URL(req.url).pathname)) return;

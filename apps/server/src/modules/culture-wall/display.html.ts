@@ -31,7 +31,7 @@ export function slidesHtml(show: ScreenShow, court: CourtQuery, opts: { steps?: 
     opts.steps && show.slides.length > 1
       ? `<nav class="steps" aria-label="翻页"><button type="button" data-step="-1">上一条</button><span class="counter">1 / ${String(show.slides.length)}</span><button type="button" data-step="1">下一条</button></nav>`
       : '';
-  return `<div class="slides" aria-live="polite">${slides}${steps}</div>`;
+  return `<div class="slides" data-screen="${esc(show.screenId)}" aria-live="polite">${slides}${steps}</div>`;
 }
 
 /** The version a display polls with: changes whenever what it shows changes, whatever changed it. */
