@@ -43,10 +43,11 @@ const campaign = (over: Record<string, unknown> = {}) => ({
 
 /** The xmin of a row is the transaction that wrote it: the change and its audit row share one. */
 async function sameTransaction(table: string, where: string, entityId: string, action: string) {
-  const raw = (await ctx.database.db.execute(
+  type Row = { row_tx: string | null; audit_tx: string | null };
+  const raw = (await ctx.database.db.execute<Row>(
     `select (select xmin::text from ${table} where ${where} limit 1) as row_tx,
             (select xmin::text from audit_log where entity_id = '${entityId}' and action = '${action}' order by id desc limit 1) as audit_tx`,
-  )) as unknown as { rows: { row_tx: string | null; audit_tx: string | null }[] };
+  )) as { rows: Row[] };
   const r = raw.rows[0]!;
   expect(r.audit_tx, `${action} audit row`).not.toBeNull();
   expect(r.row_tx).toBe(r.audit_tx);
@@ -72,7 +73,7 @@ describe('every campaign route asks for sign-in and refuses what it may not do',
     }
     const planning = routes.filter(([m, u]) => m !== 'GET' && !u.includes('/tasks/'));
     for (const [method, url, payload] of [...planning, ['GET', '/api/campaigns/dimensions', undefined] as const]) {
-      const res = await member.request({ method: method as 'GET', url, ...(payload ? { payload: payload } : {}) });
+      const res = await member.request({ method, url, ...(payload ? { payload: payload } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
     }
     expect((await staff.request({ method: 'POST', url: '/api/campaigns', payload: campaign() })).statusCode).toBe(403);
@@ -110,9 +111,9 @@ describe('every campaign route asks for sign-in and refuses what it may not do',
     ];
     for (const [method, url, payload, path] of cases) {
       const res = await clerk.request({
-        method: method as 'GET',
+        method: method,
         url,
-        ...(payload ? { payload: payload as object } : {}),
+        ...(payload ? { payload: payload } : {}),
       });
       expect(res.statusCode, `${url} ${JSON.stringify(payload)}`).toBe(400);
       expect(

@@ -6,6 +6,7 @@ import { MyGoalsCard } from '../goals/my-goals-card.tsx';
 import { MyProfileCard } from '../home/my-profile-card.tsx';
 import { MyHonoursCard } from './my-honours-card.tsx';
 import { MyStudyCard } from '../study/my-study-card.tsx';
+import { MyTasksCard } from '../campaigns/my-tasks-card.tsx';
 import { MyMeetingsCard } from './my-meetings-card.tsx';
 import { MyAssessmentsCard, MyDutyReportCard, MyEvaluationsCard } from '../evaluations/my-evaluations-card.tsx';
 
@@ -23,6 +24,7 @@ export default function MinePage() {
         destroyOnHidden
         items={[
           { key: 'meetings', label: '会议', children: <MyMeetingsCard /> },
+          { key: 'campaigns', label: '活动任务', children: <MyTasksCard /> },
           {
             key: 'goals',
             label: '目标与承诺',
