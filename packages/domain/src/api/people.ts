@@ -3,6 +3,7 @@ import { findIdNumberProblem, ID_NUMBER_PROBLEM_MESSAGES, normalizeIdNumber } fr
 import { isValidPhone, normalizePhone } from '../masking.rules.ts';
 import { AGE_BANDS, EDUCATION_LEVELS, GENDERS, MEMBERSHIP_STATUSES } from '../people.rules.ts';
 import { LEAVING_REASONS, ROSTER_STANDINGS } from '../people-leaving.rules.ts';
+import { PARTY_STANDINGS, WORK_POSTS } from '../person-record.rules.ts';
 import { BooleanQuery, Id, IsoDate, PageQuery, pageOf } from './common.ts';
 
 export const MembershipStatusSchema = z.enum(MEMBERSHIP_STATUSES);
@@ -52,12 +53,25 @@ export const PersonRecord = z.object({
   retired: z.boolean(),
   /** Not a roster column: known to the seed and the benchmarks, not to imported files. */
   retiredOn: z.string().nullable().optional(),
+  // The national member system's fields (migration 0024); optional so generated people may omit them.
+  nativePlace: z.string().nullable().optional(),
+  workPost: z.enum(WORK_POSTS).nullable().optional(),
+  partyStanding: z.enum(PARTY_STANDINGS).nullable().optional(),
+  sponsors: z.string().nullable().optional(),
+  transferredInOn: z.string().nullable().optional(),
+  appliedOn: z.string().nullable().optional(),
+  activistOn: z.string().nullable().optional(),
+  candidateOn: z.string().nullable().optional(),
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
 /** The particulars a generated person (the demo court, the benchmarks' people) always has. */
 type Particular = 'ethnicity' | 'birthDate' | 'idNumber' | 'education' | 'phone' | 'position';
 /** A person record with every particular filled in, as generated data has them. */
 export type CompletePersonRecord = PersonRecord & { [K in Particular]: NonNullable<PersonRecord[K]> };
+
+/** The fields of the member record a person's development steps answer, when they went through Qizhi. */
+export const DEVELOPMENT_FACT_FIELDS = ['appliedOn', 'activistOn', 'candidateOn', 'sponsors'] as const;
+export type DevelopmentFactField = (typeof DEVELOPMENT_FACT_FIELDS)[number];
 
 export const MemberListItem = z.object({
   id: Id,
@@ -101,6 +115,17 @@ export const MemberDetail = MemberListItem.extend({
   notes: z.string().nullable(),
   leftNote: z.string().nullable().describe('办理离开时的说明'),
   email: z.string().nullable().describe('本人电子邮箱：以电子邮件发送的通知和提醒发到此地址'),
+  nativePlace: z.string().nullable().describe('籍贯'),
+  workPost: z.enum(WORK_POSTS).nullable().describe('工作岗位（党内统计的职业分类）'),
+  partyStanding: z.enum(PARTY_STANDINGS).nullable().describe('党籍状态：党员为空时即“正常”'),
+  sponsors: z.string().nullable().describe('入党介绍人（在本系统发展的，取自发展党员第9步）'),
+  transferredInOn: z.string().nullable().describe('组织关系转入日期'),
+  appliedOn: z.string().nullable().describe('申请入党日期（在本系统发展的，取自发展党员第1步）'),
+  activistOn: z.string().nullable().describe('确定积极分子日期（取自第3步）'),
+  candidateOn: z.string().nullable().describe('确定发展对象日期（取自第7步）'),
+  fromDevelopment: z
+    .array(z.enum(DEVELOPMENT_FACT_FIELDS))
+    .describe('取自发展党员纪实的字段：在花名册中只读，在发展党员中修改'),
   hasAccount: z.boolean(),
   updatedAt: z.string(),
 });
@@ -156,6 +181,17 @@ const personFields = {
   suspendedFrom: IsoDate.nullable().optional(),
   suspendedTo: IsoDate.nullable().optional(),
   notes: optionalText('备注', 500),
+  nativePlace: optionalText('籍贯', 60),
+  workPost: z.enum(WORK_POSTS, { error: '工作岗位不在可选范围内' }).nullable().optional(),
+  partyStanding: z
+    .enum(PARTY_STANDINGS, { error: '党籍状态应为 normal（正常）或 stopped（停止党籍）' })
+    .nullable()
+    .optional(),
+  sponsors: optionalText('入党介绍人', 60),
+  transferredInOn: IsoDate.nullable().optional(),
+  appliedOn: IsoDate.nullable().optional(),
+  activistOn: IsoDate.nullable().optional(),
+  candidateOn: IsoDate.nullable().optional(),
 };
 
 export const CreateMemberRequest = z.strictObject(personFields);

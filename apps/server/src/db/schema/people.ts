@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { EducationLevel, Gender, LeavingReason, PersonStatus } from '@qizhi/domain';
+import type { EducationLevel, Gender, LeavingReason, PartyStanding, PersonStatus, WorkPost } from '@qizhi/domain';
 import { departments, orgUnits } from './org.ts';
 import { tenants } from './tenants.ts';
 
@@ -60,12 +60,31 @@ export const people = pgTable(
     leftOn: date('left_on'),
     leftReason: text('left_reason').$type<LeavingReason>(),
     leftNote: text('left_note'),
+    // The national member system's record (migration 0024). The stage dates and the sponsors of a
+    // person who went through the pipeline in Qizhi are read from development_steps instead.
+    nativePlace: text('native_place'),
+    workPost: text('work_post').$type<WorkPost>(),
+    /** 党籍状态; null reads as 正常 for a member. */
+    partyStanding: text('party_standing').$type<PartyStanding>(),
+    sponsors: text('sponsors'),
+    transferredInOn: date('transferred_in_on'),
+    appliedOn: date('applied_on'),
+    activistOn: date('activist_on'),
+    candidateOn: date('candidate_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     check('people_leaving_check', sql`(${t.leftOn} is null) = (${t.leftReason} is null)`),
+    check(
+      'people_work_post_check',
+      sql`${t.workPost} is null or ${t.workPost} in ('civil_servant', 'manager', 'professional', 'worker', 'farmer', 'student', 'other', 'retired')`,
+    ),
+    check(
+      'people_party_standing_check',
+      sql`${t.partyStanding} is null or ${t.partyStanding} in ('normal', 'stopped')`,
+    ),
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
     foreignKey({ columns: [t.tenantId, t.departmentId], foreignColumns: [departments.tenantId, departments.id] }),
     uniqueIndex('people_id_number_idx')

@@ -2,3 +2,4 @@
 export { developmentRoutes } from './development.routes.ts';
 export { developmentAttachments } from './development.attachments.ts';
 export { developmentReminders } from './development-reminders.ts';
+export { developmentFactsOf, type DevelopmentFacts } from './development-facts.ts';

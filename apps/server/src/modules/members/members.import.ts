@@ -10,6 +10,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { covers } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { developmentFactsOf, type DevelopmentFacts } from '../development/index.ts';
 import { departmentsOfCourt, orgUnitsOfCourt, type OrgUnitRow } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 import { auditablePerson } from './members.service.ts';
@@ -32,6 +33,14 @@ const IMPORTED_FIELDS = [
   'position',
   'phone',
   'retired',
+  'workPost',
+  'nativePlace',
+  'partyStanding',
+  'sponsors',
+  'transferredInOn',
+  'appliedOn',
+  'activistOn',
+  'candidateOn',
 ] as const satisfies readonly (keyof repo.PersonValues)[];
 
 const FIELD_LABELS: Record<(typeof IMPORTED_FIELDS)[number], string> = {
@@ -48,6 +57,14 @@ const FIELD_LABELS: Record<(typeof IMPORTED_FIELDS)[number], string> = {
   position: '职务',
   phone: '联系电话',
   retired: '是否离退休',
+  workPost: '工作岗位',
+  nativePlace: '籍贯',
+  partyStanding: '党籍状态',
+  sponsors: '入党介绍人',
+  transferredInOn: '组织关系转入日期',
+  appliedOn: '申请入党日期',
+  activistOn: '确定积极分子日期',
+  candidateOn: '确定发展对象日期',
 };
 
 interface PlannedRow {
@@ -155,6 +172,14 @@ async function planImport(ctx: RequestContext, buffer: Buffer): Promise<{ plan: 
       position: row.position,
       phone: row.phone,
       retired: row.retired,
+      workPost: row.workPost ?? null,
+      nativePlace: row.nativePlace ?? null,
+      partyStanding: row.partyStanding ?? null,
+      sponsors: row.sponsors ?? null,
+      transferredInOn: row.transferredInOn ?? null,
+      appliedOn: row.appliedOn ?? null,
+      activistOn: row.activistOn ?? null,
+      candidateOn: row.candidateOn ?? null,
     };
     if (!found) {
       plan.push({ row, values: incoming, existing: undefined, changes: [] });
@@ -228,10 +253,14 @@ export async function importRoster(ctx: RequestContext, buffer: Buffer, dryRun: 
   return result;
 }
 
-/** A person on record as the roster sheet writes them: branch and cell by name. */
+/**
+ * A person on record as the roster sheet writes them: branch and cell by name; the stage dates and
+ * sponsors of one who went through the pipeline in Qizhi from their development steps.
+ */
 function personRecordOf(
   r: Awaited<ReturnType<typeof repo.findPeopleForExport>>[number],
   unitById: ReadonlyMap<string, OrgUnitRow>,
+  facts: DevelopmentFacts = {},
 ): PersonRecord {
   const unit = r.person.orgUnitId ? unitById.get(r.person.orgUnitId) : undefined;
   const isCell = unit?.kind === 'cell';
@@ -251,6 +280,14 @@ function personRecordOf(
     position: r.person.position,
     phone: r.person.phone,
     retired: r.person.retired,
+    workPost: r.person.workPost,
+    nativePlace: r.person.nativePlace,
+    partyStanding: r.person.partyStanding,
+    sponsors: facts.sponsors ?? r.person.sponsors,
+    transferredInOn: r.person.transferredInOn,
+    appliedOn: facts.appliedOn ?? r.person.appliedOn,
+    activistOn: facts.activistOn ?? r.person.activistOn,
+    candidateOn: facts.candidateOn ?? r.person.candidateOn,
   };
 }
 
@@ -269,9 +306,14 @@ export async function exportRoster(
     repo.rosterConditions(ctx.tenantId, scope, { ...query, orgUnitIds }, today),
   );
   const unitById = new Map(units.map((u) => [u.id, u]));
+  const facts = await developmentFactsOf(
+    ctx.db,
+    ctx.tenantId,
+    rows.map((r) => r.person.id),
+  );
   const courtName = ctx.user.tenantName;
   const buffer = await buildRosterWorkbook(
-    rows.map((r) => personRecordOf(r, unitById)),
+    rows.map((r) => personRecordOf(r, unitById, facts.get(r.person.id))),
     { title: `${courtName}党员花名册`, full, generatedAt: new Date() },
   );
   await writeAudit(ctx.db, ctx.actor, {

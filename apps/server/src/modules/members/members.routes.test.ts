@@ -341,7 +341,7 @@ describe('roster export', () => {
     expect(String(sheet.getCell(1, 1).value)).toContain('安泽县人民法院');
     const idCells: string[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 3) idCells.push(String(row.getCell(6).value ?? ''));
+      if (n > 3) idCells.push(String(row.getCell(4).value ?? '')); // 公民身份号码, the national system's 4th column
     });
     expect(idCells.length).toBeGreaterThan(40);
     expect(idCells.every((v) => v === '' || /^\d{4}\*{12}[\dX]{2}$/.test(v))).toBe(true);
@@ -353,7 +353,7 @@ describe('roster export', () => {
     const res = await clerk.request({ method: 'GET', url: '/api/members/export?full=true' });
     expect(res.statusCode).toBe(200);
     const sheet = await readSheet(res.rawPayload);
-    expect(String(sheet.getRow(4).getCell(6).value)).toMatch(/^\d{17}[\dX]$/);
+    expect(String(sheet.getRow(4).getCell(4).value)).toMatch(/^\d{17}[\dX]$/);
     const auditor = await ctx.login('auditor');
     expect((await auditor.request({ method: 'GET', url: '/api/audit?action=person.export_full' })).json().total).toBe(
       1,
@@ -373,7 +373,7 @@ describe('roster export', () => {
     );
     let found = '';
     sheet.eachRow((row) => {
-      const v = row.getCell(14).value;
+      const v = row.getCell(23).value; // 职务
       if (typeof v === 'string' && v.includes('HYPERLINK')) found = v;
     });
     expect(found.startsWith("'=")).toBe(true);

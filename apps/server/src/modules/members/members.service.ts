@@ -7,6 +7,10 @@ import {
   parseIdBirthDate,
   parseIdGender,
   courtToday,
+  DEVELOPMENT_FACT_FIELDS,
+  STAGE_DATE_LABELS,
+  stageDateProblems,
+  type DevelopmentFactField,
   type CreateMemberRequest,
   type FieldIssue,
   type MemberDetail,
@@ -19,6 +23,7 @@ import { diffFields, writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import { covers, scopeNameLoading, type Scope } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { developmentFactsOf, type DevelopmentFacts } from '../development/index.ts';
 import { findDepartment, findOrgUnit, orgUnitsOfCourt, subtreeOf } from '../org/index.ts';
 import * as repo from './members.repo.ts';
 
@@ -52,8 +57,14 @@ export function toListItem(p: repo.PersonPageRow, today: string, reveal: boolean
   };
 }
 
-function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string, reveal: boolean): MemberDetail {
+function toDetail(
+  row: JoinedPerson & { hasAccount: boolean },
+  today: string,
+  reveal: boolean,
+  facts: DevelopmentFacts = {},
+): MemberDetail {
   const p = row.person;
+  const fromDevelopment = DEVELOPMENT_FACT_FIELDS.filter((f) => facts[f] !== undefined);
   return {
     ...toListItem({ ...p, orgUnitName: row.orgUnitName, departmentName: row.departmentName }, today, reveal),
     ethnicity: p.ethnicity,
@@ -68,6 +79,15 @@ function toDetail(row: JoinedPerson & { hasAccount: boolean }, today: string, re
     notes: p.notes,
     leftNote: p.leftNote,
     email: p.email,
+    nativePlace: p.nativePlace,
+    workPost: p.workPost,
+    partyStanding: p.partyStanding ?? (p.status === 'full' || p.status === 'probationary' ? 'normal' : null),
+    sponsors: facts.sponsors ?? p.sponsors,
+    transferredInOn: p.transferredInOn,
+    appliedOn: facts.appliedOn ?? p.appliedOn,
+    activistOn: facts.activistOn ?? p.activistOn,
+    candidateOn: facts.candidateOn ?? p.candidateOn,
+    fromDevelopment,
     hasAccount: row.hasAccount,
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -101,8 +121,14 @@ export async function findVisiblePerson(
   return row;
 }
 
+/** What the person's development steps say of their record (steps 1, 3, 7, 9), if they have any. */
+async function factsOf(ctx: RequestContext, id: string): Promise<DevelopmentFacts> {
+  return (await developmentFactsOf(ctx.db, ctx.tenantId, [id])).get(id) ?? {};
+}
+
 export async function getPerson(ctx: RequestContext, id: string): Promise<MemberDetail> {
-  return toDetail(await findVisiblePerson(ctx, id, 'people.read'), courtToday(), ctx.has('people.pii.reveal'));
+  const row = await findVisiblePerson(ctx, id, 'people.read');
+  return toDetail(row, courtToday(), ctx.has('people.pii.reveal'), await factsOf(ctx, id));
 }
 
 /** Whether the court has this person (for linking an account to a person). */
@@ -114,7 +140,7 @@ export async function getOwnProfile(ctx: RequestContext): Promise<MemberDetail> 
   if (!ctx.personId) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
   const row = await repo.findPersonById(ctx.db, ctx.tenantId, ctx.personId);
   if (!row) throw new AppError('NOT_FOUND', '当前账号未关联人员信息');
-  return toDetail(row, courtToday(), true); // one's own record, in full
+  return toDetail(row, courtToday(), true, await factsOf(ctx, ctx.personId)); // one's own record, in full
 }
 
 export async function revealPii(ctx: RequestContext, id: string) {
@@ -131,7 +157,12 @@ export async function revealPii(ctx: RequestContext, id: string) {
 type PersonInput = Partial<CreateMemberRequest>;
 
 /** Rules across fields, checked on the record as it will be after the change. */
-async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInput): Promise<repo.PersonValues> {
+async function checkPerson(
+  ctx: RequestContext,
+  scope: Scope,
+  merged: PersonInput,
+  facts: DevelopmentFacts = {},
+): Promise<repo.PersonValues> {
   const issues: FieldIssue[] = [];
   const idNumber = merged.idNumber ?? null;
   let birthDate = merged.birthDate ?? null;
@@ -162,6 +193,20 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
     issues.push({ path: 'orgUnitId', message: '请选择本人负责的党组织' });
   }
   issues.push(...disciplineProblems(status, merged));
+  const member = status === 'full' || status === 'probationary';
+  if (merged.partyStanding && !member) issues.push({ path: 'partyStanding', message: '只有党员才有党籍状态' });
+  // The stage dates in order, reading those the development steps hold from there.
+  issues.push(
+    ...stageDateProblems({
+      birthDate,
+      appliedOn: facts.appliedOn ?? merged.appliedOn ?? null,
+      activistOn: facts.activistOn ?? merged.activistOn ?? null,
+      candidateOn: facts.candidateOn ?? merged.candidateOn ?? null,
+      joinedOn: merged.joinedOn ?? null,
+      confirmedOn: merged.confirmedOn ?? null,
+      transferredInOn: merged.transferredInOn ?? null,
+    }).filter((i) => i.path !== 'joinedOn' || !issues.some((j) => j.path === 'joinedOn')),
+  );
   if (merged.departmentId && !(await findDepartment(ctx, merged.departmentId))) {
     issues.push({ path: 'departmentId', message: '所选内设部门不存在' });
   }
@@ -189,7 +234,38 @@ async function checkPerson(ctx: RequestContext, scope: Scope, merged: PersonInpu
     suspendedFrom: merged.suspendedFrom ?? null,
     suspendedTo: merged.suspendedFrom ? (merged.suspendedTo ?? null) : null,
     notes: merged.notes ?? null,
+    nativePlace: merged.nativePlace ?? null,
+    workPost: merged.workPost ?? null,
+    partyStanding: member ? (merged.partyStanding ?? null) : null,
+    sponsors: merged.sponsors ?? null,
+    transferredInOn: merged.transferredInOn ?? null,
+    appliedOn: merged.appliedOn ?? null,
+    activistOn: merged.activistOn ?? null,
+    candidateOn: merged.candidateOn ?? null,
   };
+}
+
+/**
+ * Fields the person's development steps answer are not asked twice: an edit may send them back as
+ * shown (ignored), but a different value is refused with where to change it.
+ */
+function withoutDevelopmentFacts(input: UpdateMemberRequest, facts: DevelopmentFacts): UpdateMemberRequest {
+  const issues: FieldIssue[] = [];
+  const rest: UpdateMemberRequest = { ...input };
+  for (const field of DEVELOPMENT_FACT_FIELDS) {
+    const fact = facts[field];
+    if (fact === undefined || input[field] === undefined) continue;
+    if (input[field] !== fact) issues.push({ path: field, message: factMessage(field) });
+    delete rest[field];
+  }
+  if (issues.length > 0) throw validationFailed(issues);
+  return rest;
+}
+
+const FACT_STEP: Record<DevelopmentFactField, number> = { appliedOn: 1, activistOn: 3, candidateOn: 7, sponsors: 9 };
+function factMessage(field: DevelopmentFactField): string {
+  const label = field === 'sponsors' ? '入党介绍人' : STAGE_DATE_LABELS[field];
+  return `${label}取自发展党员纪实第${String(FACT_STEP[field])}步，请在“发展党员”中修改`;
 }
 
 /**
@@ -228,8 +304,9 @@ export async function editPerson(ctx: RequestContext, id: string, input: UpdateM
   const before = await findVisiblePerson(ctx, id, 'people.manage');
   if (!covers(scope, before.person.orgUnitId)) throw new AppError('FORBIDDEN', '只能修改本人负责的党组织的人员');
   const current = repo.personValuesOf(before.person);
-  const merged: PersonInput = { ...current, ...stripUndefined(input) };
-  const values = await checkPerson(ctx, scope, merged);
+  const facts = await factsOf(ctx, id);
+  const merged: PersonInput = { ...current, ...stripUndefined(withoutDevelopmentFacts(input, facts)) };
+  const values = await checkPerson(ctx, scope, merged, facts);
   const diff = diffFields(current, values);
   if (diff) {
     await ctx.db.transaction(async (tx) => {

@@ -68,6 +68,14 @@ const COLUMN_TYPES: Record<keyof PersonValues, string> = {
   suspendedFrom: 'date',
   suspendedTo: 'date',
   notes: 'text',
+  nativePlace: 'text',
+  workPost: 'text',
+  partyStanding: 'text',
+  sponsors: 'text',
+  transferredInOn: 'date',
+  appliedOn: 'date',
+  activistOn: 'date',
+  candidateOn: 'date',
 };
 
 /**

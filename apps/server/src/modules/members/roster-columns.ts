@@ -10,7 +10,9 @@ import {
   EDUCATION_LABELS,
   MEMBERSHIP_STATUS_LABELS,
   NON_PARTY_LABEL,
+  PARTY_STANDING_LABELS,
   parseLooseDate,
+  WORK_POST_LABELS,
   type EducationLevel,
   type Gender,
   type ImportError,
@@ -54,37 +56,60 @@ export type Field =
   | 'seq'
   | 'name'
   | 'gender'
+  | 'idNumber'
   | 'ethnicity'
   | 'birthDate'
-  | 'idNumber'
   | 'education'
   | 'status'
+  | 'branchName'
   | 'joinedOn'
   | 'confirmedOn'
-  | 'branchName'
+  | 'workPost'
+  | 'phone'
+  | 'nativePlace'
+  | 'partyStanding'
+  | 'sponsors'
+  | 'transferredInOn'
+  | 'appliedOn'
+  | 'activistOn'
+  | 'candidateOn'
   | 'cellName'
   | 'departmentName'
   | 'position'
-  | 'phone'
   | 'retired';
 
-/** Export order; the first name of each field is the header the export and the template write. */
+/**
+ * Export order, and the first name of each field is the header the export and the template write:
+ * the 全国党员管理信息系统's columns and names first (序号 … 确定发展对象日期), so a file moves between
+ * the two without retyping, then Qizhi's own (党小组, 部门, 职务, 离退休). The other names are what
+ * offices' rosters and the previous version's export (which wrote 序号 姓名 性别 民族 出生日期
+ * 公民身份号码 学历 人员类别 入党日期 转正日期 所在党支部 所在党小组 工作部门 职务 联系电话 是否离退休)
+ * call them; columns are found by name, never by position.
+ */
 export const FIELDS: readonly Field[] = [
   'seq',
   'name',
   'gender',
+  'idNumber',
   'ethnicity',
   'birthDate',
-  'idNumber',
   'education',
   'status',
+  'branchName',
   'joinedOn',
   'confirmedOn',
-  'branchName',
+  'workPost',
+  'phone',
+  'nativePlace',
+  'partyStanding',
+  'sponsors',
+  'transferredInOn',
+  'appliedOn',
+  'activistOn',
+  'candidateOn',
   'cellName',
   'departmentName',
   'position',
-  'phone',
   'retired',
 ];
 
@@ -92,18 +117,32 @@ export const HEADER_NAMES: Record<Field, readonly string[]> = {
   seq: ['序号'],
   name: ['姓名'],
   gender: ['性别'],
+  idNumber: ['公民身份号码', '身份证号', '身份证号码', '公民身份证号码', '公民身份证号', '身份证'],
   ethnicity: ['民族'],
   birthDate: ['出生日期', '出生年月'],
-  idNumber: ['公民身份号码', '身份证号', '身份证号码', '公民身份证号码', '公民身份证号', '身份证'],
   education: ['学历', '文化程度', '最高学历'],
-  status: ['人员类别', '党员状态', '政治面貌'],
+  status: ['人员类别', '党员类别', '党员状态', '政治面貌'],
+  branchName: ['所在党支部', '党支部'],
   joinedOn: ['入党日期', '入党时间'],
   confirmedOn: ['转正日期', '转为正式党员日期', '转正时间'],
-  branchName: ['所在党支部', '党支部'],
+  workPost: ['工作岗位', '职业', '岗位类别'],
+  phone: ['联系电话', '手机号码', '手机', '手机号', '电话'],
+  nativePlace: ['籍贯'],
+  partyStanding: ['党籍状态'],
+  sponsors: ['入党介绍人', '介绍人'],
+  transferredInOn: ['组织关系转入日期', '组织关系转入时间', '转入日期', '转入党组织日期'],
+  appliedOn: ['申请入党日期', '申请入党时间', '递交入党申请书日期'],
+  activistOn: [
+    '确定积极分子日期',
+    '确定为入党积极分子日期',
+    '列为入党积极分子日期',
+    '确定入党积极分子日期',
+    '确定积极分子时间',
+  ],
+  candidateOn: ['确定发展对象日期', '确定为发展对象日期', '列为发展对象日期', '确定发展对象时间'],
   cellName: ['所在党小组', '党小组'],
   departmentName: ['工作部门', '部门', '所在部门'],
   position: ['职务', '职务（职级）'],
-  phone: ['联系电话', '手机号码', '手机', '手机号', '电话'],
   retired: ['是否离退休', '离退休'],
 };
 
@@ -124,6 +163,14 @@ export const COLUMN_WIDTHS: Record<Field, number> = {
   position: 18,
   phone: 15,
   retired: 11,
+  workPost: 24,
+  nativePlace: 14,
+  partyStanding: 10,
+  sponsors: 16,
+  transferredInOn: 14,
+  appliedOn: 14,
+  activistOn: 14,
+  candidateOn: 14,
 };
 
 export const MAX_LENGTHS: Partial<Record<Field, number>> = {
@@ -133,6 +180,8 @@ export const MAX_LENGTHS: Partial<Record<Field, number>> = {
   cellName: 60,
   departmentName: 60,
   position: 40,
+  nativePlace: 60,
+  sponsors: 60,
 };
 
 export const FIELD_BY_HEADER = new Map<string, Field>(
@@ -276,6 +325,8 @@ export const STATUS_BY_TEXT = new Map<string, PersonStatus>([
 export const STATUS_CHOICES = [...Object.values(MEMBERSHIP_STATUS_LABELS).reverse(), NON_PARTY_LABEL];
 
 export const EDUCATION_CHOICES = Object.values(EDUCATION_LABELS);
+export const WORK_POST_CHOICES = Object.values(WORK_POST_LABELS);
+export const PARTY_STANDING_CHOICES = Object.values(PARTY_STANDING_LABELS);
 
 /** 学历 as offices write it: 硕士研究生, 大学本科, 在职大专, 中专, 初中及以下 … */
 export function educationOf(text: string): EducationLevel | null {

@@ -28,6 +28,45 @@ import {
 const ID_A = makeValidIdNumber(1, '1985-03-12', 'male');
 const ID_B = makeValidIdNumber(2, '1990-11-30', 'female');
 const ID_C = makeValidIdNumber(3, '1978-07-01', 'male');
+/** The columns the export and the template write: the national member system's first, then Qizhi's. */
+const NATIONAL_HEADERS = [
+  '序号',
+  '姓名',
+  '性别',
+  '公民身份号码',
+  '民族',
+  '出生日期',
+  '学历',
+  '人员类别',
+  '所在党支部',
+  '入党日期',
+  '转正日期',
+  '工作岗位',
+  '联系电话',
+  '籍贯',
+  '党籍状态',
+  '入党介绍人',
+  '组织关系转入日期',
+  '申请入党日期',
+  '确定积极分子日期',
+  '确定发展对象日期',
+  '所在党小组',
+  '工作部门',
+  '职务',
+  '是否离退休',
+];
+const COLUMNS = NATIONAL_HEADERS.length;
+/** What a file without the national system's columns leaves of them. */
+const NO_NATIONAL_FIELDS = {
+  workPost: null,
+  nativePlace: null,
+  partyStanding: null,
+  sponsors: null,
+  transferredInOn: null,
+  appliedOn: null,
+  activistOn: null,
+  candidateOn: null,
+};
 const DATE_MESSAGE = (shown: string) =>
   `日期“${shown}”不存在或格式无法识别（可写作 2019-07-01、2019.7.1 或 2019年7月1日）`;
 
@@ -138,6 +177,7 @@ describe('parseRosterWorkbook: layout', () => {
         position: '四级法官',
         phone: '13812345678',
         retired: true,
+        ...NO_NATIONAL_FIELDS,
       },
     ]);
   });
@@ -537,6 +577,14 @@ const PEOPLE: PersonRecord[] = [
     position: '=HYPERLINK("http://evil","点我")',
     phone: '13812345678',
     retired: false,
+    workPost: 'civil_servant',
+    nativePlace: '山西临汾',
+    partyStanding: 'normal',
+    sponsors: '赵六、钱七',
+    transferredInOn: '2012-03-01',
+    appliedOn: '2006-09-01',
+    activistOn: '2006-12-01',
+    candidateOn: '2007-12-01',
   },
   {
     name: '李四',
@@ -554,6 +602,9 @@ const PEOPLE: PersonRecord[] = [
     position: '@法官助理',
     phone: '0357-1234567',
     retired: false,
+    ...NO_NATIONAL_FIELDS,
+    workPost: 'professional',
+    partyStanding: 'stopped',
   },
   {
     name: '王五',
@@ -571,6 +622,7 @@ const PEOPLE: PersonRecord[] = [
     position: '+1',
     phone: null,
     retired: true,
+    ...NO_NATIONAL_FIELDS,
   },
 ];
 
@@ -589,52 +641,68 @@ describe('buildRosterWorkbook', () => {
     expect(sheet.getCell('A1').font.bold).toBe(true);
     expect(sheet.getCell('A1').font.size).toBe(16);
     expect(sheet.getCell('A1').alignment.horizontal).toBe('center');
-    expect(sheet.getCell('P1').isMerged).toBe(true);
+    expect(sheet.getCell('X1').isMerged).toBe(true);
     expect(sheet.getCell('A2').text).toBe('导出时间：2024-05-01 14:30（身份证号、手机号已脱敏）');
-    expect(rowTexts(sheet, 3, 16)).toEqual(BENCH_HEADERS);
+    expect(rowTexts(sheet, 3, COLUMNS)).toEqual(NATIONAL_HEADERS);
     expect(sheet.getCell('B3').font.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(6).width).toBeGreaterThanOrEqual(20);
+    expect(sheet.getColumn(4).width).toBeGreaterThanOrEqual(20);
 
-    expect(rowTexts(sheet, 4, 16)).toEqual([
+    expect(rowTexts(sheet, 4, COLUMNS)).toEqual([
       '1',
       '张三',
       '男',
+      maskIdNumber(ID_A),
       '汉族',
       '30—39岁', // the age band on the export's day, not the birth date (masked export)
-      maskIdNumber(ID_A),
       '大学本科',
       '正式党员',
+      '机关第一党支部',
       '2008-07-01',
       '2009-07-01',
-      '机关第一党支部',
+      '党政机关工作人员',
+      maskPhone('13812345678'),
+      '山西临汾',
+      '正常',
+      '赵六、钱七',
+      '2012-03-01',
+      '2006-09-01',
+      '2006-12-01',
+      '2007-12-01',
       '第一党小组',
       '立案庭',
       `'=HYPERLINK("http://evil","点我")`,
-      maskPhone('13812345678'),
       '否',
     ]);
-    expect(rowTexts(sheet, 6, 16)).toEqual([
+    expect(rowTexts(sheet, 6, COLUMNS)).toEqual([
       '3',
       '王五',
       '男',
+      maskIdNumber(ID_C),
       '',
       '40—49岁',
-      maskIdNumber(ID_C),
       '',
       '群众',
       '',
       '',
       '',
       '',
+      '',
+      '',
+      '', // 群众 have no 党籍状态
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
       '办公室',
       "'+1",
-      '',
       '是',
     ]);
     // Dates, ID numbers and phones are text, never numbers or Excel dates.
-    for (const col of [5, 6, 9, 15]) expect(typeof sheet.getCell(4, col).value).toBe('string');
+    for (const col of [4, 6, 10, 11, 13, 17, 18, 19, 20]) expect(typeof sheet.getCell(4, col).value).toBe('string');
     // No cell is a formula.
     sheet.eachRow((row) => {
       row.eachCell((cell) => expect(cell.formula).toBeFalsy());
@@ -645,9 +713,9 @@ describe('buildRosterWorkbook', () => {
     const buffer = await buildRosterWorkbook(PEOPLE, { title: '花名册', full: true, generatedAt: GENERATED_AT });
     const sheet = await loadSheet(buffer);
     expect(sheet.getCell('A2').text).toBe('导出时间：2024-05-01 14:30（含完整号码，请妥善保管）');
-    expect(sheet.getCell('F4').value).toBe(ID_A);
-    expect(sheet.getCell('O4').value).toBe('13812345678');
-    expect(sheet.getCell('O5').value).toBe('0357-1234567');
+    expect(sheet.getCell('D4').value).toBe(ID_A);
+    expect(sheet.getCell('M4').value).toBe('13812345678');
+    expect(sheet.getCell('M5').value).toBe('0357-1234567');
   });
 
   it('escapes formula-like text in the title too', async () => {
@@ -665,7 +733,7 @@ describe('buildRosterWorkbook', () => {
     });
     const parsed = await parseRosterWorkbook(buffer);
     expect(parsed.errors).toEqual([]);
-    expect(parsed.columns).toEqual(BENCH_HEADERS);
+    expect(parsed.columns).toEqual(NATIONAL_HEADERS);
     expect(parsed.rows.map(({ row: _row, ...rest }) => rest)).toEqual(PEOPLE);
     expect(parsed.rows.map((r) => r.row)).toEqual([4, 5, 6]);
   });
@@ -683,17 +751,17 @@ describe('buildRosterTemplate', () => {
     const buffer = await buildRosterTemplate();
     const sheet = await loadSheet(buffer);
     expect(sheet.getCell('A1').text).toBe('党员花名册导入模板');
-    const headers = rowTexts(sheet, 2, 16);
-    expect(headers[1]).toBe('姓名（必填）');
-    expect(headers[5]).toBe('公民身份号码（必填）');
+    const headers = rowTexts(sheet, 2, COLUMNS);
+    expect(headers).toEqual(NATIONAL_HEADERS.map((h) => (h === '姓名' || h === '公民身份号码' ? `${h}（必填）` : h)));
     expect(sheet.getCell('A3').text).toBe('示例');
-    expect(sheet.getColumn(6).width).toBeGreaterThanOrEqual(20);
+    expect(sheet.getColumn(4).width).toBeGreaterThanOrEqual(20);
     expect(sheet.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
     expect(sheet.getCell('H10').dataValidation.formulae).toEqual([
       '"正式党员,预备党员,发展对象,入党积极分子,入党申请人,群众"',
     ]);
-    expect(sheet.getCell('P10').dataValidation.formulae).toEqual(['"是,否"']);
-    expect(sheet.getCell('F10').numFmt).toBe('@');
+    expect(sheet.getCell('X10').dataValidation.formulae).toEqual(['"是,否"']);
+    expect(sheet.getCell('O10').dataValidation.formulae).toEqual(['"正常,停止党籍"']);
+    expect(sheet.getCell('D10').numFmt).toBe('@');
 
     const parsed = await parseRosterWorkbook(buffer);
     expect(parsed.errors).toEqual([]);
@@ -707,7 +775,7 @@ describe('buildRosterTemplate', () => {
     if (!sheet) throw new Error('no sheet');
     sheet.getCell('A4').value = 1;
     sheet.getCell('B4').value = '李四';
-    sheet.getCell('F4').value = ID_B;
+    sheet.getCell('D4').value = ID_B;
     sheet.getCell('H4').value = '发展对象';
     const parsed = await parseRosterWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(parsed.errors).toEqual([]);

@@ -13,6 +13,8 @@ import {
   maskPhone,
   MEMBERSHIP_STATUS_LABELS,
   NON_PARTY_LABEL,
+  PARTY_STANDING_LABELS,
+  WORK_POST_LABELS,
   type PersonRecord,
   type PersonStatus,
 } from '@qizhi/domain';
@@ -25,6 +27,8 @@ import {
   escapeFormulaCell,
   STATUS_CHOICES,
   EDUCATION_CHOICES,
+  PARTY_STANDING_CHOICES,
+  WORK_POST_CHOICES,
   loadExcelJS,
 } from './roster-columns.ts';
 
@@ -37,7 +41,17 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2DCDB' } };
 const TEXT_FORMAT = '@';
 /** Columns kept as text so Excel, WPS and LibreOffice never turn them into numbers or dates. */
-const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>(['birthDate', 'idNumber', 'joinedOn', 'confirmedOn', 'phone']);
+const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  'birthDate',
+  'idNumber',
+  'joinedOn',
+  'confirmedOn',
+  'phone',
+  'transferredInOn',
+  'appliedOn',
+  'activistOn',
+  'candidateOn',
+]);
 
 function statusLabel(status: PersonStatus): string {
   return status === 'non_party' ? NON_PARTY_LABEL : MEMBERSHIP_STATUS_LABELS[status];
@@ -93,27 +107,38 @@ function ageBandLabel(birthDate: string | null, today: string): string | null {
 
 /** The cells of one person in column order; text already escaped. */
 function exportCells(person: PersonRecord, seq: number, full: boolean, today: string): (string | number | null)[] {
-  const text = (value: string | null): string | null => (value ? escapeFormulaCell(value) : null);
-  const date = (value: string | null): string | null => (value ? value.slice(0, 10) : null);
-  return [
+  const text = (value: string | null | undefined): string | null => (value ? escapeFormulaCell(value) : null);
+  const date = (value: string | null | undefined): string | null => (value ? value.slice(0, 10) : null);
+  const member = person.status === 'full' || person.status === 'probationary';
+  const cells: Record<Field, string | number | null> = {
     seq,
-    text(person.name),
-    GENDER_LABELS[person.gender],
-    text(person.ethnicity),
+    name: text(person.name),
+    gender: GENDER_LABELS[person.gender],
+    idNumber: text(full ? person.idNumber : maskIdNumber(person.idNumber)),
+    ethnicity: text(person.ethnicity),
     // Masked: the age band, not the birth date, which would let the masked ID number be rebuilt.
-    full ? date(person.birthDate) : ageBandLabel(person.birthDate, today),
-    text(full ? person.idNumber : maskIdNumber(person.idNumber)),
-    person.education ? EDUCATION_LABELS[person.education] : null,
-    statusLabel(person.status),
-    date(person.joinedOn),
-    date(person.confirmedOn),
-    text(person.branchName),
-    text(person.cellName),
-    text(person.departmentName),
-    text(person.position),
-    text(full ? person.phone : maskPhone(person.phone)),
-    person.retired ? '是' : '否',
-  ];
+    birthDate: full ? date(person.birthDate) : ageBandLabel(person.birthDate, today),
+    education: person.education ? EDUCATION_LABELS[person.education] : null,
+    status: statusLabel(person.status),
+    branchName: text(person.branchName),
+    joinedOn: date(person.joinedOn),
+    confirmedOn: date(person.confirmedOn),
+    workPost: person.workPost ? WORK_POST_LABELS[person.workPost] : null,
+    phone: text(full ? person.phone : maskPhone(person.phone)),
+    nativePlace: text(person.nativePlace),
+    // A member's 党籍状态 is 正常 unless recorded otherwise; non-members have none.
+    partyStanding: member ? PARTY_STANDING_LABELS[person.partyStanding ?? 'normal'] : null,
+    sponsors: text(person.sponsors),
+    transferredInOn: date(person.transferredInOn),
+    appliedOn: date(person.appliedOn),
+    activistOn: date(person.activistOn),
+    candidateOn: date(person.candidateOn),
+    cellName: text(person.cellName),
+    departmentName: text(person.departmentName),
+    position: text(person.position),
+    retired: person.retired ? '是' : '否',
+  };
+  return FIELDS.map((field) => cells[field]);
 }
 
 async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
@@ -149,6 +174,11 @@ export async function buildRosterWorkbook(
     'confirmedOn',
     'status',
     'retired',
+    'partyStanding',
+    'transferredInOn',
+    'appliedOn',
+    'activistOn',
+    'candidateOn',
   ]);
   rows.forEach((person, i) => {
     const row = sheet.getRow(4 + i);
@@ -248,6 +278,14 @@ export async function buildRosterTemplate(names?: TemplateNames): Promise<Buffer
     position: '四级法官',
     phone: '13800000000',
     retired: '否',
+    workPost: WORK_POST_LABELS.civil_servant,
+    nativePlace: '山西临汾',
+    partyStanding: PARTY_STANDING_LABELS.normal,
+    sponsors: '李四、王五',
+    transferredInOn: '2018-03-01',
+    appliedOn: '2013-09-01',
+    activistOn: '2013-12-01',
+    candidateOn: '2014-12-01',
   };
   const exampleRow = sheet.getRow(3);
   FIELDS.forEach((field, i) => {
@@ -262,6 +300,8 @@ export async function buildRosterTemplate(names?: TemplateNames): Promise<Buffer
     education: { values: EDUCATION_CHOICES, strict: false },
     status: { values: STATUS_CHOICES, strict: true },
     retired: { values: ['是', '否'], strict: true },
+    workPost: { values: WORK_POST_CHOICES, strict: false },
+    partyStanding: { values: PARTY_STANDING_CHOICES, strict: true },
   };
   FIELDS.forEach((field, i) => {
     const list = lists[field];
@@ -292,6 +332,10 @@ export async function buildRosterTemplate(names?: TemplateNames): Promise<Buffer
     '7. 是否离退休填写“是”或“否”，不填视为在职。',
     '8. 所在党支部、所在党小组、工作部门请与系统中的名称一致。',
     '9. 一次最多导入20000行；列的顺序可以调整，多余的列会被忽略。',
+    '10. 列名与全国党员管理信息系统一致（序号至确定发展对象日期），从该系统导出的花名册可直接导入；旧版本导出的花名册同样可以导入。',
+    `11. 工作岗位可填写：${WORK_POST_CHOICES.join('、')}（也可填写公务员、专业技术人员、工勤技能人员、退休等，导入时自动归类）。`,
+    `12. 党籍状态可填写：${PARTY_STANDING_CHOICES.join('、')}，只有党员填写；不填视为正常。`,
+    '13. 在本系统登记发展过程的人员，申请入党、确定积极分子、确定发展对象日期和入党介绍人以发展党员纪实为准。',
   ];
   lines.forEach((line, i) => {
     const cell = help.getCell(i + 1, 1);

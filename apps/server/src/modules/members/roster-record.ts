@@ -8,6 +8,11 @@ import {
   normalizePhone,
   parseIdBirthDate,
   parseIdGender,
+  partyStandingOf,
+  stageDateProblems,
+  workPostOf,
+  type PartyStanding,
+  type WorkPost,
   type EducationLevel,
   type Gender,
   type ImportError,
@@ -33,6 +38,8 @@ import {
   ethnicityOf,
   nameOf,
   charCount,
+  WORK_POST_CHOICES,
+  PARTY_STANDING_CHOICES,
   type RosterPlacement,
 } from './roster-columns.ts';
 
@@ -244,6 +251,56 @@ export function parseRecord(
     }
   }
 
+  // The national member system's fields: 工作岗位, 籍贯, 党籍状态, 入党介绍人 and the stage dates.
+  const workPostCell = get('workPost');
+  const workPostText = textOf(workPostCell.value);
+  let workPost: WorkPost | null = null;
+  if (workPostText !== null) {
+    workPost = workPostOf(workPostText);
+    if (!workPost)
+      fail('workPost', workPostCell, `工作岗位“${workPostText}”无法归类，可填写：${WORK_POST_CHOICES.join('、')}`);
+  }
+  const nativePlace = text('nativePlace').text;
+  const sponsors = text('sponsors').text;
+  const standingCell = get('partyStanding');
+  const standingText = textOf(standingCell.value);
+  let partyStanding: PartyStanding | null = null;
+  if (standingText !== null) {
+    partyStanding = partyStandingOf(standingText);
+    if (!partyStanding)
+      fail(
+        'partyStanding',
+        standingCell,
+        `党籍状态“${standingText}”无法识别，可填写：${PARTY_STANDING_CHOICES.join('、')}`,
+      );
+    else if (status !== 'full' && status !== 'probationary')
+      fail('partyStanding', standingCell, '只有党员填写党籍状态');
+  }
+  const transferredIn = date('transferredInOn');
+  const applied = date('appliedOn');
+  const activist = date('activistOn');
+  const candidate = date('candidateOn');
+  const stageCells = {
+    appliedOn: applied.at,
+    activistOn: activist.at,
+    candidateOn: candidate.at,
+    joinedOn: joined.at,
+    confirmedOn: confirmed.at,
+    transferredInOn: transferredIn.at,
+  };
+  for (const issue of stageDateProblems({
+    birthDate,
+    appliedOn: applied.iso,
+    activistOn: activist.iso,
+    candidateOn: candidate.iso,
+    joinedOn: joined.iso,
+    confirmedOn: confirmed.iso,
+    transferredInOn: transferredIn.iso,
+  })) {
+    // 转正日期 before 入党日期 is reported above in the file's own words.
+    if (issue.path !== 'confirmedOn') fail(issue.path, stageCells[issue.path], issue.message);
+  }
+
   if (failed || idNumber === null) {
     // Its organisation is still checked, so one pass reports every error of the row.
     rejected?.push({ row: rowNumber, branchName, cellName, departmentName });
@@ -266,6 +323,14 @@ export function parseRecord(
     position,
     phone,
     retired,
+    workPost,
+    nativePlace,
+    partyStanding,
+    sponsors,
+    transferredInOn: transferredIn.iso,
+    appliedOn: applied.iso,
+    activistOn: activist.iso,
+    candidateOn: candidate.iso,
   };
 }
 
