@@ -50,6 +50,7 @@ import { notificationRoutes, queueNotice } from './modules/notifications/index.t
 import { meRoutes } from './modules/me/index.ts';
 import { duesRoutes } from './modules/dues/index.ts';
 import { developmentAttachments, developmentRoutes } from './modules/development/index.ts';
+import { partyStatsRoutes } from './modules/party-stats/index.ts';
 import { transferRoutes } from './modules/transfers/index.ts';
 import { studyAttachments, studyRoutes } from './modules/study/index.ts';
 import { campaignAttachments, campaignRoutes } from './modules/campaigns/index.ts';
@@ -223,6 +224,7 @@ export async function buildApp(
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(duesRoutes, { prefix: '/api/dues' });
   await app.register(developmentRoutes, { prefix: '/api/development' });
+  await app.register(partyStatsRoutes, { prefix: '/api/party-stats' });
   await app.register(transferRoutes, { prefix: '/api/transfers' });
   await app.register(studyRoutes, { prefix: '/api' });
   await app.register(campaignRoutes, { prefix: '/api' });
