@@ -90,8 +90,8 @@ export function TransferOutModal({
       <Form.Item name="where" label="转往">
         <Radio.Group
           options={[
-            { value: 'inside', label: '本院其他党组织' },
-            { value: 'outside', label: '院外单位' },
+            { value: 'inside', label: '院内转接' },
+            { value: 'outside', label: '转往院外' },
           ]}
         />
       </Form.Item>
