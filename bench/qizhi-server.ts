@@ -21,12 +21,15 @@ export function startQizhi(
   bench: BenchDatabase,
   logName: string,
   env: Record<string, string> = {},
+  /** The first start seeds the demo court: on a loaded machine that can take more than a minute. */
+  timeoutMs?: number,
 ): Promise<ChildServer> {
   return startChildServer({
     entry: SERVER_ENTRY,
     env: { ...qizhiEnv(bench), ...env },
     logFile: path.join(bench.dataDir, logName),
     readyPath: '/api/health',
+    timeoutMs,
     // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under test.
     nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
   });
