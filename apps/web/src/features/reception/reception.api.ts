@@ -37,6 +37,9 @@ export const receptionApi = {
     call.patch(Visit, `/api/reception/visits/${seg(id)}`, body),
   pledges: () => call.get(ServicePledgesResponse, '/api/reception/pledges'),
   createPledge: (body: ServicePledgeRequest) => call.post(ServicePledge, '/api/reception/pledges', body),
+  updatePledge: (id: string, body: ServicePledgeRequest) =>
+    call.put(ServicePledge, `/api/reception/pledges/${seg(id)}`, body),
+  deletePledge: (id: string) => call.send('DELETE', `/api/reception/pledges/${seg(id)}`),
   inquiries: (status: 'open' | 'closed' | 'all') => call.get(InquiriesResponse, '/api/inquiries', { status }),
   receivers: () => call.get(InquiryReceiversResponse, '/api/inquiries/receivers'),
   inquiryStats: (year: number) => call.get(InquiryStatsResponse, '/api/inquiries/stats', { year }),

@@ -1,12 +1,15 @@
-import { Button, Flex, Progress, Skeleton, Table } from 'antd';
+import { Button, Flex, Skeleton, Table } from 'antd';
 import { VISIT_CATEGORY_LABELS } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { receptionApi } from './reception.api.ts';
-import styles from './reception.module.css';
+import { StatsCard } from '../stats/stats-card.tsx';
 import { useInquiryStats, useVisitStats } from './reception.queries.ts';
 
-/** 月度、年度统计: visitors by month (as bars), categories, handled on time; first inquiries by department. */
+/**
+ * 月度、年度统计: visitors by month and by category as charts (ECharts, loaded with the chart) with the
+ * same numbers as tables, handled on time per month; first inquiries by department; the .xlsx.
+ */
 export function StatsTab({ year }: { year: number }) {
   const can = useCan();
   const stats = useVisitStats(year);
@@ -14,7 +17,6 @@ export function StatsTab({ year }: { year: number }) {
   if (stats.isPending) return <Skeleton active />;
   if (stats.isError) return <QueryErrorAlert error={stats.error} />;
   const s = stats.data;
-  const most = Math.max(1, ...s.months.map((m) => m.visitors));
   return (
     <Flex vertical gap="large">
       <Flex justify="space-between" align="center" wrap>
@@ -25,38 +27,36 @@ export function StatsTab({ year }: { year: number }) {
           导出 Excel
         </Button>
       </Flex>
+      <StatsCard
+        title="各月来访人次"
+        kind="bar"
+        buckets={s.months.map((m) => ({ key: String(m.month), label: `${String(m.month)}月`, count: m.visitors }))}
+      />
+      <StatsCard
+        title="来访类别"
+        kind="pie"
+        buckets={s.categories.map((c) => ({
+          key: c.category,
+          label: VISIT_CATEGORY_LABELS[c.category],
+          count: c.count,
+        }))}
+      />
       <Table
         size="small"
         rowKey="month"
         pagination={false}
+        title={() => '月度办理情况（需办理的来访）'}
         dataSource={s.months}
         columns={[
           { title: '月份', dataIndex: 'month', width: 70, render: (m: number) => `${String(m)}月` },
+          { title: '来访人次', dataIndex: 'visitors' },
+          { title: '办结', dataIndex: 'handled' },
+          { title: '按期办结', dataIndex: 'onTime' },
           {
-            title: '来访人次',
-            dataIndex: 'visitors',
-            render: (v: number) => (
-              <div className={styles.barTrack}>
-                <Progress percent={(v / most) * 100} format={() => String(v)} size="small" />
-              </div>
-            ),
+            title: '按期率',
+            key: 'rate',
+            render: (_: unknown, m) => (m.handled ? `${((m.onTime / m.handled) * 100).toFixed(1)}%` : '—'),
           },
-          { title: '办结', dataIndex: 'handled', width: 80 },
-          { title: '按期办结', dataIndex: 'onTime', width: 90 },
-        ]}
-      />
-      <Table
-        size="small"
-        rowKey="category"
-        pagination={false}
-        dataSource={s.categories}
-        columns={[
-          {
-            title: '类别',
-            dataIndex: 'category',
-            render: (c: keyof typeof VISIT_CATEGORY_LABELS) => VISIT_CATEGORY_LABELS[c],
-          },
-          { title: '人次', dataIndex: 'count' },
         ]}
       />
       {inquiries.data && (
