@@ -44,11 +44,7 @@ void test('党务干事发布格言并编入播放列表：走廊屏幕不刷新
     assert.equal(await screen.locator('a').count(), 0, '显示页面上不应有链接');
     await screen.evaluate('window.notReloaded = true');
     // It rotates (the corridor playlist shows each saying 12 seconds).
-    await screen.waitForFunction(
-      `document.querySelector('.slide.current')?.innerText !== ${JSON.stringify(first)}`,
-      undefined,
-      { timeout: 30_000 },
-    );
+    await screen.locator('.slide.current', { hasNotText: first.trim().slice(0, 12) }).waitFor({ timeout: 30_000 });
 
     await page.getByRole('tab', { name: '内容' }).click();
     await page.getByRole('button', { name: '新增内容' }).click();
