@@ -134,15 +134,23 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
-/** Rich text for minutes; `onChange` receives the HTML after every change. */
-export default function MinutesEditor({ initial, onChange }: { initial: string; onChange: (html: string) => void }) {
+/** Rich text for minutes (and study materials); `onChange` receives the HTML after every change. */
+export default function MinutesEditor({
+  initial,
+  onChange,
+  label = '会议记录',
+}: {
+  initial: string;
+  onChange: (html: string) => void;
+  label?: string;
+}) {
   const editor = useEditor({
     extensions: MINUTES_EXTENSIONS,
     content: initial,
     editorProps: {
       attributes: {
         role: 'textbox',
-        'aria-label': '会议记录',
+        'aria-label': label,
         'aria-multiline': 'true',
         class: `${styles.minutes} ${styles.editable}`,
       },

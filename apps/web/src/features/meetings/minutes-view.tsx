@@ -13,7 +13,7 @@ export function MinutesView({ html }: { html: string }) {
 const Editor = lazy(() => import('./minutes-editor.tsx'));
 
 /** The editor is heavy (ProseMirror): fetched only when someone starts editing minutes. */
-export function MinutesEditor(props: { initial: string; onChange: (html: string) => void }) {
+export function MinutesEditor(props: { initial: string; onChange: (html: string) => void; label?: string }) {
   return (
     <Suspense fallback={<Skeleton active />}>
       <Editor {...props} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { QrcodeOutlined } from '@ant-design/icons';
+import { PaperClipOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Input, Popconfirm, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import {
@@ -11,6 +11,8 @@ import {
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { SignInCodeDialog } from '../meetings/sign-in-code-modal.tsx';
 import { MinutesView } from '../meetings/minutes-view.tsx';
+import { filesApi } from '../files/files.api.ts';
+import { MaterialsModal } from './session-materials-fields.tsx';
 import { CourtTypeTags, StudyKindTag, StudyStatusTag } from './study-labels.tsx';
 import { studyApi } from './study.api.ts';
 import { useStudySave, useStudySession, useStudySignInCode } from './study.queries.ts';
@@ -103,6 +105,7 @@ export default function StudySessionDetailPage() {
   const { id = '' } = useParams();
   const detail = useStudySession(id);
   const [codeOpen, setCodeOpen] = useState(false);
+  const [materialsOpen, setMaterialsOpen] = useState(false);
   const code = useStudySignInCode(id, codeOpen);
   const cancel = useStudySave({
     save: (cancelled: boolean) => studyApi.updateSession(id, { cancelled }),
@@ -127,6 +130,7 @@ export default function StudySessionDetailPage() {
                   签到码
                 </Button>
               )}
+              <Button onClick={() => setMaterialsOpen(true)}>学习材料</Button>
               <Popconfirm
                 title={s.status === 'cancelled' ? '恢复本次学习？' : '取消本次学习？取消后不计学时。'}
                 okText="确定"
@@ -180,12 +184,19 @@ export default function StudySessionDetailPage() {
             </div>
           ))}
           {s.files.map((f) => (
-            <div key={f.id}>{f.name}</div>
+            <div key={f.id}>
+              <a href={filesApi.url(f.id)} target="_blank" rel="noreferrer noopener">
+                <PaperClipOutlined /> {f.name}
+              </a>
+            </div>
           ))}
         </Card>
       )}
       {s.canManage && <AttendanceTable key={s.id} id={s.id} attendees={s.attendees} />}
       <SignInCodeDialog code={code} open={codeOpen} onClose={() => setCodeOpen(false)} />
+      {s.canManage && materialsOpen && (
+        <MaterialsModal session={s} open={materialsOpen} onClose={() => setMaterialsOpen(false)} />
+      )}
     </Flex>
   );
 }

@@ -13,8 +13,9 @@ import { FormModal } from '../../platform/form-modal.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { studyApi } from './study.api.ts';
 import { useStudySave } from './study.queries.ts';
+import { materialsOf, SessionMaterialsFields, type MaterialValues } from './session-materials-fields.tsx';
 
-interface SessionValues {
+interface SessionValues extends MaterialValues {
   title: string;
   kind: StudyKind;
   topic?: string;
@@ -25,18 +26,6 @@ interface SessionValues {
   place: string;
   orgUnitId: string;
   courtTypes: CourtType[];
-  materials?: string;
-}
-
-/** Plain text as paragraphs of HTML; the server cleans it again to the minutes' allow-list. */
-export function paragraphs(text: string): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text
-    .split(/\n+/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => `<p>${escape(line)}</p>`)
-    .join('');
 }
 
 /** 安排学习: one session (a lecture, a training) outside any programme. */
@@ -56,9 +45,7 @@ export function SessionModal({ open, onClose }: { open: boolean; onClose: (id?: 
         place: v.place,
         orgUnitId: v.orgUnitId === '' ? null : v.orgUnitId,
         courtTypes: v.courtTypes,
-        materialsHtml: v.materials ? paragraphs(v.materials) : null,
-        links: [],
-        fileIds: [],
+        ...materialsOf(v),
       }),
     success: '已安排学习',
     onSaved: (s) => onClose(s.id),
@@ -115,9 +102,7 @@ export function SessionModal({ open, onClose }: { open: boolean; onClose: (id?: 
       <Form.Item name="courtTypes" label="六型法院维度">
         <Select mode="multiple" options={COURT_TYPES.map((t) => ({ value: t, label: COURT_TYPE_LABELS[t] }))} />
       </Form.Item>
-      <Form.Item name="materials" label="学习材料（文字）">
-        <Input.TextArea rows={4} maxLength={20000} />
-      </Form.Item>
+      <SessionMaterialsFields />
     </FormModal>
   );
 }
