@@ -20,13 +20,13 @@ export function TransferHistorySection({ personId }: { personId: string }) {
         loading={history.isPending}
         pagination={false}
         dataSource={history.data?.items}
-        scroll={{ x: 640 }}
+        scroll={{ x: 840 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无转接记录" /> }}
         columns={[
           { title: '日期', key: 'on', width: 110, render: (_, t) => t.receivedOn ?? t.issuedOn },
           { title: '类别', key: 'direction', width: 90, render: (_, t) => directionLabel(t) },
-          { title: '由', dataIndex: 'fromName' },
-          { title: '转至', dataIndex: 'toName' },
+          { title: '由', dataIndex: 'fromName', width: 200 },
+          { title: '转至', dataIndex: 'toName', width: 200 },
           {
             title: '介绍信',
             dataIndex: 'letterNo',

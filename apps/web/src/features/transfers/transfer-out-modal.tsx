@@ -11,6 +11,7 @@ import { FormModal } from '../../platform/form-modal.tsx';
 import { useSave } from '../../platform/use-save.ts';
 import { PersonSelect } from '../members/person-select.tsx';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
+import styles from './transfers.module.css';
 import { transfersApi } from './transfers.api.ts';
 import { TRANSFERS_CHANGED, useTransferCheck } from './transfers.queries.ts';
 
@@ -77,10 +78,11 @@ export function TransferOutModal({
       <Form.Item name="personId" label="党员" rules={[{ required: true, message: '请选择党员' }]}>
         <PersonSelect />
       </Form.Item>
-      {check.isError && <Alert type="error" showIcon title={check.error.message} />}
+      {check.isError && <Alert type="error" showIcon title={check.error.message} className={styles.check} />}
       {c && (
         <Alert
           data-testid="transfer-check"
+          className={styles.check}
           type={c.duesFlag ? 'warning' : 'info'}
           showIcon
           title={`现所在党组织：${c.orgUnitName ?? '未编入'}；党费交至：${paidUpToLabel(c.paidUpTo)}${c.arrearsMonths > 0 ? `，欠缴${String(c.arrearsMonths)}个月` : ''}`}

@@ -75,7 +75,7 @@ export default function TransfersPage() {
           loading={list.isPending}
           dataSource={list.data?.items}
           pagination={{ pageSize: 20 }}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1300 }}
           data-testid="transfers-table"
           columns={[
             { title: '介绍信编号', dataIndex: 'letterNo', width: 120 },
@@ -86,8 +86,8 @@ export default function TransfersPage() {
               render: (name: string, t) => <Link to={`/members/${t.personId}`}>{name}</Link>,
             },
             { title: '类别', key: 'direction', width: 90, render: (_, t) => directionLabel(t) },
-            { title: '转出单位', dataIndex: 'fromName' },
-            { title: '接收单位', dataIndex: 'toName' },
+            { title: '转出单位', dataIndex: 'fromName', width: 200 },
+            { title: '接收单位', dataIndex: 'toName', width: 200 },
             { title: '开具日期', dataIndex: 'issuedOn', width: 110 },
             {
               title: '有效期至',
