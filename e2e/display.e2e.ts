@@ -49,8 +49,8 @@ void test('党务干事发布格言并编入播放列表：走廊屏幕不刷新
     await page.getByRole('tab', { name: '内容' }).click();
     await page.getByRole('button', { name: '新增内容' }).click();
     const dialog = page.getByRole('dialog', { name: '新增内容' });
-    await dialog.getByLabel('格言警句').fill(SAYING);
-    await dialog.getByLabel('出处').fill('本院廉政文化建设（测试）');
+    await dialog.getByRole('textbox', { name: '格言警句' }).fill(SAYING);
+    await dialog.getByRole('textbox', { name: '出处' }).fill('本院廉政文化建设（测试）');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     const itemRow = page.getByRole('row', { name: new RegExp(STAMP) });
