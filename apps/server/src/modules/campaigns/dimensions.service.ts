@@ -11,7 +11,7 @@ import {
   courtYear,
   type YearByDimensionResponse,
 } from '@qizhi/domain';
-import { scopeNameLoading, unitsOf } from '../../platform/policy.ts';
+import { covers, scopeNameLoading, unitsOf } from '../../platform/policy.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { sumStudyByCourtType } from '../study/index.ts';
 import * as repo from './campaigns.repo.ts';
@@ -26,9 +26,10 @@ export async function yearByDimension(ctx: RequestContext, year = courtYear()): 
     { from: courtInstant(`${String(year)}-01-01`), to: courtInstant(`${String(year + 1)}-01-01`), now: new Date() },
     within,
   );
-  const inScope = (orgUnitId: string | null) =>
-    within === undefined || orgUnitId === null || within.includes(orgUnitId);
-  const all = (await repo.findCampaigns(ctx.db, ctx.tenantId)).filter((c) => inScope(c.orgUnitId));
+  // The court's own campaigns count for everyone; an organisation's where the reader's scope reaches.
+  const all = (await repo.findCampaigns(ctx.db, ctx.tenantId)).filter(
+    (c) => c.orgUnitId === null || covers(scope, c.orgUnitId),
+  );
   const phases = await repo.findPhases(
     ctx.db,
     ctx.tenantId,
@@ -51,9 +52,7 @@ export async function yearByDimension(ctx: RequestContext, year = courtYear()): 
           tasks.flatMap((t) => (t.task.personId ? [t.task.personId] : [])),
         );
   const personOrg = new Map(people.map((p) => [p.id, p.orgUnitId]));
-  const counted = tasks.filter(
-    (t) => within === undefined || within.includes(t.task.orgUnitId ?? personOrg.get(t.task.personId ?? '') ?? ''),
-  );
+  const counted = tasks.filter((t) => covers(scope, t.task.orgUnitId ?? personOrg.get(t.task.personId ?? '') ?? null));
   return {
     year,
     scopeName: await scopeNameLoading(scope, async () => units),
