@@ -69,7 +69,7 @@ void test('党务干事部署活动并给支部布置任务，党员在手机上
       await mobile.getByRole('button', { name: /提交报告/ }).click();
       await mobile.getByText('已报告完成').waitFor();
       await mobile.getByTestId('task-state').getByText('已完成').waitFor();
-      await mobile.getByText('第一党小组集中学习党章，12人参加').waitFor();
+      await mobile.getByRole('listitem').getByText('第一党小组集中学习党章，12人参加').waitFor();
       const width = await mobile.evaluate<number>('document.documentElement.scrollWidth');
       assert.ok(width <= PHONE.width, `task page is ${String(width)}px wide`);
     } finally {
@@ -79,6 +79,5 @@ void test('党务干事部署活动并给支部布置任务，党员在手机上
     // The branch's share has risen.
     await page.goto(campaignUrl);
     await progress.getByText('完成 1/1').waitFor();
-    await progress.getByText('100%').waitFor();
   });
 });
