@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { freshCode } from './demo-totp.ts';
 import { DEMO_PASSWORD, baseUrl } from './e2e-config.ts';
 
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.e2e-artifacts');
@@ -71,7 +72,18 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  const signedIn = (url: URL) => !url.pathname.startsWith('/login');
+  // 双因素登录: the demo administrators and officers are asked for a code (demo-totp.ts computes it).
+  const code = page.getByLabel('验证码');
+  const next = await Promise.race([
+    page.waitForURL(signedIn).then(() => 'in' as const),
+    code.waitFor().then(() => 'code' as const),
+  ]);
+  if (next === 'code') {
+    await code.fill(await freshCode(username));
+    await page.getByRole('button', { name: '验证并登录' }).click();
+  }
+  await page.waitForURL(signedIn);
 }
 
 /**

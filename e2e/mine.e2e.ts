@@ -3,19 +3,15 @@ import { test } from 'node:test';
 import type { OrgUnit } from '@qizhi/domain';
 import { PHONE, signIn, withPage } from './browser.ts';
 import { baseUrl, DEMO_PASSWORD } from './e2e-config.ts';
+import { apiSignIn } from './demo-totp.ts';
 
 const TOPIC = `我的页面检查（${String(Date.now()).slice(-5)}）`;
 
 /** A session of the API without a browser: for setting the scene. */
 async function apiSession(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  // With the second factor for the officers (双因素登录, demo-totp.ts).
+  const { response, cookie, csrfToken } = await apiSignIn(username, DEMO_PASSWORD);
+  assert.equal(response.status, 200);
   return async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${baseUrl()}${pathname}`, {
       method,

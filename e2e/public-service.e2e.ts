@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { confirmPopover, DESKTOP, launchBrowser, PHONE, signIn, withPage } from './browser.ts';
 import { baseUrl, DEMO_PASSWORD } from './e2e-config.ts';
+import { apiSignIn } from './demo-totp.ts';
 
 const STAMP = String(Date.now()).slice(-5);
 const TOPIC = `咨询诉讼费退费手续（${STAMP}）`;
@@ -9,14 +10,9 @@ const TITLE = `支部党员大会决议公开（${STAMP}）`;
 
 /** A session of the API without a browser: for setting the scene. */
 async function apiSession(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  // With the second factor for the officers (双因素登录, demo-totp.ts).
+  const { response, cookie, csrfToken } = await apiSignIn(username, DEMO_PASSWORD);
+  assert.equal(response.status, 200);
   return async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${baseUrl()}${pathname}`, {
       method,

@@ -25,7 +25,7 @@ import { WEB_DIST } from './platform/paths.ts';
 import { localStorage, type FileStorage } from './platform/storage.ts';
 import { MAX_UPLOAD_BYTES } from './platform/uploads.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { authRoutes } from './modules/auth/index.ts';
+import { authRoutes, twoFactorResetRoutes } from './modules/auth/index.ts';
 import { fileRoutes, type AttachmentHolder } from './modules/files/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { memberRoutes } from './modules/members/index.ts';
@@ -84,6 +84,8 @@ export interface AppDeps {
   config: Config;
   database: Database;
   storage: FileStorage;
+  /** The clock of TOTP codes (双因素登录); tests move it, everything else reads Date.now. */
+  now?: () => number;
 }
 
 /** Ant Design writes its styles at run time, hence inline styles; scripts only from our own origin. */
@@ -205,6 +207,7 @@ export async function buildApp(
   await app.register(orgRoutes, { prefix: '/api' });
   await app.register(memberRoutes, { prefix: '/api/members' });
   await app.register(userRoutes, { prefix: '/api' });
+  await app.register(twoFactorResetRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(fileRoutes, { prefix: '/api/files', holders: ATTACHMENT_HOLDERS });
   await app.register(meetingRoutes, { prefix: '/api' });

@@ -67,6 +67,10 @@ describe.runIf(process.env.QIZHI_TEST_DB !== 'postgresql')('admin CLI', () => {
       expect((await qizhi(['reset-password', '--username', 'wang.ming'])).stdout).toMatch(/一次性密码：\S{14}/);
       expect((await qizhi(['unlock', '--username', 'nobody'])).stderr).toContain('没有用户名为“nobody”的账号');
       expect((await qizhi(['unlock', '--username', 'wang.ming'])).code).toBe(0);
+      // 双因素登录: the out-of-band reset, positional username as the brief names it (audited; see two-factor.int.test.ts).
+      const reset2fa = await qizhi(['reset-two-factor', 'admin']);
+      expect(reset2fa.code, reset2fa.stderr).toBe(0);
+      expect(reset2fa.stdout).toContain('admin');
 
       // Accounts for roster people: one picked by id, then a whole 党小组 into the officer's .xlsx.
       const { personId, cellId } = await rosterIds(path.join(dir, 'data', 'pglite'));

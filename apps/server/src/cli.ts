@@ -15,6 +15,8 @@ import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
 import { DataFolderInUseError, lockDataFolder } from './platform/server-lock.ts';
 import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
+import { resetTwoFactorFromCli } from './modules/auth/index.ts';
+import { twoFactorKeys } from './platform/two-factor-key.ts';
 
 const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
 
@@ -28,6 +30,7 @@ const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
                                             账号及一次性初始密码写入 .xlsx（仅此一份，请妥善分发后删除）
   reset-password --username U               重置密码，打印一次性密码（下次登录须修改）
   unlock --username U                       解除登录失败锁定
+  reset-two-factor <用户名>                 重置双因素登录（手机丢失等；管理员账号只能这样重置），记入审计日志
   backup [--file 路径]                      备份（嵌入式：数据目录快照 .tar.gz；PostgreSQL：pg_dump .dump）
   restore --file 路径                       把备份恢复到空的数据目录（QIZHI_DATA_DIR）或空数据库（QIZHI_MIGRATION_DATABASE_URL，未设置时 DATABASE_URL）
   verify-audit                              校验审计日志哈希链：打印校验条数，遇第一处断链即指明并以非零状态退出
@@ -90,7 +93,10 @@ async function main(argv: string[]): Promise<void> {
     case 'seed-demo':
       await withDatabase(config, async (database) => {
         if (!(await isDatabaseEmpty(database.db))) throw new CliError('数据库中已有数据，演示法院只能写入空数据库');
-        const seeded = await seedDemoCourt(database.db, { demoPassword: config.demoPassword });
+        const seeded = await seedDemoCourt(database.db, {
+          demoPassword: config.demoPassword,
+          twoFactorKeys: twoFactorKeys(config),
+        });
         if (seeded.generatedPasswords) {
           const file = writeDemoPasswordsFile(config.dataDir, seeded.accounts);
           process.stdout.write(
@@ -148,6 +154,19 @@ async function main(argv: string[]): Promise<void> {
       await withDatabase(config, async (database) => {
         const { username, password } = await resetPasswordFromCli(database, required(values.username, 'username'));
         process.stdout.write(`已重置 ${username} 的密码。一次性密码：${password}\n下次登录须修改密码。\n`);
+      });
+      return;
+    case 'reset-two-factor':
+      await withDatabase(config, async (database) => {
+        const { username, had } = await resetTwoFactorFromCli(
+          database,
+          required(positionals[1] ?? values.username, 'username'),
+        );
+        process.stdout.write(
+          had
+            ? `已重置 ${username} 的双因素登录：原身份验证器和恢复码作废，下次登录时重新绑定。\n`
+            : `${username} 原未启用双因素登录；如本院要求，下次登录时绑定。\n`,
+        );
       });
       return;
     case 'unlock':

@@ -7,6 +7,7 @@ import { lockDataFolder } from './platform/server-lock.ts';
 import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
 import { applyDemoPassword } from './modules/users/index.ts';
 import { demoAccounts, seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
+import { twoFactorKeys } from './platform/two-factor-key.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -36,7 +37,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
   }
   if (seedNow) {
-    const seeded = await seedDemoCourt(database.db, { demoPassword: config.demoPassword });
+    const seeded = await seedDemoCourt(database.db, {
+      demoPassword: config.demoPassword,
+      twoFactorKeys: twoFactorKeys(config),
+    });
     if (seeded.generatedPasswords) {
       const file = writeDemoPasswordsFile(config.dataDir, seeded.accounts);
       const table = seeded.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.password}`).join('\n');

@@ -80,6 +80,8 @@ export const ROUTES: readonly AppRoute[] = [
     page: lazy(() => import('./features/commitments/public-commitments-page.tsx')),
   },
   { path: '/password', frame: 'bare', page: lazy(() => import('./features/auth/password-page.tsx')) },
+  // 账号安全 (双因素登录), from the user menu.
+  { path: '/account/security', page: lazy(() => import('./features/auth/two-factor-page.tsx')) },
   {
     path: '/meetings/:id/sign-in',
     frame: 'bare',

@@ -16,6 +16,10 @@ afterAll(async () => {
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'POST /api/auth/login',
+  // 双因素登录's second step: opened by its own short-lived cookie, never by a session (two-factor.int.test.ts).
+  'POST /api/auth/two-factor/verify',
+  'POST /api/auth/two-factor/enrolment',
+  'POST /api/auth/two-factor/enrolment/confirm',
   'GET /api/public/commitments',
   'GET /api/public/openness',
   'GET /api/public/reception-rota',

@@ -47,6 +47,10 @@ const EnvSchema = z.object({
     .min(1)
     .max(10_000_000)
     .default(5_120),
+  QIZHI_TWO_FACTOR_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'QIZHI_TWO_FACTOR_KEY 应为64位十六进制（32字节）')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,6 +91,11 @@ export interface Config {
   uploadQuotaCourtBytes: number;
   /** The address phones and messages use to reach the server (QIZHI_PUBLIC_URL), without a trailing slash. */
   publicUrl: string | undefined;
+  /**
+   * The key (hex, 32 bytes) that encrypts TOTP secrets and keys recovery-code hashes (QIZHI_TWO_FACTOR_KEY);
+   * unset: a key file in the data folder, made on first use (platform/two-factor-key.ts).
+   */
+  twoFactorKey: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -128,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadQuotaPersonBytes: e.QIZHI_UPLOAD_QUOTA_PERSON_MB * MB,
     uploadQuotaCourtBytes: e.QIZHI_UPLOAD_QUOTA_COURT_MB * MB,
     publicUrl: e.QIZHI_PUBLIC_URL?.replace(/\/+$/, ''),
+    twoFactorKey: e.QIZHI_TWO_FACTOR_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -12,6 +12,8 @@ import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoPublicService } from './demo-public-service.ts';
 import { seedDemoStudy } from './demo-study.ts';
 import { linkMeetingAttendanceGoals } from '../modules/goals/index.ts';
+import type { TwoFactorKeys } from '../platform/two-factor-key.ts';
+import { seedDemoTwoFactor } from './demo-two-factor.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoCultureWall } from './demo-culture-wall.ts';
 
@@ -49,7 +51,14 @@ export function demoAccounts(): { courtCode: string; usernames: string[] } {
  */
 export async function seedDemoCourt(
   db: Db,
-  opts: { demoPassword?: string | undefined; tenantCode?: string; tenantName?: string; usernamePrefix?: string } = {},
+  opts: {
+    demoPassword?: string | undefined;
+    tenantCode?: string;
+    tenantName?: string;
+    usernamePrefix?: string;
+    /** With the demo password: the demo administrators and officers enrolled with the demo TOTP secret. */
+    twoFactorKeys?: TwoFactorKeys;
+  } = {},
 ): Promise<SeedResult> {
   const court = generateDemoCourt();
   const prefix = opts.usernamePrefix ?? '';
@@ -146,6 +155,10 @@ export async function seedDemoCourt(
         mustChangePassword: opts.demoPassword === undefined,
       });
       await tx.insert(roleGrants).values({ tenantId, userId, role: a.role, orgUnitId: idOf(orgIds, a.orgUnitKey) });
+    }
+    if (opts.twoFactorKeys && opts.demoPassword !== undefined) {
+      const enrol = accountsPlan.map((a) => ({ userId: userIds.get(a.username)!, role: a.role }));
+      await seedDemoTwoFactor(tx, tenantId, enrol, opts.twoFactorKeys);
     }
     await seedDemoMeetings(tx, { tenantId, court, orgIds, personIds });
     await seedDemoMechanisms(tx, { tenantId, court, orgIds, deptIds, personIds, userIds });

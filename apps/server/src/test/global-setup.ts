@@ -5,7 +5,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres, type Database } from '../platform/db.ts';
 import { seedDemoCourt } from '../seed/demo-court.ts';
-import { OTHER_COURT, TEST_PASSWORD } from './fixtures.ts';
+import { deriveTwoFactorKeys } from '../platform/two-factor-key.ts';
+import { OTHER_COURT, TEST_PASSWORD, TEST_TWO_FACTOR_KEY } from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,9 +17,12 @@ declare module 'vitest' {
 
 async function seedBothCourts(database: Database): Promise<void> {
   await database.migrate();
-  await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD });
+  // The demo administrators and officers are enrolled in 双因素登录; the harness signs in with codes.
+  const twoFactorKeys = deriveTwoFactorKeys(Buffer.from(TEST_TWO_FACTOR_KEY, 'hex'));
+  await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD, twoFactorKeys });
   await seedDemoCourt(database.db, {
     demoPassword: TEST_PASSWORD,
+    twoFactorKeys,
     tenantCode: OTHER_COURT.code,
     tenantName: OTHER_COURT.name,
     usernamePrefix: OTHER_COURT.usernamePrefix,

@@ -8,7 +8,9 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db.ts';
-import { TEST_PASSWORD } from './fixtures.ts';
+import { TOTP } from 'otpauth';
+import { DEMO_TWO_FACTOR_SECRET } from '../seed/demo-two-factor.ts';
+import { TEST_PASSWORD, TEST_TWO_FACTOR_KEY } from './fixtures.ts';
 
 export interface Session {
   username: string;
@@ -25,7 +27,22 @@ export interface TestContext {
   /** The PostgreSQL connection URL of this test's own database (PostgreSQL runs only). */
   databaseUrl: string | undefined;
   login(username: string, password?: string): Promise<Session>;
+  /**
+   * 双因素登录: finishes a sign-in whose password step answered `secondFactor` — a code of the demo
+   * secret (or of `secret`) for `verify`, or a real enrolment for `enrol` — and returns the last answer.
+   */
+  secondFactor(passwordStep: LightMyRequestResponse, secret?: string): Promise<LightMyRequestResponse>;
+  /**
+   * The server's TOTP clock (ms): each code the harness computes moves it on by a step, so no code is
+   * a replay. `freeze` stops it at an instant (window-edge tests), `advance` moves it either way.
+   */
+  clock: { now(): number; advance(ms: number): void; freeze(ms: number): void };
   close(): Promise<void>;
+}
+
+/** The code `secret` shows at `ms` — what the person's authenticator app would show. */
+export function totpCode(secret: string, ms: number): string {
+  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: ms });
 }
 
 async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
@@ -84,17 +101,55 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     QIZHI_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     QIZHI_LOGIN_RATE_LIMIT: '1000',
+    QIZHI_TWO_FACTOR_KEY: TEST_TWO_FACTOR_KEY,
     ...env,
   });
-  const app = await buildApp({ config, database }, { logger: false });
+  let offset = 0;
+  let frozen: number | null = null;
+  const clock = {
+    now: () => frozen ?? Date.now() + offset,
+    advance: (ms: number) => {
+      if (frozen !== null) frozen += ms;
+      else offset += ms;
+    },
+    freeze: (ms: number) => {
+      frozen = ms;
+    },
+  };
+  const app = await buildApp({ config, database, now: clock.now }, { logger: false });
   await app.ready();
+  /** A fresh code: the clock moves a step first, so the step was never taken before. */
+  const freshCode = (secret: string) => {
+    clock.advance(30_000);
+    return totpCode(secret, clock.now());
+  };
+  async function secondFactor(passwordStep: LightMyRequestResponse, secret = DEMO_TWO_FACTOR_SECRET) {
+    const step = passwordStep.json<{ secondFactor?: 'verify' | 'enrol' }>().secondFactor;
+    if (!step) return passwordStep;
+    const cookie = cookieFrom(passwordStep);
+    if (step === 'verify') {
+      const payload = { code: freshCode(secret) };
+      return app.inject({ method: 'POST', url: '/api/auth/two-factor/verify', headers: { cookie }, payload });
+    }
+    const setup = await app.inject({ method: 'POST', url: '/api/auth/two-factor/enrolment', headers: { cookie } });
+    if (setup.statusCode !== 200) return setup;
+    const payload = { code: freshCode(setup.json<{ secret: string }>().secret) };
+    return app.inject({ method: 'POST', url: '/api/auth/two-factor/enrolment/confirm', headers: { cookie }, payload });
+  }
   return {
     app,
     database,
     kind: database.kind,
     databaseUrl: url,
+    clock,
+    secondFactor,
     async login(username: string, password = TEST_PASSWORD) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const passwordStep = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      const response = passwordStep.statusCode === 200 ? await secondFactor(passwordStep) : passwordStep;
       if (response.statusCode !== 200)
         throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
       const cookie = cookieFrom(response);

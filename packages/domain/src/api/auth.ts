@@ -29,7 +29,18 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const LoginResponse = z.object({ user: SessionUser, csrfToken: z.string() });
+export const SignedIn = z.object({ user: SessionUser, csrfToken: z.string() });
+export type SignedIn = z.infer<typeof SignedIn>;
+
+/** After a correct password, when a second factor is due: what the next step is, until when. */
+export const SecondFactorPending = z.object({
+  secondFactor: z.enum(['verify', 'enrol']).describe('verify：输入动态验证码或恢复码；enrol：须先绑定身份验证器'),
+  expiresAt: z.string().describe('第二步的截止时间（ISO 8601），过后须重新输入密码'),
+});
+export type SecondFactorPending = z.infer<typeof SecondFactorPending>;
+
+/** Signed in, or (双因素登录) half-way: no session yet, only the second step may be called. */
+export const LoginResponse = z.union([SignedIn, SecondFactorPending]);
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const MeResponse = z.object({

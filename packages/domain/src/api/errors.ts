@@ -22,6 +22,9 @@ export const ERROR_CODES = {
     message:
       '管理员账号的密码不能在网页上重置：请在服务器上运行 npm run qizhi -- reset-password --username 用户名，由操作人线下交付一次性密码',
   },
+  TWO_FACTOR_INVALID: { status: 401, message: '验证码不正确或已使用过' },
+  TWO_FACTOR_STEP_EXPIRED: { status: 401, message: '验证已超时，请重新输入用户名和密码' },
+  TWO_FACTOR_REQUIRED: { status: 409, message: '本院要求该账号使用双因素登录，不能关闭' },
   VALIDATION_FAILED: { status: 400, message: '提交的内容有误' },
   WEAK_PASSWORD: { status: 400, message: '密码不符合要求' },
   WRONG_PASSWORD: { status: 400, message: '当前密码不正确' },

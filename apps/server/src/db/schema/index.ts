@@ -2,6 +2,7 @@ export * from './tenants.ts';
 export * from './org.ts';
 export * from './people.ts';
 export * from './auth.ts';
+export * from './two-factor.ts';
 export * from './audit.ts';
 export * from './files.ts';
 export * from './meetings.ts';

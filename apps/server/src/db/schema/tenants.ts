@@ -1,4 +1,5 @@
 import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { RoleCodeValue } from '@qizhi/domain';
 
 /** Per-court settings; every key has a default so a court stores only what it changes. */
 export interface TenantSettings {
@@ -11,6 +12,8 @@ export interface TenantSettings {
   passwordMaxAgeDays?: number;
   /** How many previous passwords a change may not reuse (default 5; 0: none). */
   passwordHistory?: number;
+  /** 双因素登录 is required of accounts holding any of these roles (default: the three administrators and the officers). */
+  twoFactorRequiredRoles?: RoleCodeValue[];
   /** 比学赶超 points and rankings: off unless a court turns them on (rules.md, policy limits). */
   pointsRankingEnabled?: boolean;
   /** 党费: how the fen is rounded (rules.md; default half up). */

@@ -102,3 +102,12 @@ export async function requirePasswordChange(db: Db, tenantId: string, userId: st
     .set({ mustChangePassword: true })
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
 }
+
+/** An account of this court by id (the 安全管理员's reset of its second factor). */
+export async function findAccount(db: Db, tenantId: string, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  return row;
+}

@@ -18,7 +18,8 @@ const login = (username: string, password: string) =>
 
 describe('sign-in', () => {
   it('answers the user and a CSRF token with an httpOnly session cookie', async () => {
-    const res = await login('clerk', TEST_PASSWORD);
+    // The clerk is an officer: the password step, then the second factor (双因素登录) opens the session.
+    const res = await ctx.secondFactor(await login('clerk', TEST_PASSWORD));
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user.username).toBe('clerk');

@@ -10,9 +10,11 @@ import {
 import { clearSessionCookie, cookieIsSecure, sessionOf, setSessionCookie } from '../../platform/auth.ts';
 import { contextOf } from '../../platform/request-context.ts';
 import * as service from './auth.service.ts';
+import { setChallengeCookie, twoFactorRoutes } from './two-factor.routes.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+  await app.register(twoFactorRoutes);
 
   app.post(
     '/login',
@@ -31,8 +33,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] },
         app.securityEvents,
       );
-      setSessionCookie(reply, result.token, result.expiresAt, cookieIsSecure(request, app.deps.config.secureCookie));
-      return { user: result.user, csrfToken: result.csrfToken };
+      const secure = cookieIsSecure(request, app.deps.config.secureCookie);
+      // 双因素登录: no session yet, only the cookie of the second step.
+      if (result.kind === 'pending') setChallengeCookie(reply, result.token, result.expiresAt, secure);
+      else setSessionCookie(reply, result.token, result.expiresAt, secure);
+      return result.body;
     },
   );
 

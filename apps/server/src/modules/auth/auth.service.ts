@@ -1,8 +1,8 @@
-import type { LoginResponse, MeResponse, SessionUser } from '@qizhi/domain';
+import type { MeResponse, SecondFactorPending, SessionUser, SignedIn } from '@qizhi/domain';
 import type { Actor } from '../../platform/audit.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { createSession, permissionsOf, tenantPolicy } from '../../platform/auth.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   assertPasswordAcceptable,
@@ -13,6 +13,7 @@ import {
 import type { RequestContext } from '../../platform/request-context.ts';
 import type { SecurityEvents } from '../../platform/security-events.ts';
 import * as repo from './auth.repo.ts';
+import { secondFactorStep } from './two-factor.sign-in.ts';
 
 /**
  * Failures under usernames that name no account are counted here too, so the lockout answer
@@ -43,11 +44,7 @@ export interface LoginInput {
   userAgent: string | undefined;
 }
 
-export async function login(
-  database: Database,
-  input: LoginInput,
-  events: SecurityEvents,
-): Promise<LoginResponse & { token: string; expiresAt: Date }> {
+export async function login(database: Database, input: LoginInput, events: SecurityEvents): Promise<LoginOutcome> {
   const { db } = database;
   const found = await repo.findUserForLogin(db, input.username);
   if (!found) {
@@ -120,6 +117,30 @@ export async function login(
     });
     throw new AppError('ACCOUNT_DISABLED');
   }
+  // 双因素登录: a correct password opens only the second step when the account has it or must have it.
+  const pending = await secondFactorStep(db, found, actor, input);
+  if (pending) return pending;
+  return { kind: 'signed-in', ...(await openSession(db, found, actor, input)) };
+}
+
+export type LoginOutcome =
+  | { kind: 'signed-in'; body: SignedIn; token: string; expiresAt: Date }
+  | { kind: 'pending'; body: SecondFactorPending; token: string; expiresAt: Date };
+
+type FoundUser = NonNullable<Awaited<ReturnType<typeof repo.findUserForLogin>>>;
+
+/**
+ * Creates the session of a fully signed-in account (after the password, and the second factor when
+ * due): resets the failure count, handles password expiry, audits `auth.login`.
+ */
+export async function openSession(
+  db: Db,
+  found: Pick<FoundUser, 'user' | 'tenantName' | 'settings'>,
+  actor: Actor,
+  input: { ip: string; userAgent: string | undefined },
+): Promise<{ body: SignedIn; token: string; expiresAt: Date }> {
+  const { user } = found;
+  const policy = tenantPolicy(found.settings);
   // Password expiry (court setting): past the maximum age the session opens only onto the change page.
   const expired =
     policy.passwordMaxAgeDays > 0 &&
@@ -161,7 +182,11 @@ export async function login(
       personId: user.personId,
       mustChangePassword: user.mustChangePassword || expired,
     };
-    return { user: sessionUser, csrfToken: session.csrfToken, token: session.token, expiresAt: session.expiresAt };
+    return {
+      body: { user: sessionUser, csrfToken: session.csrfToken },
+      token: session.token,
+      expiresAt: session.expiresAt,
+    };
   });
 }
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +11,7 @@ import { useSave } from '../../platform/use-save.ts';
 import { authApi } from './auth.api.ts';
 import { AuthFrame } from './auth-frame.tsx';
 import { nextFrom, withNext } from './safe-next.ts';
+import { SecondFactorStep } from './second-factor-step.tsx';
 import styles from './auth.module.css';
 
 function explain(error: unknown): { title: string; description?: string } {
@@ -29,22 +31,42 @@ export default function LoginPage() {
   const next = nextFrom(params);
   // An initial password is changed first, then on to the page asked for (a meeting's sign-in).
   const after = (mustChange: boolean) => (mustChange ? withNext(PASSWORD_PATH, next) : next);
+  // 双因素登录: after a correct password, the second step (or binding an authenticator) comes first.
+  const [pending, setPending] = useState<'verify' | 'enrol' | null>(null);
+  const enter = async (mustChange: boolean) => {
+    queryClient.setQueryData(meQueryKey, await fetchMe());
+    void navigate(after(mustChange), { replace: true });
+  };
   const signIn = useSave({
     save: async (values: LoginRequest) => {
       const result = await authApi.login(values);
+      if ('secondFactor' in result) {
+        setPending(result.secondFactor);
+        return;
+      }
       setCsrfToken(result.csrfToken);
-      queryClient.setQueryData(meQueryKey, await fetchMe());
-      return result;
+      await enter(result.user.mustChangePassword);
     },
     showError: 'alert',
-    onSaved: (result) => {
-      void navigate(after(result.user.mustChangePassword), { replace: true });
-    },
   });
   const submitting = signIn.saving;
 
-  if (me.data && !submitting) {
+  if (me.data && !submitting && !pending) {
     return <Navigate to={after(me.data.user.mustChangePassword)} replace />;
+  }
+  if (pending) {
+    return (
+      <AuthFrame>
+        <SecondFactorStep
+          step={pending}
+          onSignedIn={(result) => enter(result.user.mustChangePassword)}
+          onRestart={() => {
+            signIn.clearProblem();
+            setPending(null);
+          }}
+        />
+      </AuthFrame>
+    );
   }
 
   const problem = signIn.error ? explain(signIn.error) : null;

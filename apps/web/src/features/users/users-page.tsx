@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Table, type TableProps } from 'antd';
-import { formatCourtDateTime, type UserListItem } from '@qizhi/domain';
+import { formatCourtDateTime, isAdministratorRole, type UserListItem } from '@qizhi/domain';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import type { TemporaryPasswordResponse } from '../../platform/schema-types.ts';
 import { useCan, useSession } from '../../platform/session.tsx';
@@ -56,6 +56,22 @@ export default function UsersPage() {
     invalidates: [usersKey],
     onSaved: setPassword,
   });
+
+  const resetTwoFactor = useSave({
+    save: (user: UserListItem) => usersApi.resetTwoFactor(user.id),
+    invalidates: [usersKey],
+    success: (_, user) => `已重置 ${user.username} 的双因素登录`,
+  });
+
+  function confirmResetTwoFactor(user: UserListItem) {
+    modal.confirm({
+      title: `重置 ${user.displayName} 的双因素登录？`,
+      content: '原身份验证器和恢复码立即作废，本人须重新登录；本院要求双因素登录的账号，登录时重新绑定。',
+      okText: '重置',
+      cancelText: '取消',
+      onOk: () => resetTwoFactor.saveAsync(user),
+    });
+  }
 
   function resetPassword(user: UserListItem) {
     modal.confirm({
@@ -163,6 +179,17 @@ export default function UsersPage() {
               >
                 授予角色
               </Button>
+              {user.id !== me.id && !user.roles.some((g) => isAdministratorRole(g.role)) && (
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => {
+                    confirmResetTwoFactor(user);
+                  }}
+                >
+                  重置双因素
+                </Button>
+              )}
               {user.locked && (
                 <Button
                   type="link"

@@ -1,5 +1,6 @@
 import {
   BulkCreateAccountsResponse,
+  OkResponse,
   PersonChoicesResponse,
   RolesResponse,
   TemporaryPasswordResponse,
@@ -27,6 +28,8 @@ export const usersApi = {
   update: (id: string, body: UpdateUserRequest) => call.patch(UserListItem, `/api/users/${seg(id)}`, body),
   resetPassword: (id: string) => call.post(TemporaryPasswordResponse, `/api/users/${seg(id)}/reset-password`),
   unlock: (id: string) => call.post(UserListItem, `/api/users/${seg(id)}/unlock`),
+  /** 双因素登录 reset by the 安全管理员 (not an administrator's: that is the server's CLI). */
+  resetTwoFactor: (id: string) => call.post(OkResponse, `/api/users/${seg(id)}/two-factor/reset`),
   setRoles: (id: string, body: SetRolesRequest) => call.put(UserListItem, `/api/users/${seg(id)}/roles`, body),
   roles: () => call.get(RolesResponse, '/api/roles'),
   /** Roster people by name and organisation only (what the 系统管理员 may see), with their account if any. */

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Flex, Form, Result, Skeleton, Tag } from 'antd';
+import { formatCourtDateTime } from '@qizhi/domain';
+import { queryClient } from '../../platform/query-client.ts';
+import { useSave } from '../../platform/use-save.ts';
+import { twoFactorApi } from './auth.api.ts';
+import { CodeField, RecoveryCodesList, TwoFactorEnrol } from './two-factor-enrol.tsx';
+
+const statusKey = ['auth', 'two-factor'] as const;
+
+/**
+ * 账号安全 → 双因素登录: one's own setting. Accounts the court requires it of (the three administrators
+ * and the officers) see it on and cannot turn it off; everyone else may turn it on and off.
+ */
+export default function TwoFactorPage() {
+  const status = useQuery({ queryKey: statusKey, queryFn: twoFactorApi.status });
+  const [mode, setMode] = useState<'view' | 'enrol' | 'disable'>('view');
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [form] = Form.useForm<{ code: string }>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: statusKey });
+  const disable = useSave({
+    save: (values: { code: string }) => twoFactorApi.disable(values.code),
+    form,
+    showError: 'alert',
+    invalidates: [[...statusKey]],
+    onSaved: () => setMode('view'),
+  });
+
+  let body;
+  if (!status.data) body = <Skeleton active />;
+  else if (codes) {
+    body = (
+      <RecoveryCodesList
+        codes={codes}
+        onDone={() => {
+          setCodes(null);
+          setMode('view');
+          void refresh();
+        }}
+      />
+    );
+  } else if (mode === 'enrol') {
+    body = (
+      <TwoFactorEnrol
+        begin={twoFactorApi.setup}
+        confirm={async (code) => setCodes((await twoFactorApi.confirmSetup(code)).recoveryCodes)}
+      />
+    );
+  } else if (mode === 'disable') {
+    body = (
+      <Form form={form} layout="vertical" requiredMark={false} disabled={disable.saving} onFinish={disable.save}>
+        {disable.problem && <Alert type="error" showIcon title={disable.problem} role="alert" />}
+        <CodeField allowRecovery label="当前验证码" />
+        <Flex gap="small" wrap>
+          <Button danger htmlType="submit" loading={disable.saving}>
+            关闭双因素登录
+          </Button>
+          <Button onClick={() => setMode('view')}>取消</Button>
+        </Flex>
+      </Form>
+    );
+  } else {
+    const s = status.data;
+    body = (
+      <Flex vertical gap="middle">
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label="状态">
+            {s.enrolled ? <Tag color="green">已启用</Tag> : <Tag>未启用</Tag>}
+            {s.required && <Tag color="red">本院要求</Tag>}
+          </Descriptions.Item>
+          {s.enrolledAt && <Descriptions.Item label="绑定时间">{formatCourtDateTime(s.enrolledAt)}</Descriptions.Item>}
+          {s.enrolled && <Descriptions.Item label="剩余恢复码">{s.recoveryCodesLeft} 个</Descriptions.Item>}
+        </Descriptions>
+        {!s.enrolled && (
+          <Result
+            status="info"
+            title="启用双因素登录，账号更安全"
+            subTitle="登录时除密码外，还须输入手机上身份验证器显示的6位验证码。"
+            extra={
+              <Button type="primary" onClick={() => setMode('enrol')}>
+                启用双因素登录
+              </Button>
+            }
+          />
+        )}
+        {s.enrolled && s.required && (
+          <Alert
+            type="info"
+            showIcon
+            title="本院要求您的账号使用双因素登录，不能关闭。手机丢失请联系安全管理员重置。"
+          />
+        )}
+        {s.enrolled && !s.required && (
+          <div>
+            <Button danger onClick={() => setMode('disable')}>
+              关闭双因素登录
+            </Button>
+          </div>
+        )}
+      </Flex>
+    );
+  }
+  return (
+    <Flex vertical gap="small" style={{ maxWidth: 560 }}>
+      <h1 className="page-title">账号安全</h1>
+      <Card title="双因素登录">{body}</Card>
+    </Flex>
+  );
+}
