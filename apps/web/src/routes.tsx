@@ -32,6 +32,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  TableOutlined,
   SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -229,6 +230,12 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'roster.stats',
     page: lazy(() => import('./features/stats/stats-page.tsx')),
     menu: { group: 'org-people', label: '花名册统计', icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/party-stats/annual',
+    permission: 'stats.annual',
+    page: lazy(() => import('./features/party-stats/annual-stats-page.tsx')),
+    menu: { group: 'org-people', label: '党内统计年报', icon: <TableOutlined /> },
   },
   {
     path: '/members/:id',

@@ -17,7 +17,6 @@ import {
 } from './roster-excel.ts';
 import {
   BENCH_BRANCH,
-  BENCH_HEADERS,
   makeRosterFile,
   makeRosterFileOfSize,
   makeValidIdNumber,

@@ -27,7 +27,7 @@ export async function buildAnnualWorkbook(report: AnnualStatsReport): Promise<Bu
     title.alignment = { horizontal: 'center', vertical: 'middle' };
     sheet.getRow(1).height = 28;
     sheet.mergeCells(2, 1, 2, width);
-    sheet.getCell(2, 1).value = `统计时点：${report.asOf}（增减为当年1月1日至12月31日）　单位：人`;
+    sheet.getCell(2, 1).value = `统计时点：${report.asOf}（增减为当年1月1日至12月31日），单位：人`;
     sheet.getCell(2, 1).font = { size: 10, color: { argb: 'FF595959' } };
     const header = sheet.getRow(3);
     ['党组织', ...table.columns.map((c) => c.label)].forEach((label, i) => {

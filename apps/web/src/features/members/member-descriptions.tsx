@@ -12,6 +12,7 @@ import {
 import type { MemberPii } from '../../platform/schema-types.ts';
 import { isPartyMember, RetiredTag, StatusTag } from './member-labels.tsx';
 import { disciplineText } from './member-discipline-fields.tsx';
+import { recordItems } from './member-record-fields.tsx';
 import styles from './members.module.css';
 
 interface Props {
@@ -76,6 +77,7 @@ export function MemberDescriptions({ member, pii, revealAction, compact = false 
     { key: 'position', label: '职务', children: dash(member.position) },
     { key: 'partyPosts', label: '党内职务', children: dash(member.partyPosts) },
     { key: 'discipline', label: '留党察看、暂停权利', children: disciplineText(member) },
+    ...recordItems(member),
   ];
   if (!compact) {
     items.push(

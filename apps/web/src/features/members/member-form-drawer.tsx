@@ -53,7 +53,12 @@ export function MemberFormDrawer({ open, member, onClose, onSaved }: Props) {
       width={640}
       initialValues={member ? fromDetail(member) : MEMBER_FORM_DEFAULTS}
     >
-      <MemberFormFields form={form} maskedIdNumber={member?.idNumber} maskedPhone={member?.phone} />
+      <MemberFormFields
+        form={form}
+        maskedIdNumber={member?.idNumber}
+        maskedPhone={member?.phone}
+        fromDevelopment={member?.fromDevelopment}
+      />
     </FormDrawer>
   );
 }

@@ -4,6 +4,7 @@ import {
   ID_NUMBER_PROBLEM_MESSAGES,
   isValidPhone,
   parseIdBirthDate,
+  type DevelopmentFactField,
   type PersonStatus,
 } from '@qizhi/domain';
 import { dateValue } from '../../platform/dates.ts';
@@ -12,6 +13,7 @@ import { useDepartments } from '../org/org.queries.ts';
 import { OrgUnitSelect } from '../org/org-unit-select.tsx';
 import { educationOptions, genderOptions, statusOptions } from './member-labels.tsx';
 import { MemberDisciplineFields } from './member-discipline-fields.tsx';
+import { MemberRecordFields } from './member-record-fields.tsx';
 import type { MemberFormValues } from './member-form-values.ts';
 
 const half = { xs: 24, sm: 12 } as const;
@@ -42,10 +44,13 @@ export function MemberFormFields({
   form,
   maskedIdNumber,
   maskedPhone,
+  fromDevelopment,
 }: {
   form: FormInstance<MemberFormValues>;
   maskedIdNumber?: string | null;
   maskedPhone?: string | null;
+  /** The fields the person's development steps answer (read-only here). */
+  fromDevelopment?: readonly DevelopmentFactField[];
 }) {
   const departments = useDepartments();
   const status: PersonStatus | undefined = Form.useWatch('status', form);
@@ -168,6 +173,7 @@ export function MemberFormFields({
         </Col>
       )}
       {joined && <MemberDisciplineFields />}
+      <MemberRecordFields joined={joined} fromDevelopment={fromDevelopment} />
       <Col span={24}>
         <Form.Item name="notes" label="备注">
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} showCount />

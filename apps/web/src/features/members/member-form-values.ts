@@ -3,6 +3,8 @@ import type {
   CreateMemberRequest,
   EducationLevel,
   Gender,
+  PartyStanding,
+  WorkPost,
   MemberDetail,
   PersonStatus,
   UpdateMemberRequest,
@@ -33,6 +35,14 @@ export interface MemberFormValues {
   suspendedFrom?: Dayjs | null;
   suspendedTo?: Dayjs | null;
   notes?: string;
+  nativePlace?: string;
+  workPost?: WorkPost | null;
+  partyStanding?: PartyStanding | null;
+  sponsors?: string;
+  transferredInOn?: Dayjs | null;
+  appliedOn?: Dayjs | null;
+  activistOn?: Dayjs | null;
+  candidateOn?: Dayjs | null;
 }
 
 export const MEMBER_FORM_DEFAULTS: Partial<MemberFormValues> = { status: 'full', retired: false, ethnicity: '汉族' };
@@ -65,6 +75,14 @@ function commonFields(values: MemberFormValues) {
     suspendedFrom: joined ? isoDate(values.suspendedFrom) : null,
     suspendedTo: joined ? isoDate(values.suspendedTo) : null,
     notes: textOf(values.notes),
+    nativePlace: textOf(values.nativePlace),
+    workPost: values.workPost ?? null,
+    partyStanding: joined ? (values.partyStanding ?? null) : null,
+    sponsors: textOf(values.sponsors),
+    transferredInOn: joined ? isoDate(values.transferredInOn) : null,
+    appliedOn: isoDate(values.appliedOn),
+    activistOn: isoDate(values.activistOn),
+    candidateOn: isoDate(values.candidateOn),
   };
 }
 
@@ -103,5 +121,14 @@ export function fromDetail(member: MemberDetail): MemberFormValues {
     suspendedFrom: dateValue(member.suspendedFrom),
     suspendedTo: dateValue(member.suspendedTo),
     notes: member.notes ?? '',
+    nativePlace: member.nativePlace ?? '',
+    workPost: member.workPost,
+    // 正常 is what an unrecorded standing reads as; the form leaves it unset.
+    partyStanding: member.partyStanding === 'stopped' ? 'stopped' : null,
+    sponsors: member.sponsors ?? '',
+    transferredInOn: dateValue(member.transferredInOn),
+    appliedOn: dateValue(member.appliedOn),
+    activistOn: dateValue(member.activistOn),
+    candidateOn: dateValue(member.candidateOn),
   };
 }
