@@ -121,11 +121,20 @@ export async function updatePerson(
   return row;
 }
 
-/** A person moved to another 党组织 (a transfer within the court or in); answers whether they were on the roster. */
-export async function moveToOrgUnit(db: Db, tenantId: string, id: string, orgUnitId: string): Promise<boolean> {
+/**
+ * A person moved to another 党组织 (a transfer within the court or in), with the day their
+ * organisation relation arrived (组织关系转入日期) for a transfer in; answers whether they were on the roster.
+ */
+export async function moveToOrgUnit(
+  db: Db,
+  tenantId: string,
+  id: string,
+  orgUnitId: string,
+  transferredInOn?: string,
+): Promise<boolean> {
   const rows = await db
     .update(people)
-    .set({ orgUnitId, updatedAt: new Date() })
+    .set({ orgUnitId, ...(transferredInOn ? { transferredInOn } : {}), updatedAt: new Date() })
     .where(and(eq(people.tenantId, tenantId), eq(people.id, id), isNull(people.leftOn)))
     .returning({ id: people.id });
   return rows.length > 0;

@@ -300,7 +300,7 @@ describe('transfer in', () => {
     const res = await into(clerk, { ...base, validUntil: today, duesPaidUpTo: today.slice(0, 7) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ direction: 'in', status: 'received', toOrgUnitId: to.id, receivedOn: today });
-    expect((await personOf(person.id)).orgUnitId).toBe(to.id);
+    expect(await personOf(person.id)).toMatchObject({ orgUnitId: to.id, transferredInOn: today });
     const history = (await clerk.request({ method: 'GET', url: `/api/transfers/people/${person.id}` })).json();
     expect(history.items).toHaveLength(1);
     // A transfer in has no receipt to record.

@@ -248,7 +248,8 @@ export async function transferIn(ctx: RequestContext, input: TransferInRequest):
       note,
       recordedByName: ctx.actor.name,
     });
-    if (person.orgUnitId !== unit.id && !(await moveToOrgUnit(tx, ctx.tenantId, person.id, unit.id)))
+    // The member joins the 党组织, and the record carries the day the relation arrived (组织关系转入日期).
+    if (!(await moveToOrgUnit(tx, ctx.tenantId, person.id, unit.id, input.receivedOn)))
       throw new AppError('PERSON_ALREADY_LEFT');
     await writeAudit(tx, ctx.actor, {
       action: 'transfer.in',
