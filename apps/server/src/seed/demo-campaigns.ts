@@ -3,13 +3,14 @@
  * — 保持党的纯洁性, 党的群众路线教育实践活动, “学习讨论落实”活动 and “三严三实”专题教育 — each with its
  * phases, tasks for the branch and its cells, the cells' reports of them done and the court's summary.
  * The dates follow the national and provincial arrangements of those years, to the month; the figures in
- * the summaries are the demo's own.
+ * the summaries are the demo's own. This year's campaign of the court's own (its last phase open, its
+ * tasks not yet reported) gives 我的 and the year by dimension something current.
  */
 import type { CourtType } from '@qizhi/domain';
 import { campaignPhases, campaigns, campaignTaskReports, campaignTasks } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
 import { courtInstant } from '@qizhi/domain';
-import { DEMO_ORG_KEYS } from './demo-court.data.ts';
+import { DEMO_AS_OF, DEMO_ORG_KEYS } from './demo-court.data.ts';
 import type { DemoSeedContext } from './demo-goals.ts';
 
 interface PastTask {
@@ -171,6 +172,41 @@ const PAST_CAMPAIGNS: PastCampaign[] = [
     ],
     summary: '三个专题学习研讨全部完成，专题组织生活会查摆问题并建立整改台账，逐项销号，立规执纪形成长效机制。',
   },
+  {
+    title: '“公正司法、廉洁为民”主题实践活动',
+    goals: '以案件质效和廉洁司法为重点，查摆服务群众、廉洁自律方面的问题，年底前整改到位。',
+    courtTypes: ['service', 'clean', 'harmonious'],
+    phases: [
+      {
+        name: '学习教育',
+        startsOn: '2026-03-02',
+        endsOn: '2026-04-30',
+        tasks: [{ title: '学习新修订的廉洁从业规定', for: 'cells', summary: '党小组集中学习两次，逐人签订廉洁承诺' }],
+      },
+      {
+        name: '查摆问题',
+        startsOn: '2026-05-04',
+        endsOn: '2026-07-31',
+        tasks: [
+          {
+            title: '走访当事人，征求对审判执行作风的意见',
+            for: 'cells',
+            summary: '走访当事人和基层群众，收集意见并建立问题清单',
+          },
+        ],
+      },
+      {
+        name: '整改落实',
+        startsOn: '2026-08-03',
+        endsOn: '2026-12-31',
+        tasks: [
+          { title: '问题清单逐项整改销号', for: 'cells', summary: '' },
+          { title: '形成长效机制并总结', for: 'branch', summary: '' },
+        ],
+      },
+    ],
+    summary: '',
+  },
 ];
 
 const SERVING_CELLS = [DEMO_ORG_KEYS.trialCell, DEMO_ORG_KEYS.enforcementCell, DEMO_ORG_KEYS.generalCell];
@@ -194,7 +230,7 @@ export async function seedDemoCampaigns(
         goals: past.goals,
         courtTypes: past.courtTypes,
         orgUnitId: null,
-        summary: past.summary,
+        summary: past.summary || null,
         createdAt: courtInstant(past.phases[0]!.startsOn),
       })
       .returning({ id: campaigns.id });
@@ -228,6 +264,8 @@ export async function seedDemoCampaigns(
               createdAt: courtInstant(phase.startsOn),
             })
             .returning({ id: campaignTasks.id });
+          // Reported done when the phase had ended by the demo's "now" (the current campaign's last phase is open).
+          if (phase.endsOn >= DEMO_AS_OF) continue;
           await tx.insert(campaignTaskReports).values({
             tenantId,
             taskId: t!.id,

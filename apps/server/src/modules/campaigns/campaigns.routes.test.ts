@@ -354,6 +354,8 @@ describe('the reference court’s past campaigns and the year by dimension', () 
     expect(learning.studySessions).toBeGreaterThanOrEqual(10);
     expect(learning.studyHours).toBeGreaterThan(100);
     expect(dims.rows[1].studySessions).toBe(0);
+    // This year's campaign of the court's own: three cells' tasks in three phases and the branch's one, two phases done.
+    expect(dims.rows[1]).toMatchObject({ label: '服务型', campaigns: 1, tasks: 10, tasksDone: 6 });
   });
 });
 
