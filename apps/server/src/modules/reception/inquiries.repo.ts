@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, ne, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
 import { departments, inquiries, people, users } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -98,4 +98,19 @@ export async function findYearInquiriesByDepartment(db: Db, tenantId: string, fr
       and(eq(departments.tenantId, inquiries.tenantId), eq(departments.id, inquiries.firstDepartmentId)),
     )
     .where(and(eq(inquiries.tenantId, tenantId), gte(inquiries.askedAt, from), lt(inquiries.askedAt, to)));
+}
+
+/** A year's first inquiries counted, and those answered in one go (一次性告知, never handed over). */
+export async function countAnsweredOnce(db: Db, tenantId: string, from: Date, to: Date) {
+  const [row] = await db
+    .select({
+      total: count(),
+      answered:
+        sql<number>`count(*) filter (where ${inquiries.outcome} = 'answered' and jsonb_array_length(${inquiries.handOvers}) = 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(inquiries)
+    .where(and(eq(inquiries.tenantId, tenantId), gte(inquiries.askedAt, from), lt(inquiries.askedAt, to)));
+  return row ?? { total: 0, answered: 0 };
 }

@@ -1,8 +1,29 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lt, or } from 'drizzle-orm';
 import { departments, people, receptionRota, receptionVisits } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
 
 export type VisitRow = typeof receptionVisits.$inferSelect;
+
+/** What the pledges' on-time figures need of a year's visits: those needing handling that were accepted or handled. */
+export async function findClockInputsBetween(db: Db, tenantId: string, from: string, to: string) {
+  return db
+    .select({
+      receivedOn: receptionVisits.receivedOn,
+      acceptedOn: receptionVisits.acceptedOn,
+      handledOn: receptionVisits.handledOn,
+      extended: receptionVisits.extended,
+    })
+    .from(receptionVisits)
+    .where(
+      and(
+        eq(receptionVisits.tenantId, tenantId),
+        eq(receptionVisits.needsHandling, true),
+        gte(receptionVisits.receivedOn, from),
+        lt(receptionVisits.receivedOn, to),
+        or(isNotNull(receptionVisits.acceptedOn), isNotNull(receptionVisits.handledOn)),
+      ),
+    );
+}
 
 /** A year's visits (a few hundred) with the handling department and the leader who received them. */
 export async function findVisitsBetween(db: Db, tenantId: string, from: string, to: string, id?: string) {
