@@ -32,17 +32,23 @@ export async function myTasks(ctx: RequestContext): Promise<{ items: MyTaskItem[
   const me = await repo.findPeopleByIds(ctx.db, ctx.tenantId, [ctx.personId]);
   const names = new Map(me.map((p) => [p.id, p.name]));
   const today = courtToday();
-  return {
-    items: rows.map((r) => ({
-      ...toTask(r, units, names, today),
-      campaignTitle: r.campaignTitle,
-      phaseName: r.phaseName,
-      myReport:
-        r.myDone === null || r.myReportedAt === null
-          ? null
-          : { done: r.myDone, reportedAt: r.myReportedAt.toISOString() },
-    })),
-  };
+  // What is still to do first (nearest deadline first), then what is done, latest first.
+  const rank = { overdue: 0, open: 1, done: 2 } as const;
+  const items = rows.map((r) => ({
+    ...toTask(r, units, names, today),
+    campaignTitle: r.campaignTitle,
+    phaseName: r.phaseName,
+    myReport:
+      r.myDone === null || r.myReportedAt === null
+        ? null
+        : { done: r.myDone, reportedAt: r.myReportedAt.toISOString() },
+  }));
+  items.sort(
+    (a, b) =>
+      rank[a.state] - rank[b.state] ||
+      (a.state === 'done' ? b.dueOn.localeCompare(a.dueOn) : a.dueOn.localeCompare(b.dueOn)),
+  );
+  return { items };
 }
 
 /** A task the person may see: its campaign is visible to them, or it is theirs to report on. */
