@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
-import { chineseDate, GENDER_LABELS, MEMBERSHIP_STATUS_LABELS, paidUpToLabel, type TransferItem } from '@qizhi/domain';
+import { chineseDate, GENDER_LABELS, paidUpToLabel, type TransferItem } from '@qizhi/domain';
 import { PrintButton } from '../../platform/print-button.tsx';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useQuery } from '@tanstack/react-query';

@@ -9,6 +9,7 @@ import { ReceiptModal } from './receipt-modal.tsx';
 import { TransferInModal } from './transfer-in-modal.tsx';
 import { directionLabel, TransferStatusTag } from './transfer-labels.tsx';
 import { TransferOutModal } from './transfer-out-modal.tsx';
+import styles from './transfers.module.css';
 import { useTransfers } from './transfers.queries.ts';
 
 type Filter = 'all' | ReceiptStatus;
@@ -25,7 +26,7 @@ export default function TransfersPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filter = (FILTERS.find((f) => f.value === params.get('status'))?.value ?? 'all') as Filter;
+  const filter: Filter = FILTERS.find((f) => f.value === params.get('status'))?.value ?? 'all';
   const list = useTransfers(filter === 'all' ? {} : { status: filter });
   const [sending, setSending] = useState(false);
   const [receiving, setReceiving] = useState(false);
@@ -67,7 +68,7 @@ export default function TransfersPage() {
           options={FILTERS}
           value={filter}
           onChange={(v) => setParams(v === 'all' ? {} : { status: v })}
-          style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
+          className={styles.filters}
         />
         <Table<TransferItem>
           size="small"
@@ -123,7 +124,7 @@ export default function TransfersPage() {
                       size="small"
                       type="link"
                       icon={<PrinterOutlined />}
-                      onClick={() => navigate(`/transfers/${t.id}/letter`)}
+                      onClick={() => void navigate(`/transfers/${t.id}/letter`)}
                     >
                       介绍信
                     </Button>
@@ -142,7 +143,7 @@ export default function TransfersPage() {
       <TransferOutModal
         open={sending}
         onClose={() => setSending(false)}
-        onIssued={(t) => navigate(`/transfers/${t.id}/letter`)}
+        onIssued={(t) => void navigate(`/transfers/${t.id}/letter`)}
       />
       <TransferInModal open={receiving} onClose={() => setReceiving(false)} />
       <ReceiptModal letter={receipt} onClose={() => setReceipt(null)} />
