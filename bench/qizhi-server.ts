@@ -30,8 +30,7 @@ export function startQizhi(
     logFile: path.join(bench.dataDir, logName),
     readyPath: '/api/health',
     // The first start migrates and seeds the demo court; on a loaded shared machine that passed 60 s.
-    timeoutMs: Number(process.env.BENCH_READY_TIMEOUT_MS ?? 300_000),
-    timeoutMs,
+    timeoutMs: timeoutMs ?? Number(process.env.BENCH_READY_TIMEOUT_MS ?? 300_000),
     // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under test.
     nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
   });
