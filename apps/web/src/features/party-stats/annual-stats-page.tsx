@@ -72,7 +72,8 @@ export default function AnnualStatsPage() {
             {`${report.data.courtName} ${report.data.orgUnitName} ${String(report.data.year)}年党内统计年报`}
           </Typography.Title>
           <div className={styles.note}>
-            {`统计时点：${report.data.asOf}；增减为当年1月1日至12月31日；单位：人。点击数字查看对应人员。`}
+            {`统计时点：${report.data.asOf}；增减为当年1月1日至12月31日；单位：人。`}
+            <span className="no-print">点击数字查看对应人员。</span>
           </div>
           {report.data.tables.map((table) => (
             <AnnualTable
