@@ -16,6 +16,7 @@ import type { Database } from '../apps/server/src/platform/db.ts';
 import { BENCH_PASSWORD, createDatabase, prepareCourt, type DatabaseKind } from './databases.ts';
 import { median, round } from './latency.ts';
 import { isMainModule } from './paths.ts';
+import { signInByInject } from './two-factor.ts';
 
 interface Statement {
   text: string;
@@ -101,11 +102,7 @@ export async function explainRoster(
     try {
       const config = loadConfig({ QIZHI_DATA_DIR: bench.dataDir, LOG_LEVEL: 'silent' });
       const app = await buildApp({ config, database }, { logger: false });
-      const signIn = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'clerk', password: BENCH_PASSWORD },
-      });
+      const signIn = await signInByInject(app, 'clerk', BENCH_PASSWORD);
       const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       for (const query of queries) {
         const concrete = query
