@@ -257,3 +257,18 @@ describe('the lobby kiosk', () => {
     expect((await get(`/kiosk${COURT}`)).body).not.toContain('href="#culture"');
   });
 });
+
+describe('no corridor screen carries an ID or a phone number', () => {
+  it('scans every screen’s page and content, and the display’s script, stylesheet and worker', async () => {
+    const ID = /(?<![\w-])\d{17}[\dXx](?![\w-])/;
+    const MOBILE = /(?<![\w-])1[3-9]\d{9}(?![\w-])/;
+    const LANDLINE = /(?<![\w-])0\d{2,3}-?\d{7,8}(?![\w-])/;
+    const urls = ['/display/display.js', '/display/display.css', '/display/sw.js'];
+    for (const s of await screensOf(clerk)) urls.push(`/display/${s.id}${COURT}`, `/display/${s.id}/content${COURT}`);
+    for (const url of urls) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      for (const re of [ID, MOBILE, LANDLINE]) expect(re.exec(res.body)?.[0], `${url} ${String(re)}`).toBeUndefined();
+    }
+  });
+});
