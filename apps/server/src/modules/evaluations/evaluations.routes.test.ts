@@ -10,8 +10,9 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { OTHER_COURT } from '../../test/fixtures.ts';
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
+import { DEMO_TWO_FACTOR_SECRET } from '../../seed/demo-two-factor.ts';
+import { OTHER_COURT, TEST_TWO_FACTOR_KEY } from '../../test/fixtures.ts';
+import { cookieFrom, createTestContext, totpCode, type Session, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
 let secretary: Session;
@@ -419,15 +420,28 @@ describe('the request log', () => {
       },
     });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-eval-log-'));
-    const config = loadConfig({ QIZHI_DATA_DIR: dataDir, LOG_LEVEL: 'trace', QIZHI_LOGIN_RATE_LIMIT: '1000' });
-    const logged = await buildApp({ config, database: ctx.database }, { logStream: stream });
+    const config = loadConfig({
+      QIZHI_DATA_DIR: dataDir,
+      LOG_LEVEL: 'trace',
+      QIZHI_LOGIN_RATE_LIMIT: '1000',
+      QIZHI_TWO_FACTOR_KEY: TEST_TWO_FACTOR_KEY,
+    });
+    const logged = await buildApp({ config, database: ctx.database, now: ctx.clock.now }, { logStream: stream });
     try {
       const round = await createRound({ coveredYear: 2024 });
       await post(secretary, `/api/evaluations/rounds/${round.id}/open`);
-      const login = await logged.inject({
+      const passwordStep = await logged.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username: 'leader', password: 'Qizhi@2026demo' },
+      });
+      // The leader is an officer: the second factor (双因素登录) with a fresh code of the demo secret.
+      ctx.clock.advance(30_000);
+      const login = await logged.inject({
+        method: 'POST',
+        url: '/api/auth/two-factor/verify',
+        headers: { cookie: cookieFrom(passwordStep) },
+        payload: { code: totpCode(DEMO_TWO_FACTOR_SECRET, ctx.clock.now()) },
       });
       const cookie = String(login.headers['set-cookie']).split(';')[0]!;
       const ballot = await ballotOf(leader, round.id, 'basically_qualified');
