@@ -47,7 +47,7 @@ export async function signInByFetch(baseUrl: string, username: string, password:
 
 export async function signInByInject(app: FastifyInstance, username: string, password: string) {
   const send = async (url: string, cookie: string, body?: unknown) =>
-    app.inject({ method: 'POST', url, headers: cookie ? { cookie } : {}, payload: (body ?? {}) as object });
+    app.inject({ method: 'POST', url, headers: cookie ? { cookie } : {}, payload: body ?? {} });
   const asStep = (r: Awaited<ReturnType<typeof send>>): Step => ({
     status: r.statusCode,
     body: r.json(),

@@ -426,7 +426,10 @@ describe('the request log', () => {
       QIZHI_LOGIN_RATE_LIMIT: '1000',
       QIZHI_TWO_FACTOR_KEY: TEST_TWO_FACTOR_KEY,
     });
-    const logged = await buildApp({ config, database: ctx.database, now: ctx.clock.now }, { logStream: stream });
+    const logged = await buildApp(
+      { config, database: ctx.database, now: () => ctx.clock.now() },
+      { logStream: stream },
+    );
     try {
       const round = await createRound({ coveredYear: 2024 });
       await post(secretary, `/api/evaluations/rounds/${round.id}/open`);

@@ -6,6 +6,7 @@ import { queryClient } from '../../platform/query-client.ts';
 import { useSave } from '../../platform/use-save.ts';
 import { twoFactorApi } from './auth.api.ts';
 import { CodeField, RecoveryCodesList, TwoFactorEnrol } from './two-factor-enrol.tsx';
+import styles from './two-factor.module.css';
 
 const statusKey = ['auth', 'two-factor'] as const;
 
@@ -102,7 +103,7 @@ export default function TwoFactorPage() {
     );
   }
   return (
-    <Flex vertical gap="small" style={{ maxWidth: 560 }}>
+    <Flex vertical gap="small" className={styles.page}>
       <h1 className="page-title">账号安全</h1>
       <Card title="双因素登录">{body}</Card>
     </Flex>
