@@ -150,6 +150,7 @@ export const studyAttendance = pgTable(
       foreignColumns: [studySessions.tenantId, studySessions.id],
     }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    // Also carries hours, state and session_id (INCLUDE, migration 0027): the year's ledger by index-only scan.
     index('study_attendance_year_idx').on(t.tenantId, t.startsAt, t.personId),
     index('study_attendance_person_idx').on(t.tenantId, t.personId, t.startsAt),
   ],
