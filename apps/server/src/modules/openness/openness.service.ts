@@ -18,6 +18,7 @@ import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { mayAttach } from '../files/index.ts';
 import * as repo from './openness.repo.ts';
+import { forgetCourtPages } from './portal-cache.ts';
 import { defaultTitleOf, readSources, sourceColumns, sourceKeyOf, sourceKeyOfRow, type SourceText } from './sources.ts';
 
 interface Sources {
@@ -256,5 +257,6 @@ export async function changeDisclosureStatus(
       summary: `${{ submit: '提交审核', approve: '审核发布', return: '退回', withdraw: '撤回' }[step]}公开事项：${row.title}${note ? `（${note}）` : ''}`,
     });
   });
+  if (step === 'approve' || step === 'withdraw') forgetCourtPages(actor.tenantId);
   return shown(db, await load(db, actor.tenantId, id));
 }

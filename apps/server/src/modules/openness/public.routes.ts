@@ -18,7 +18,15 @@ import { KIOSK_CSS, kioskContent, kioskPage, type KioskData, type KioskScreenSou
 import { KIOSK_SCRIPT, KIOSK_SERVICE_WORKER } from './kiosk-script.ts';
 import { PORTAL_CSS } from './portal.css.ts';
 import { homeBody, itemBody, page, posterBody, pledgeList, rotaTable, type PortalLinks } from './portal.html.ts';
-import { publicAttachment, publicItem, publicItems, resolvePublicCourt, type PublicCourt } from './public.service.ts';
+import { cachedPage } from './portal-cache.ts';
+import {
+  filterItems,
+  publicAttachment,
+  publicItem,
+  publicItems,
+  resolvePublicCourt,
+  type PublicCourt,
+} from './public.service.ts';
 import { toTraditional } from './traditional.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
@@ -83,13 +91,14 @@ export const publicOpennessApiRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
+/** The court's items on show, this week's rota and the pledges: kept 30 s (portal-cache.ts says why). */
 async function homeData(app: Parameters<FastifyPluginAsyncZod>[0], court: PublicCourt) {
   const { database } = app.deps;
-  return {
+  return cachedPage(court.id, 'home', async () => ({
     items: await publicItems(database, court),
     rota: await publicWeekRota(database.db, court, undefined),
     pledges: await listPledgesOf(database.db, court.id, true),
-  };
+  }));
 }
 
 /** The server-rendered portal (/public), its feed, and the lobby kiosk (/kiosk): readable without scripts. */
@@ -120,13 +129,15 @@ export const publicPortalRoutes: FastifyPluginAsyncZod<{ kioskScreens?: readonly
   app.get('/public', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);
     const court = await courtOf(q);
-    const data = await homeData(app, court);
-    const filtered = q.scope || q.category || q.q ? await publicItems(database, court, q) : data.items;
-    const body = homeBody({ ...data, items: filtered, scope: q.scope, category: q.category, q: q.q }, linksOf(q));
-    return html(
-      reply,
-      await toScript(page({ title: '党务公开 院务公开', courtName: court.name, links: linksOf(q), body }), q),
-    );
+    const render = async () => {
+      const data = await homeData(app, court);
+      const items = filterItems(data.items, q);
+      const body = homeBody({ ...data, items, scope: q.scope, category: q.category, q: q.q }, linksOf(q));
+      return toScript(page({ title: '党务公开 院务公开', courtName: court.name, links: linksOf(q), body }), q);
+    };
+    const filtered = q.scope || q.category || q.q;
+    // The unfiltered home page is the one fifty visitors ask for at once: kept rendered.
+    return html(reply, filtered ? await render() : await cachedPage(court.id, `home.html|${q.zh ?? ''}`, render));
   });
   app.get('/public/items/:id', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     const q = read(request.query);

@@ -10,6 +10,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import * as repo from './openness.repo.ts';
+import { cachedPage } from './portal-cache.ts';
 import { readSources, sourceKeyOf, sourceKeyOfRow, type SourceText } from './sources.ts';
 
 export interface PublicCourt {
@@ -29,7 +30,12 @@ export async function resolvePublicCourt(
   code: string | undefined,
 ): Promise<PublicCourt> {
   const wanted = code ?? config.publicCourt;
-  const court = wanted ? await repo.findTenantByCode(database.db, wanted) : await repo.findOnlyTenant(database.db);
+  // Courts are not renamed in a day's use: a court found is kept with the pages; a miss is not.
+  const court = await cachedPage('*', `court|${wanted ?? ''}`, async () => {
+    const found = wanted ? await repo.findTenantByCode(database.db, wanted) : await repo.findOnlyTenant(database.db);
+    if (!found) throw notFound('法院');
+    return found;
+  }).catch(() => undefined);
   if (court) return court;
   if (wanted) throw notFound('法院');
   throw new AppError('VALIDATION_FAILED', '本服务器有多个法院，请用 court 参数指明法院代码', {
@@ -91,8 +97,13 @@ export async function publicItems(database: Database, court: PublicCourt, q: Omi
       }),
     ];
   });
+  return filterItems(all, q);
+}
+
+/** Items of a scope, a category, and with the words searched for in their title or text. */
+export function filterItems(items: PublicDisclosure[], q: Omit<PublicOpennessQuery, 'court'>): PublicDisclosure[] {
   const words = q.q?.trim();
-  return all.filter(
+  return items.filter(
     (i) =>
       (!q.scope || i.scope === q.scope) &&
       (!q.category || i.category === q.category) &&
