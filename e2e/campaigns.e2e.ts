@@ -60,7 +60,6 @@ void test('党务干事部署活动并给支部布置任务，党员在手机上
       const mobile = await phone.newPage();
       await signIn(mobile, 'member');
       await mobile.goto(`${baseUrl()}/mine`);
-      await mobile.getByRole('tab', { name: '活动任务' }).click();
       const mine = mobile.getByTestId('my-campaign-tasks');
       await mine.getByText(TITLE).first().waitFor();
       await mine.getByRole('link', { name: TASK }).first().click();

@@ -20,11 +20,11 @@ export default function MinePage() {
     <Flex vertical gap="small">
       <h1 className="page-title">我的</h1>
       <MyStudyCard />
+      <MyTasksCard />
       <Tabs
         destroyOnHidden
         items={[
           { key: 'meetings', label: '会议', children: <MyMeetingsCard /> },
-          { key: 'campaigns', label: '活动任务', children: <MyTasksCard /> },
           {
             key: 'goals',
             label: '目标与承诺',
