@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -31,7 +32,11 @@ export interface TestContext {
    * 双因素登录: finishes a sign-in whose password step answered `secondFactor` — a code of the demo
    * secret (or of `secret`) for `verify`, or a real enrolment for `enrol` — and returns the last answer.
    */
-  secondFactor(passwordStep: LightMyRequestResponse, secret?: string): Promise<LightMyRequestResponse>;
+  secondFactor(
+    passwordStep: LightMyRequestResponse,
+    secret?: string,
+    username?: string,
+  ): Promise<LightMyRequestResponse>;
   /**
    * The server's TOTP clock (ms): each code the harness computes moves it on by a step, so no code is
    * a replay. `freeze` stops it at an instant (window-edge tests), `advance` moves it either way.
@@ -118,22 +123,40 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   };
   const app = await buildApp({ config, database, now: clock.now }, { logger: false });
   await app.ready();
-  /** A fresh code: the clock moves a step first, so the step was never taken before. */
-  const freshCode = (secret: string) => {
-    clock.advance(30_000);
-    return totpCode(secret, clock.now());
+  /**
+   * A code of a step the account has not used: the current step, or the one after its last (read from
+   * the database); the clock moves on only when that is more than one step ahead, and then by the least,
+   * so codes computed meanwhile for other accounts (parallel sign-ins) stay within ±1 step.
+   */
+  const freshCode = async (secret: string, username?: string) => {
+    const step = () => Math.floor(clock.now() / 30_000);
+    let last: number | null = null;
+    if (username) {
+      const rows = await database.db.execute<{ last_step: string | null }>(
+        sql`select t.last_step from two_factor t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id where lower(u.username) = lower(${username})`,
+      );
+      const value = (rows as unknown as { rows?: { last_step: string | null }[] }).rows?.[0]?.last_step ?? null;
+      last = value === null ? null : Number(value);
+    }
+    const wanted = Math.max(step(), (last ?? -1) + 1);
+    if (wanted > step() + 1) clock.advance((wanted - 1 - step()) * 30_000);
+    return totpCode(secret, wanted * 30_000);
   };
-  async function secondFactor(passwordStep: LightMyRequestResponse, secret = DEMO_TWO_FACTOR_SECRET) {
+  async function secondFactor(
+    passwordStep: LightMyRequestResponse,
+    secret = DEMO_TWO_FACTOR_SECRET,
+    username?: string,
+  ) {
     const step = passwordStep.json<{ secondFactor?: 'verify' | 'enrol' }>().secondFactor;
     if (!step) return passwordStep;
     const cookie = cookieFrom(passwordStep);
     if (step === 'verify') {
-      const payload = { code: freshCode(secret) };
+      const payload = { code: await freshCode(secret, username) };
       return app.inject({ method: 'POST', url: '/api/auth/two-factor/verify', headers: { cookie }, payload });
     }
     const setup = await app.inject({ method: 'POST', url: '/api/auth/two-factor/enrolment', headers: { cookie } });
     if (setup.statusCode !== 200) return setup;
-    const payload = { code: freshCode(setup.json<{ secret: string }>().secret) };
+    const payload = { code: await freshCode(setup.json<{ secret: string }>().secret) };
     return app.inject({ method: 'POST', url: '/api/auth/two-factor/enrolment/confirm', headers: { cookie }, payload });
   }
   return {
@@ -149,7 +172,10 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
         url: '/api/auth/login',
         payload: { username, password },
       });
-      const response = passwordStep.statusCode === 200 ? await secondFactor(passwordStep) : passwordStep;
+      const response =
+        passwordStep.statusCode === 200
+          ? await secondFactor(passwordStep, DEMO_TWO_FACTOR_SECRET, username)
+          : passwordStep;
       if (response.statusCode !== 200)
         throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
       const cookie = cookieFrom(response);
