@@ -216,9 +216,10 @@ async function provinceOn(kind: DatabaseKind, opts: StudyBenchOptions) {
     };
     if (process.env.BENCH_EXPLAIN) {
       const { courtLedgerSummariesSql } = await import('../apps/server/src/modules/study/province-summary.repo.ts');
-      const plan = (await db.execute(sql`explain analyze ${courtLedgerSummariesSql(ids, from, to)}`)) as unknown as {
-        rows: { 'QUERY PLAN': string }[];
-      };
+      const explained = await db.execute<{ 'QUERY PLAN': string }>(
+        sql`explain analyze ${courtLedgerSummariesSql(ids, from, to)}`,
+      );
+      const plan = explained as { rows: { 'QUERY PLAN': string }[] };
       console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
     }
     const first = (await run()).summary;

@@ -10,7 +10,7 @@ import {
 import { OFFICIAL_WORK_CALENDARS } from './work-calendar.data.ts';
 import { disclosures, inquiries, receptionRota, receptionVisits, servicePledges } from '../db/schema/index.ts';
 import type { Db } from '../platform/db.ts';
-import { allSources, defaultTitleOf, sourceColumns } from '../modules/openness/sources.ts';
+import { allSources, defaultTitleOf, sourceColumns } from '../modules/openness/index.ts';
 import { SURNAMES } from './demo-court.draw.ts';
 import { DEMO_AS_OF } from './demo-court.data.ts';
 import type { DemoSeedContext } from './demo-goals.ts';

@@ -5,3 +5,5 @@ export { disclosureAttachments } from './disclosure-files.ts';
 /** For other public pages (the culture wall's corridor screens): which court, and HTML escaping. */
 export { resolvePublicCourt, type PublicCourt } from './public.service.ts';
 export { esc } from './portal.html.ts';
+/** For the demo court's seed: items published from their source. */
+export { allSources, defaultTitleOf, sourceColumns } from './sources.ts';

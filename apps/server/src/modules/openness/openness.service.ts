@@ -31,7 +31,7 @@ async function sourcesOf(db: Db, tenantId: string, rows: readonly repo.Disclosur
   const keys = rows.flatMap((r) => sourceKeyOfRow(r) ?? []);
   const files = await repo.findFileNames(db, tenantId, [...new Set(rows.flatMap((r) => r.attachmentFileIds))]);
   return {
-    texts: keys.length ? await readSources(db, tenantId, keys) : new Map(),
+    texts: keys.length ? await readSources(db, tenantId, keys) : new Map<string, SourceText>(),
     files: new Map(files.map((f) => [f.id, { id: f.id, name: f.name, size: f.size }])),
   };
 }

@@ -63,7 +63,7 @@ export function DisclosureFormModal({
           scope: v.scope,
           channels: v.channels,
           attachmentFileIds,
-          publishFrom: isoDate(v.publishFrom)!,
+          publishFrom: isoDate(v.publishFrom),
           publishUntil: isoDate(v.publishUntil),
         });
       if (item?.source)
@@ -72,7 +72,7 @@ export function DisclosureFormModal({
           title: v.title.trim(),
           channels: v.channels,
           attachmentFileIds,
-          publishFrom: isoDate(v.publishFrom)!,
+          publishFrom: isoDate(v.publishFrom),
           publishUntil: isoDate(v.publishUntil),
         });
       const body = {

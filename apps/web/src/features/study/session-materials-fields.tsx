@@ -12,6 +12,7 @@ import { MinutesEditor } from '../meetings/minutes-view.tsx';
 import { filesApi } from '../files/files.api.ts';
 import { studyApi } from './study.api.ts';
 import { useStudySave } from './study.queries.ts';
+import styles from './study.module.css';
 
 interface StudyLink {
   title: string;
@@ -79,7 +80,7 @@ export function SessionMaterialsFields() {
                     noStyle
                     rules={[{ required: true, whitespace: true, message: '请填写链接名称' }]}
                   >
-                    <Input placeholder="链接名称" maxLength={100} aria-label="链接名称" style={{ flex: '1 1 140px' }} />
+                    <Input placeholder="链接名称" maxLength={100} aria-label="链接名称" className={styles.linkName} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'url']}
@@ -88,7 +89,7 @@ export function SessionMaterialsFields() {
                       { required: true, pattern: /^https?:\/\//, message: '链接地址应以 http:// 或 https:// 开头' },
                     ]}
                   >
-                    <Input placeholder="https://" maxLength={500} aria-label="链接地址" style={{ flex: '2 1 200px' }} />
+                    <Input placeholder="https://" maxLength={500} aria-label="链接地址" className={styles.linkUrl} />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} aria-label="删除链接" onClick={() => remove(field.name)} />
                 </Flex>
