@@ -132,10 +132,10 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     const step = () => Math.floor(clock.now() / 30_000);
     let last: number | null = null;
     if (username) {
-      const rows = await database.db.execute<{ last_step: string | null }>(
+      const result: unknown = await database.db.execute(
         sql`select t.last_step from two_factor t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id where lower(u.username) = lower(${username})`,
       );
-      const value = (rows as unknown as { rows?: { last_step: string | null }[] }).rows?.[0]?.last_step ?? null;
+      const value = (result as { rows: { last_step: string | null }[] }).rows[0]?.last_step ?? null;
       last = value === null ? null : Number(value);
     }
     const wanted = Math.max(step(), (last ?? -1) + 1);
