@@ -26,7 +26,7 @@ function shift(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function recordInForm(page: Page, step: number, on?: string): Promise<void> {
+async function recordInForm(page: Page, step: number, on?: string, document?: string): Promise<void> {
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: /登\s*记/ }) });
   await form.getByLabel('步骤').click();
   await page
@@ -39,6 +39,14 @@ async function recordInForm(page: Page, step: number, on?: string): Promise<void
     await form.getByLabel('日期').fill(on);
     // Leaving the field commits the typed day (Enter would also submit the form).
     await form.getByLabel('经办人').click();
+  }
+  if (document) {
+    await form.locator('input[type=file]').setInputFiles({
+      name: document,
+      mimeType: 'text/plain',
+      buffer: Buffer.from('培养考察情况：表现良好。', 'utf8'),
+    });
+    await form.locator('.ant-upload-list-item-done', { hasText: document }).waitFor();
   }
   await form.getByRole('button', { name: /登\s*记/ }).click();
 }
@@ -63,8 +71,10 @@ void test('入党积极分子经支部党员大会表决接收为预备党员，
       .getByTestId('step-refusal')
       .getByText(/最早可于2026年6月16日登记/)
       .waitFor();
-    await recordInForm(page, 6, '2026-06-16');
+    await recordInForm(page, 6, '2026-06-16', '培养考察材料.txt');
     await page.getByText('已登记').first().waitFor();
+    // The step's document is on the record, as a download.
+    await page.getByRole('link', { name: '培养考察材料.txt' }).waitFor();
 
     // Steps 7–14 (candidate, sponsors, review, training, pre-review, 志愿书) through the API.
     const members = (await apiGet<{ items: { id: string }[] }>(page, '/api/members?status=full&pageSize=5')).items;

@@ -8,6 +8,7 @@ import {
   type DevelopmentRecord,
 } from '@qizhi/domain';
 import { PrintButton } from '../../platform/print-button.tsx';
+import { filesApi } from '../files/files.api.ts';
 import { QueryErrorAlert } from '../../platform/query-error-alert.tsx';
 import { useCan } from '../../platform/session.tsx';
 import { useSave } from '../../platform/use-save.ts';
@@ -49,7 +50,17 @@ function StepsRecord({ record, onUndo }: { record: DevelopmentRecord; onUndo?: (
                 </td>
                 <td>{s?.who ?? ''}</td>
                 <td>
-                  {s ? s.files.map((f) => f.name).join('、') || def.documents : def.documents}
+                  {s && s.files.length > 0 ? (
+                    <Flex wrap gap="small">
+                      {s.files.map((f) => (
+                        <a key={f.id} href={filesApi.url(f.id)} target="_blank" rel="noreferrer">
+                          {f.name}
+                        </a>
+                      ))}
+                    </Flex>
+                  ) : (
+                    def.documents
+                  )}
                   {s?.vote && (
                     <div>
                       表决：{s.vote.subject}，赞成{s.vote.yes}票（应到{s.vote.entitled}人）

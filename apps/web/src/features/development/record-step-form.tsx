@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { DEVELOPMENT_STEPS, type DevelopmentRecord } from '@qizhi/domain';
 import { courtTodayValue, isoDate } from '../../platform/dates.ts';
 import { useSave } from '../../platform/use-save.ts';
+import { AttachmentsField, type AttachmentValue } from '../files/attachments-field.tsx';
 import { developmentApi } from './development.api.ts';
 import { developmentKey } from './development.queries.ts';
 
@@ -15,6 +16,7 @@ interface Values {
   trainingHours?: number | null;
   specialReason?: string;
   outcome?: 'convert' | 'cancel';
+  documents?: AttachmentValue[];
 }
 
 /**
@@ -37,11 +39,12 @@ export function RecordStepForm({ record }: { record: DevelopmentRecord }) {
         ...(v.trainingHours != null ? { trainingHours: v.trainingHours } : {}),
         ...(v.specialReason ? { specialReason: v.specialReason } : {}),
         ...(v.outcome ? { outcome: v.outcome } : {}),
+        ...(v.documents?.length ? { fileIds: v.documents.map((d) => d.id) } : {}),
       }),
     invalidates: [developmentKey],
     success: '已登记',
     onSaved: () => {
-      form.resetFields(['who', 'notes']);
+      form.resetFields(['who', 'notes', 'documents']);
     },
   });
   if (record.next.step === null) return null;
@@ -96,6 +99,9 @@ export function RecordStepForm({ record }: { record: DevelopmentRecord }) {
         )}
         <Form.Item name="who" label="经办人">
           <Input maxLength={50} placeholder="不填为登记人" />
+        </Form.Item>
+        <Form.Item name="documents" label="材料" extra={DEVELOPMENT_STEPS.find((s) => s.step === step)?.documents}>
+          <AttachmentsField label="上传材料" />
         </Form.Item>
         <Form.Item name="notes" label="说明">
           <Input.TextArea maxLength={500} autoSize />

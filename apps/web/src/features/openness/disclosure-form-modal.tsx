@@ -20,7 +20,7 @@ import { FormModal } from '../../platform/form-modal.tsx';
 import ui from '../../platform/ui.module.css';
 import { useSave } from '../../platform/use-save.ts';
 import { opennessApi } from './openness.api.ts';
-import { AttachmentsField, type AttachmentValue } from './attachments-field.tsx';
+import { AttachmentsField, type AttachmentValue } from '../files/attachments-field.tsx';
 import styles from './openness.module.css';
 import { opennessKey } from './openness.queries.ts';
 

@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { errorMessage } from '../../platform/api.ts';
-import { filesApi } from '../files/files.api.ts';
+import { filesApi } from './files.api.ts';
 
 export interface AttachmentValue {
   id: string;
@@ -9,15 +9,17 @@ export interface AttachmentValue {
 }
 
 /**
- * 附件 of a disclosure item: uploaded one by one through /api/files, kept as ids on the item. On the
- * public portal they download only while the item is on show.
+ * A form field of attached files (a disclosure's 附件, a development step's 材料): uploaded one by
+ * one through /api/files, kept as ids on the record, which then decides who may download them.
  */
 export function AttachmentsField({
   value = [],
   onChange,
+  label = '上传附件',
 }: {
   value?: AttachmentValue[];
   onChange?: (v: AttachmentValue[]) => void;
+  label?: string;
 }) {
   const { message } = App.useApp();
   const fileList: UploadFile[] = value.map((f) => ({
@@ -45,7 +47,7 @@ export function AttachmentsField({
       }}
       onRemove={(f) => onChange?.(value.filter((v) => v.id !== f.uid))}
     >
-      <Button icon={<UploadOutlined />}>上传附件</Button>
+      <Button icon={<UploadOutlined />}>{label}</Button>
     </Upload>
   );
 }
