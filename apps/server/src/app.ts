@@ -61,7 +61,12 @@ import {
   publicPortalRoutes,
 } from './modules/openness/index.ts';
 import { inquiryRoutes, receptionRoutes } from './modules/reception/index.ts';
-import { cultureKioskScreen, cultureWallImages, cultureWallRoutes, displayRoutes } from './modules/culture-wall/index.ts';
+import {
+  cultureKioskScreen,
+  cultureWallImages,
+  cultureWallRoutes,
+  displayRoutes,
+} from './modules/culture-wall/index.ts';
 
 /**
  * Every kind of record files are attached to: a download goes through them (modules/files/attachments.ts).
