@@ -208,7 +208,10 @@ describe('attachments on the portal', () => {
 
     // Not by bare id, not a file the item does not hold, not through another court.
     expect((await get(`/api/files/${fileId}`)).statusCode).toBe(401);
-    expect((await get(`/public/files/${fileId}`)).statusCode).toBe(404);
+    // (Where the web app is built, an unknown page answers its index.html: never the file.)
+    const bare = await get(`/public/files/${fileId}`);
+    expect(bare.headers['content-disposition']).toBeUndefined();
+    expect(bare.body).not.toContain('公示材料：联系人李四');
     expect((await get(`/public/items/${id}/files/${other}${COURT}`)).statusCode).toBe(404);
     expect((await get(`/public/items/${id}/files/${fileId}?court=${OTHER_COURT.code}`)).statusCode).toBe(404);
     expect((await get(`/public/items/${id}/files/not-an-id${COURT}`)).statusCode).toBe(404);
