@@ -11,8 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../../test/fixtures.ts';
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
+import { DEMO_TWO_FACTOR_SECRET } from '../../seed/demo-two-factor.ts';
+import { TEST_PASSWORD, TEST_TWO_FACTOR_KEY } from '../../test/fixtures.ts';
+import { createTestContext, totpCode, type Session, type TestContext } from '../../test/harness.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const VOTERS = ['secretary', 'clerk', 'member', 'leader', 'staff'];
@@ -54,6 +55,8 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; exit
       QIZHI_DATA_DIR: dataDir,
       QIZHI_SEED_DEMO: 'false',
       QIZHI_LOGIN_RATE_LIMIT: '1000',
+      // The demo officers' TOTP secrets are sealed with the test key (双因素登录).
+      QIZHI_TWO_FACTOR_KEY: TEST_TWO_FACTOR_KEY,
       PORT: String(port),
       LOG_LEVEL: 'info',
     },
@@ -77,12 +80,38 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; exit
   return { baseUrl: `http://127.0.0.1:${String(port)}`, exited };
 }
 
+/**
+ * The second step for an officer (双因素登录): a code of the demo secret for a step after the last one
+ * the account used (the in-process sign-in of beforeAll took one), within the ±1 step the server takes.
+ */
+async function secondFactor(baseUrl: string, username: string, passwordStep: Response): Promise<Response> {
+  const challenge = passwordStep.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('qizhi_2fa='));
+  const [used] = await rows<{ last_step: string | null }>(
+    `select t.last_step from two_factor t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id
+      where u.username = '${username}'`,
+  );
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, Number(used?.last_step ?? -1) + 1);
+  if (step > now + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 200));
+  return fetch(`${baseUrl}/api/auth/two-factor/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: challenge ?? '' },
+    body: JSON.stringify({ code: totpCode(DEMO_TWO_FACTOR_SECRET, step * 30_000) }),
+  });
+}
+
 async function login(baseUrl: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
+  const passwordStep = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: TEST_PASSWORD }),
   });
+  expect(passwordStep.status, username).toBe(200);
+  const asked = (await passwordStep.clone().json()) as { secondFactor?: string };
+  const res = asked.secondFactor ? await secondFactor(baseUrl, username, passwordStep) : passwordStep;
   expect(res.status, username).toBe(200);
   const cookie = res.headers
     .getSetCookie()
