@@ -16,6 +16,8 @@ export async function runOnEachDatabase(
   bench: string,
   opts: { adminUrl: string | undefined },
   scenarios: Record<string, (kind: DatabaseKind) => Promise<ScenarioOutcome>>,
+  /** Scenarios that are measured on some databases only (e.g. a province runs on PostgreSQL). */
+  only: Record<string, readonly DatabaseKind[]> = {},
 ): Promise<BenchReport> {
   const kinds: DatabaseKind[] = opts.adminUrl ? ['pglite', 'postgresql'] : ['pglite'];
   const targets: TargetResult[] = [];
@@ -23,6 +25,7 @@ export async function runOnEachDatabase(
   for (const kind of kinds) {
     const perKind: Record<string, unknown> = {};
     for (const [name, run] of Object.entries(scenarios)) {
+      if (only[name] && !only[name].includes(kind)) continue;
       const outcome = await run(kind);
       targets.push(...[outcome.target].flat());
       perKind[name] = outcome.details;
