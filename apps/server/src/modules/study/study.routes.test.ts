@@ -142,10 +142,11 @@ describe('programmes over the working calendar', () => {
       lastDay: '2026-10-28',
       orgUnitId: branchId,
     });
+    // The demo court's own 周三专题业务培训 is for all staff; the branch's are the new programme's.
     const list = (
       await member.request({
         method: 'GET',
-        url: `/api/study/sessions?from=2026-09-28&to=2026-10-31&kind=business_training`,
+        url: `/api/study/sessions?from=2026-09-28&to=2026-10-31&kind=business_training&orgUnitId=${branchId}`,
       })
     ).json();
     expect(list.items.map((s: { startsAt: string }) => s.startsAt)).toEqual([
