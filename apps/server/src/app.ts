@@ -61,6 +61,7 @@ import {
   publicPortalRoutes,
 } from './modules/openness/index.ts';
 import { inquiryRoutes, receptionRoutes } from './modules/reception/index.ts';
+import { retentionRoutes } from './modules/retention/index.ts';
 import {
   cultureKioskScreen,
   cultureWallImages,
@@ -240,6 +241,7 @@ export async function buildApp(
   await app.register(publicOpennessApiRoutes, { prefix: '/api/public' });
   await app.register(receptionRoutes, { prefix: '/api/reception' });
   await app.register(inquiryRoutes, { prefix: '/api/inquiries' });
+  await app.register(retentionRoutes, { prefix: '/api/retention' });
   // The server-rendered openness portal and lobby kiosk: outside the web app, readable without scripts.
   await app.register(publicPortalRoutes, { kioskScreens: [cultureKioskScreen] });
   // 文化墙: the staff routes and the corridor screens' display pages (server-rendered, no sign-in).

@@ -17,6 +17,8 @@ import { DataFolderInUseError, lockDataFolder } from './platform/server-lock.ts'
 import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 import { resetTwoFactorFromCli } from './modules/auth/index.ts';
 import { twoFactorKeys } from './platform/two-factor-key.ts';
+import { courtHandles, purgeExpired } from './modules/retention/index.ts';
+import { RETENTION_KINDS, RETENTION_RULES, formatCourtDateTime } from '@qizhi/domain';
 
 const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
 
@@ -34,6 +36,9 @@ const HELP = `旗帜运维命令：npm run qizhi -- <命令> [参数]
   backup [--file 路径]                      备份（嵌入式：数据目录快照 .tar.gz；PostgreSQL：pg_dump .dump）
   restore --file 路径                       把备份恢复到空的数据目录（QIZHI_DATA_DIR）或空数据库（QIZHI_MIGRATION_DATABASE_URL，未设置时 DATABASE_URL）
   verify-audit                              校验审计日志哈希链：打印校验条数，遇第一处断链即指明并以非零状态退出
+  purge-expired [--dry-run] [--court 法院代码]
+                                            清理超过保存期限的个人信息（服务运行时每天自动清理），按类打印条数；
+                                            --dry-run 只统计不删除。审计日志不在清理之列
 
 配置取自环境变量 QIZHI_DATA_DIR、DATABASE_URL、QIZHI_MIGRATION_DATABASE_URL（见 README）。`;
 
@@ -75,6 +80,7 @@ async function main(argv: string[]): Promise<void> {
       person: { type: 'string' },
       'org-unit': { type: 'string' },
       out: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -214,6 +220,32 @@ async function main(argv: string[]): Promise<void> {
           );
         }
         process.stdout.write(`审计日志哈希链完整：已校验 ${String(report.checked)} 条\n`);
+      });
+      return;
+    case 'purge-expired':
+      await withDatabase(config, async (database) => {
+        const dryRun = values['dry-run'] === true;
+        const courts = await purgeExpired(database.db, {
+          dryRun,
+          courtCode: values.court,
+          actorName: '运维命令行',
+          dbFor: courtHandles(database),
+        });
+        let total = 0;
+        for (const court of courts) {
+          process.stdout.write(`${court.name}（${court.code}）：\n`);
+          for (const kind of RETENTION_KINDS) {
+            total += court.counts[kind];
+            process.stdout.write(
+              `  ${RETENTION_RULES[kind].label}（${formatCourtDateTime(court.cutoffs[kind])} 之前）：${String(court.counts[kind])} 条\n`,
+            );
+          }
+        }
+        process.stdout.write(
+          dryRun
+            ? `试运行：到期 ${String(total)} 条，未删除任何数据\n`
+            : `已清理 ${String(total)} 条，每个法院的清理记入审计日志\n`,
+        );
       });
       return;
     default:

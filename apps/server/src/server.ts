@@ -8,6 +8,7 @@ import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
 import { applyDemoPassword } from './modules/users/index.ts';
 import { demoAccounts, seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 import { twoFactorKeys } from './platform/two-factor-key.ts';
+import { dailyPurge } from './modules/retention/index.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -55,6 +56,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const backupDir = path.join(config.dataDir, 'backups');
   const timers: NodeJS.Timeout[] = [];
+  // 个人信息保存期限: what is past its period goes once a court day, on both databases.
+  const purgeDue = dailyPurge(database, app.log);
+  let dailyBackup = async (): Promise<void> => {};
   if (database.kind === 'pglite') {
     const maintain = async (all: boolean) => {
       try {
@@ -67,7 +71,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // PGlite runs with fsync off, so the embedded mode keeps a daily snapshot of its own, and it
     // has no autovacuum, so the same timer does its work: every hour what has changed, and the
     // whole database before the daily snapshot.
-    const dailyBackup = async () => {
+    dailyBackup = async () => {
       const now = new Date();
       if (hasBackupFromDay(backupDir, now)) return maintain(false);
       await maintain(true);
@@ -81,13 +85,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     };
     // Soon after start rather than before it: the server answers first, then tidies (a second or
     // less at a court's size, during which requests wait).
-    timers.push(
-      setInterval(() => void dailyBackup(), BACKUP_CHECK_MS),
-      setTimeout(() => void maintain(false), 1_000),
-      setTimeout(() => void dailyBackup(), 5_000),
-    );
-    for (const timer of timers) timer.unref();
+    timers.push(setTimeout(() => void maintain(false), 1_000));
   }
+  // One hourly check for the daily jobs: the purge first, so the day's snapshot holds nothing past its period.
+  const daily = async () => {
+    await purgeDue();
+    await dailyBackup();
+  };
+  timers.push(
+    setInterval(() => void daily(), BACKUP_CHECK_MS),
+    setTimeout(() => void daily(), 5_000),
+  );
+  for (const timer of timers) timer.unref();
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -16,6 +16,7 @@ import {
   CheckSquareOutlined,
   ClusterOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   FireOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -294,6 +295,12 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'notifications.manage',
     page: lazy(() => import('./features/notifications/notifications-page.tsx')),
     menu: { group: 'system', label: '消息推送', icon: <MessageOutlined /> },
+  },
+  {
+    path: '/admin/retention',
+    permission: 'retention.manage',
+    page: lazy(() => import('./features/retention/retention-page.tsx')),
+    menu: { group: 'system', label: '保存期限', icon: <FieldTimeOutlined /> },
   },
 
   // 四个结合

@@ -31,6 +31,8 @@ export * from './api/common.ts';
 export * from './api/auth.ts';
 export * from './api/two-factor.ts';
 export * from './two-factor.rules.ts';
+export * from './retention.rules.ts';
+export * from './api/retention.ts';
 export * from './api/org.ts';
 export * from './api/people.ts';
 export * from './api/users.ts';

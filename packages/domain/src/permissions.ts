@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'users.manage': '新建账号、重置密码、停用账号',
   'roles.assign': '授予和撤销角色、解锁账号',
   'audit.read': '查看审计日志',
+  'retention.manage': '设置个人信息保存期限（到期每日自动清理），查看到期条数',
   'meetings.read': '查看组织生活会议（三会一课等）',
   'meetings.manage': '计划、通知、签到、记录、关闭组织生活会议',
   'compliance.read': '查看组织生活落实情况',
@@ -82,8 +83,8 @@ export const ROLES: Record<RoleCodeValue, RoleDefinition> = {
   },
   secadmin: {
     name: '安全管理员',
-    description: '授予和撤销角色、解锁账号；不能新建账号，不能查看审计日志',
-    permissions: ['users.read', 'roles.assign', 'org.read', 'api.docs'],
+    description: '授予和撤销角色、解锁账号、设置个人信息保存期限；不能新建账号，不能查看审计日志',
+    permissions: ['users.read', 'roles.assign', 'retention.manage', 'org.read', 'api.docs'],
   },
   auditor: {
     name: '审计管理员',

@@ -1,5 +1,5 @@
 import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { RoleCodeValue } from '@qizhi/domain';
+import type { RetentionKind, RoleCodeValue } from '@qizhi/domain';
 
 /** Per-court settings; every key has a default so a court stores only what it changes. */
 export interface TenantSettings {
@@ -24,6 +24,8 @@ export interface TenantSettings {
   evaluationMinBallots?: number;
   /** 民主评议: the share of members that may be graded 优秀 (default 1/3). */
   evaluationExcellentCap?: { numerator: number; denominator: number };
+  /** 个人信息保存期限 per kind (days or months, packages/domain retention.rules.ts); absent: the default. */
+  retentionPeriods?: Partial<Record<RetentionKind, number>>;
 }
 
 export const tenants = pgTable('tenants', {
