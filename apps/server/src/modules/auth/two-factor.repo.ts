@@ -55,6 +55,14 @@ export async function markEnrolled(db: Db, tenantId: string, userId: string, cod
   await db.insert(twoFactorRecoveryCodes).values(codeHashes.map((codeHash) => ({ tenantId, userId, codeHash })));
 }
 
+/** A new set of recovery codes for an enrolled account: every earlier code, used or not, stops working. */
+export async function replaceRecoveryCodes(db: Db, tenantId: string, userId: string, codeHashes: string[]) {
+  await db
+    .delete(twoFactorRecoveryCodes)
+    .where(and(eq(twoFactorRecoveryCodes.tenantId, tenantId), eq(twoFactorRecoveryCodes.userId, userId)));
+  await db.insert(twoFactorRecoveryCodes).values(codeHashes.map((codeHash) => ({ tenantId, userId, codeHash })));
+}
+
 /** Uses a recovery code once: a second use finds it spent. */
 export async function takeRecoveryCode(db: Db, tenantId: string, userId: string, codeHash: string) {
   const rows = await db

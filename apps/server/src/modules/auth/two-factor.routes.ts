@@ -168,6 +168,22 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/two-factor/recovery-codes',
+    {
+      config: { access: 'authenticated', rateLimit },
+      schema: {
+        tags,
+        summary: '重新生成10个恢复码（须输入当前动态验证码）；原有恢复码全部作废，新恢复码只返回这一次',
+        body: TwoFactorCodeRequest,
+        response: { 200: RecoveryCodes, ...errors },
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await service.regenerateRecoveryCodes(contextOf(request), keys(), request.body.code, now()),
+    }),
+  );
+
+  app.post(
     '/two-factor/disable',
     {
       config: { access: 'authenticated', rateLimit },

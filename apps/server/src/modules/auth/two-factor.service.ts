@@ -1,12 +1,19 @@
 /** 双因素登录 for a signed-in account (我的 → 账号安全), the 安全管理员's reset and the CLI's. */
-import { isAdministratorRole, type TwoFactorSetup, type TwoFactorStatus } from '@qizhi/domain';
+import {
+  isAdministratorRole,
+  isTotpCode,
+  normalizeRecoveryCode,
+  type TwoFactorSetup,
+  type TwoFactorStatus,
+} from '@qizhi/domain';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import type { TwoFactorKeys } from '../../platform/two-factor-key.ts';
+import { hashRecoveryCode, type TwoFactorKeys } from '../../platform/two-factor-key.ts';
 import * as authRepo from './auth.repo.ts';
 import * as repo from './two-factor.repo.ts';
+import { newRecoveryCodes } from './totp.ts';
 import { beginEnrolment, failSecondFactor, finishEnrolment, isRequiredFor, spendCode } from './two-factor.sign-in.ts';
 
 const cliActor = (tenantId: string): Actor => ({ tenantId, userId: null, name: '运维命令行', ip: null });
@@ -62,6 +69,47 @@ export async function disable(ctx: RequestContext, keys: TwoFactorKeys, code: st
       summary: `关闭双因素登录：${ctx.user.username}`,
     });
   });
+}
+
+/**
+ * Ten new recovery codes (printed codes lost or running out), after a current code from the
+ * authenticator — not a recovery code, which is what is being replaced. Every earlier code stops
+ * working; the new ones are shown this once. A wrong code counts toward the lockout, as on disabling.
+ */
+export async function regenerateRecoveryCodes(
+  ctx: RequestContext,
+  keys: TwoFactorKeys,
+  code: string,
+  nowMs: number,
+): Promise<string[]> {
+  const row = await settingsOf(ctx);
+  if (row.lockedUntil && row.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED');
+  const user = { tenantId: ctx.tenantId, id: ctx.user.id, username: ctx.user.username };
+  const tf = await repo.findTwoFactor(ctx.db, ctx.tenantId, ctx.user.id);
+  if (!tf?.enrolledAt) throw new AppError('CONFLICT', '尚未启用双因素登录');
+  if (!isTotpCode(code.replace(/\s/g, '')))
+    throw validationFailed([
+      { path: 'code', message: '请输入身份验证器上的6位动态验证码（恢复码不能用于重新生成恢复码）' },
+    ]);
+  if (!(await spendCode(ctx.db, keys, user, tf.secretEnc, code, nowMs))) {
+    return failSecondFactor(ctx.db, user, row.settings, ctx.actor, '重新生成恢复码时验证码错误', true);
+  }
+  const codes = newRecoveryCodes();
+  await ctx.db.transaction(async (tx) => {
+    await repo.replaceRecoveryCodes(
+      tx,
+      ctx.tenantId,
+      ctx.user.id,
+      codes.map((c) => hashRecoveryCode(keys, ctx.user.id, normalizeRecoveryCode(c)!)),
+    );
+    await writeAudit(tx, ctx.actor, {
+      action: 'auth.two_factor_recovery_regenerated',
+      entity: 'user',
+      entityId: ctx.user.id,
+      summary: `重新生成10个恢复码，原有恢复码全部作废：${ctx.user.username}`,
+    });
+  });
+  return codes;
 }
 
 /**

@@ -31,4 +31,5 @@ export const twoFactorApi = {
   setup: () => call.post(TwoFactorSetup, '/api/auth/two-factor/setup'),
   confirmSetup: (code: string) => call.post(RecoveryCodes, '/api/auth/two-factor/setup/confirm', { code }),
   disable: (code: string) => call.post(OkResponse, '/api/auth/two-factor/disable', { code }),
+  regenerateRecoveryCodes: (code: string) => call.post(RecoveryCodes, '/api/auth/two-factor/recovery-codes', { code }),
 };

@@ -16,10 +16,19 @@ const statusKey = ['auth', 'two-factor'] as const;
  */
 export default function TwoFactorPage() {
   const status = useQuery({ queryKey: statusKey, queryFn: twoFactorApi.status });
-  const [mode, setMode] = useState<'view' | 'enrol' | 'disable'>('view');
+  const [mode, setMode] = useState<'view' | 'enrol' | 'disable' | 'regenerate'>('view');
   const [codes, setCodes] = useState<string[] | null>(null);
   const [form] = Form.useForm<{ code: string }>();
+  const [regenerateForm] = Form.useForm<{ code: string }>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: statusKey });
+  // New recovery codes replace every earlier one; shown once, like at enrolment.
+  const regenerate = useSave({
+    save: async (values: { code: string }) =>
+      setCodes((await twoFactorApi.regenerateRecoveryCodes(values.code)).recoveryCodes),
+    form: regenerateForm,
+    showError: 'alert',
+    invalidates: [[...statusKey]],
+  });
   const disable = useSave({
     save: (values: { code: string }) => twoFactorApi.disable(values.code),
     form,
@@ -61,6 +70,31 @@ export default function TwoFactorPage() {
         </Flex>
       </Form>
     );
+  } else if (mode === 'regenerate') {
+    body = (
+      <Form
+        form={regenerateForm}
+        layout="vertical"
+        requiredMark={false}
+        disabled={regenerate.saving}
+        onFinish={regenerate.save}
+      >
+        <Alert
+          type="warning"
+          showIcon
+          title="重新生成后，原有的恢复码（包括尚未使用的）全部作废"
+          description="请输入身份验证器上当前的6位验证码确认。新的10个恢复码只显示一次，请打印或抄写后妥善保管。"
+        />
+        {regenerate.problem && <Alert type="error" showIcon title={regenerate.problem} role="alert" />}
+        <CodeField label="当前验证码" />
+        <Flex gap="small" wrap>
+          <Button type="primary" htmlType="submit" loading={regenerate.saving}>
+            重新生成恢复码
+          </Button>
+          <Button onClick={() => setMode('view')}>取消</Button>
+        </Flex>
+      </Form>
+    );
   } else {
     const s = status.data;
     body = (
@@ -84,6 +118,11 @@ export default function TwoFactorPage() {
               </Button>
             }
           />
+        )}
+        {s.enrolled && (
+          <div>
+            <Button onClick={() => setMode('regenerate')}>重新生成恢复码</Button>
+          </div>
         )}
         {s.enrolled && s.required && (
           <Alert
