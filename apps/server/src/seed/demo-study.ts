@@ -3,7 +3,7 @@
  * work-calendar.data.ts) and the reference court's whole schedule for 2026 (mechanism.md §3a, the
  * presets of DEFAULT_STUDY_SCHEDULE): 晨会集体学习 with 工间操 every working day, 周三专题业务培训 and
  * 体能技能培训 every Wednesday, the monthly 专题讲座 — for all staff, attended January to October
- * with some on leave or absent. Two people away most of the year (借调, 病休) fall behind, so the
+ * with some on leave or absent. Two people away nearly all year (借调 from January, 病休 from February) fall behind, so the
  * secretary's list of who is behind has names in it.
  */
 import { randomBytes } from 'node:crypto';
@@ -57,8 +57,8 @@ const TOPICS: Record<StudyKind, readonly string[]> = {
 const RECORDED_BEFORE = '2026-11-01';
 /** Away from this day on (借调 to the intermediate court, 病休): absent from everything after it. */
 const LONG_ABSENCES = [
-  { from: '2026-03-02', reason: '借调至市中级人民法院' },
-  { from: '2026-05-06', reason: '病休' },
+  { from: '2026-01-05', reason: '借调至市中级人民法院' },
+  { from: '2026-02-02', reason: '病休' },
 ] as const;
 
 export async function seedDemoStudy(tx: Db, ctx: Pick<DemoSeedContext, 'tenantId' | 'court' | 'personIds'>) {
@@ -68,9 +68,11 @@ export async function seedDemoStudy(tx: Db, ctx: Pick<DemoSeedContext, 'tenantId
   const draw = createDemoDraw(0x53545544); // "STUD"
   const servingPeople = ctx.court.people.filter((p) => !p.retired);
   const serving = servingPeople.map((p) => ctx.personIds.get(p.key)!);
-  // The two away are the last serving people who have no demo account.
+  // The two away are the last serving full members who have no demo account (a member has 学时 to earn).
   const withAccount = new Set(ctx.court.accounts.map((a) => a.personKey));
-  const awayPeople = servingPeople.filter((p) => !withAccount.has(p.key)).slice(-LONG_ABSENCES.length);
+  const awayPeople = servingPeople
+    .filter((p) => p.status === 'full' && !withAccount.has(p.key))
+    .slice(-LONG_ABSENCES.length);
   const away = new Map(awayPeople.map((p, i) => [ctx.personIds.get(p.key)!, LONG_ABSENCES[i]!]));
   const recordedBefore = courtInstant(RECORDED_BEFORE);
   const rows: (typeof studyAttendance.$inferInsert)[] = [];
