@@ -11,6 +11,7 @@ import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { departments, orgUnits, people, tenants } from '../apps/server/src/db/schema/index.ts';
 import { openPglite, openPostgres, type Database, type Db } from '../apps/server/src/platform/db.ts';
 import { seedDemoCourt } from '../apps/server/src/seed/demo-court.ts';
+import { fieldKeys, idNumberIndex, useFieldKeys } from '../apps/server/src/platform/field-crypto.ts';
 import { isMainModule } from './paths.ts';
 import { demoCourtLayout, generatePeople } from './people-generator.ts';
 
@@ -61,6 +62,7 @@ export async function addPeople(db: Db, tenantId: string, n: number, opts: { see
     ethnicity: p.ethnicity,
     birthDate: p.birthDate,
     idNumber: p.idNumber,
+    idNumberIndex: idNumberIndex(tenantId, p.idNumber),
     phone: p.phone,
     education: p.education,
     status: p.status,
@@ -119,6 +121,13 @@ async function main(): Promise<void> {
   const courts = Number(values.courts);
   const total = Number(values.people);
   const url = process.env.DATABASE_URL;
+  // Sealed with the key a server on this data folder (or with this QIZHI_TWO_FACTOR_KEY) will use.
+  useFieldKeys(
+    fieldKeys({
+      dataDir: path.resolve(values['data-dir']),
+      twoFactorKey: process.env.QIZHI_TWO_FACTOR_KEY || undefined,
+    }),
+  );
   const database: Database = url ? openPostgres(url) : await openPglite(path.resolve(values['data-dir'], 'pglite'));
   try {
     await database.migrate();

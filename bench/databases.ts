@@ -10,6 +10,7 @@ import pg from 'pg';
 import { people } from '../apps/server/src/db/schema/index.ts';
 import { openPglite, openPostgres, type Database } from '../apps/server/src/platform/db.ts';
 import { seedDemoCourt } from '../apps/server/src/seed/demo-court.ts';
+import { fieldKeys, useFieldKeys } from '../apps/server/src/platform/field-crypto.ts';
 import { fillCourtTo } from './data.ts';
 
 export const BENCH_PASSWORD = 'Qizhi-Bench-2026';
@@ -124,6 +125,8 @@ export interface PreparedCourt {
  */
 export async function prepareCourt(bench: BenchDatabase, total: number): Promise<PreparedCourt> {
   const t0 = performance.now();
+  // Personal numbers are sealed with the key the server will find in its data folder.
+  useFieldKeys(fieldKeys({ dataDir: bench.dataDir, twoFactorKey: undefined }));
   const database = await bench.open();
   try {
     const { db } = database;

@@ -18,6 +18,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { fieldKeys, useFieldKeys } from './platform/field-crypto.ts';
 import { registerInputSafety } from './platform/input-safety.ts';
 import { registerSecurityEvents } from './platform/security-hooks.ts';
 import { SAFE_LOG_SERIALIZERS } from './platform/log-safety.ts';
@@ -117,6 +118,8 @@ export async function buildApp(
   opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
   const deps: AppDeps = { ...base, storage: base.storage ?? localStorage(path.join(base.config.dataDir, 'files')) };
+  // Personal numbers are sealed and opened with the server key (platform/field-crypto.ts).
+  useFieldKeys(fieldKeys(deps.config));
   const app = Fastify({
     // Errors are logged through safeError: no query parameter and no personal number reaches the log.
     logger:

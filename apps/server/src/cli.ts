@@ -17,6 +17,8 @@ import { DataFolderInUseError, lockDataFolder } from './platform/server-lock.ts'
 import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 import { resetTwoFactorFromCli } from './modules/auth/index.ts';
 import { twoFactorKeys } from './platform/two-factor-key.ts';
+import { fieldKeys } from './platform/field-crypto.ts';
+import { prepareFieldEncryption } from './platform/field-encryption.ts';
 import { courtHandles, purgeExpired } from './modules/retention/index.ts';
 import { RETENTION_KINDS, RETENTION_RULES, formatCourtDateTime } from '@qizhi/domain';
 
@@ -53,6 +55,7 @@ async function withDatabase<T>(config: Config, fn: (database: Database) => Promi
     const database = await openDatabase(config);
     try {
       await database.migrate();
+      await prepareFieldEncryption(database.db, fieldKeys(config));
       return await fn(database);
     } finally {
       await database.close();
@@ -259,7 +262,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof ConfigError ||
     err instanceof AppError ||
     err instanceof DataFolderInUseError;
-  if (expected || (err instanceof Error && err.name === 'RestoreError')) {
+  if (expected || (err instanceof Error && (err.name === 'RestoreError' || err.name === 'FieldKeyMismatchError'))) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }

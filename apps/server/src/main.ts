@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { FieldKeyMismatchError } from './platform/field-encryption.ts';
 import { DataFolderInUseError } from './platform/server-lock.ts';
 import { startServer } from './server.ts';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DataFolderInUseError) {
+  if (err instanceof DataFolderInUseError || err instanceof FieldKeyMismatchError) {
     process.stderr.write(`启动失败：${err.message}\n`);
     process.exit(3);
   }

@@ -8,6 +8,8 @@ import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
 import { applyDemoPassword } from './modules/users/index.ts';
 import { demoAccounts, seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
 import { twoFactorKeys } from './platform/two-factor-key.ts';
+import { fieldKeys } from './platform/field-crypto.ts';
+import { prepareFieldEncryption } from './platform/field-encryption.ts';
 import { dailyPurge } from './modules/retention/index.ts';
 
 export interface RunningServer {
@@ -25,7 +27,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const lock = config.databaseUrl ? null : await lockDataFolder(config.dataDir, 'server');
   const database = await openDatabase(config);
   await database.migrate();
+  // Before anything is served: the key checked, and anything still in plaintext sealed.
+  const sealed = await prepareFieldEncryption(database.db, fieldKeys(config));
   const app = await buildApp({ config, database });
+  if (sealed > 0) app.log.info(`已加密存量个人信息：${String(sealed)} 行（身份证号、电话、党费基数、来访人信息）`);
 
   const seedNow = config.seedDemo && (await isDatabaseEmpty(database.db));
   if (!seedNow && config.demoPassword) {

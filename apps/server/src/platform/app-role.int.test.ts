@@ -9,11 +9,12 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCourt } from '../seed/demo-court.ts';
-import { TEST_PASSWORD } from '../test/fixtures.ts';
+import { TEST_PASSWORD, TEST_TWO_FACTOR_KEY } from '../test/fixtures.ts';
 import { createEmptyPostgresDatabase } from '../test/harness.ts';
 import { RoleSplitError } from './app-role.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { loadConfig } from './config.ts';
+import { deriveFieldKeys, useFieldKeys } from './field-crypto.ts';
 import { openDatabase, type Database } from './db.ts';
 
 const onPostgres = process.env.QIZHI_TEST_DB === 'postgresql';
@@ -44,6 +45,7 @@ describe.skipIf(!onPostgres)('the application role cannot alter the audit log (P
     database = await openDatabase(config);
     await database.migrate();
     // The whole demo court written through the application role: it has what the server needs.
+    useFieldKeys(deriveFieldKeys(Buffer.from(TEST_TWO_FACTOR_KEY, 'hex')));
     await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD });
     app = new pg.Client({ connectionString: asRole(owner.url, role) });
     await app.connect();

@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { TEST_PASSWORD } from '../test/fixtures.ts';
+import { TEST_PASSWORD, TEST_TWO_FACTOR_KEY } from '../test/fixtures.ts';
 import { createEmptyPostgresDatabase, createTestContext, type TestContext } from '../test/harness.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { backupDatabase, hasBackupFromDay, pruneBackups, restoreBackup } from './backup.ts';
 import { loadConfig } from './config.ts';
+import { deriveFieldKeys, open } from './field-crypto.ts';
+import { FieldKeyMismatchError, prepareFieldEncryption } from './field-encryption.ts';
 import { openPglite, openPostgres, type Database } from './db.ts';
 
 let ctx: TestContext;
@@ -54,7 +57,13 @@ async function fingerprint(database: Database): Promise<Record<string, string>> 
 /** The restored copy serves: a member signs in through the app built on it. */
 async function signsIn(database: Database): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(dir, 'served-'));
-  const config = loadConfig({ QIZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', QIZHI_SEED_DEMO: 'false' });
+  // The server key goes with the restore, kept apart from the backup (README): the same key.
+  const config = loadConfig({
+    QIZHI_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    QIZHI_SEED_DEMO: 'false',
+    QIZHI_TWO_FACTOR_KEY: TEST_TWO_FACTOR_KEY,
+  });
   const app = await buildApp({ config, database }, { logger: false });
   try {
     const response = await app.inject({
@@ -101,6 +110,18 @@ describe('backup and restore', () => {
       expect(chain.broken).toBeUndefined();
       expect(chain.checked).toBe(Number(original.audit_log!.split(':')[0]));
       expect(await signsIn(restored)).toBe(200);
+      // Personal numbers are in the copy only sealed; they open with the same key and no other.
+      const raw = await restored.db.execute<{ id_number: string }>(
+        sql`select id_number from people where id_number is not null limit 1`,
+      );
+      const sealedValue = (raw as { rows: { id_number: string }[] }).rows[0]!.id_number;
+      expect(sealedValue).toMatch(/^~a1:/);
+      expect(open(sealedValue, 'people.id_number', deriveFieldKeys(Buffer.from(TEST_TWO_FACTOR_KEY, 'hex')))).toMatch(
+        /^\d{17}[\dX]$/,
+      );
+      await expect(prepareFieldEncryption(restored.db, deriveFieldKeys(randomBytes(32)))).rejects.toThrow(
+        FieldKeyMismatchError,
+      );
     } finally {
       await cleanup();
     }

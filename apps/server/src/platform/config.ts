@@ -51,6 +51,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'QIZHI_TWO_FACTOR_KEY 应为64位十六进制（32字节）')
     .optional(),
+  QIZHI_CRYPTO: z.enum(['aes', 'sm'], { error: 'QIZHI_CRYPTO 应为 aes 或 sm（国密 SM4/SM3）' }).default('aes'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -96,6 +97,8 @@ export interface Config {
    * unset: a key file in the data folder, made on first use (platform/two-factor-key.ts).
    */
   twoFactorKey: string | undefined;
+  /** Personal numbers at rest: AES-256-GCM/HMAC-SHA256, or SM4/SM3 (QIZHI_CRYPTO=sm); platform/field-crypto.ts. */
+  fieldCrypto?: 'aes' | 'sm';
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadQuotaCourtBytes: e.QIZHI_UPLOAD_QUOTA_COURT_MB * MB,
     publicUrl: e.QIZHI_PUBLIC_URL?.replace(/\/+$/, ''),
     twoFactorKey: e.QIZHI_TWO_FACTOR_KEY,
+    fieldCrypto: e.QIZHI_CRYPTO,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -16,15 +16,21 @@ export interface TwoFactorKeys {
 }
 
 const cache = new Map<string, TwoFactorKeys>();
+const masters = new Map<string, Buffer>();
 
 export function deriveTwoFactorKeys(master: Buffer): TwoFactorKeys {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
   return { encryption: derive('qizhi totp secret'), recovery: derive('qizhi recovery code') };
 }
 
-export function twoFactorKeys(config: Pick<Config, 'twoFactorKey' | 'dataDir'>): TwoFactorKeys {
+/**
+ * The server key itself (32 bytes): QIZHI_TWO_FACTOR_KEY, else the key file, made on first use. The
+ * same key, through other derived keys, encrypts personal numbers at rest (platform/field-crypto.ts),
+ * so one file outside the database is all an operator keeps safe and backs up apart from the data.
+ */
+export function serverMasterKey(config: Pick<Config, 'twoFactorKey' | 'dataDir'>): Buffer {
   const id = config.twoFactorKey ?? config.dataDir;
-  const known = cache.get(id);
+  const known = masters.get(id);
   if (known) return known;
   let master: Buffer;
   if (config.twoFactorKey) master = Buffer.from(config.twoFactorKey, 'hex');
@@ -42,7 +48,15 @@ export function twoFactorKeys(config: Pick<Config, 'twoFactorKey' | 'dataDir'>):
     }
     master = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
   }
-  const keys = deriveTwoFactorKeys(master);
+  masters.set(id, master);
+  return master;
+}
+
+export function twoFactorKeys(config: Pick<Config, 'twoFactorKey' | 'dataDir'>): TwoFactorKeys {
+  const id = config.twoFactorKey ?? config.dataDir;
+  const known = cache.get(id);
+  if (known) return known;
+  const keys = deriveTwoFactorKeys(serverMasterKey(config));
   cache.set(id, keys);
   return keys;
 }

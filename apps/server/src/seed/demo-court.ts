@@ -16,6 +16,7 @@ import type { TwoFactorKeys } from '../platform/two-factor-key.ts';
 import { seedDemoTwoFactor } from './demo-two-factor.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoCultureWall } from './demo-culture-wall.ts';
+import { idNumberIndex } from '../platform/field-crypto.ts';
 
 export interface SeededAccount {
   username: string;
@@ -128,6 +129,7 @@ export async function seedDemoCourt(
         ethnicity: p.ethnicity,
         birthDate: p.birthDate,
         idNumber: p.idNumber,
+        idNumberIndex: idNumberIndex(tenantId, p.idNumber),
         phone: p.phone,
         education: p.education,
         status: p.status,

@@ -6,6 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres, type Database } from '../platform/db.ts';
 import { seedDemoCourt } from '../seed/demo-court.ts';
 import { deriveTwoFactorKeys } from '../platform/two-factor-key.ts';
+import { deriveFieldKeys, useFieldKeys } from '../platform/field-crypto.ts';
+import { prepareFieldEncryption } from '../platform/field-encryption.ts';
 import { OTHER_COURT, TEST_PASSWORD, TEST_TWO_FACTOR_KEY } from './fixtures.ts';
 
 declare module 'vitest' {
@@ -17,6 +19,9 @@ declare module 'vitest' {
 
 async function seedBothCourts(database: Database): Promise<void> {
   await database.migrate();
+  // Personal numbers sealed with the tests' server key (the harness's QIZHI_TWO_FACTOR_KEY).
+  const fieldKeys = deriveFieldKeys(Buffer.from(TEST_TWO_FACTOR_KEY, 'hex'));
+  useFieldKeys(fieldKeys);
   // The demo administrators and officers are enrolled in 双因素登录; the harness signs in with codes.
   const twoFactorKeys = deriveTwoFactorKeys(Buffer.from(TEST_TWO_FACTOR_KEY, 'hex'));
   await seedDemoCourt(database.db, { demoPassword: TEST_PASSWORD, twoFactorKeys });
@@ -27,6 +32,8 @@ async function seedBothCourts(database: Database): Promise<void> {
     tenantName: OTHER_COURT.name,
     usernamePrefix: OTHER_COURT.usernamePrefix,
   });
+  // As a server's start would: the key's fingerprint recorded (and nothing left to seal).
+  await prepareFieldEncryption(database.db, fieldKeys);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 import type { DuesCategory, DuesChannel } from '@qizhi/domain';
 import { meetingVotes } from './meetings.ts';
 import { people } from './people.ts';
+import { sealedInteger } from './sealed.ts';
 import { tenants } from './tenants.ts';
 
 const MONTH = sql`'^[0-9]{4}-(0[1-9]|1[0-2])$'`;
@@ -32,7 +33,10 @@ export const duesBases = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     personId: uuid('person_id').notNull(),
     category: text('category').$type<DuesCategory>().notNull(),
-    baseFen: integer('base_fen').notNull(),
+    /** The base in fen, encrypted at rest (migration 0029): a member's pay is personal. */
+    baseFen: sealedInteger('base_sealed', 'dues_bases.base').notNull(),
+    /** The base before migration 0029; emptied into base_sealed at the first start after it. */
+    legacyBaseFen: integer('base_fen'),
     fromMonth: text('from_month').notNull(),
     recordedByName: text('recorded_by_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,7 +46,6 @@ export const duesBases = pgTable(
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
     uniqueIndex('dues_bases_person_month_idx').on(t.tenantId, t.personId, t.fromMonth),
     check('dues_bases_month_check', sql`${t.fromMonth} ~ ${MONTH}`),
-    check('dues_bases_fen_check', sql`${t.baseFen} >= 0`),
   ],
 );
 

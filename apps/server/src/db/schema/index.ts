@@ -18,3 +18,4 @@ export * from './culture-wall.ts';
 export * from './dues-development.ts';
 export * from './campaigns.ts';
 export * from './transfers.ts';
+export * from './sealed.ts';

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { EducationLevel, Gender, LeavingReason, PartyStanding, PersonStatus, WorkPost } from '@qizhi/domain';
 import { departments, orgUnits } from './org.ts';
+import { sealedText } from './sealed.ts';
 import { tenants } from './tenants.ts';
 
 /** Every staff member of the court; party membership is the `status` other than `non_party`. */
@@ -29,8 +30,12 @@ export const people = pgTable(
     gender: text('gender').$type<Gender>().notNull(),
     ethnicity: text('ethnicity'),
     birthDate: date('birth_date'),
-    idNumber: text('id_number'),
-    phone: text('phone'),
+    /** Encrypted at rest (migration 0029, platform/field-crypto.ts); looked up by id_number_bidx. */
+    idNumber: sealedText('id_number', 'people.id_number'),
+    /** The blind index of the ID number within the court: equality look-ups and uniqueness. */
+    idNumberIndex: text('id_number_bidx'),
+    /** Encrypted at rest; never searched. */
+    phone: sealedText('phone', 'people.phone'),
     /** The person's own (work) e-mail address: notices by e-mail reach them there (migration 0015). */
     email: text('email'),
     education: text('education').$type<EducationLevel>(),
@@ -87,9 +92,9 @@ export const people = pgTable(
     ),
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
     foreignKey({ columns: [t.tenantId, t.departmentId], foreignColumns: [departments.tenantId, departments.id] }),
-    uniqueIndex('people_id_number_idx')
-      .on(t.tenantId, t.idNumber)
-      .where(sql`${t.idNumber} is not null`),
+    uniqueIndex('people_id_number_bidx_idx')
+      .on(t.tenantId, t.idNumberIndex)
+      .where(sql`${t.idNumberIndex} is not null`),
     index('people_org_unit_idx').on(t.tenantId, t.orgUnitId),
     index('people_department_idx').on(t.tenantId, t.departmentId),
     // The roster's default order and its usual filters (status, retired) in one index, so a page is

@@ -27,6 +27,7 @@ import { departments } from './org.ts';
 import { evaluationRounds } from './evaluations.ts';
 import { deliberationMatters, meetings } from './meetings.ts';
 import { people } from './people.ts';
+import { sealedText } from './sealed.ts';
 import { tenants } from './tenants.ts';
 
 /** 党务公开 / 院务公开: an item typed for disclosure, approved before it shows, withdrawn with a reason. */
@@ -120,9 +121,10 @@ export const receptionVisits = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     rotaId: uuid('rota_id'),
     receivedOn: date('received_on').notNull(),
-    visitorName: text('visitor_name').notNull(),
-    visitorPhone: text('visitor_phone'),
-    visitorIdNumber: text('visitor_id_number'),
+    // The visitor's name and numbers are encrypted at rest (migration 0029, platform/field-crypto.ts).
+    visitorName: sealedText('visitor_name', 'reception_visits.visitor_name').notNull(),
+    visitorPhone: sealedText('visitor_phone', 'reception_visits.visitor_phone'),
+    visitorIdNumber: sealedText('visitor_id_number', 'reception_visits.visitor_id_number'),
     matter: text('matter').notNull(),
     category: text('category').$type<VisitCategory>().notNull(),
     caseNumber: text('case_number'),
@@ -166,8 +168,9 @@ export const inquiries = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
     topic: text('topic').notNull(),
-    askerName: text('asker_name'),
-    askerPhone: text('asker_phone'),
+    // Encrypted at rest like a visitor's (migration 0029).
+    askerName: sealedText('asker_name', 'inquiries.asker_name'),
+    askerPhone: sealedText('asker_phone', 'inquiries.asker_phone'),
     outcome: text('outcome').$type<'answered' | 'directed_outside' | 'open'>().notNull(),
     directedTo: text('directed_to'),
     status: text('status').$type<'open' | 'handed_over' | 'closed'>().notNull(),

@@ -27,6 +27,7 @@ import { departments, orgUnits, people, users } from '../../db/schema/index.ts';
 import { containsPattern, type Db } from '../../platform/db.ts';
 import { selectPrepared } from '../../platform/prepared-reads.ts';
 import { unitsOf, type Scope } from '../../platform/policy.ts';
+import { idNumberIndex, openNullable } from '../../platform/field-crypto.ts';
 
 // Writes live beside, in people-writes.repo.ts; the module reads both through this file.
 export * from './people-writes.repo.ts';
@@ -65,8 +66,10 @@ export function rosterConditions(tenantId: string, scope: Scope, filter: RosterF
   // An empty list matches nobody: `= any('{}')` is false.
   if (units) conditions.push(sql`${people.orgUnitId} = any(${sql.param(units)}::uuid[])`);
   if (filter.q && /^\d{17}[\dXx]$/.test(filter.q)) {
-    // A whole ID number names one person: the unique index answers at once, no scan of names.
-    conditions.push(eq(people.idNumber, filter.q.toUpperCase()));
+    // A whole ID number names one person: its blind index (the number is encrypted) is unique, so
+    // the index answers at once, no scan of names. Part of a number finds nobody: it cannot be
+    // searched without decrypting every row, and a fragment of someone's ID number is no way to find them.
+    conditions.push(eq(people.idNumberIndex, idNumberIndex(tenantId, filter.q)));
   } else if (filter.q) {
     // Without letters that have case (Chinese names, digits), LIKE means the same as ILIKE and
     // costs half as much per row.
@@ -222,7 +225,13 @@ export async function findRosterPage(
     );
   // The one read on every roster view: prepared, so the database plans it once (issue 8's target).
   const found = await selectPrepared(db, query, Object.keys(fields) as (keyof typeof fields)[]);
-  const rows = found.map(({ total: _t, ...row }) => row);
+  // The prepared read returns the columns as stored: the encrypted numbers are opened here (a value
+  // Drizzle already opened, on the unprepared path, passes through unchanged).
+  const rows = found.map(({ total: _t, ...row }) => ({
+    ...row,
+    idNumber: openNullable(row.idNumber, 'people.id_number'),
+    phone: openNullable(row.phone, 'people.phone'),
+  }));
   if (found[0]) return { rows, total: Number(found[0].total) };
   if (page.page === 1) return { rows, total: 0 };
   const [count] = await db
@@ -276,7 +285,15 @@ export async function findPeopleByIdNumbers(db: Db, tenantId: string, idNumbers:
       ...(await db
         .select()
         .from(people)
-        .where(and(eq(people.tenantId, tenantId), inArray(people.idNumber, idNumbers.slice(i, i + 5_000))))),
+        .where(
+          and(
+            eq(people.tenantId, tenantId),
+            inArray(
+              people.idNumberIndex,
+              idNumbers.slice(i, i + 5_000).map((n) => idNumberIndex(tenantId, n)),
+            ),
+          ),
+        )),
     );
   }
   return found;

@@ -1,20 +1,30 @@
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { people } from '../../db/schema/index.ts';
 import type { Db } from '../../platform/db.ts';
+import { idNumberIndexNullable, sealNullable } from '../../platform/field-crypto.ts';
 import type { LeavingValues, PersonRow, PersonValues } from './members.repo.ts';
+
+/**
+ * The ID number's blind index follows the number on every write (platform/field-crypto.ts): the
+ * unique index and the look-ups by number use it, the number itself is encrypted.
+ */
+function indexed<V extends Partial<PersonValues>>(tenantId: string, values: V): V {
+  if (values.idNumber === undefined) return values;
+  return { ...values, idNumberIndex: idNumberIndexNullable(tenantId, values.idNumber) };
+}
 
 /** The roster's writes: one person, an import's batch, and leaving. */
 export async function insertPerson(db: Db, tenantId: string, values: PersonValues): Promise<PersonRow> {
   const [row] = await db
     .insert(people)
-    .values({ ...values, tenantId })
+    .values({ ...indexed(tenantId, values), tenantId })
     .returning();
   return row!;
 }
 
 export async function insertPeople(db: Db, tenantId: string, values: PersonValues[]): Promise<void> {
   for (let i = 0; i < values.length; i += 500) {
-    await db.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...v, tenantId })));
+    await db.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...indexed(tenantId, v), tenantId })));
   }
 }
 
@@ -51,6 +61,7 @@ const COLUMN_TYPES: Record<keyof PersonValues, string> = {
   ethnicity: 'text',
   birthDate: 'date',
   idNumber: 'text',
+  idNumberIndex: 'text',
   phone: 'text',
   email: 'text',
   education: 'text',
@@ -89,14 +100,21 @@ export async function updatePeople(
 ): Promise<void> {
   const fields = Object.keys(COLUMN_TYPES) as (keyof PersonValues)[];
   const columnOf = (f: keyof PersonValues) => getTableColumns(people)[f].name;
+  // Raw SQL passes values as they are: the encrypted columns are sealed here, as Drizzle would.
+  const driverValue = (values: PersonValues, f: keyof PersonValues) =>
+    f === 'idNumber'
+      ? sealNullable(values.idNumber, 'people.id_number')
+      : f === 'phone'
+        ? sealNullable(values.phone, 'people.phone')
+        : (values[f] ?? null);
   for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
-    const rows = updates.slice(i, i + UPDATE_BATCH).map(
-      (u) =>
-        sql`(${u.id}::uuid, ${sql.join(
-          fields.map((f) => sql`${u.values[f] ?? null}::${sql.raw(COLUMN_TYPES[f])}`),
-          sql`, `,
-        )})`,
-    );
+    const rows = updates.slice(i, i + UPDATE_BATCH).map((u) => {
+      const values = indexed(tenantId, u.values);
+      return sql`(${u.id}::uuid, ${sql.join(
+        fields.map((f) => sql`${driverValue(values, f)}::${sql.raw(COLUMN_TYPES[f])}`),
+        sql`, `,
+      )})`;
+    });
     await db.execute(sql`
       update ${people} set ${sql.join(
         fields.map((f) => sql.raw(`"${columnOf(f)}" = v."${columnOf(f)}"`)),
@@ -115,7 +133,7 @@ export async function updatePerson(
 ): Promise<PersonRow | undefined> {
   const [row] = await db
     .update(people)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...indexed(tenantId, values), updatedAt: new Date() })
     .where(and(eq(people.tenantId, tenantId), eq(people.id, id)))
     .returning();
   return row;
