@@ -79,6 +79,15 @@ void test('双因素登录：新任审计管理员首次登录须先绑定身份
     await page.goto(`${baseUrl()}/account/security`);
     await page.getByText('已启用').waitFor();
     await page.getByText('本院要求', { exact: true }).waitFor();
+    // New recovery codes after a current code: shown once, and the earlier ones stop working.
+    await page.getByRole('button', { name: '重新生成恢复码' }).click();
+    await page.getByLabel('当前验证码').fill(await freshCode(USERNAME, secret));
+    await page.getByRole('button', { name: '重新生成恢复码' }).click();
+    const fresh = page.getByRole('list', { name: '恢复码' }).getByRole('listitem');
+    await fresh.first().waitFor();
+    assert.equal(await fresh.count(), 10);
+    await page.getByRole('button', { name: '我已保存，继续' }).click();
+    await page.getByText('剩余恢复码').waitFor();
     await signOut(page);
   });
 
