@@ -11,7 +11,7 @@ import {
 import { verifyAuditChain } from './platform/audit-chain.ts';
 import { backupDatabase, restoreBackup } from './platform/backup.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { isDatabaseEmpty, openDatabase, type Database } from './platform/db.ts';
+import { isDatabaseEmpty, openDatabase, openPostgres, type Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
 import { DataFolderInUseError, lockDataFolder } from './platform/server-lock.ts';
 import { seedDemoCourt, writeDemoPasswordsFile } from './seed/demo-court.ts';
@@ -187,7 +187,9 @@ async function main(argv: string[]): Promise<void> {
     case 'backup':
       await withDatabase(config, async (database) => {
         const file = await backupDatabase(database, {
-          databaseUrl: config.databaseUrl,
+          // The owner's role where the roles are split: row-level security would refuse pg_dump the
+          // application role's unbound reading of the courts' tables (migration 0028).
+          databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
           file: values.file,
           dir: path.join(config.dataDir, 'backups'),
         });
@@ -215,7 +217,10 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'verify-audit':
       await withDatabase(config, async (database) => {
-        const report = await verifyAuditChain(database.db);
+        // The chain runs through every court's rows: read as the owner where the roles are split (the
+        // application role, unbound, sees none of them under row-level security, migration 0028).
+        const owner = config.migrationDatabaseUrl ? openPostgres(config.migrationDatabaseUrl, 1) : null;
+        const report = await verifyAuditChain((owner ?? database).db).finally(() => owner?.close());
         if (report.broken) {
           const { seq, id, reason } = report.broken;
           throw new CliError(

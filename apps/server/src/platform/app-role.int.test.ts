@@ -15,7 +15,7 @@ import { RoleSplitError } from './app-role.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { loadConfig } from './config.ts';
 import { deriveFieldKeys, useFieldKeys } from './field-crypto.ts';
-import { openDatabase, type Database } from './db.ts';
+import { openDatabase, openPostgres, type Database } from './db.ts';
 
 const onPostgres = process.env.QIZHI_TEST_DB === 'postgresql';
 
@@ -62,11 +62,20 @@ describe.skipIf(!onPostgres)('the application role cannot alter the audit log (P
   });
 
   it('writes and reads the audit log, and the chain verifies', async () => {
+    // Row-level security (migration 0028): the role reads a court's rows only when bound to it.
+    const court = (await app.query<{ id: string }>('select id from tenants')).rows[0]!.id;
+    await app.query(`select set_config('qizhi.tenant_id', $1, false)`, [court]);
     const before = Number((await app.query('select count(*) as n from audit_log')).rows[0].n);
     expect(before).toBeGreaterThan(0);
-    const report = await verifyAuditChain(database.db);
-    expect(report.broken).toBeUndefined();
-    expect(report.checked).toBe(before);
+    // The chain runs through every court: verified as the owner, as `verify-audit` does.
+    const asOwner = openPostgres(owner.url, 1);
+    try {
+      const report = await verifyAuditChain(asOwner.db);
+      expect(report.broken).toBeUndefined();
+      expect(report.checked).toBe(before);
+    } finally {
+      await asOwner.close();
+    }
   });
 
   it.each([
@@ -83,6 +92,8 @@ describe.skipIf(!onPostgres)('the application role cannot alter the audit log (P
   });
 
   it('still updates and deletes business rows', async () => {
+    const court = (await app.query<{ id: string }>('select id from tenants')).rows[0]!.id;
+    await app.query(`select set_config('qizhi.tenant_id', $1, false)`, [court]);
     await app.query('begin');
     const changed = await app.query(
       `update people set position = position where ctid in (select ctid from people limit 1)`,

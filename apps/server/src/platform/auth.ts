@@ -147,9 +147,15 @@ interface SessionRow {
   grants: RoleGrant[];
 }
 
-/** One query: the session, its user and court, and the user's role grants. */
-async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  const rows = await db
+/**
+ * The session, its user and court, and the user's role grants: the court first (the one look-up that
+ * crosses courts, migration 0028), then one query on that court's handle.
+ */
+async function findSession(database: Database, tokenHash: string): Promise<SessionRow | undefined> {
+  const tenantId = await database.courtOf('session', tokenHash);
+  if (!tenantId) return undefined;
+  const rows = await database
+    .forTenant(tenantId)
     .select({
       userId: users.id,
       tenantId: users.tenantId,
@@ -171,7 +177,7 @@ async function findSession(db: Db, tokenHash: string): Promise<SessionRow | unde
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(eq(sessions.tokenHash, tokenHash))
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.tokenHash, tokenHash)))
     .limit(1);
   return rows[0];
 }
@@ -181,7 +187,6 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PASSWORD_CHANGE_ALLOWED: Access[] = ['authenticated', 'public'];
 
 export function registerAuth(app: FastifyInstance, database: Database): void {
-  const { db } = database;
   app.decorateRequest('auth', null);
   app.decorateRequest('ctx', null);
   app.addHook('onRequest', async (request) => {
@@ -194,9 +199,10 @@ export function registerAuth(app: FastifyInstance, database: Database): void {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const tokenHash = hashToken(token);
-      const row = recallSession<SessionRow>(tokenHash) ?? (await findSession(db, tokenHash));
+      const row = recallSession<SessionRow>(tokenHash) ?? (await findSession(database, tokenHash));
       const now = Date.now();
       if (row) {
+        const db = database.forTenant(row.tenantId);
         const idleExpired = now - row.lastSeenAt.getTime() > row.idleSeconds * 1000;
         if (idleExpired || now > row.expiresAt.getTime() || row.disabled) {
           forgetSession(tokenHash);

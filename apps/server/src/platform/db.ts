@@ -11,13 +11,36 @@ import * as schema from '../db/schema/index.ts';
 import { currentRole, grantApplicationRole } from './app-role.ts';
 import { ensurePrivateDir, MIGRATIONS_DIR } from './paths.ts';
 import { pglitePreparedRead, postgresPreparedRead, usePreparedReads } from './prepared-reads.ts';
+import { boundPool } from './tenant-pool.ts';
 
 export type Schema = typeof schema;
 /** A database or a transaction: repositories accept either, so a service decides the boundary. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/**
+ * The look-ups made before the court is known, each answering only which court (migration 0028's
+ * SECURITY DEFINER functions): a session by its token's hash, an account by its user name, a
+ * calendar subscription and a sign-in's second step by their tokens' hashes.
+ */
+export type CourtLookup = 'session' | 'account' | 'calendar_feed' | 'sign_in_challenge';
+const COURT_LOOKUPS: Record<CourtLookup, string> = {
+  session: 'qizhi_session_court',
+  account: 'qizhi_account_court',
+  calendar_feed: 'qizhi_calendar_feed_court',
+  sign_in_challenge: 'qizhi_sign_in_challenge_court',
+};
+
 export interface Database {
+  /**
+   * Bound to no court: on PostgreSQL under the application role (row-level security), it sees and
+   * writes no row of a court's table — only `tenants` and what migrations own. Work for a court goes
+   * through `forTenant` (a request's `ctx.db`).
+   */
   db: Db;
+  /** The handle of one court: every query on it sees that court's rows only (PostgreSQL). */
+  forTenant(tenantId: string): Db;
+  /** Which court `key` belongs to (null: none), whatever court the caller is bound to. */
+  courtOf(lookup: CourtLookup, key: string): Promise<string | null>;
   kind: 'pglite' | 'postgresql';
   migrate(): Promise<void>;
   /**
@@ -57,6 +80,13 @@ export function pgliteDatabase(client: PGlite): Database {
   usePreparedReads(db, pglitePreparedRead(client));
   return {
     db,
+    // One session as a superuser: row-level security never applies, so there is nothing to bind
+    // (and a session-wide setting would leak between the requests interleaved on it).
+    forTenant: () => db,
+    courtOf: async (lookup, key) => {
+      const result = await client.query<{ id: string | null }>(`select ${COURT_LOOKUPS[lookup]}($1) as id`, [key]);
+      return result.rows[0]?.id ?? null;
+    },
     kind: 'pglite',
     pglite: client,
     migrate: async () => {
@@ -85,14 +115,34 @@ export function openPostgres(url: string, max = 10, migrationUrl?: string): Data
   pool.on('error', (err) => {
     process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`);
   });
-  const client = drizzlePg(pool, { schema });
-  usePreparedReads(client, postgresPreparedRead(pool));
+  const handle = (tenantId: string): Db => {
+    const bound = boundPool(pool, tenantId);
+    const db = drizzlePg(bound, { schema }) as unknown as Db;
+    usePreparedReads(db, postgresPreparedRead(bound));
+    return db;
+  };
+  const client = handle('');
+  // One handle per court, made on first use: as many as there are courts.
+  const courts = new Map<string, Db>();
   return {
     db: client,
+    forTenant: (tenantId) => {
+      let db = courts.get(tenantId);
+      if (!db) {
+        db = handle(tenantId);
+        courts.set(tenantId, db);
+      }
+      return db;
+    },
+    // On the pool itself: the functions ignore the binding, so no connection need be rebound.
+    courtOf: async (lookup, key) => {
+      const result = await pool.query<{ id: string | null }>(`select ${COURT_LOOKUPS[lookup]}($1) as id`, [key]);
+      return result.rows[0]?.id ?? null;
+    },
     kind: 'postgresql',
     migrate: async () => {
       if (!migrationUrl) {
-        await migratePg(client, { migrationsFolder: MIGRATIONS_DIR });
+        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
         return;
       }
       const owner = new pg.Pool({ connectionString: migrationUrl, max: 1, options: '-c jit=off -c timezone=UTC' });

@@ -38,12 +38,14 @@ export interface ContextInput {
 
 export function createRequestContext(input: ContextInput): RequestContext {
   const { database, user, grants, permissions } = input;
+  // The court's own handle: on PostgreSQL row-level security shows it this court's rows only.
+  const db = database.forTenant(user.tenantId);
   const scopes = new Map<Permission, Promise<Scope>>();
   const scopeFor = (permission: Permission): Promise<Scope> => {
     if (!permissions.has(permission)) return Promise.resolve(NO_SCOPE);
     let scope = scopes.get(permission);
     if (!scope) {
-      scope = resolveScope(database.db, user.tenantId, grants, permission);
+      scope = resolveScope(db, user.tenantId, grants, permission);
       scopes.set(permission, scope);
     }
     return scope;
@@ -54,7 +56,7 @@ export function createRequestContext(input: ContextInput): RequestContext {
     personId: user.personId,
     actor: { tenantId: user.tenantId, userId: user.id, name: user.displayName, ip: input.ip },
     database,
-    db: database.db,
+    db,
     grants,
     has: (permission) => permissions.has(permission),
     scopeOf: scopeFor,

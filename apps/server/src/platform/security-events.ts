@@ -99,7 +99,7 @@ export function createSecurityEvents(database: Database, opts: SecurityEventOpti
 
   const write = (event: SecurityEvent & { tenantId: string }) =>
     writeAudit(
-      database.db,
+      database.forTenant(event.tenantId),
       { tenantId: event.tenantId, userId: event.userId, name: event.name?.slice(0, 64) ?? null, ip: event.ip },
       {
         action: event.action,
@@ -229,26 +229,10 @@ async function findHostCourt(database: Database, code: string | undefined): Prom
   return row?.id ?? null;
 }
 
-/** Tables whose ids appear in URLs: a 404 for one of these ids that another court holds is a cross-court probe. */
-const ADDRESSABLE_TABLES = [
-  'people',
-  'users',
-  'org_units',
-  'departments',
-  'meetings',
-  'files',
-  'goals',
-  'goal_reports',
-  'commitments',
-  'rules',
-  'honours',
-  'sanctions',
-  'deliberation_matters',
-] as const;
-
 /**
- * Whether any of `ids` is a record of another court. Each table is looked up by its primary key
- * `(tenant_id, id)` for the other courts' ids, so the cost is an index probe per court and table.
+ * Whether any of `ids` is a record of another court: a 404 for an id that another court holds is a
+ * cross-court probe. The ids of the tables that appear in URLs are looked up, by primary key per
+ * court, by migration 0028's function, which answers yes or no whatever court the caller is bound to.
  */
 export async function belongsToAnotherCourt(
   database: Database,
@@ -260,12 +244,10 @@ export async function belongsToAnotherCourt(
     ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const probes = ADDRESSABLE_TABLES.map(
-    (t) =>
-      sql`select 1 from ${sql.identifier(t)} where id in (${list}) and tenant_id in (select id from tenants where id <> ${tenantId}::uuid)`,
-  );
   // PGlite and node-postgres both answer `{ rows }`.
-  const raw: unknown = await database.db.execute(sql`select exists(${sql.join(probes, sql` union all `)}) as found`);
+  const raw: unknown = await database
+    .forTenant(tenantId)
+    .execute(sql`select qizhi_other_court_holds(${tenantId}::uuid, array[${list}]) as found`);
   const result = raw as { rows: { found?: unknown }[] };
   return result.rows[0]?.found === true;
 }

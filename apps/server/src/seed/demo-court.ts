@@ -4,6 +4,7 @@ import type { RoleCode } from '@qizhi/domain';
 import { departments, orgUnits, people, roleGrants, tenants, users } from '../db/schema/index.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
+import { bindTransaction } from '../platform/tenant-pool.ts';
 import { generateStrongPassword, hashPassword } from '../platform/passwords.ts';
 import { generateDemoCourt } from './demo-court.data.ts';
 import { seedDemoDues } from './demo-dues.ts';
@@ -90,6 +91,8 @@ export async function seedDemoCourt(
       .values({ code: opts.tenantCode ?? court.tenant.code, name: opts.tenantName ?? court.tenant.name })
       .returning();
     const tenantId = tenant!.id;
+    // The new court's rows are written under row-level security too (migration 0028).
+    await bindTransaction(tx, tenantId);
     const orgIds = new Map(court.orgUnits.map((u) => [u.key, crypto.randomUUID()]));
     const deptIds = new Map(court.departments.map((d) => [d.key, crypto.randomUUID()]));
     const personIds = new Map(court.people.map((p) => [p.key, crypto.randomUUID()]));

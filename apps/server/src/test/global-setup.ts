@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { grantApplicationRole } from '../platform/app-role.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db.ts';
 import { seedDemoCourt } from '../seed/demo-court.ts';
 import { deriveTwoFactorKeys } from '../platform/two-factor-key.ts';
@@ -14,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteSnapshot: string;
     postgresTemplate: string;
+    /** The role the server runs as in PostgreSQL tests: it owns nothing, row-level security binds it. */
+    postgresAppRole: string;
   }
 }
 
@@ -55,9 +58,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = openPostgres(url.toString(), 2);
     await seedBothCourts(database);
     await database.close();
+    // As deployed with the roles split: the server's role owns no table and is granted on the
+    // template what the owner grants after migrating, so every test database copied from it serves
+    // its requests under row-level security (the tests' own reads stay the owner's).
+    const appRole = `qizhi_app_${String(process.pid)}`;
+    await admin.query(`drop role if exists ${appRole}`);
+    await admin.query(`create role ${appRole} login nosuperuser nobypassrls`);
+    const owner = new pg.Client({ connectionString: url.toString() });
+    await owner.connect();
+    try {
+      await grantApplicationRole(owner, appRole);
+    } finally {
+      await owner.end();
+    }
     project.provide('postgresTemplate', template);
+    project.provide('postgresAppRole', appRole);
     return async () => {
       await admin.query(`drop database if exists ${template}`);
+      // Fails while a test database left behind still grants it something; harmless.
+      await admin.query(`drop role if exists ${appRole}`).catch(() => undefined);
       await admin.end();
     };
   }

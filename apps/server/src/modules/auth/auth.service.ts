@@ -45,8 +45,10 @@ export interface LoginInput {
 }
 
 export async function login(database: Database, input: LoginInput, events: SecurityEvents): Promise<LoginOutcome> {
-  const { db } = database;
-  const found = await repo.findUserForLogin(db, input.username);
+  // Names are unique across courts: the court first (migration 0028), then its own handle.
+  const court = await database.courtOf('account', input.username);
+  const db = court ? database.forTenant(court) : database.db;
+  const found = court ? await repo.findUserForLogin(db, input.username) : undefined;
   if (!found) {
     await verifyAgainstNothing(input.password);
     const policy = tenantPolicy(null);

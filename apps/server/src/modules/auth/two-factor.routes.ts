@@ -16,7 +16,14 @@ import { contextOf } from '../../platform/request-context.ts';
 import { twoFactorKeys } from '../../platform/two-factor-key.ts';
 import { openSession } from './auth.service.ts';
 import * as service from './two-factor.service.ts';
-import { actorOf, beginEnrolment, finishEnrolment, liveChallenge, verifyChallenge } from './two-factor.sign-in.ts';
+import {
+  actorOf,
+  beginEnrolment,
+  challengeHash,
+  finishEnrolment,
+  liveChallenge,
+  verifyChallenge,
+} from './two-factor.sign-in.ts';
 
 /** The half-signed-in step's cookie: sent only to the second-step routes, never cross-site. */
 export const CHALLENGE_COOKIE = 'qizhi_2fa';
@@ -53,15 +60,29 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
   const rateLimit = { max: app.deps.config.loginRateLimitPerMinute, timeWindow: 60_000 };
   const userAgent = (request: FastifyRequest) => request.headers['user-agent'];
 
+  /** The half-signed-in step of the cookie, on its court's handle (found by the token, migration 0028). */
+  async function challengeOf(request: FastifyRequest) {
+    const { database } = app.deps;
+    const token = request.cookies[CHALLENGE_COOKIE];
+    const court = token ? await database.courtOf('sign_in_challenge', challengeHash(token)) : null;
+    const db = court ? database.forTenant(court) : database.db;
+    return { db, found: await liveChallenge(db, token) };
+  }
+
   async function signIn(
     request: FastifyRequest,
     reply: FastifyReply,
     found: Awaited<ReturnType<typeof liveChallenge>>,
   ) {
-    const opened = await openSession(app.deps.database.db, found, actorOf(found, request.ip), {
-      ip: request.ip,
-      userAgent: userAgent(request),
-    });
+    const opened = await openSession(
+      app.deps.database.forTenant(found.user.tenantId),
+      found,
+      actorOf(found, request.ip),
+      {
+        ip: request.ip,
+        userAgent: userAgent(request),
+      },
+    );
     // The session cookie first: clients (and tests) read the first Set-Cookie.
     setSessionCookie(reply, opened.token, opened.expiresAt, cookieIsSecure(request, app.deps.config.secureCookie));
     clearChallengeCookie(reply);
@@ -80,8 +101,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { db } = app.deps.database;
-      const found = await liveChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      const { db, found } = await challengeOf(request);
       await verifyChallenge(db, keys(), found, request.body.code, request.ip, now());
       return signIn(request, reply, found);
     },
@@ -98,8 +118,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { db } = app.deps.database;
-      const found = await liveChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      const { db, found } = await challengeOf(request);
       if (found.challenge.purpose !== 'enrol') throw new AppError('TWO_FACTOR_STEP_EXPIRED');
       return beginEnrolment(db, keys(), found.user);
     },
@@ -117,8 +136,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { db } = app.deps.database;
-      const found = await liveChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      const { db, found } = await challengeOf(request);
       const actor = actorOf(found, request.ip);
       const recoveryCodes = await finishEnrolment(
         db,

@@ -145,10 +145,12 @@ export async function resetTwoFactorFromCli(
   database: Database,
   username: string,
 ): Promise<{ username: string; had: boolean }> {
-  const found = await authRepo.findUserForLogin(database.db, username);
+  const court = await database.courtOf('account', username);
+  const db = court ? database.forTenant(court) : database.db;
+  const found = court ? await authRepo.findUserForLogin(db, username) : undefined;
   if (!found) throw new AppError('NOT_FOUND', `没有用户名为 ${username} 的账号`);
   const { user } = found;
-  const had = await database.db.transaction(async (tx) => {
+  const had = await db.transaction(async (tx) => {
     const removed = await repo.removeTwoFactor(tx, user.tenantId, user.id);
     await authRepo.deleteOtherSessions(tx, user.tenantId, user.id, '');
     await writeAudit(tx, cliActor(user.tenantId), {

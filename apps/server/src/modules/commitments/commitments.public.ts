@@ -10,11 +10,13 @@ import * as repo from './commitments.repo.ts';
  * needs no parameter and a multi-court one must say (400 rather than guessing).
  */
 export async function listPublicCommitments(
-  { db }: Database,
+  database: Database,
   courtCode: string | undefined,
   year: number,
 ): Promise<PublicCommitmentsResponse> {
-  const court = courtCode ? await repo.findTenantByCode(db, courtCode) : await repo.findOnlyTenant(db);
+  const court = courtCode
+    ? await repo.findTenantByCode(database.db, courtCode)
+    : await repo.findOnlyTenant(database.db);
   if (!court) {
     if (courtCode) throw notFound('法院');
     throw new AppError('VALIDATION_FAILED', '本服务器有多个法院，请用 court 参数指明法院代码', {
@@ -24,7 +26,7 @@ export async function listPublicCommitments(
   return {
     court: { code: court.code, name: court.name },
     year,
-    items: await publishedCommitments(db, court.id, year),
+    items: await publishedCommitments(database.forTenant(court.id), court.id, year),
   };
 }
 

@@ -42,7 +42,7 @@ export const displayRoutes: FastifyPluginAsyncZod = async (app) => {
   const load = async (request: { query: unknown; params: unknown }) => {
     const { q, p, courtQuery } = read(request);
     const court = await resolvePublicCourt(database, config, q.court);
-    const show = await screenShow(database.db, court.id, p.screenId);
+    const show = await screenShow(database.forTenant(court.id), court.id, p.screenId);
     return { q, court, show, courtQuery, content: slidesHtml(show, courtQuery) };
   };
 
@@ -67,7 +67,7 @@ export const displayRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { q, p } = read(request);
       const court = await resolvePublicCourt(database, config, q.court);
-      const image = await posterImage(database.db, storage, court.id, p.screenId, p.itemId!);
+      const image = await posterImage(database.forTenant(court.id), storage, court.id, p.screenId, p.itemId!);
       return reply
         .type(image.mime)
         .header('cache-control', 'public, max-age=300')
@@ -83,7 +83,7 @@ export async function cultureKioskScreen(
   court: { id: string },
   courtQuery: CourtQuery,
 ): Promise<{ id: string; tile: string; title: string; html: string; stylesheet: string; script: string } | null> {
-  const show = await kioskShow(database.db, court.id);
+  const show = await kioskShow(database.forTenant(court.id), court.id);
   if (!show || show.slides.length === 0) return null;
   return {
     id: 'culture',

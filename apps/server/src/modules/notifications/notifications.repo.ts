@@ -79,9 +79,20 @@ export async function insertMessages(db: Db, rows: NewMessage[]): Promise<number
  * The worker's claim on messages due by `now`, across courts (the worker serves the whole
  * database). The claim is a conditional update, so two workers never send the same message.
  */
-export async function claimDue(db: Db, now: Date, limit: number, claimMs: number): Promise<OutboxRow[]> {
+export async function claimDue(
+  db: Db,
+  now: Date,
+  limit: number,
+  claimMs: number,
+  tenantId?: string,
+): Promise<OutboxRow[]> {
   const free = or(isNull(notificationOutbox.claimedUntil), lt(notificationOutbox.claimedUntil, now));
-  const due = and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now), free);
+  const due = and(
+    tenantId ? eq(notificationOutbox.tenantId, tenantId) : undefined,
+    eq(notificationOutbox.status, 'pending'),
+    lte(notificationOutbox.nextAttemptAt, now),
+    free,
+  );
   const candidates = await db
     .select({ tenantId: notificationOutbox.tenantId, id: notificationOutbox.id })
     .from(notificationOutbox)

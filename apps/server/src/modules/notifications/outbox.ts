@@ -90,12 +90,14 @@ export interface DeliveryOptions {
   /** QIZHI_PUBLIC_URL: put before each message's link; without it messages carry none. */
   publicUrl?: string;
   limit?: number;
+  /** Only this court's messages (the worker's pass, court by court). */
+  tenantId?: string;
 }
 
 /** One pass of the worker; returns how many messages it tried. */
 export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<number> {
   const now = opts.now ?? new Date();
-  const claimed = await repo.claimDue(db, now, opts.limit ?? 20, 120_000);
+  const claimed = await repo.claimDue(db, now, opts.limit ?? 20, 120_000, opts.tenantId);
   const settingsOf = new Map<string, Promise<repo.SettingsRow | undefined>>();
   for (const row of claimed) {
     if (!settingsOf.has(row.tenantId)) settingsOf.set(row.tenantId, repo.findSettings(db, row.tenantId));

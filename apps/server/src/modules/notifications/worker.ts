@@ -4,6 +4,7 @@
  * never inside one, so a slow or unreachable robot or mail server delays nothing a user does.
  */
 import { courtInstant, courtToday, inCourtZone } from '@qizhi/domain';
+import { tenants } from '../../db/schema/index.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { developmentReminders } from '../development/index.ts';
 import { arrearsReminders } from '../dues/index.ts';
@@ -19,11 +20,12 @@ const DAY = 86_400_000;
  * follow-up task due today or tomorrow or overdue since yesterday, dues arrears at 3/5/6 months,
  * development deadlines and transfer receipts past the letter's validity (issue 14). Each is queued once (its key).
  */
-export async function queueReminders(db: Db, now = new Date()): Promise<number> {
+export async function queueReminders(db: Db, now = new Date(), onlyTenantId?: string): Promise<number> {
   let queued = 0;
   const today = courtToday(now);
   const day = (n: number) => inCourtZone(courtInstant(today)).add(n, 'day').format('YYYY-MM-DD');
-  for (const tenantId of await repo.findTenantsWithChannels(db)) {
+  const courts = await repo.findTenantsWithChannels(db);
+  for (const tenantId of onlyTenantId ? courts.filter((id) => id === onlyTenantId) : courts) {
     for (const m of await repo.findMeetingsStarting(db, tenantId, now, new Date(now.getTime() + DAY)))
       queued += await queueMessage(
         db,
@@ -61,12 +63,16 @@ export function startWorker(
 
   const pass = async () => {
     try {
-      if (Date.now() >= nextReminders) {
-        nextReminders = Date.now() + reminderEveryMs;
-        await queueReminders(database.db);
-      }
-      while ((await deliverDue(database.db, { publicUrl: opts.publicUrl })) > 0 && !stopped) {
-        // Keep going while a full batch came back.
+      const reminders = Date.now() >= nextReminders;
+      if (reminders) nextReminders = Date.now() + reminderEveryMs;
+      // Court by court, each on its own handle: under row-level security (migration 0028) an
+      // unbound connection sees no court's outbox.
+      for (const { id } of await database.db.select({ id: tenants.id }).from(tenants)) {
+        const db = database.forTenant(id);
+        if (reminders) await queueReminders(db, new Date(), id);
+        while ((await deliverDue(db, { publicUrl: opts.publicUrl, tenantId: id })) > 0 && !stopped) {
+          // Keep going while a full batch came back.
+        }
       }
     } catch (err) {
       opts.log.error({ err }, '消息发送出错，稍后重试');

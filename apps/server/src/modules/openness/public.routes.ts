@@ -86,7 +86,7 @@ export const publicOpennessApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const court = await resolvePublicCourt(database, config, request.query.court);
       void reply.header('cache-control', 'public, max-age=300');
-      return publicWeekRota(database.db, court, request.query.week);
+      return publicWeekRota(database.forTenant(court.id), court, request.query.week);
     },
   );
 };
@@ -96,8 +96,8 @@ async function homeData(app: Parameters<FastifyPluginAsyncZod>[0], court: Public
   const { database } = app.deps;
   return cachedPage(court.id, 'home', async () => ({
     items: await publicItems(database, court),
-    rota: await publicWeekRota(database.db, court, undefined),
-    pledges: await listPledgesOf(database.db, court.id, true),
+    rota: await publicWeekRota(database.forTenant(court.id), court, undefined),
+    pledges: await listPledgesOf(database.forTenant(court.id), court.id, true),
   }));
 }
 

@@ -69,11 +69,12 @@ const PUBLIC_SOURCE: Record<DisclosureSourceKind, PublicDisclosure['source']> = 
  */
 export async function publicItems(database: Database, court: PublicCourt, q: Omit<PublicOpennessQuery, 'court'> = {}) {
   const today = courtToday();
-  const rows = await repo.findOnShow(database.db, court.id, today);
+  const db = database.forTenant(court.id);
+  const rows = await repo.findOnShow(db, court.id, today);
   const keys = rows.flatMap((r) => sourceKeyOfRow(r) ?? []);
-  const sources = keys.length ? await readSources(database.db, court.id, keys) : new Map<string, SourceText>();
+  const sources = keys.length ? await readSources(db, court.id, keys) : new Map<string, SourceText>();
   const fileIds = [...new Set(rows.flatMap((r) => r.attachmentFileIds))];
-  const files = new Map((await repo.findFileNames(database.db, court.id, fileIds)).map((f) => [f.id, f]));
+  const files = new Map((await repo.findFileNames(db, court.id, fileIds)).map((f) => [f.id, f]));
   const all = rows.flatMap((r) => {
     const key = sourceKeyOfRow(r);
     const source = key ? sources.get(sourceKeyOf(key)) : undefined;
@@ -125,7 +126,7 @@ export async function publicItem(database: Database, court: PublicCourt, id: str
 export async function publicAttachment(database: Database, court: PublicCourt, itemId: string, fileId: string) {
   const shown = await publicItem(database, court, itemId);
   if (!shown.attachments.some((a) => a.url.endsWith(`/files/${fileId}`))) throw notFound('附件');
-  const [file] = await repo.findFileNames(database.db, court.id, [fileId]);
+  const [file] = await repo.findFileNames(database.forTenant(court.id), court.id, [fileId]);
   if (!file) throw notFound('附件');
   return file;
 }

@@ -17,12 +17,13 @@ export async function applyDemoPassword(
 ): Promise<DemoPasswordOutcome> {
   const court = (await repo.findCourts(database.db)).find((c) => c.code === demo.courtCode);
   if (!court) return { court: false };
-  const accounts = await repo.findUsersNamed(database.db, court.id, demo.usernames);
+  const db = database.forTenant(court.id);
+  const accounts = await repo.findUsersNamed(db, court.id, demo.usernames);
   const changed: string[] = [];
   const passwordHash = await hashPassword(password);
   for (const account of accounts) {
     if (await verifyPassword(account.passwordHash, password)) continue;
-    await database.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await repo.updateUser(tx, court.id, account.id, {
         passwordHash,
         mustChangePassword: false,

@@ -15,7 +15,9 @@ import * as repo from './users.repo.ts';
 const cliActor = (tenantId: string): Actor => ({ tenantId, userId: null, name: '运维命令行', ip: null });
 
 async function accountNamed(database: Database, username: string): Promise<repo.UserRow> {
-  const user = await repo.findUserByUsername(database.db, username);
+  // Names are unique across courts: the court first (migration 0028), then its own handle.
+  const court = await database.courtOf('account', username);
+  const user = court ? await repo.findUserByUsername(database.forTenant(court), username) : undefined;
   if (!user) throw new AppError('NOT_FOUND', `没有用户名为“${username}”的账号`);
   return user;
 }
@@ -32,7 +34,7 @@ async function courtFor(database: Database, courtCode: string | undefined): Prom
 }
 
 async function personFor(database: Database, courtId: string, personId: string) {
-  const [person] = await accountsRepo.findPeopleForAccounts(database.db, courtId, [personId]);
+  const [person] = await accountsRepo.findPeopleForAccounts(database.forTenant(courtId), courtId, [personId]);
   if (!person) throw new AppError('NOT_FOUND', `花名册中没有编号为 ${personId} 的人员`);
   if (person.leftOn) throw new AppError('CONFLICT', `${person.name}已于${person.leftOn}离开本院，不新建账号`);
   return person;
@@ -56,7 +58,7 @@ export async function createAccountFromCli(
   const court = await courtFor(database, input.courtCode);
   const person = input.personId ? await personFor(database, court.id, input.personId) : null;
   if (person) {
-    const [existing] = await accountsRepo.findAccountsOfPeople(database.db, court.id, [person.id]);
+    const [existing] = await accountsRepo.findAccountsOfPeople(database.forTenant(court.id), court.id, [person.id]);
     if (existing) throw new AppError('CONFLICT', `${person.name}已有账号（用户名 ${existing.username}）`);
   }
   const role = input.role ?? (person ? defaultAccountRole(person.status) : undefined);
@@ -64,7 +66,7 @@ export async function createAccountFromCli(
   const displayName = input.displayName ?? person?.name ?? input.username;
   const password = generateStrongPassword();
   const passwordHash = await hashPassword(password);
-  await database.db.transaction(async (tx) => {
+  await database.forTenant(court.id).transaction(async (tx) => {
     const user = await repo.insertUser(tx, {
       tenantId: court.id,
       username: input.username,
@@ -99,7 +101,7 @@ export async function createAccountsFromCli(
   xlsx: Buffer | null;
 }> {
   const court = await courtFor(database, input.courtCode);
-  const writer = { db: database.db, tenantId: court.id, actor: cliActor(court.id) };
+  const writer = { db: database.forTenant(court.id), tenantId: court.id, actor: cliActor(court.id) };
   const people = await personChoices(writer, { orgUnitId: input.orgUnitId === 'all' ? undefined : input.orgUnitId });
   if (people.length === 0) throw new AppError('NOT_FOUND', '该组织下没有人员');
   const result = await bulkCreateAccounts(
@@ -119,7 +121,7 @@ export async function resetPasswordFromCli(
   const user = await accountNamed(database, username);
   const password = generateStrongPassword();
   const passwordHash = await hashPassword(password);
-  await database.db.transaction(async (tx) => {
+  await database.forTenant(user.tenantId).transaction(async (tx) => {
     await repo.setTemporaryPassword(tx, user.tenantId, user.id, passwordHash);
     await writeAudit(tx, cliActor(user.tenantId), {
       action: 'user.password_reset',
@@ -133,7 +135,7 @@ export async function resetPasswordFromCli(
 
 export async function unlockFromCli(database: Database, username: string): Promise<{ username: string }> {
   const user = await accountNamed(database, username);
-  await database.db.transaction(async (tx) => {
+  await database.forTenant(user.tenantId).transaction(async (tx) => {
     await repo.updateUser(tx, user.tenantId, user.id, { failedAttempts: 0, lockedUntil: null });
     await writeAudit(tx, cliActor(user.tenantId), {
       action: 'user.unlock',

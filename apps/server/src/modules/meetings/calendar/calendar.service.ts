@@ -49,10 +49,13 @@ export async function revokeFeed(ctx: RequestContext): Promise<void> {
 
 /** The feed behind a secret address (public: no session): the person's meetings from 90 days ago to a year ahead. */
 export async function renderFeed(database: Database, token: string, origin: string, now = new Date()): Promise<string> {
-  const owner = await repo.findFeedOwner(database.db, hashToken(token));
+  // The address names no court: the court of the token first (migration 0028), then its handle.
+  const court = await database.courtOf('calendar_feed', hashToken(token));
+  const db = court ? database.forTenant(court) : database.db;
+  const owner = court ? await repo.findFeedOwner(db, hashToken(token)) : undefined;
   if (!owner?.personId || owner.disabled) throw notFound('日程订阅');
   const rows = await meetingsRepo.findMeetingsOfPerson(
-    database.db,
+    db,
     owner.tenantId,
     owner.personId,
     inCourtZone(now).subtract(90, 'day').toDate(),
