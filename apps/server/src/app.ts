@@ -17,7 +17,7 @@ import {
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
-import { registerErrorHandler } from './platform/errors.ts';
+import { registerErrorHandler, routerErrorHandler } from './platform/errors.ts';
 import { fieldKeys, useFieldKeys } from './platform/field-crypto.ts';
 import { registerInputSafety } from './platform/input-safety.ts';
 import { registerSecurityEvents } from './platform/security-hooks.ts';
@@ -136,6 +136,8 @@ export async function buildApp(
     trustProxy: false,
     // Our own ids are UUIDs; this keeps Fastify's request ids from colliding across restarts in logs.
     genReqId: () => crypto.randomUUID(),
+    // A broken address or an over-long path parameter: our error shape, in Chinese (platform/errors.ts).
+    frameworkErrors: routerErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('deps', deps);
   const routeTable: RouteEntry[] = [];
@@ -198,7 +200,7 @@ export async function buildApp(
   // court's notification channels carry an alert for the 安全管理员 (docs/security.md).
   registerSecurityEvents(app, deps.database, deps.config, (tenantId, count) =>
     queueNotice(
-      deps.database.forTenant(tenantId),
+      deps.database.db,
       tenantId,
       {
         source: 'security.alert',

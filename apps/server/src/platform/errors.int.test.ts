@@ -27,3 +27,17 @@ describe('validation messages', () => {
     expect(details.issues.every((i: { path: string }) => typeof i.path === 'string')).toBe(true);
   });
 });
+
+describe("the router's own refusals", () => {
+  it('answer a path parameter past 100 characters and a broken percent-encoding 400 in our shape, in Chinese', async () => {
+    // PATCH: a GET of such an address may fall through to the web app's catch-all route (a 404 of ours).
+    for (const url of [`/api/members/${'a'.repeat(101)}`, '/api/members/%E4%ZZ', '/api/members/%C0']) {
+      const res = await secretary.request({ method: 'PATCH', url, payload: { name: '张三' } });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error, url).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/请求地址/),
+      });
+    }
+  });
+});

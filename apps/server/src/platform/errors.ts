@@ -1,5 +1,5 @@
 import { ERROR_CODES, type ErrorCode, type FieldIssue } from '@qizhi/domain';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** The one error type services throw; the handler below turns it into `{error: {code, message, details}}`. */
@@ -68,6 +68,16 @@ function fromDatabaseError(error: unknown): AppError | null {
   if (code === '23503') return new AppError('CONFLICT', '引用的数据不存在或仍被使用');
   if (code === '22P02' || code === '22007' || code === '22008') return new AppError('VALIDATION_FAILED');
   return null;
+}
+
+/**
+ * Fastify's router refuses an address whose percent-encoding is broken and a path parameter past 100
+ * characters before any route or error handler runs, and answered both in English in a shape of its own
+ * (a 414 `FST_ERR_MAX_PARAM_LENGTH`, found by the route fuzzer): `frameworkErrors` in app.ts sends them here.
+ */
+export function routerErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '请求地址中的参数过长' : '请求地址格式不正确';
+  void reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message } });
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {

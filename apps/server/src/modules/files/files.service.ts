@@ -5,6 +5,12 @@ import { sha256, type FileStorage } from '../../platform/storage.ts';
 import type { AttachmentHolder } from './attachments.ts';
 import * as repo from './files.repo.ts';
 
+/**
+ * An Office Open XML file is a zip: it starts with a local file header. Compared as bytes, so a file of
+ * fewer than four bytes is simply not one (`readUInt32LE` threw past the end: a 500, found by fuzzing).
+ */
+const isZip = (b: Buffer) => b.subarray(0, 4).toString('hex') === '504b0304';
+
 /** What may be uploaded: pictures, PDF and office documents — what evidence and records are. */
 const ALLOWED: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
   jpg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 },
@@ -15,15 +21,15 @@ const ALLOWED: Record<string, { mime: string; magic: (b: Buffer) => boolean }> =
   pdf: { mime: 'application/pdf', magic: (b) => b.subarray(0, 4).toString() === '%PDF' },
   docx: {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    magic: (b) => b.readUInt32LE(0) === 0x04034b50,
+    magic: isZip,
   },
   xlsx: {
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    magic: (b) => b.readUInt32LE(0) === 0x04034b50,
+    magic: isZip,
   },
   pptx: {
     mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    magic: (b) => b.readUInt32LE(0) === 0x04034b50,
+    magic: isZip,
   },
   doc: { mime: 'application/msword', magic: (b) => b.subarray(0, 4).toString('hex') === 'd0cf11e0' },
   xls: { mime: 'application/vnd.ms-excel', magic: (b) => b.subarray(0, 4).toString('hex') === 'd0cf11e0' },

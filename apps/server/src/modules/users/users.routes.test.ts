@@ -126,3 +126,20 @@ describe('audit log', () => {
     expect((await auditor.request({ method: 'GET', url: '/api/audit?from=2026-13-01' })).statusCode).toBe(400);
   });
 });
+
+describe('a change that changes nothing', () => {
+  it('a disabling reason without disabling is a 400, not a 500 (found by the route fuzzer)', async () => {
+    const users = (await admin.request({ method: 'GET', url: '/api/users?pageSize=100' })).json();
+    const staff = users.items.find((u: { username: string }) => u.username === 'staff');
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${staff.id}`,
+      payload: { disabledReason: 'other' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/没有要修改的内容/),
+    });
+  });
+});

@@ -108,6 +108,9 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
     values.disabled = input.disabled;
     values.disabledReason = input.disabled ? (input.disabledReason ?? 'other') : null;
   }
+  // A reason alone writes nothing (it goes with `disabled: true`): an UPDATE with no column was a 500.
+  if (Object.keys(values).length === 0)
+    throw new AppError('VALIDATION_FAILED', '没有要修改的内容：停用原因须与“停用账号”一起提交');
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, ctx.tenantId, id, values);
     // A new person link changes what the account sees: its sessions start afresh.
