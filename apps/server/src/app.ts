@@ -200,7 +200,7 @@ export async function buildApp(
   // court's notification channels carry an alert for the 安全管理员 (docs/security.md).
   registerSecurityEvents(app, deps.database, deps.config, (tenantId, count) =>
     queueNotice(
-      deps.database.db,
+      deps.database.forTenant(tenantId),
       tenantId,
       {
         source: 'security.alert',
