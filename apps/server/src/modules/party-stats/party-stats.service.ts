@@ -23,6 +23,7 @@ import type { RequestContext } from '../../platform/request-context.ts';
 import { developmentFactsOf } from '../development/index.ts';
 import { orgUnitsOfCourt } from '../org/index.ts';
 import * as repo from './party-stats.repo.ts';
+import { openNullable } from '../../platform/field-crypto.ts';
 
 type PersonRow = Awaited<ReturnType<typeof repo.findPeopleOfUnits>>[number];
 interface Counted {
@@ -120,7 +121,7 @@ export async function annualPeople(ctx: RequestContext, query: AnnualStatsPeople
           standing: standingOn(record, asOf),
           ageBand: age === null ? null : annualAgeBandOf(age),
           birthDate: reveal ? p.birthDate : null,
-          idNumber: maskIdNumber(p.idNumber),
+          idNumber: maskIdNumber(openNullable(p.idNumberSealed, 'people.id_number')),
           joinedOn: p.joinedOn,
           leftOn: p.leftOn,
         };
