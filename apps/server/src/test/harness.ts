@@ -23,6 +23,10 @@ export interface Session {
 
 export interface TestContext {
   app: FastifyInstance;
+  /**
+   * The test's own handle on the database: on PostgreSQL the owner's, which sees every court. The app
+   * serves as the application role under row-level security (migration 0028), as deployed.
+   */
   database: Database;
   kind: 'pglite' | 'postgresql';
   /** The PostgreSQL connection URL of this test's own database (PostgreSQL runs only). */
@@ -50,7 +54,16 @@ export function totpCode(secret: string, ms: number): string {
   return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: ms });
 }
 
-async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+interface TestDatabase {
+  /** The tests' own reads and writes: the owner's connection, which sees every court. */
+  database: Database;
+  /** The server's: on PostgreSQL the application role, bound per court by row-level security. */
+  appDatabase: Database;
+  url?: string;
+  drop: () => Promise<void>;
+}
+
+async function openTestDatabase(): Promise<TestDatabase> {
   if (process.env.QIZHI_TEST_DB === 'postgresql') {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `qizhi_t_${randomBytes(6).toString('hex')}`;
@@ -59,11 +72,18 @@ async function openTestDatabase(): Promise<{ database: Database; url?: string; d
     await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const database = openPostgres(url.toString(), 4);
+    const appUrl = new URL(url);
+    appUrl.username = inject('postgresAppRole');
+    appUrl.password = '';
+    const database = openPostgres(url.toString(), 2);
+    // Migrating (a test that calls it) runs as the owner and grants the role again, as deployed.
+    const appDatabase = openPostgres(appUrl.toString(), 4, url.toString());
     return {
       database,
+      appDatabase,
       url: url.toString(),
       drop: async () => {
+        await appDatabase.close();
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       },
@@ -71,7 +91,7 @@ async function openTestDatabase(): Promise<{ database: Database; url?: string; d
   }
   const snapshot = fs.readFileSync(inject('pgliteSnapshot'));
   const database = await openPglite(undefined, new Blob([snapshot]));
-  return { database, drop: async () => {} };
+  return { database, appDatabase: database, drop: async () => {} };
 }
 
 /** A new empty PostgreSQL database beside the test's own, dropped by the returned function. */
@@ -100,7 +120,7 @@ export function cookieFrom(response: LightMyRequestResponse): string {
 }
 
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
-  const { database, url, drop } = await openTestDatabase();
+  const { database, appDatabase, url, drop } = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-files-'));
   const config = loadConfig({
     QIZHI_DATA_DIR: dataDir,
@@ -121,7 +141,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       frozen = ms;
     },
   };
-  const app = await buildApp({ config, database, now: clock.now }, { logger: false });
+  const app = await buildApp({ config, database: appDatabase, now: clock.now }, { logger: false });
   await app.ready();
   /**
    * A code of a step the account has not used: the current step, or the one after its last (read from
