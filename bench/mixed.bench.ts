@@ -35,17 +35,17 @@ export const MIXED_DEFAULTS: Omit<MixedBenchOptions, 'adminUrl'> = {
   perRouteMs: 3_000,
 };
 
-const ROLES = ['clerk', 'secretary', 'leader', 'member'] as const;
-type Role = (typeof ROLES)[number];
+export const ROLES = ['clerk', 'secretary', 'leader', 'member'] as const;
+export type Role = (typeof ROLES)[number];
 const WRITE_SHARE = 0.2;
 
 /** One kind of request a role makes; `label` groups its latencies and CPU. */
-interface Action {
+export interface Action {
   label: string;
   make(n: number): Omit<LoadRequest, 'label' | 'headers'>;
 }
 
-interface CourtIds {
+export interface CourtIds {
   branchId: string;
   rosterIds: string[];
   memberGoalIds: string[];
@@ -54,7 +54,7 @@ interface CourtIds {
 
 const get = (label: string, path: string): Action => ({ label: `GET ${label}`, make: () => ({ path }) });
 
-function actionsOf(role: Role, ids: CourtIds): { reads: Action[]; writes: Action[] } {
+export function actionsOf(role: Role, ids: CourtIds): { reads: Action[]; writes: Action[] } {
   const year = courtYear();
   const page = (n: number) => 1 + (n % 4);
   const roster: Action = {
@@ -146,7 +146,7 @@ function actionsOf(role: Role, ids: CourtIds): { reads: Action[]; writes: Action
 }
 
 /** Deterministic spread: the n-th request of a worker is a write every fifth time, the reads in turn. */
-function pick(actions: { reads: Action[]; writes: Action[] }, worker: number, n: number): Action {
+export function pick(actions: { reads: Action[]; writes: Action[] }, worker: number, n: number): Action {
   const slot = (n * 7 + worker) % 10;
   const list = slot < WRITE_SHARE * 10 ? actions.writes : actions.reads;
   return list[(n + worker) % list.length]!;
@@ -158,7 +158,7 @@ async function fetchJson(url: string, session: Session): Promise<unknown> {
   return res.json();
 }
 
-async function discoverIds(base: string, sessions: Record<Role, Session>): Promise<CourtIds> {
+export async function discoverIds(base: string, sessions: Record<Role, Session>): Promise<CourtIds> {
   const units = OrgUnitsResponse.parse(await fetchJson(`${base}/api/org-units`, sessions.secretary));
   const branchId = units.items.find((u) => u.kind === 'branch')?.id;
   if (!branchId) throw new Error('the demo court has no branch');
@@ -177,7 +177,7 @@ async function discoverIds(base: string, sessions: Record<Role, Session>): Promi
   };
 }
 
-function rssMiB(pid: number): number | null {
+export function rssMiB(pid: number): number | null {
   try {
     const status = fs.readFileSync(`/proc/${String(pid)}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];

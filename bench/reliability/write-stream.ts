@@ -8,10 +8,12 @@ import type { Database } from '../../apps/server/src/platform/db.ts';
 import { login, type Session } from '../api-client.ts';
 
 export const WRITER = 'member';
-const TOPIC_PREFIX = '可靠性测试';
+export const TOPIC_PREFIX = '可靠性测试';
 
 export interface StreamTally {
   acknowledged: Set<string>;
+  /** When each acknowledgement arrived (performance.now() of this process). */
+  acknowledgedAt: Map<string, number>;
   /** 503 answers: the server said it could not write. Never counted as written. */
   unavailable: number;
   /** Requests that got no answer (connection reset while the server was killed). */
@@ -21,7 +23,7 @@ export interface StreamTally {
 }
 
 export function newTally(): StreamTally {
-  return { acknowledged: new Set(), unavailable: 0, unanswered: 0, unexpected: [] };
+  return { acknowledged: new Set(), acknowledgedAt: new Map(), unavailable: 0, unanswered: 0, unexpected: [] };
 }
 
 /** Signs in, retrying while the server or its database is still coming back. */
@@ -70,8 +72,10 @@ export async function streamWrites(opts: {
           signal: AbortSignal.timeout(15_000),
         });
         const body = await res.text();
-        if (res.status === 201) opts.tally.acknowledged.add(topic);
-        else if (res.status === 503) opts.tally.unavailable += 1;
+        if (res.status === 201) {
+          opts.tally.acknowledged.add(topic);
+          opts.tally.acknowledgedAt.set(topic, performance.now());
+        } else if (res.status === 503) opts.tally.unavailable += 1;
         else if (res.status === 401) await new Promise((resolve) => setTimeout(resolve, 50));
         else opts.tally.unexpected.push(`${String(res.status)} ${body.slice(0, 200)}`);
       } catch {

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './db.ts';
 import { ensurePrivateDir } from './paths.ts';
+import { fsyncDir } from './pglite-sync.ts';
 
 const run = promisify(execFile);
 const BACKUP_PATTERN = /^qizhi-\d{8}-\d{6}\.(tar\.gz|dump)$/;
@@ -27,8 +28,17 @@ export async function backupDatabase(
     ensurePrivateDir(path.dirname(file));
     const dump = await database.pglite!.dumpDataDir('gzip');
     const tmp = `${file}.part`;
-    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+    // Synced before and after the rename, so a power cut leaves the whole snapshot or the previous
+    // name list, never an empty file under the new name (the fallback must survive what it guards).
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeFileSync(fd, Buffer.from(await dump.arrayBuffer()));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
+    fsyncDir(path.dirname(file));
     return file;
   }
   if (!opts.databaseUrl) throw new Error('PostgreSQL 备份需要 DATABASE_URL');

@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as schema from '../db/schema/index.ts';
 import { currentRole, grantApplicationRole } from './app-role.ts';
 import { ensurePrivateDir, MIGRATIONS_DIR } from './paths.ts';
+import { createPglite, pgliteSyncFromEnv } from './pglite-sync.ts';
 import { pglitePreparedRead, postgresPreparedRead, usePreparedReads } from './prepared-reads.ts';
 import { boundPool } from './tenant-pool.ts';
 
@@ -99,7 +100,8 @@ export function pgliteDatabase(client: PGlite): Database {
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) ensurePrivateDir(path.dirname(dataDir));
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  // Synced unless QIZHI_PGLITE_SYNC=off: every acknowledged commit on the disk (platform/pglite-sync.ts).
+  const client = await createPglite(dataDir, { synced: pgliteSyncFromEnv(), loadDataDir });
   return pgliteDatabase(client);
 }
 

@@ -1,0 +1,159 @@
+/**
+ * Issue 11: twice the expected peak for 10 minutes, with no 5xx and flat memory. The peak is issue 8's
+ * mixed load (bench/mixed.bench.ts, docs/performance.md): 40 signed-in clients, ten each of 党务干事,
+ * 支部书记, 院领导 and 党员, 80 % reads and 20 % writes, each sending its next request as soon as the
+ * last one answered. Twice that is 80 such clients. The run is cut into 30 s slices, each
+ * recording throughput, p95, errors and the server's resident memory, so a leak shows as a slope.
+ *
+ * Fails on any error (a status outside 2xx or no answer), or when the server's memory over the last
+ * third of the run tops its first third by more than a fifth.
+ */
+import os from 'node:os';
+import { login, type Session } from '../api-client.ts';
+import {
+  BENCH_PASSWORD,
+  createPgliteDatabase,
+  createPostgresDatabase,
+  prepareCourt,
+  type BenchDatabase,
+} from '../databases.ts';
+import { round, summarize } from '../latency.ts';
+import { mergeLoads, runLoad, type LoadResult } from '../load.ts';
+import { actionsOf, discoverIds, pick, ROLES, rssMiB, type Role } from '../mixed.bench.ts';
+import { startQizhi, waitForStartupBackup } from '../qizhi-server.ts';
+import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+
+const PEAK_CLIENTS_PER_ROLE = 10;
+const SLICE_MS = 30_000;
+
+interface Slice {
+  atS: number;
+  rps: number;
+  p95: number;
+  errors: number;
+  rssMiB: number | null;
+  load: number;
+}
+
+async function overloadOn(bench: BenchDatabase, factor: number, durationMs: number): Promise<boolean> {
+  await prepareCourt(bench, 0);
+  const server = await startQizhi(bench, 'overload.log', {}, 300_000);
+  const slices: Slice[] = [];
+  const loads: LoadResult[] = [];
+  let rssStart: number | null = null;
+  try {
+    await waitForStartupBackup(bench);
+    // One sign-in per role, its session shared by that role's clients: a second factor's code is
+    // single-use per 30 s step, so twenty sign-ins of one officer in a row would be refused.
+    const sessions: Session[] = [];
+    const roleOf: Role[] = [];
+    for (const role of ROLES) {
+      const session = await login(server.url, role, BENCH_PASSWORD);
+      for (let i = 0; i < PEAK_CLIENTS_PER_ROLE * factor; i++) {
+        sessions.push(session);
+        roleOf.push(role);
+      }
+    }
+    const firstOf = Object.fromEntries(ROLES.map((r) => [r, sessions[roleOf.indexOf(r)]!])) as Record<Role, Session>;
+    const ids = await discoverIds(server.url, firstOf);
+    const actions = Object.fromEntries(ROLES.map((r) => [r, actionsOf(r, ids)])) as Record<
+      Role,
+      ReturnType<typeof actionsOf>
+    >;
+    let offset = 0;
+    const slice = (ms: number) => {
+      const base = offset;
+      offset += 1_000_000;
+      return runLoad({
+        baseUrl: server.url,
+        concurrency: sessions.length,
+        durationMs: ms,
+        timeoutMs: 30_000,
+        request: (w, n) => {
+          const action = pick(actions[roleOf[w]!], w, base + n);
+          return {
+            ...action.make(base + n),
+            label: action.label,
+            headers: { cookie: sessions[w]!.cookie, 'x-csrf-token': sessions[w]!.csrfToken },
+          };
+        },
+      });
+    };
+    await slice(10_000);
+    rssStart = rssMiB(server.pid);
+    const t0 = performance.now();
+    while (performance.now() - t0 < durationMs) {
+      const load = await slice(Math.min(SLICE_MS, durationMs - (performance.now() - t0)));
+      loads.push(load);
+      slices.push({
+        atS: Math.round((performance.now() - t0) / 1000),
+        rps: round(load.rps),
+        p95: round(load.latency.p95),
+        errors: load.errors,
+        rssMiB: rssMiB(server.pid),
+        load: round(os.loadavg()[0]!, 1),
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+  const all = mergeLoads(loads);
+  const third = Math.max(1, Math.floor(slices.length / 3));
+  const maxRss = (list: Slice[]) => Math.max(...list.map((s) => s.rssMiB ?? 0));
+  const rssFirstThird = maxRss(slices.slice(0, third));
+  const rssLastThird = maxRss(slices.slice(-third));
+  const flat = rssLastThird <= rssFirstThird * 1.2;
+  const passed = all.errors === 0 && flat && slices.length > 0;
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        script: 'overload',
+        database: bench.kind,
+        clients: PEAK_CLIENTS_PER_ROLE * factor * ROLES.length,
+        durationS: Math.round(durationMs / 1000),
+        requests: all.requests,
+        errors: all.errors,
+        errorSamples: all.errorSamples,
+        rps: round(all.rps),
+        latency: {
+          p50: round(all.latency.p50),
+          p95: round(all.latency.p95),
+          p99: round(all.latency.p99),
+          max: round(all.latency.max),
+        },
+        p95Slices: summarize(slices.map((s) => s.p95)),
+        rss: { afterWarmup: rssStart, firstThirdMax: rssFirstThird, lastThirdMax: rssLastThird, flat },
+        cpus: os.cpus().length,
+        slices,
+        passed,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return passed;
+}
+
+export async function runOverload(
+  kinds: readonly ('pglite' | 'postgresql')[],
+  opts: { factor: number; durationMs: number },
+): Promise<boolean> {
+  let passed = true;
+  for (const kind of kinds) {
+    let cluster: PrivatePostgres | undefined;
+    const bench =
+      kind === 'pglite'
+        ? createPgliteDatabase()
+        : await (async () => {
+            cluster = await startPrivatePostgres();
+            return createPostgresDatabase(cluster.adminUrl);
+          })();
+    try {
+      passed = (await overloadOn(bench, opts.factor, opts.durationMs)) && passed;
+    } finally {
+      await bench.dispose();
+      cluster?.dispose();
+    }
+  }
+  return passed;
+}
