@@ -2,6 +2,7 @@
  * Browser helpers of the e2e suite: Debian's Chromium through playwright-core, a signed-in page,
  * and a screenshot in `.e2e-artifacts/` whenever a test fails.
  */
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
@@ -95,6 +96,17 @@ export async function confirmPopover(page: Page): Promise<void> {
   const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-leave"])').last();
   await open.getByRole('button', { name: /确\s*定|OK/ }).click();
   await open.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Types a day (`YYYY-MM-DD`) or time (`HH:mm`) into an Ant Design picker and leaves the field, which
+ * commits it (Enter would also submit the form); fails at once if the picker did not take the text.
+ */
+export async function fillPicker(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.fill(text);
+  await field.press('Tab');
+  assert.equal(await field.inputValue(), text, 'the picker did not take the typed value');
 }
 
 /**

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { courtToday, type OrgUnit, type PersonStudyLedger } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, DESKTOP, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
+import { apiGet, DESKTOP, fillPicker, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
 
 const TITLE = `专题业务培训（${String(Date.now()).slice(-5)}）`;
 
@@ -34,8 +34,8 @@ void test('支部书记制定周三专题业务培训计划，党员用手机签
     const drawer = page.locator('.ant-drawer');
     await pickOption(page, '常用安排', '周三专题业务培训');
     assert.equal(await drawer.getByLabel('学习名称').inputValue(), '周三专题业务培训');
-    await drawer.getByLabel('开始日期').fill(courtToday());
-    await drawer.getByLabel('结束日期').fill(`${courtToday().slice(0, 4)}-12-31`);
+    await fillPicker(drawer.getByLabel('开始日期'), courtToday());
+    await fillPicker(drawer.getByLabel('结束日期'), `${courtToday().slice(0, 4)}-12-31`);
     await drawer.getByLabel('学习地点').fill('三楼会议室');
     await pickOption(page, '应参加人员', branch.name);
     await drawer.getByRole('button', { name: '保存' }).click();
@@ -46,8 +46,8 @@ void test('支部书记制定周三专题业务培训计划，党员用手机签
     const modal = page.locator('.ant-modal');
     await modal.getByLabel('学习名称').fill(TITLE);
     const { day, time } = shanghaiTimeAgo(1);
-    await modal.getByLabel('日期', { exact: true }).fill(day);
-    await modal.getByLabel('开始时间').fill(time);
+    await fillPicker(modal.getByLabel('日期', { exact: true }), day);
+    await fillPicker(modal.getByLabel('开始时间'), time);
     await modal.getByLabel('学习地点').fill('三楼会议室');
     await pickOption(page, '应参加人员', branch.name);
     await modal.getByRole('button', { name: /保\s*存/ }).click();

@@ -8,6 +8,7 @@ import {
   DEFAULT_CAMPAIGN_PHASES,
   type CourtType,
 } from '@qizhi/domain';
+import { DayPicker } from '../../platform/day-picker.tsx';
 import { FormDrawer } from '../../platform/form-modal.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { campaignsApi } from './campaigns.api.ts';
@@ -88,14 +89,14 @@ export function CampaignDrawer({ open, onClose }: { open: boolean; onClose: (id?
                   label={i === 0 ? '第一天' : undefined}
                   rules={[{ required: true, message: '请选择日期' }]}
                 >
-                  <Input type="date" aria-label={`第${String(i + 1)}阶段第一天`} />
+                  <DayPicker aria-label={`第${String(i + 1)}阶段第一天`} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'endsOn']}
                   label={i === 0 ? '最后一天（含）' : undefined}
                   rules={[{ required: true, message: '请选择日期' }]}
                 >
-                  <Input type="date" aria-label={`第${String(i + 1)}阶段最后一天`} />
+                  <DayPicker aria-label={`第${String(i + 1)}阶段最后一天`} />
                 </Form.Item>
                 {fields.length > 1 && <MinusCircleOutlined aria-label="删除阶段" onClick={() => remove(field.name)} />}
               </Flex>

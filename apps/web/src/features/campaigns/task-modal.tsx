@@ -1,6 +1,8 @@
 import { Form, Input, Radio, Select } from 'antd';
 import { COURT_TYPES, COURT_TYPE_LABELS, type CampaignDetail, type CourtType } from '@qizhi/domain';
+import { DayPicker } from '../../platform/day-picker.tsx';
 import { FormModal } from '../../platform/form-modal.tsx';
+import ui from '../../platform/ui.module.css';
 import { PersonSelect } from '../members/person-select.tsx';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { campaignsApi } from './campaigns.api.ts';
@@ -90,7 +92,7 @@ export function TaskModal({
         </Form.Item>
       )}
       <Form.Item name="dueOn" label="完成期限（含当天）" rules={[{ required: true, message: '请选择完成期限' }]}>
-        <Input type="date" />
+        <DayPicker className={ui.block} />
       </Form.Item>
       <Form.Item name="courtTypes" label="六型法院维度">
         <Select mode="multiple" options={COURT_TYPES.map((t) => ({ value: t, label: COURT_TYPE_LABELS[t] }))} />

@@ -12,7 +12,9 @@ import {
   type CreateStudyProgrammeRequest,
   type StudyKind,
 } from '@qizhi/domain';
+import { ClockTimePicker, DayPicker } from '../../platform/day-picker.tsx';
 import { FormDrawer } from '../../platform/form-modal.tsx';
+import ui from '../../platform/ui.module.css';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { studyApi } from './study.api.ts';
 import { useStudySave } from './study.queries.ts';
@@ -140,13 +142,13 @@ export function ProgrammeDrawer({ open, onClose }: { open: boolean; onClose: () 
         </Form.Item>
       )}
       <Form.Item name="from" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
-        <Input type="date" />
+        <DayPicker className={ui.block} />
       </Form.Item>
       <Form.Item name="to" label="结束日期" rules={[{ required: true, message: '请选择结束日期' }]}>
-        <Input type="date" />
+        <DayPicker className={ui.block} />
       </Form.Item>
       <Form.Item name="startTime" label="开始时间" rules={[{ required: true, message: '请填写开始时间' }]}>
-        <Input type="time" />
+        <ClockTimePicker className={ui.block} />
       </Form.Item>
       <Form.Item name="durationMinutes" label="时长（分钟）">
         <InputNumber min={5} max={600} />

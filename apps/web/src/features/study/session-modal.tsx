@@ -9,7 +9,9 @@ import {
   type CourtType,
   type StudyKind,
 } from '@qizhi/domain';
+import { ClockTimePicker, DayPicker } from '../../platform/day-picker.tsx';
 import { FormModal } from '../../platform/form-modal.tsx';
+import ui from '../../platform/ui.module.css';
 import { useOrgUnits } from '../org/org.queries.ts';
 import { studyApi } from './study.api.ts';
 import { useStudySave } from './study.queries.ts';
@@ -80,10 +82,10 @@ export function SessionModal({ open, onClose }: { open: boolean; onClose: (id?: 
         <Input maxLength={60} />
       </Form.Item>
       <Form.Item name="day" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-        <Input type="date" />
+        <DayPicker className={ui.block} />
       </Form.Item>
       <Form.Item name="time" label="开始时间" rules={[{ required: true, message: '请填写开始时间' }]}>
-        <Input type="time" />
+        <ClockTimePicker className={ui.block} />
       </Form.Item>
       <Form.Item name="hours" label="计入学时（一天8、半天4、一小时1）">
         <InputNumber min={0} max={40} step={0.5} />
