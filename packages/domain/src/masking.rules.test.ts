@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPhone, maskIdNumber, maskPhone, normalizePhone } from './masking.rules.ts';
+import { isValidPhone, maskIdNumber, maskPersonName, maskPhone, normalizePhone } from './masking.rules.ts';
 
 describe('masking', () => {
   it('keeps only the province and city and the last two of an ID number: no birth date, no sequence', () => {
@@ -28,5 +28,17 @@ describe('phone numbers', () => {
   });
   it('normalises spaces and the country code', () => {
     expect(normalizePhone('+86 138 1234 5678')).toBe('13812345678');
+  });
+});
+
+describe('maskPersonName', () => {
+  it('keeps the first character and writes 某 for the rest, whatever the length', () => {
+    expect(maskPersonName('张三丰')).toBe('张某');
+    expect(maskPersonName('李四')).toBe('李某');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧某');
+    expect(maskPersonName(' 王 ')).toBe('王某');
+    expect(maskPersonName('𠀀明')).toBe('𠀀某');
+    expect(maskPersonName('')).toBe('某');
+    expect(maskPersonName(null)).toBe('某');
   });
 });

@@ -18,6 +18,15 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
 
+/**
+ * 张三丰 → 张某: the usual way a citizen is named where the name itself need not be kept (the audit
+ * log of a visit, whose record holds the name sealed); a compound surname keeps its first character.
+ */
+export function maskPersonName(name: string | null | undefined): string {
+  const first = Array.from(name?.trim() ?? '')[0];
+  return first ? `${first}某` : '某';
+}
+
 const MOBILE = /^1[3-9]\d{9}$/;
 /** Landline with area code, e.g. 0357-1234567 or 03571234567, optional extension. */
 const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { courtToday } from '@qizhi/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/harness.ts';
 import { OTHER_COURT } from '../../test/fixtures.ts';
@@ -182,6 +183,11 @@ describe('visits', () => {
     expect(
       JSON.stringify((await leader.request({ method: 'GET', url: '/api/reception/visits' })).json()),
     ).not.toContain(PHONE);
+    // The append-only audit log names the visitor as 张某: the name itself is sealed in the visit's row.
+    const audit = (await ctx.database.db.execute(
+      sql`select summary from audit_log where entity_id = ${visit.id as string} and action = 'reception_visit.create'`,
+    )) as { rows: { summary: string }[] };
+    expect(audit.rows.map((r) => r.summary)).toEqual([`登记来访：${receivedOn} 投诉（张某）`]);
 
     const accepted = await clerk.request({
       method: 'PATCH',

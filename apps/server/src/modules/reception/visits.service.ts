@@ -4,6 +4,7 @@ import {
   courtToday,
   courtYear,
   maskIdNumber,
+  maskPersonName,
   maskPhone,
   VISIT_CATEGORIES,
   VISIT_CATEGORY_LABELS,
@@ -129,8 +130,9 @@ export async function createVisit(ctx: RequestContext, input: CreateVisitRequest
       action: 'reception_visit.create',
       entity: 'reception_visit',
       entityId: created.id,
-      // The audit row names the matter's category, not the visitor's numbers.
-      summary: `登记来访：${input.receivedOn} ${VISIT_CATEGORY_LABELS[input.category]}（${input.visitorName}）`,
+      // The audit row names the matter's category and the visitor as 张某: the name is sealed in the
+      // visit's row (encrypted at rest) and the append-only log must not keep it in the clear.
+      summary: `登记来访：${input.receivedOn} ${VISIT_CATEGORY_LABELS[input.category]}（${maskPersonName(input.visitorName)}）`,
     });
     return created;
   });
