@@ -178,6 +178,25 @@ export async function discoverIds(base: string, sessions: Record<Role, Session>)
   };
 }
 
+/**
+ * `clientsPerRole` clients of each role, sharing one sign-in per role: an officer's second factor is a
+ * TOTP code, and a code once used is refused (replay protection), so many sign-ins in one 30 s step
+ * would fail. `roleOf[w]` is client w's role; `firstOf` a session of each role.
+ */
+export async function signInClients(baseUrl: string, clientsPerRole: number) {
+  const sessions: Session[] = [];
+  const roleOf: Role[] = [];
+  for (const role of ROLES) {
+    const session = await login(baseUrl, role, BENCH_PASSWORD);
+    for (let i = 0; i < clientsPerRole; i++) {
+      sessions.push(session);
+      roleOf.push(role);
+    }
+  }
+  const firstOf = Object.fromEntries(ROLES.map((r) => [r, sessions[roleOf.indexOf(r)]!])) as Record<Role, Session>;
+  return { sessions, roleOf, firstOf };
+}
+
 export function rssMiB(pid: number): number | null {
   try {
     const status = fs.readFileSync(`/proc/${String(pid)}/status`, 'utf8');
@@ -206,18 +225,7 @@ async function runOn(kind: DatabaseKind, opts: MixedBenchOptions): Promise<Scena
     const server = await startQizhi(bench, 'mixed-server.log');
     try {
       await waitForStartupBackup(bench);
-      const sessions: Session[] = [];
-      const roleOf: Role[] = [];
-      // One sign-in per role, shared by its clients: an officer's second factor is a TOTP code, and a
-      // code once used is refused (replay protection), so ten sign-ins in one 30 s step would fail.
-      for (const role of ROLES) {
-        const session = await login(server.url, role, BENCH_PASSWORD);
-        for (let i = 0; i < opts.clientsPerRole; i++) {
-          sessions.push(session);
-          roleOf.push(role);
-        }
-      }
-      const firstOf = Object.fromEntries(ROLES.map((r) => [r, sessions[roleOf.indexOf(r)]!])) as Record<Role, Session>;
+      const { sessions, roleOf, firstOf } = await signInClients(server.url, opts.clientsPerRole);
       const ids = await discoverIds(server.url, firstOf);
       const actions = Object.fromEntries(ROLES.map((r) => [r, actionsOf(r, ids)])) as Record<
         Role,

@@ -10,11 +10,11 @@
  * run again afterwards says how long the whole took (`again.ms`).
  */
 import { getMemberPage, importRoster, login, type Session } from '../api-client.ts';
-import { BENCH_PASSWORD, createPgliteDatabase, createPostgresDatabase, type BenchDatabase } from '../databases.ts';
+import { BENCH_PASSWORD, type BenchDatabase } from '../databases.ts';
 import { startQizhi } from '../qizhi-server.ts';
 import { buildRosterFile, rosterPeople } from '../roster-file.ts';
 import type { ChildServer } from '../server-process.ts';
-import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+import { onEachDatabase } from './private-postgres.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const IMPORTER = 'clerk';
@@ -109,22 +109,5 @@ export async function runImportKill(
   kinds: readonly ('pglite' | 'postgresql')[],
   rows = 5_000,
 ): Promise<boolean> {
-  let passed = true;
-  for (const kind of kinds) {
-    let cluster: PrivatePostgres | undefined;
-    const bench =
-      kind === 'pglite'
-        ? createPgliteDatabase()
-        : await (async () => {
-            cluster = await startPrivatePostgres();
-            return createPostgresDatabase(cluster.adminUrl);
-          })();
-    try {
-      passed = (await killRounds(bench, rows, rounds)) && passed;
-    } finally {
-      await bench.dispose();
-      cluster?.dispose();
-    }
-  }
-  return passed;
+  return onEachDatabase(kinds, (bench) => killRounds(bench, rows, rounds));
 }

@@ -9,19 +9,12 @@
  * third of the run tops its first third by more than a fifth.
  */
 import os from 'node:os';
-import { login, type Session } from '../api-client.ts';
-import {
-  BENCH_PASSWORD,
-  createPgliteDatabase,
-  createPostgresDatabase,
-  prepareCourt,
-  type BenchDatabase,
-} from '../databases.ts';
+import { prepareCourt, type BenchDatabase } from '../databases.ts';
 import { round, summarize } from '../latency.ts';
 import { mergeLoads, runLoad, type LoadResult } from '../load.ts';
-import { actionsOf, discoverIds, pick, ROLES, rssMiB, type Role } from '../mixed.bench.ts';
+import { actionsOf, discoverIds, pick, ROLES, rssMiB, signInClients, type Role } from '../mixed.bench.ts';
 import { startQizhi, waitForStartupBackup } from '../qizhi-server.ts';
-import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+import { onEachDatabase } from './private-postgres.ts';
 
 const PEAK_CLIENTS_PER_ROLE = 10;
 const SLICE_MS = 30_000;
@@ -43,18 +36,7 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
   let rssStart: number | null = null;
   try {
     await waitForStartupBackup(bench);
-    // One sign-in per role, its session shared by that role's clients: a second factor's code is
-    // single-use per 30 s step, so twenty sign-ins of one officer in a row would be refused.
-    const sessions: Session[] = [];
-    const roleOf: Role[] = [];
-    for (const role of ROLES) {
-      const session = await login(server.url, role, BENCH_PASSWORD);
-      for (let i = 0; i < PEAK_CLIENTS_PER_ROLE * factor; i++) {
-        sessions.push(session);
-        roleOf.push(role);
-      }
-    }
-    const firstOf = Object.fromEntries(ROLES.map((r) => [r, sessions[roleOf.indexOf(r)]!])) as Record<Role, Session>;
+    const { sessions, roleOf, firstOf } = await signInClients(server.url, PEAK_CLIENTS_PER_ROLE * factor);
     const ids = await discoverIds(server.url, firstOf);
     const actions = Object.fromEntries(ROLES.map((r) => [r, actionsOf(r, ids)])) as Record<
       Role,
@@ -138,22 +120,5 @@ export async function runOverload(
   kinds: readonly ('pglite' | 'postgresql')[],
   opts: { factor: number; durationMs: number },
 ): Promise<boolean> {
-  let passed = true;
-  for (const kind of kinds) {
-    let cluster: PrivatePostgres | undefined;
-    const bench =
-      kind === 'pglite'
-        ? createPgliteDatabase()
-        : await (async () => {
-            cluster = await startPrivatePostgres();
-            return createPostgresDatabase(cluster.adminUrl);
-          })();
-    try {
-      passed = (await overloadOn(bench, opts.factor, opts.durationMs)) && passed;
-    } finally {
-      await bench.dispose();
-      cluster?.dispose();
-    }
-  }
-  return passed;
+  return onEachDatabase(kinds, (bench) => overloadOn(bench, opts.factor, opts.durationMs));
 }

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createPgliteDatabase, createPostgresDatabase, type BenchDatabase } from '../databases.ts';
 import { freePort } from '../server-process.ts';
 
 function postgresBin(): string {
@@ -83,4 +84,32 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `check` on each kind of database — PGlite in a temporary folder, PostgreSQL on a cluster of
+ * its own — disposing of both whatever happens; passes when every run does.
+ */
+export async function onEachDatabase(
+  kinds: readonly ('pglite' | 'postgresql')[],
+  check: (bench: BenchDatabase) => Promise<boolean>,
+): Promise<boolean> {
+  let passed = true;
+  for (const kind of kinds) {
+    let cluster: PrivatePostgres | undefined;
+    const bench =
+      kind === 'pglite'
+        ? createPgliteDatabase()
+        : await (async () => {
+            cluster = await startPrivatePostgres();
+            return createPostgresDatabase(cluster.adminUrl);
+          })();
+    try {
+      passed = (await check(bench)) && passed;
+    } finally {
+      await bench.dispose();
+      cluster?.dispose();
+    }
+  }
+  return passed;
 }

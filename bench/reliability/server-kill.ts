@@ -4,10 +4,10 @@
  * database and on PostgreSQL (a cluster of the script's own).
  */
 import type { Session } from '../api-client.ts';
-import { BENCH_PASSWORD, createPgliteDatabase, createPostgresDatabase, type BenchDatabase } from '../databases.ts';
+import { BENCH_PASSWORD, type BenchDatabase } from '../databases.ts';
 import { startQizhi } from '../qizhi-server.ts';
 import type { ChildServer } from '../server-process.ts';
-import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+import { onEachDatabase } from './private-postgres.ts';
 import { checkWrites, newTally, signInWhenReady, streamWrites } from './write-stream.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,22 +63,5 @@ async function killRounds(bench: BenchDatabase, rounds: number): Promise<boolean
 }
 
 export async function runServerKill(rounds: number, kinds: readonly ('pglite' | 'postgresql')[]): Promise<boolean> {
-  let passed = true;
-  for (const kind of kinds) {
-    let cluster: PrivatePostgres | undefined;
-    const bench =
-      kind === 'pglite'
-        ? createPgliteDatabase()
-        : await (async () => {
-            cluster = await startPrivatePostgres();
-            return createPostgresDatabase(cluster.adminUrl);
-          })();
-    try {
-      passed = (await killRounds(bench, rounds)) && passed;
-    } finally {
-      await bench.dispose();
-      cluster?.dispose();
-    }
-  }
-  return passed;
+  return onEachDatabase(kinds, (bench) => killRounds(bench, rounds));
 }
