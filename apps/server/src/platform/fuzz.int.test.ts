@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROLES, type Permission, type RoleCodeValue } from '@qizhi/domain';
@@ -27,7 +28,9 @@ import { WEB_DIST } from './paths.ts';
  * missing and extra (prototype) keys, malformed JSON and multipart — as someone signed out, a 党员
  * and the officer who holds the route's permission (the 党务干事 wherever she does). The contract:
  * no request a user can send is answered 5xx; every 4xx is `{error:{code,message}}` in Chinese; a
- * full ID or mobile number reaches someone signed out or a 党员 only when they sent it themselves.
+ * full ID or mobile number reaches someone signed out or a 党员 only when they sent it themselves; and a
+ * write that is refused or fails (any 4xx) leaves every table and the files on disk as it found them —
+ * no partial write — but for the bookkeeping of the refusal itself (BOOKKEEPING, each with its reason).
  *
  * Deterministic: QIZHI_FUZZ_SEED (default below) seeds every route (mixed with the route's name);
  * QIZHI_FUZZ_RUNS requests per route and caller mix (CI: the default; a deep run 20× it);
@@ -344,12 +347,90 @@ function requestArb(plan: Plan): fc.Arbitrary<FuzzRequest> {
     });
 }
 
+// ---- no partial write: what a refused write may change, and a count of every other row written ----
+/**
+ * A refused request records the refusal and touches the caller's session; nothing else may move. A
+ * table with `columns` may have only those changed; with none, it may change at will.
+ */
+const BOOKKEEPING: Record<string, { columns?: string[]; why: string }> = {
+  audit_log: { why: 'refusals are security events, audited (issue 11 item 7)' },
+  sessions: { why: 'every request renews its session' },
+  notification_outbox: {
+    columns: ['status', 'attempts', 'next_attempt_at', 'claimed_until', 'last_error', 'sent_at'],
+    why: 'the sender delivers queued messages on its own timer, whatever request is in flight',
+  },
+  users: {
+    columns: ['failed_attempts', 'locked_until'],
+    why: 'a wrong password or second-factor code counts towards the lockout (issue 11 item 8)',
+  },
+};
+
+/**
+ * Test instrumentation on this test's own database (as its owner): a row trigger on every table
+ * counts the rows each committed transaction inserted, deleted or really changed, in `fuzz_writes`. A
+ * rolled-back write rolls its count back with it, so a moved count after a refusal is a write that
+ * stayed — a partial write. Reading one small table per request keeps the check cheap on a full court.
+ */
+const watchedTables = (
+  (await ctx.database.db.execute<{ name: string }>(
+    sql`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`,
+  )) as { rows: { name: string }[] }
+).rows
+  .map((r) => r.name)
+  .filter((t) => !BOOKKEEPING[t] || BOOKKEEPING[t].columns);
+for (const statement of [
+  'create table fuzz_writes (table_name text primary key, n bigint not null)',
+  `create function fuzz_count_write() returns trigger language plpgsql security definer set search_path from current as $$
+    declare
+      ignored text[] := coalesce(TG_ARGV, '{}');
+    begin
+      if TG_OP = 'UPDATE' and (to_jsonb(NEW) - ignored) = (to_jsonb(OLD) - ignored) then return null; end if;
+      insert into fuzz_writes values (TG_TABLE_NAME, 1) on conflict (table_name) do update set n = fuzz_writes.n + 1;
+      return null;
+    end $$`,
+  ...watchedTables.map((t) => {
+    const args = (BOOKKEEPING[t]?.columns ?? []).map((c) => `'${c}'`).join(', ');
+    return `create trigger fuzz_count_write after insert or update or delete on "${t}" for each row execute function fuzz_count_write(${args})`;
+  }),
+])
+  await ctx.database.db.execute(sql.raw(statement));
+
+function filesOnDisk(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => {
+      const full = path.join(f.parentPath, f.name);
+      return `${path.relative(dir, full)}:${String(fs.statSync(full).size)}`;
+    })
+    .sort();
+}
+
+async function fingerprint(): Promise<Map<string, string>> {
+  const result = (await ctx.database.db.execute<{ name: string; n: string }>(
+    sql`select table_name as name, n::text from fuzz_writes`,
+  )) as {
+    rows: { name: string; n: string }[];
+  };
+  const prints = new Map(result.rows.map((r) => [r.name, r.n]));
+  prints.set('files on disk', filesOnDisk(ctx.dataDir).join(','));
+  return prints;
+}
+
+let writesChecked = 0;
+/** 2xx writes whose rows the counter saw: proof that it sees the app's writes (under row-level security on PostgreSQL). */
+let committedWritesSeen = 0;
+
 // ---- sending and judging -------------------------------------------------------------------------
 let sent = 0;
 const statusCounts = new Map<number, number>();
 const CJK = /[\u3400-\u9fff]/;
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
+
+/** Set when a request had to sign its caller in again: the sign-in's own writes are not the request's. */
+let signedInAgain = false;
 
 async function send(plan: Plan, r: FuzzRequest): Promise<LightMyRequestResponse> {
   const opts: InjectOptions = {
@@ -368,6 +449,7 @@ async function send(plan: Plan, r: FuzzRequest): Promise<LightMyRequestResponse>
   const alive = await sessions.get(username)!.request({ method: 'GET', url: '/api/auth/me' });
   if (alive.statusCode === 200) return res;
   await signIn(username);
+  signedInAgain = true;
   sent++;
   return sessions.get(username)!.request(opts);
 }
@@ -437,17 +519,51 @@ describe(`every route, fuzzed (seed ${String(SEED)}, ${String(RUNS)} requests a 
     );
   });
 
+  it('counts the rows a transaction commits, and none that it rolled back', async () => {
+    const start = await fingerprint();
+    await expect(
+      ctx.database.db.transaction(async (tx) => {
+        await tx.execute(sql`update departments set name = name || '·'`);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await fingerprint()).toEqual(start);
+    await ctx.database.db.execute(sql`update departments set name = name`);
+    expect(await fingerprint(), 'an update that changes nothing is no write').toEqual(start);
+    await ctx.database.db.execute(sql`update departments set sort_order = sort_order + 1`);
+    await ctx.database.db.execute(sql`update departments set sort_order = sort_order - 1`);
+    const end = await fingerprint();
+    expect(Number(end.get('departments'))).toBeGreaterThan(Number(start.get('departments') ?? 0));
+  });
+
   for (const plan of plans.filter((p) => !ONLY || p.name.includes(ONLY))) {
     it(plan.name, { timeout: 60_000 + RUNS * 3_000 }, async () => {
       await fc.assert(
         fc.asyncProperty(requestArb(plan), async (r) => {
+          const before = plan.method === 'GET' ? null : await fingerprint();
+          signedInAgain = false;
           const res = await send(plan, r);
           judge(plan, r, res);
+          if (before && !signedInAgain) {
+            const after = await fingerprint();
+            const moved = [...after.keys()].filter((t) => after.get(t) !== before.get(t));
+            if (res.statusCode < 300 && moved.length) committedWritesSeen++;
+            if (res.statusCode < 400) return;
+            writesChecked++;
+            if (moved.length)
+              throw new Error(
+                `a refused write (${String(res.statusCode)} ${cut(res.body, 300)}) changed ${moved.join(', ')}`,
+              );
+          }
         }),
         { seed: seedOf(plan.name), numRuns: RUNS, endOnFailure: !SHRINK },
       );
     });
   }
+
+  it('saw the rows of the writes the app accepted', () => {
+    if (!ONLY) expect(committedWritesSeen).toBeGreaterThan(10);
+  });
 
   afterAll(() => {
     const statuses = [...statusCounts.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${String(s)}×${String(n)}`);
@@ -461,7 +577,8 @@ describe(`every route, fuzzed (seed ${String(SEED)}, ${String(RUNS)} requests a 
     console.log(
       `fuzz: ${String(sent)} requests over ${String(plans.length)} routes in ${seconds.toFixed(1)} s (setup ${setupSeconds.toFixed(1)} s [${phases.join(', ')}]: ` +
         `${String(pools.own.length)} ids of this court, ${String(pools.other.length)} of the other), seed ${String(SEED)}, ${String(RUNS)} a route; ` +
-        `statuses ${statuses.join(' ')}; ${String(reached.size)} routes answered 2xx at least once\n` +
+        `statuses ${statuses.join(' ')}; ${String(reached.size)} routes answered 2xx at least once; ` +
+        `${String(committedWritesSeen)} accepted writes counted, ${String(writesChecked)} refused writes left ${String(watchedTables.length)} tables and the files on disk as they were\n` +
         (process.env.QIZHI_FUZZ_VERBOSE === '1'
           ? `fuzz: never 2xx: ${plans
               .filter((p) => !reached.has(p.name))

@@ -31,6 +31,8 @@ export interface TestContext {
   kind: 'pglite' | 'postgresql';
   /** The PostgreSQL connection URL of this test's own database (PostgreSQL runs only). */
   databaseUrl: string | undefined;
+  /** The app's data folder (uploaded files, backups); removed by `close`. */
+  dataDir: string;
   login(username: string, password?: string): Promise<Session>;
   /**
    * 双因素登录: finishes a sign-in whose password step answered `secondFactor` — a code of the demo
@@ -184,6 +186,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     database,
     kind: database.kind,
     databaseUrl: url,
+    dataDir,
     clock,
     secondFactor,
     async login(username: string, password = TEST_PASSWORD) {
