@@ -23,6 +23,7 @@ export function startQizhi(
   env: Record<string, string> = {},
   /** The first start seeds the demo court: on a loaded machine that can take more than a minute. */
   timeoutMs?: number,
+  nodeArgs: readonly string[] = [],
 ): Promise<ChildServer> {
   return startChildServer({
     entry: SERVER_ENTRY,
@@ -32,7 +33,7 @@ export function startQizhi(
     // The first start migrates and seeds the demo court; on a loaded shared machine that passed 60 s.
     timeoutMs: timeoutMs ?? Number(process.env.BENCH_READY_TIMEOUT_MS ?? 300_000),
     // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under test.
-    nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
+    nodeArgs: [...nodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
   });
 }
 

@@ -8,6 +8,7 @@
  * Fails on any error (a status outside 2xx or no answer), or when the server's memory over the last
  * third of the run tops its first third by more than a fifth.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { prepareCourt, type BenchDatabase } from '../databases.ts';
 import { round, summarize } from '../latency.ts';
@@ -25,15 +26,63 @@ interface Slice {
   p95: number;
   errors: number;
   rssMiB: number | null;
+  /** The heap V8 kept after the slice's last full collection: what is alive, not what is reserved. */
+  liveHeapMiB: number | null;
   load: number;
+  /** The three kinds of request slowest at p95 in the slice, so a cost that grows with the data shows which. */
+  slowest: string[];
+}
+
+/**
+ * `--trace-gc` prints each collection as `… ms: Mark-Compact 61.2 (80.5) -> 42.0 (81.0) MB, …`: the size
+ * after the arrow of the last full (mark-compact) collection is the live heap.
+ */
+export function lastLiveHeapMiB(log: string): number | null {
+  const full = [...log.matchAll(/Mark-Compact[^\n]*?[\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g)];
+  const last = full.at(-1)?.[1];
+  return last === undefined ? null : Math.round(Number(last));
+}
+
+type Session = Awaited<ReturnType<typeof signInClients>>['sessions'][number];
+
+/**
+ * Each kind of read alone, by one client, for a moment: its median with the data as it is now. Taken
+ * before and after the run, it shows which costs grow with the data the run wrote (queueing aside).
+ */
+async function soloReads(
+  url: string,
+  sessionOf: Record<Role, Session>,
+  actions: Record<Role, ReturnType<typeof actionsOf>>,
+): Promise<Record<string, number>> {
+  const medians: Record<string, number> = {};
+  for (const role of ROLES)
+    for (const action of actions[role].reads) {
+      if (medians[action.label] !== undefined) continue;
+      const session = sessionOf[role];
+      const load = await runLoad({
+        baseUrl: url,
+        concurrency: 1,
+        durationMs: 1_500,
+        request: (_, n) => ({
+          ...action.make(n),
+          label: action.label,
+          headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+        }),
+      });
+      medians[action.label] = round(load.latency.p50);
+    }
+  return medians;
 }
 
 async function overloadOn(bench: BenchDatabase, factor: number, durationMs: number): Promise<boolean> {
   await prepareCourt(bench, 0);
-  const server = await startQizhi(bench, 'overload.log', {}, 300_000);
+  const server = await startQizhi(bench, 'overload.log', {}, 300_000, ['--trace-gc']);
+  const liveHeap = () => lastLiveHeapMiB(fs.readFileSync(server.logFile, 'utf8'));
   const slices: Slice[] = [];
   const loads: LoadResult[] = [];
   let rssStart: number | null = null;
+  let soloBefore: Record<string, number> = {};
+  let soloAfter: Record<string, number> = {};
   try {
     await waitForStartupBackup(bench);
     const { sessions, roleOf, firstOf } = await signInClients(server.url, PEAK_CLIENTS_PER_ROLE * factor);
@@ -62,6 +111,7 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
       });
     };
     await slice(10_000);
+    soloBefore = await soloReads(server.url, firstOf, actions);
     rssStart = rssMiB(server.pid);
     const t0 = performance.now();
     while (performance.now() - t0 < durationMs) {
@@ -73,9 +123,15 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
         p95: round(load.latency.p95),
         errors: load.errors,
         rssMiB: rssMiB(server.pid),
+        liveHeapMiB: liveHeap(),
         load: round(os.loadavg()[0]!, 1),
+        slowest: Object.entries(load.byLabel)
+          .sort(([, a], [, b]) => b.p95 - a.p95)
+          .slice(0, 3)
+          .map(([label, l]) => `${label} ${String(round(l.p95))}`),
       });
     }
+    soloAfter = await soloReads(server.url, firstOf, actions);
   } finally {
     await server.stop();
   }
@@ -104,6 +160,11 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
           max: round(all.latency.max),
         },
         p95Slices: summarize(slices.map((s) => s.p95)),
+        soloReadMedianMs: Object.fromEntries(
+          Object.entries(soloBefore)
+            .map(([label, before]) => [label, { before, after: soloAfter[label] ?? null }] as const)
+            .sort(([, a], [, b]) => (b.after ?? 0) / b.before - (a.after ?? 0) / a.before),
+        ),
         rss: { afterWarmup: rssStart, firstThirdMax: rssFirstThird, lastThirdMax: rssLastThird, flat },
         cpus: os.cpus().length,
         slices,
