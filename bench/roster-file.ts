@@ -28,8 +28,8 @@ function cellsOf(p: PersonRecord, seq: number): unknown[] {
 }
 
 /** `n` people new to the demo court (none shares an ID number with its 90). */
-export function rosterPeople(n: number, seed = 0x1dea): PersonRecord[] {
-  return generatePeople(n, { layout: demoCourtLayout(), seed, taken: demoCourtIdNumbers(), firstIndex: 50_000_000 });
+export function rosterPeople(n: number, seed = 0x1dea, taken = demoCourtIdNumbers()): PersonRecord[] {
+  return generatePeople(n, { layout: demoCourtLayout(), seed, taken, firstIndex: 50_000_000 });
 }
 
 /** The same people with another position each: importing it updates every row. */

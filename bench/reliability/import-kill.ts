@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import { getMemberPage, importRoster, login, type Session } from '../api-client.ts';
 import { BENCH_PASSWORD, type BenchDatabase } from '../databases.ts';
 import { startQizhi } from '../qizhi-server.ts';
+import { demoCourtIdNumbers } from '../people-generator.ts';
 import { buildRosterFile, rosterPeople } from '../roster-file.ts';
 import type { ChildServer } from '../server-process.ts';
 import { onEachDatabase } from './private-postgres.ts';
@@ -61,10 +62,12 @@ async function killRounds(bench: BenchDatabase, rows: number, rounds: number): P
   let server: ChildServer = await startQizhi(bench, 'import-kill.log', {}, 300_000);
   const results: Round[] = [];
   let wholeImport = { bytes: 0, ms: 0 };
+  // One set of ID numbers across the files, so no person of one file is already in the court from another.
+  const taken = demoCourtIdNumbers();
   try {
     let session = await signIn(server.url);
     {
-      const calibration = await buildRosterFile(rosterPeople(rows, 0xca1));
+      const calibration = await buildRosterFile(rosterPeople(rows, 0xca1, taken));
       const w0 = bytesWritten(server.pid);
       const whole = await importRoster(server.url, session, calibration, false);
       if (whole.status !== 200)
@@ -72,7 +75,7 @@ async function killRounds(bench: BenchDatabase, rows: number, rounds: number): P
       wholeImport = { bytes: bytesWritten(server.pid) - w0, ms: Math.round(whole.ms) };
     }
     for (let round = 0; round < rounds; round++) {
-      const file = await buildRosterFile(rosterPeople(rows, 0x5eed + round));
+      const file = await buildRosterFile(rosterPeople(rows, 0x5eed + round, taken));
       const before = await peopleIn(server.url, session);
       const share = 0.2 + (0.75 * (round + Math.random())) / rounds;
       let answered = false;
