@@ -7,10 +7,11 @@
  *
  * The kill is timed by what the server has written, not by the clock: a first, whole import of
  * another file says how many bytes the server hands to write(2) for one import (`/proc/<pid>/io`
- * wchar: the embedded database's WAL and pages, or the statements sent to PostgreSQL); each round
- * kills it once it has written a share of that, the shares spread over the rounds from 20 % to 95 %,
- * so every kill falls inside the write transaction (on a machine of any speed), unless the import
- * has already answered — which the round reports. The full import run again afterwards says how
+ * wchar: the embedded database's WAL and pages, or the statements sent to PostgreSQL; its timeline is
+ * printed); each round kills it once it has written a share of that, the shares spread over the
+ * rounds (3–40 % by default, IMPORT_KILL_SHARE_FROM/_TO), so the kills fall in the write transaction
+ * on a machine of any speed. A round killed before the answer that finds none of the file's people
+ * was killed mid-write; one that finds them all was killed after the commit. The full import run again afterwards says how
  * long the whole took (`again.ms`).
  */
 import fs from 'node:fs';
@@ -24,6 +25,9 @@ import { onEachDatabase } from './private-postgres.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const IMPORTER = 'clerk';
+/** The kills' shares of a whole import's written bytes, spread over the rounds. */
+const SHARE_FROM = Number(process.env.IMPORT_KILL_SHARE_FROM ?? 0.03);
+const SHARE_TO = Number(process.env.IMPORT_KILL_SHARE_TO ?? 0.4);
 
 async function signIn(url: string): Promise<Session> {
   const deadline = Date.now() + 60_000;
@@ -61,7 +65,7 @@ interface Round {
 async function killRounds(bench: BenchDatabase, rows: number, rounds: number): Promise<boolean> {
   let server: ChildServer = await startQizhi(bench, 'import-kill.log', {}, 300_000);
   const results: Round[] = [];
-  let wholeImport = { bytes: 0, ms: 0 };
+  const wholeImport = { bytes: 0, ms: 0, timeline: [] as string[] };
   // One set of ID numbers across the files, so no person of one file is already in the court from another.
   const taken = demoCourtIdNumbers();
   try {
@@ -69,15 +73,27 @@ async function killRounds(bench: BenchDatabase, rows: number, rounds: number): P
     {
       const calibration = await buildRosterFile(rosterPeople(rows, 0xca1, taken));
       const w0 = bytesWritten(server.pid);
-      const whole = await importRoster(server.url, session, calibration, false);
+      const t0 = performance.now();
+      let done = false;
+      const answer = importRoster(server.url, session, calibration, false).finally(() => {
+        done = true;
+      });
+      while (!done) {
+        await sleep(100);
+        wholeImport.timeline.push(
+          `${String(Math.round(performance.now() - t0))} ms ${((bytesWritten(server.pid) - w0) / 2 ** 20).toFixed(1)} MiB`,
+        );
+      }
+      const whole = await answer;
       if (whole.status !== 200)
         throw new Error(`the whole import failed: HTTP ${String(whole.status)} ${whole.error ?? ''}`);
-      wholeImport = { bytes: bytesWritten(server.pid) - w0, ms: Math.round(whole.ms) };
+      wholeImport.bytes = bytesWritten(server.pid) - w0;
+      wholeImport.ms = Math.round(whole.ms);
     }
     for (let round = 0; round < rounds; round++) {
       const file = await buildRosterFile(rosterPeople(rows, 0x5eed + round, taken));
       const before = await peopleIn(server.url, session);
-      const share = 0.2 + (0.75 * (round + Math.random())) / rounds;
+      const share = SHARE_FROM + ((SHARE_TO - SHARE_FROM) * (round + Math.random())) / rounds;
       let answered = false;
       let settled = false;
       const w0 = bytesWritten(server.pid);
