@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { courtInstant, courtToday, courtYear, courtYearMonth, formatCourtDateTime } from './court-time.ts';
+import {
+  courtCalendarBefore,
+  courtInstant,
+  courtToday,
+  courtYear,
+  courtYearMonth,
+  formatCourtDateTime,
+} from './court-time.ts';
 
 describe('the court clock (Asia/Shanghai)', () => {
   it('turns the day at 16:00 UTC, not at UTC midnight', () => {
@@ -19,5 +26,12 @@ describe('the court clock (Asia/Shanghai)', () => {
   it('follows another zone when the court sets one', () => {
     expect(courtToday(new Date('2026-03-31T20:00:00Z'), 'Asia/Urumqi')).toBe('2026-04-01');
     expect(formatCourtDateTime('2026-05-20T07:00:00Z', 'Asia/Urumqi')).toBe('2026-05-20 13:00');
+  });
+  it('counts days and months back on the court calendar, milliseconds kept', () => {
+    // 2026-03-31 00:30:00.250 at the court is still 30 March in UTC.
+    const now = new Date('2026-03-30T16:30:00.250Z');
+    expect(courtCalendarBefore(now, 1, 'month').toISOString()).toBe('2026-02-27T16:30:00.250Z');
+    expect(courtCalendarBefore(now, 25, 'month').toISOString()).toBe('2024-02-28T16:30:00.250Z');
+    expect(courtCalendarBefore(now, 31, 'day').toISOString()).toBe('2026-02-27T16:30:00.250Z');
   });
 });

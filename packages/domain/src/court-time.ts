@@ -56,6 +56,21 @@ export function courtInstant(date: string, time = '00:00', zone = DEFAULT_COURT_
   return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', zone).toDate();
 }
 
+/**
+ * An instant moved back by whole days or months on the court's calendar: the same wall-clock time
+ * (milliseconds kept), a month back from 31 March being the last day of February. The arithmetic is
+ * on the wall clock (as if UTC), read back in the court's zone, so no offset is added by hand.
+ */
+export function courtCalendarBefore(
+  instant: Moment,
+  amount: number,
+  unit: 'day' | 'month',
+  zone = DEFAULT_COURT_TIME_ZONE,
+): Date {
+  const wall = dayjs.utc(inCourtZone(instant, zone).format('YYYY-MM-DDTHH:mm:ss.SSS')).subtract(amount, unit);
+  return dayjs.tz(wall.format('YYYY-MM-DDTHH:mm:ss.SSS'), zone).toDate();
+}
+
 /** A picker's value (whatever zone the browser put it in) read as the same wall-clock time at the court. */
 export function wallClockAtCourt(value: Dayjs, zone = DEFAULT_COURT_TIME_ZONE): Date {
   return dayjs.tz(value.format('YYYY-MM-DD HH:mm:ss'), zone).toDate();

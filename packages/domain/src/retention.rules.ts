@@ -7,13 +7,7 @@
  * §21 asks at least six months; its table refuses DELETE), and party records the party's rules keep
  * (the roster entry, development record, dues, transfers, meetings) — also of members who have left.
  */
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
-import { DEFAULT_COURT_TIME_ZONE, courtToday } from './court-time.ts';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { DEFAULT_COURT_TIME_ZONE, courtCalendarBefore, courtToday } from './court-time.ts';
 
 export const RETENTION_KINDS = [
   'receptionVisits',
@@ -125,11 +119,7 @@ export function formatRetentionPeriod(kind: RetentionKind, value: number): strin
  * what an officer means by it whatever the server's zone.
  */
 export function retentionCutoff(now: Date, period: number, unit: RetentionUnit, zone = DEFAULT_COURT_TIME_ZONE): Date {
-  const local = dayjs(now).tz(zone);
-  // Arithmetic on the wall clock (as if UTC), then read back in the court's zone, so no offset is
-  // added by hand and month lengths are the calendar's.
-  const wall = dayjs.utc(local.format('YYYY-MM-DDTHH:mm:ss.SSS')).subtract(period, unit);
-  return dayjs.tz(wall.format('YYYY-MM-DDTHH:mm:ss.SSS'), zone).toDate();
+  return courtCalendarBefore(now, period, unit, zone);
 }
 
 /**
