@@ -9,7 +9,7 @@ import {
 import type { Db } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { loadMeeting, type MeetingAccess } from './meeting-access.ts';
-import { countMeetings, shownCounts, type AttendeeJoined } from './entitlement.ts';
+import { countMeetings, shownCounts, summariseMeetings, type AttendeeJoined } from './entitlement.ts';
 import * as repo from './meetings.repo.ts';
 import { countsNoteOf, toVote } from './vote-outcome.ts';
 
@@ -17,7 +17,7 @@ type ListRow = Pick<repo.LoadedRow, 'meeting' | 'orgUnitName' | 'hostName'>;
 
 /** A list's rows with 应到 and 实到 counted by entitlementOf (a closed meeting's as recorded). */
 export async function toListItems<R extends ListRow>(db: Db, tenantId: string, rows: readonly R[]) {
-  const counts = await countMeetings(
+  const counts = await summariseMeetings(
     db,
     tenantId,
     rows.map((r) => r.meeting),

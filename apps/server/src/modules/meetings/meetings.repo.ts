@@ -153,6 +153,29 @@ export async function findAttendees(db: Db, tenantId: string, meetingIds: string
     .orderBy(asc(orgUnits.sortOrder), asc(people.retired), asc(people.name));
 }
 
+/** The attendances of meetings as the attendance rule reads them: no names, no order. */
+export async function findAttendanceStates(db: Db, tenantId: string, meetingIds: string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select({
+      meetingId: meetingAttendees.meetingId,
+      personId: meetingAttendees.personId,
+      state: meetingAttendees.state,
+      leaveApproved: meetingAttendees.leaveApproved,
+    })
+    .from(meetingAttendees)
+    .where(and(eq(meetingAttendees.tenantId, tenantId), inArray(meetingAttendees.meetingId, meetingIds)));
+}
+
+/** People as the attendance rule reads them (status, organisation, discipline periods). */
+export async function findVoters(db: Db, tenantId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select(voterColumns)
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), inArray(people.id, personIds)));
+}
+
 export async function findAttendee(db: Db, tenantId: string, meetingId: string, personId: string) {
   const [row] = await db
     .select()
