@@ -18,7 +18,6 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler, routerErrorHandler } from './platform/errors.ts';
-import { registerAdmission } from './platform/admission.ts';
 import { fieldKeys, useFieldKeys } from './platform/field-crypto.ts';
 import { registerInputSafety } from './platform/input-safety.ts';
 import { registerSecurityEvents } from './platform/security-hooks.ts';
@@ -146,7 +145,6 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerAdmission(app, deps.config.maxActiveRequests ?? (deps.database.kind === 'pglite' ? 8 : 0));
 
   // Before any plugin registers routes, so every route (the documentation's too) is seen here.
   app.addHook('onRoute', (route) => {

@@ -18,12 +18,6 @@ const EnvSchema = z.object({
   QIZHI_DEMO_PASSWORD: z.string().min(1).optional(),
   QIZHI_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   QIZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
-  QIZHI_MAX_ACTIVE_REQUESTS: z.coerce
-    .number({ error: 'QIZHI_MAX_ACTIVE_REQUESTS 应为整数（0 为不限）' })
-    .int('QIZHI_MAX_ACTIVE_REQUESTS 应为整数（0 为不限）')
-    .min(0, 'QIZHI_MAX_ACTIVE_REQUESTS 不能为负数')
-    .max(10_000, 'QIZHI_MAX_ACTIVE_REQUESTS 最大为10000')
-    .optional(),
   QIZHI_SECURE_COOKIE: z
     .enum(['auto', 'true', 'false'], { error: 'QIZHI_SECURE_COOKIE 应为 auto、true 或 false' })
     .default('auto'),
@@ -74,11 +68,6 @@ export interface Config {
   demoPassword: string | undefined;
   seedDemo: boolean;
   loginRateLimitPerMinute: number;
-  /**
-   * API requests worked on at once (platform/admission.ts); 0 for no limit. Unset: 8 on the embedded
-   * database, no limit on PostgreSQL (its connection pool already bounds the work).
-   */
-  maxActiveRequests: number | undefined;
   /**
    * The session cookie's Secure flag (QIZHI_SECURE_COOKIE): `auto` sets it whenever the request came over
    * TLS — served by us, or by a proxy saying `X-Forwarded-Proto: https`; `true` always; `false` never.
@@ -140,7 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.QIZHI_DEMO_PASSWORD,
     seedDemo: e.QIZHI_SEED_DEMO === 'true',
     loginRateLimitPerMinute: e.QIZHI_LOGIN_RATE_LIMIT,
-    maxActiveRequests: e.QIZHI_MAX_ACTIVE_REQUESTS,
     secureCookie: e.QIZHI_SECURE_COOKIE === 'auto' ? 'auto' : e.QIZHI_SECURE_COOKIE === 'true',
     backupKeep: e.QIZHI_BACKUP_KEEP,
     publicCourt: e.QIZHI_PUBLIC_COURT,
