@@ -79,7 +79,6 @@ export function votingMeetingOf(m: repo.MeetingRow, units: readonly repo.OrgUnit
   return { type: m.type, startsAt: m.startsAt, memberUnitIds: collectSubtreeIds(units, m.orgUnitId), committeeIds };
 }
 
-/** Every meeting's counts by today's rule, from its attendance list. */
 /** One attendee as the rule reads them: who, with their standing, and what was recorded. */
 interface AttendanceState {
   personId: string;
@@ -108,6 +107,7 @@ function countOf(
   return { voting, attendees, tally, summary };
 }
 
+/** Every meeting's counts by today's rule, from its attendance list. */
 export async function countMeetings(
   db: Db,
   tenantId: string,
@@ -173,6 +173,7 @@ export async function summariseMeetings(
   return summaries;
 }
 
+/** A closed meeting keeps the counts recorded when it closed; shownCounts shows those. */
 function hasRecordedCounts(m: repo.MeetingRow): boolean {
   return m.status === 'closed' && m.recordedExpected !== null && m.recordedAttended !== null;
 }
@@ -182,7 +183,7 @@ export function shownCounts(
   m: repo.MeetingRow,
   count: Pick<MeetingCount, 'summary'> | undefined,
 ): { expected: number; attended: number } {
-  if (hasRecordedCounts(m) && m.recordedExpected !== null && m.recordedAttended !== null) {
+  if (m.status === 'closed' && m.recordedExpected !== null && m.recordedAttended !== null) {
     return { expected: m.recordedExpected, attended: m.recordedAttended };
   }
   return { expected: count?.summary.expected ?? 0, attended: count?.summary.attended ?? 0 };
