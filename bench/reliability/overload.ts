@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import type { Session } from '../api-client.ts';
 import { prepareCourt, type BenchDatabase } from '../databases.ts';
 import { round, summarize } from '../latency.ts';
 import { mergeLoads, runLoad, type LoadResult } from '../load.ts';
@@ -45,8 +46,6 @@ export function lastLiveHeapMiB(log: string): number | null {
   const last = full.at(-1)?.[1];
   return last === undefined ? null : Math.round(Number(last));
 }
-
-type Session = Awaited<ReturnType<typeof signInClients>>['sessions'][number];
 
 /**
  * Each kind of read alone, by one client, for a moment: its median with the data as it is now. Taken
