@@ -110,6 +110,44 @@ export async function fillPicker(field: Locator, text: string): Promise<void> {
 }
 
 /**
+ * Until antd's open/close animations are over (drawers sliding in, lists zooming, popovers fading):
+ * a list measured mid-motion opens at the wrong place, and a click on it can land on nothing.
+ */
+export async function settled(page: Page): Promise<void> {
+  const moving = page.locator('[class*="-appear"], [class*="-enter"], [class*="-leave"]');
+  for (let i = 0; i < 100 && (await moving.count()) > 0; i++) await page.waitForTimeout(50);
+}
+
+/**
+ * Chooses `option` (its exact title) in the single Select labelled `label`, and waits until the
+ * select shows it. A click that did not take — the list or the drawer under it still moving, seen
+ * in CI as a dropdown left open with the option only hovered — is tried again, up to three times.
+ */
+export async function pickOption(page: Page, label: string | RegExp, option: string): Promise<void> {
+  // The select itself, not a table column of the same name beside it.
+  const field = page.getByLabel(label).and(page.getByRole('combobox'));
+  const select = page.locator('.ant-select', { has: field }).first();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const item = open.locator(`.ant-select-item-option[title="${option}"]`);
+  const chosen = select.locator(`.ant-select-content[title="${option}"]`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await settled(page);
+    if ((await open.count()) === 0) await field.click();
+    await item.waitFor();
+    await settled(page);
+    await item.click();
+    for (let i = 0; i < 20; i++) {
+      if ((await chosen.count()) > 0) {
+        await open.waitFor({ state: 'hidden' });
+        return;
+      }
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`${String(label)}没有选上：${option}`);
+}
+
+/**
  * Picks an organisation in the 党组织 tree select of `form` and waits until the select shows it,
  * clicking the node again if a click did not take (seen in CI: a plan saved without its 党组织).
  */

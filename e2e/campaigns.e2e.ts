@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { OrgUnit } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, DESKTOP, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
+import { apiGet, DESKTOP, launchBrowser, PHONE, pickOption, signIn, waitForSavedAt, withPage } from './browser.ts';
 
 const TITLE = `学习教育实践活动（${String(Date.now()).slice(-5)}）`;
 const TASK = '集中学习党章党规';
-
-async function pickOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 void test('党务干事部署活动并给支部布置任务，党员在手机上报告完成，支部的完成比例随之上升', async (t) => {
   await withPage(t, DESKTOP, async (page) => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { GoalsResponse, MemberDetail } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, confirmPopover, DESKTOP, PHONE, signIn, withPage } from './browser.ts';
+import { apiGet, confirmPopover, DESKTOP, PHONE, pickOption, signIn, withPage } from './browser.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const BRANCH = '安泽县人民法院机关党支部';
@@ -12,33 +12,6 @@ const YEAR = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 const stamp = String(Date.now() % 100_000);
 const GOAL = `全年专题学习不少于10学时（测试${stamp}）`;
 const PROMISE = `全年办结案件无超审限（测试${stamp}）`;
-
-/** Until antd's open/close animations are over: a list measured mid-zoom opens at the wrong size. */
-async function settled(page: Page): Promise<void> {
-  const moving = page.locator(
-    '.ant-zoom-appear, .ant-zoom-enter, .ant-slide-up-appear, .ant-slide-up-enter, .ant-slide-up-leave',
-  );
-  for (let i = 0; i < 100 && (await moving.count()) > 0; i++) await page.waitForTimeout(50);
-}
-
-async function pick(page: Page, label: string | RegExp, option: string): Promise<void> {
-  await settled(page);
-  await page.getByLabel(label).click();
-  // The open list only (antd keeps closed ones in the page), and the option by its exact title.
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const item = open.locator(`.ant-select-item-option[title="${option}"]`);
-  await item.waitFor();
-  // A click while the list still slides in can land on nothing (seen once in CI): wait for it to
-  // stop, and choose again if the list is still open.
-  await settled(page);
-  await item.click();
-  for (let attempt = 0; attempt < 3 && (await open.count()) > 0; attempt++) {
-    await page.waitForTimeout(300);
-    await settled(page);
-    if ((await open.count()) > 0 && (await item.isVisible())) await item.click();
-  }
-  await open.waitFor({ state: 'hidden' });
-}
 
 function goalRow(page: Page, ownerText: string): Locator {
   return page.locator('.ant-table-tbody tr.ant-table-row', { hasText: GOAL }).filter({ hasText: ownerText });
@@ -60,10 +33,10 @@ void test('支部书记分解目标到党小组党员，党员带佐证报告进
     await page.getByRole('button', { name: /制定目标/ }).click();
     const form = page.locator('.ant-modal').filter({ hasText: '年度目标' });
     await form.getByLabel('目标名称').waitFor();
-    await pick(page, '层级', '党支部');
-    await pick(page, '责任主体', BRANCH);
+    await pickOption(page, '层级', '党支部');
+    await pickOption(page, '责任主体', BRANCH);
     await form.getByLabel('目标名称').fill(GOAL);
-    await pick(page, '六型法院维度', '学习型');
+    await pickOption(page, '六型法院维度', '学习型');
     await form.getByLabel('目标值').fill('10');
     await form.getByLabel('计量单位').fill('学时');
     await form.getByRole('button', { name: '保存' }).click();
@@ -144,7 +117,7 @@ void test('党员拟定承诺，支部书记审核公开，未登录的公开页
     await signIn(page, 'member');
     memberName = (await apiGet<MemberDetail>(page, '/api/members/me')).name;
     await page.goto(`${baseUrl()}/commitments`);
-    await pick(page, '年度', `${next}年度`);
+    await pickOption(page, '年度', `${next}年度`);
     await page.getByRole('tab', { name: '我的承诺' }).click();
     await page.getByRole('button', { name: '拟定承诺' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '公开承诺' });
@@ -157,7 +130,7 @@ void test('党员拟定承诺，支部书记审核公开，未登录的公开页
   await withPage(t, DESKTOP, async (page) => {
     await signIn(page, 'secretary');
     await page.goto(`${baseUrl()}/commitments`);
-    await pick(page, '年度', `${next}年度`);
+    await pickOption(page, '年度', `${next}年度`);
     await page.getByRole('tab', { name: '审核与核实' }).click();
     const card = page.locator('.ant-card-small', { hasText: PROMISE });
     await card.getByRole('button', { name: '审核公开' }).click();

@@ -3,17 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { maskIdNumber, type MemberPage } from '@qizhi/domain';
-import { apiGet, confirmPopover, DESKTOP, signIn, signOut, withPage } from './browser.ts';
+import { apiGet, confirmPopover, DESKTOP, pickOption, signIn, signOut, withPage } from './browser.ts';
 import { makeRosterXlsx, readXlsxRows, validIdNumber, withWrongCheckChar } from './roster-files.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BRANCH = '安泽县人民法院机关党支部';
 const CELL = '第一党小组（审判业务）';
-
-async function pickOption(page: Page, selectLabel: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: selectLabel }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
 
 function rows(page: Page) {
   return page.locator('.ant-table-tbody tr.ant-table-row');

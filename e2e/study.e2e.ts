@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { courtToday, type OrgUnit, type PersonStudyLedger } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, DESKTOP, fillPicker, launchBrowser, PHONE, signIn, waitForSavedAt, withPage } from './browser.ts';
+import {
+  apiGet,
+  DESKTOP,
+  fillPicker,
+  launchBrowser,
+  PHONE,
+  pickOption,
+  signIn,
+  waitForSavedAt,
+  withPage,
+} from './browser.ts';
 
 const TITLE = `专题业务培训（${String(Date.now()).slice(-5)}）`;
 
@@ -11,14 +20,6 @@ const TITLE = `专题业务培训（${String(Date.now()).slice(-5)}）`;
 function shanghaiTimeAgo(minutes: number): { day: string; time: string } {
   const t = new Date(Date.now() - minutes * 60_000 + 8 * 3_600_000).toISOString();
   return { day: t.slice(0, 10), time: t.slice(11, 16) };
-}
-
-async function pickOption(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
 }
 
 void test('支部书记制定周三专题业务培训计划，党员用手机签到，本人学时台账和首页进度随之增加', async (t) => {
