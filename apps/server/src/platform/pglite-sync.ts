@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { createTurnTakingPGlite } from './pglite-turns.ts';
 
 type InitResult = Awaited<ReturnType<NodeFS['init']>>;
 type EmscriptenModule = Parameters<NodeFS['init']>[1];
@@ -111,9 +112,13 @@ export async function createPglite(
   dataDir: string | undefined,
   opts: { synced: boolean; loadDataDir?: Blob | undefined },
 ): Promise<PGlite> {
-  if (!dataDir) return PGlite.create({ loadDataDir: opts.loadDataDir });
+  // Turn-taking: queued statements must not keep the server from reading requests (pglite-turns.ts).
+  if (!dataDir) return createTurnTakingPGlite({ loadDataDir: opts.loadDataDir });
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const client = await PGlite.create({ ...pgliteOptions(dataDir, opts.synced), loadDataDir: opts.loadDataDir });
+  const client = await createTurnTakingPGlite({
+    ...pgliteOptions(dataDir, opts.synced),
+    loadDataDir: opts.loadDataDir,
+  });
   if (opts.synced && fresh) {
     await client.exec('checkpoint');
     fsyncTree(dataDir);
