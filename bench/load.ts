@@ -58,7 +58,18 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, timeoutMs: number)
         res.on('error', reject);
       },
     );
-    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`timeout after ${String(timeoutMs)} ms`)));
+    // Which connection went silent says where the time was lost: a first request on a new connection
+    // that got no byte back was never read by the server (issue 11: connections not accepted while
+    // the embedded database kept the event loop).
+    let readBefore = 0;
+    outgoing.on('socket', (socket) => {
+      readBefore = socket.bytesRead;
+    });
+    outgoing.setTimeout(timeoutMs, () => {
+      const connection = outgoing.reusedSocket ? 'a reused connection' : 'a new connection';
+      const answered = (outgoing.socket?.bytesRead ?? 0) > readBefore ? 'part of an answer' : 'no byte back';
+      outgoing.destroy(new Error(`timeout after ${String(timeoutMs)} ms on ${connection}, ${answered}`));
+    });
     outgoing.on('error', reject);
     outgoing.end(payload);
   });

@@ -5,13 +5,15 @@
  * last one answered. Twice that is 80 such clients. The run is cut into 30 s slices, each
  * recording throughput, p95, errors and the server's resident memory, so a leak shows as a slope.
  *
- * Fails on any error (a status outside 2xx or no answer), or when the server's live heap — what V8
- * keeps after a full collection, where a leak accumulates — has a median over the last third of the
- * run more than a fifth above the first third's. The resident size is reported beside it, not judged:
+ * Fails on any error (a status outside 2xx or no answer), on a health check from a new connection
+ * left unanswered for 30 s, or when the server's live heap — what V8 keeps after a full collection,
+ * where a leak accumulates — has a median over the last third of the run more than a fifth above
+ * the first third's. The resident size is reported beside it, not judged:
  * it also holds heap V8 has reserved and not returned, and the allocator's arenas, which stay at their
  * high-water mark after a burst of large answers whether or not anything leaks.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import type { Session } from '../api-client.ts';
 import { prepareCourt, type BenchDatabase } from '../databases.ts';
@@ -45,6 +47,44 @@ export function lastLiveHeapMiB(log: string): number | null {
   const full = [...log.matchAll(/Mark-Compact[^\n]*?[\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g)];
   const last = full.at(-1)?.[1];
   return last === undefined ? null : Math.round(Number(last));
+}
+
+/**
+ * What a newcomer meets while the load runs — a browser opening the portal, a monitor asking for
+ * health: once a second, `GET /api/health` on a connection of its own, timed until it answers (or
+ * 30 s pass). Issue 11 found new connections left unread for 30 s while the embedded database kept
+ * the event loop busy, though every request already inside was answered.
+ */
+function probeNewConnections(url: string): { stop: () => Promise<{ answeredMs: number[]; unanswered: number }> } {
+  const answeredMs: number[] = [];
+  let unanswered = 0;
+  const pending: Promise<void>[] = [];
+  const timer = setInterval(() => {
+    const t0 = performance.now();
+    pending.push(
+      new Promise<void>((resolve) => {
+        const get = http.get(`${url}/api/health`, { agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            answeredMs.push(performance.now() - t0);
+            resolve();
+          });
+        });
+        get.setTimeout(30_000, () => get.destroy(new Error('no answer in 30 s')));
+        get.on('error', () => {
+          unanswered += 1;
+          resolve();
+        });
+      }),
+    );
+  }, 1_000);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all(pending);
+      return { answeredMs, unanswered };
+    },
+  };
 }
 
 /**
@@ -85,6 +125,7 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
   let rssStart: number | null = null;
   let soloBefore: Record<string, number> = {};
   let soloAfter: Record<string, number> = {};
+  let newcomers = { answeredMs: [] as number[], unanswered: 0 };
   try {
     await waitForStartupBackup(bench);
     const { sessions, roleOf, firstOf } = await signInClients(server.url, PEAK_CLIENTS_PER_ROLE * factor);
@@ -115,6 +156,7 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
     await slice(10_000);
     soloBefore = await soloReads(server.url, firstOf, actions);
     rssStart = rssMiB(server.pid);
+    const probe = probeNewConnections(server.url);
     const t0 = performance.now();
     while (performance.now() - t0 < durationMs) {
       const load = await slice(Math.min(SLICE_MS, durationMs - (performance.now() - t0)));
@@ -133,6 +175,7 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
           .map(([label, l]) => `${label} ${String(round(l.p95))}`),
       });
     }
+    newcomers = await probe.stop();
     soloAfter = await soloReads(server.url, firstOf, actions);
   } finally {
     await server.stop();
@@ -149,7 +192,8 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
   const heap = thirds((s) => s.liveHeapMiB);
   const rss = thirds((s) => s.rssMiB);
   const flat = heap.firstThird.count > 0 && heap.lastThird.count > 0 && heap.lastThird.p50 <= heap.firstThird.p50 * 1.2;
-  const passed = all.errors === 0 && flat && slices.length > 0;
+  const passed = all.errors === 0 && newcomers.unanswered === 0 && flat && slices.length > 0;
+  const probed = summarize(newcomers.answeredMs);
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -168,6 +212,13 @@ async function overloadOn(bench: BenchDatabase, factor: number, durationMs: numb
           max: round(all.latency.max),
         },
         p95Slices: summarize(slices.map((s) => s.p95)),
+        newConnectionHealthMs: {
+          answered: probed.count,
+          unanswered: newcomers.unanswered,
+          p50: round(probed.p50),
+          p95: round(probed.p95),
+          max: round(probed.max),
+        },
         soloReadMedianMs: Object.fromEntries(
           Object.entries(soloBefore)
             .map(([label, before]) => [label, { before, after: soloAfter[label] ?? null }] as const)
