@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MemberDetail, MemberPage } from '@qizhi/domain';
-import { apiGet, DESKTOP, signIn, withPage } from './browser.ts';
+import { apiGet, DESKTOP, pickOption, signIn, withPage } from './browser.ts';
 import { baseUrl, DEMO_PASSWORD } from './e2e-config.ts';
 
 async function signInByApi(username: string): Promise<Response> {
@@ -31,8 +31,7 @@ void test('党务干事为调出的干警办理离开：确认后移出在册名
     // Without a reason nothing is sent.
     await dialog.getByRole('button', { name: /确认办理离开/ }).click();
     await dialog.getByText('请选择离开原因').waitFor();
-    await dialog.getByRole('combobox', { name: '离开原因' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '调出' }).click();
+    await pickOption(page, '离开原因', '调出');
     await dialog.getByLabel('说明').fill('调往市中级人民法院');
     await dialog.getByRole('button', { name: /确认办理离开/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -47,8 +46,7 @@ void test('党务干事为调出的干警办理离开：确认后移出在册名
       .getByText(`共 ${String(before.total - 1)} 人`)
       .first()
       .waitFor();
-    await page.getByRole('combobox', { name: '在册或已离开' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已离开' }).click();
+    await pickOption(page, '在册或已离开', '已离开');
     await page.waitForURL((url) => url.searchParams.get('standing') === 'left');
     const row = page.locator('.ant-table-tbody tr.ant-table-row');
     await row.filter({ hasText: me.name }).waitFor();
