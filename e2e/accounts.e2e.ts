@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { OrgUnit } from '@qizhi/domain';
-import { DESKTOP, PHONE, signIn, withPage } from './browser.ts';
+import { chooseOption, DESKTOP, PHONE, signIn, withPage } from './browser.ts';
 import { baseUrl, DEMO_PASSWORD } from './e2e-config.ts';
 import { apiSignIn } from './demo-totp.ts';
 
@@ -38,8 +38,7 @@ async function makeAccountsForCell(page: Page, cellName: string): Promise<Slip[]
   await page.getByRole('button', { name: '按花名册建号' }).click();
   const dialog = page.getByRole('dialog', { name: '按花名册建号' });
   await dialog.getByText('某个党组织（含下级）').click();
-  await dialog.getByRole('combobox', { name: '党组织' }).click();
-  await page.locator('.ant-select-item-option', { hasText: cellName }).first().click();
+  await chooseOption(page, dialog.getByRole('combobox', { name: '党组织' }), cellName);
   await dialog.getByRole('button', { name: /为 [1-9]\d* 人建号/ }).click();
   const slips = page.getByTestId('account-slips');
   await slips.waitFor();

@@ -120,31 +120,70 @@ export async function settled(page: Page): Promise<void> {
 
 /**
  * Chooses `option` (its exact title) in the single Select labelled `label`, and waits until the
- * select shows it. A click that did not take — the list or the drawer under it still moving, seen
- * in CI as a dropdown left open with the option only hovered — is tried again, up to three times.
+ * select shows it (see `chooseOption`).
  */
 export async function pickOption(page: Page, label: string | RegExp, option: string): Promise<void> {
   // The select itself, not a table column of the same name beside it.
-  const field = page.getByLabel(label).and(page.getByRole('combobox'));
-  const select = page.locator('.ant-select', { has: field }).first();
+  await chooseOption(page, page.getByLabel(label).and(page.getByRole('combobox')), option);
+}
+
+/**
+ * Chooses an option of the single Select whose combobox is `field` — by its exact title, or the
+ * first whose text matches a pattern — typing `search` first where the list is searched, and waits
+ * until the select shows the choice. A click that did not take — the list or the drawer under it
+ * still moving, seen in CI as a dropdown left open with the option only hovered — is tried again,
+ * up to three times.
+ */
+export async function chooseOption(
+  page: Page,
+  field: Locator,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const item = open.locator(`.ant-select-item-option[title="${option}"]`);
-  const chosen = select.locator(`.ant-select-content[title="${option}"]`);
+  const item =
+    typeof option === 'string'
+      ? open.locator(`.ant-select-item-option[title="${option}"]`)
+      : open.locator('.ant-select-item-option').filter({ hasText: option }).first();
+  // What the select shows: the box around its search input, titled with the choice (or holding it).
+  const shown = field.locator('xpath=ancestor::div[contains(@class, "-select-content")][1]');
+  const showsChoice = async () => {
+    const title = (await shown.getAttribute('title')) ?? '';
+    const text = (await shown.innerText()).trim();
+    return typeof option === 'string' ? title === option || text === option : option.test(title) || option.test(text);
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     await settled(page);
     if ((await open.count()) === 0) await field.click();
+    if (search !== undefined) await field.fill(search);
     await item.waitFor();
     await settled(page);
     await item.click();
     for (let i = 0; i < 20; i++) {
-      if ((await chosen.count()) > 0) {
+      if (await showsChoice()) {
         await open.waitFor({ state: 'hidden' });
         return;
       }
       await page.waitForTimeout(100);
     }
   }
-  throw new Error(`${String(label)}没有选上：${option}`);
+  throw new Error(`没有选上：${String(option)}`);
+}
+
+/**
+ * Ticks `box` (an antd Checkbox, found by its label) and waits until it shows ticked, clicking
+ * again if a click did not take (seen in CI: 全选 in a dialog just opened, left unticked).
+ */
+export async function tick(page: Page, box: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await settled(page);
+    if (!(await box.isChecked())) await box.click();
+    for (let i = 0; i < 20; i++) {
+      if (await box.isChecked()) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error('勾选没有生效');
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type OrgUnit,
 } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, DESKTOP, signIn, withPage } from './browser.ts';
+import { apiGet, chooseOption, DESKTOP, signIn, withPage } from './browser.ts';
 
 async function apiSend<T>(page: Page, method: 'POST' | 'PUT', pathname: string, data: unknown): Promise<T> {
   const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/api/auth/me');
@@ -28,13 +28,7 @@ function shift(iso: string, days: number): string {
 
 async function recordInForm(page: Page, step: number, on?: string, document?: string): Promise<void> {
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: /登\s*记/ }) });
-  await form.getByLabel('步骤').click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: `第${String(step)}步`,
-    })
-    .first()
-    .click();
+  await chooseOption(page, form.getByLabel('步骤'), new RegExp(`第${String(step)}步`));
   if (on) {
     await form.getByLabel('日期').fill(on);
     // Leaving the field commits the typed day (Enter would also submit the form).

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { courtYear, type MeetingDetail, type OrgUnit } from '@qizhi/domain';
-import { apiGet, confirmPopover, PHONE, signIn, signOut, withPage } from './browser.ts';
+import { apiGet, chooseOption, confirmPopover, PHONE, signIn, signOut, withPage } from './browser.ts';
 import { baseUrl } from './e2e-config.ts';
 
 const YEAR = courtYear() - 1;
@@ -119,13 +119,9 @@ void test('全院干警民主测评：书记在手机上开启评议，党员和
     });
     await page.reload();
     const decision = page.locator('form#decision');
-    await decision.getByLabel('支部党员大会').click();
-    await page
-      .locator('.ant-select-item-option', { hasText: `${String(YEAR)}年度民主评议党员` })
-      .last()
-      .click();
-    await decision.getByLabel('通过的表决').click();
-    await page.locator('.ant-select-item-option', { hasText: '通过' }).last().click();
+    const combobox = (label: string) => decision.getByLabel(label).and(page.getByRole('combobox'));
+    await chooseOption(page, combobox('支部党员大会'), new RegExp(`${String(YEAR)}年度民主评议党员`));
+    await chooseOption(page, combobox('通过的表决'), /通过/);
     await decision.getByRole('button', { name: '登记党员大会的决定' }).click();
     await page.getByText('党员大会已决定').first().waitFor();
     await page

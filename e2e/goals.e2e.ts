@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { GoalsResponse, MemberDetail } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, confirmPopover, DESKTOP, PHONE, pickOption, signIn, withPage } from './browser.ts';
+import { apiGet, confirmPopover, DESKTOP, PHONE, pickOption, signIn, tick, withPage } from './browser.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const BRANCH = '安泽县人民法院机关党支部';
@@ -47,7 +47,7 @@ void test('支部书记分解目标到党小组党员，党员带佐证报告进
     const drawer = page.locator('.ant-drawer').filter({ hasText: GOAL });
     await drawer.getByRole('button', { name: /分解目标/ }).click();
     let modal = page.locator('.ant-modal').filter({ hasText: '分解目标到' });
-    await modal.getByLabel(CELL).check();
+    await tick(page, modal.getByLabel(CELL));
     await modal.getByRole('button', { name: '分解' }).click();
     await modal.waitFor({ state: 'hidden' });
     // By its close button: Escape only reaches the drawer once focus has come back to it.
@@ -60,7 +60,7 @@ void test('支部书记分解目标到党小组党员，党员带佐证报告进
     await drawer.getByText('部门/党小组').first().waitFor();
     await drawer.getByRole('button', { name: /分解目标/ }).click();
     modal = page.locator('.ant-modal').filter({ hasText: '分解目标到党员' });
-    await modal.getByText(/全选（\d+）/).click();
+    await tick(page, modal.getByRole('checkbox', { name: /全选（\d+）/ }));
     await modal.getByText('平均分配').waitFor();
     await modal.getByRole('button', { name: '分解' }).click();
     await modal.waitFor({ state: 'hidden' });

@@ -6,6 +6,7 @@ import { periodOf } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
 import {
   apiGet,
+  chooseOption,
   confirmPopover,
   DESKTOP,
   launchBrowser,
@@ -107,9 +108,7 @@ void test('支部书记计划支部党员大会，党员用手机签到，记录
 
     // Attendance: one on leave with a reason, the rest present; the quorum is reached.
     await page.reload();
-    const firstState = page.locator('.ant-table-tbody .ant-select').first();
-    await firstState.click();
-    await page.locator('.ant-select-item-option', { hasText: '请假' }).last().click();
+    await chooseOption(page, page.locator('.ant-table-tbody').getByRole('combobox').first(), '请假');
     await page.getByPlaceholder('请假原因（必填）').fill('外出开庭');
     await page.getByRole('button', { name: /其余未登记者记为出席/ }).click();
     await confirmPopover(page);

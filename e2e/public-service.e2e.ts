@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { confirmPopover, DESKTOP, launchBrowser, PHONE, signIn, withPage } from './browser.ts';
+import { chooseOption, confirmPopover, DESKTOP, launchBrowser, PHONE, signIn, withPage } from './browser.ts';
 import { baseUrl, DEMO_PASSWORD } from './e2e-config.ts';
 import { apiSignIn } from './demo-totp.ts';
 
@@ -33,9 +33,7 @@ void test('首问负责：干事在手机上登记并移交，接收人办结，
     await page.goto(`${baseUrl()}/inquiries`);
     await page.getByLabel('咨询事项').fill(TOPIC);
     await page.getByText('移交他人', { exact: true }).click();
-    await page.getByLabel('移交给').click();
-    await page.keyboard.type(user.displayName);
-    await page.locator('.ant-select-item-option', { hasText: user.displayName }).first().click();
+    await chooseOption(page, page.getByLabel('移交给'), new RegExp(user.displayName), user.displayName);
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
     const mine = page.getByLabel('我的首问事项');
     const item = mine.locator('.ant-list-item', { hasText: TOPIC });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MemberDetail, MemberPage, OrgUnit } from '@qizhi/domain';
-import { apiGet, DESKTOP, pickOrgUnit, signIn, withPage } from './browser.ts';
+import { apiGet, chooseOption, DESKTOP, pickOrgUnit, signIn, withPage } from './browser.ts';
 import { baseUrl } from './e2e-config.ts';
 
 void test('党务干事为党员办理院内组织关系转接：核对党费、开具介绍信，花名册显示新的党组织和转接记录', async (t) => {
@@ -21,11 +21,7 @@ void test('党务干事为党员办理院内组织关系转接：核对党费、
     await page.getByRole('heading', { name: '组织关系转接' }).waitFor();
     await page.getByRole('button', { name: /转出（开具介绍信）/ }).click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '转出：开具组织关系介绍信' });
-    await dialog.getByRole('combobox', { name: '党员' }).fill(person.name);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: person.name })
-      .first()
-      .click();
+    await chooseOption(page, dialog.getByRole('combobox', { name: '党员' }), new RegExp(person.name), person.name);
     // Before the letter: the member's 党组织 and the month dues are paid up to.
     const check = dialog.getByTestId('transfer-check');
     await check

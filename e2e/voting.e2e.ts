@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { MeetingDetail, OrgUnit } from '@qizhi/domain';
 import { baseUrl } from './e2e-config.ts';
-import { apiGet, confirmPopover, DESKTOP, signIn, withPage } from './browser.ts';
+import { apiGet, chooseOption, confirmPopover, DESKTOP, signIn, withPage } from './browser.ts';
 
 /** A write through the signed-in page's session (the CSRF token from /api/auth/me). */
 async function apiSend<T>(page: Page, method: 'POST' | 'PUT', pathname: string, data: unknown): Promise<T> {
@@ -23,9 +23,7 @@ async function planStarted(page: Page, type: string, orgUnitId: string, topic: s
 }
 
 async function chooseKind(page: Page, label: string): Promise<void> {
-  const form = page.locator('form#vote');
-  await form.getByLabel('表决类型').click();
-  await page.locator('.ant-select-item-option', { hasText: label }).last().click();
+  await chooseOption(page, page.locator('form#vote').getByLabel('表决类型'), new RegExp(label));
 }
 
 void test('支部党员大会记录接收预备党员表决：退休党员到会、会前书面意见计入，通过并说明票数；党小组会上同样的表决被拒绝并说明原因', async (t) => {
@@ -68,9 +66,7 @@ void test('支部党员大会记录接收预备党员表决：退休党员到会
     await form.getByLabel('表决事项').fill('接收张某某同志为中共预备党员');
     await form.getByLabel('赞成').fill(String(needed - 1));
     await form.getByRole('button', { name: '添加会前书面意见' }).click();
-    await form.getByLabel('书面意见提交人').click();
-    await page.keyboard.type(absentOne.name);
-    await page.locator('.ant-select-item-option', { hasText: absentOne.name }).last().click();
+    await chooseOption(page, form.getByLabel('书面意见提交人'), new RegExp(absentOne.name), absentOne.name);
     await form.getByRole('button', { name: '记录表决' }).click();
     await confirmPopover(page);
     const explained = `赞成 ${String(needed)} 票（含书面意见 1 份），超过应到会有表决权党员 ${String(expected)} 人的半数（需 ${String(needed)} 票），通过`;
