@@ -40,12 +40,13 @@ export interface LoadResult {
   labels: string[];
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   body: Buffer;
 }
 
-function send(agent: http.Agent, base: URL, req: LoadRequest, timeoutMs: number): Promise<Answer> {
+/** One request; `agent: false` sends it on a connection of its own, closed after the answer. */
+export function send(agent: http.Agent | false, base: URL, req: LoadRequest, timeoutMs: number): Promise<Answer> {
   const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
   const headers = payload ? { ...req.headers, 'content-type': 'application/json' } : req.headers;
   return new Promise((resolve, reject) => {

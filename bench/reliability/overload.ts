@@ -8,17 +8,16 @@
  * Fails on any error (a status outside 2xx or no answer), on a health check from a new connection
  * left unanswered for 30 s, or when the server's live heap — what V8 keeps after a full collection,
  * where a leak accumulates — has a median over the last third of the run more than a fifth above
- * the first third's. The resident size is reported beside it, not judged:
- * it also holds heap V8 has reserved and not returned, and the allocator's arenas, which stay at their
- * high-water mark after a burst of large answers whether or not anything leaks.
+ * the first third's. The resident size is reported beside it, not judged: it also holds heap V8
+ * has reserved and not returned, and the allocator's arenas, which stay at their high-water mark
+ * after a burst of large answers whether or not anything leaks.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import type { Session } from '../api-client.ts';
 import { prepareCourt, type BenchDatabase } from '../databases.ts';
 import { round, summarize } from '../latency.ts';
-import { mergeLoads, runLoad, type LoadResult } from '../load.ts';
+import { mergeLoads, runLoad, send, type LoadResult } from '../load.ts';
 import { actionsOf, discoverIds, pick, ROLES, rssMiB, signInClients, type Role } from '../mixed.bench.ts';
 import { startQizhi, waitForStartupBackup } from '../qizhi-server.ts';
 import { onEachDatabase } from './private-postgres.ts';
@@ -59,23 +58,18 @@ function probeNewConnections(url: string): { stop: () => Promise<{ answeredMs: n
   const answeredMs: number[] = [];
   let unanswered = 0;
   const pending: Promise<void>[] = [];
+  const base = new URL(url);
   const timer = setInterval(() => {
     const t0 = performance.now();
     pending.push(
-      new Promise<void>((resolve) => {
-        const get = http.get(`${url}/api/health`, { agent: false }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            answeredMs.push(performance.now() - t0);
-            resolve();
-          });
-        });
-        get.setTimeout(30_000, () => get.destroy(new Error('no answer in 30 s')));
-        get.on('error', () => {
+      send(false, base, { path: '/api/health', label: 'health' }, 30_000).then(
+        () => {
+          answeredMs.push(performance.now() - t0);
+        },
+        () => {
           unanswered += 1;
-          resolve();
-        });
-      }),
+        },
+      ),
     );
   }, 1_000);
   return {
