@@ -26,6 +26,11 @@ export async function toListItems<R extends ListRow>(db: Db, tenantId: string, r
 }
 
 export function toListItem(row: ListRow, counts: { expected: number; attended: number }): MeetingListItem {
+  return { ...toUncountedListItem(row), expected: counts.expected, attended: counts.attended };
+}
+
+/** A list item without 应到/实到, for lists that do not show them (a person's own meetings). */
+export function toUncountedListItem(row: ListRow): Omit<MeetingListItem, 'expected' | 'attended'> {
   const m = row.meeting;
   return {
     id: m.id,
@@ -37,8 +42,6 @@ export function toListItem(row: ListRow, counts: { expected: number; attended: n
     place: m.place,
     status: m.status,
     hostName: row.hostName,
-    expected: counts.expected,
-    attended: counts.attended,
     coveredYear: m.coveredYear,
     reportedOn: m.reportedOn,
   };

@@ -80,7 +80,9 @@ export default function CalendarPage() {
   const to = month.endOf('month').add(7, 'day').format('YYYY-MM-DD');
   const all = useMeetingPage({ from, to, pageSize: 200 }, can('meetings.read'));
   const mine = useMyMeetings(!can('meetings.read'));
-  const items: MeetingListItem[] = can('meetings.read') ? (all.data?.items ?? []) : (mine.data?.items ?? []);
+  const items: Pick<MeetingListItem, 'id' | 'startsAt' | 'status' | 'topic'>[] = can('meetings.read')
+    ? (all.data?.items ?? [])
+    : (mine.data?.items ?? []);
   const onDay = (d: Dayjs) => items.filter((m) => courtToday(m.startsAt) === d.format('YYYY-MM-DD'));
   return (
     <Flex vertical gap="middle">

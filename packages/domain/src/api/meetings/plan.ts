@@ -56,7 +56,12 @@ export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>;
 export const UpdateMeetingRequest = z.strictObject({ ...planFields, ...annualFields }).partial();
 export type UpdateMeetingRequest = z.infer<typeof UpdateMeetingRequest>;
 
-export const MyMeeting = MeetingListItem.extend({
+/**
+ * A meeting on the person's own list: its own state and notice, without the meeting's 应到/实到 — no
+ * page of the member's shows them, and counting them by the attendance rule cost ~0.9 ms a meeting
+ * (docs/performance.md); the meeting's detail and the officers' lists carry them.
+ */
+export const MyMeeting = MeetingListItem.omit({ expected: true, attended: true }).extend({
   myState: z.enum(ATTENDANCE_STATES),
   noticeReadAt: z.string().nullable(),
 });

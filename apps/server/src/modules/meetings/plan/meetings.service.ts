@@ -21,7 +21,7 @@ import { covers, unitsOf } from '../../../platform/policy.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { assertEditable, loadManagedMeeting, loadMeeting } from '../meeting-access.ts';
 import { annualFieldsOf, talkAttendees } from './annual-fields.ts';
-import { getMeeting, toListItems } from '../meeting-detail.ts';
+import { getMeeting, toListItems, toUncountedListItem } from '../meeting-detail.ts';
 import { meetingNotice, queueNotice } from '../../notifications/index.ts';
 import { setMeetingStatus } from '../meeting-status.ts';
 import * as meetingsRepo from '../meetings.repo.ts';
@@ -205,17 +205,14 @@ export async function listMyMeetings(ctx: RequestContext) {
     now.subtract(31, 'day').toDate(),
     now.add(366, 'day').toDate(),
   );
-  const listed = await toListItems(
-    ctx.db,
-    ctx.tenantId,
-    rows.filter((r) => r.meeting.status !== 'cancelled'),
-  );
   return {
-    items: listed.map(({ row, item }) => ({
-      ...item,
-      myState: row.myState ?? 'pending',
-      noticeReadAt: row.noticeReadAt?.toISOString() ?? null,
-    })),
+    items: rows
+      .filter((r) => r.meeting.status !== 'cancelled')
+      .map((row) => ({
+        ...toUncountedListItem(row),
+        myState: row.myState ?? 'pending',
+        noticeReadAt: row.noticeReadAt?.toISOString() ?? null,
+      })),
   };
 }
 
