@@ -5,10 +5,19 @@
  * `<feature>.api.ts` on top of these; components call those functions through TanStack Query hooks.
  */
 import type { z } from 'zod';
-import { api, request, type Query, type RequestOptions } from './api.ts';
+import { api, ApiError, request, type Query, type RequestOptions } from './api.ts';
 
-async function parsed<S extends z.ZodType>(schema: S, promise: Promise<unknown>): Promise<z.output<S>> {
-  return schema.parse(await promise);
+/**
+ * An answer that does not match this page's schema: after an upgrade, a page loaded before it talks
+ * to the new server. The person is told to reload, in Chinese; the mismatch goes to the console.
+ */
+export const STALE_PAGE_MESSAGE = '页面版本与服务器不一致（系统可能刚刚升级），请刷新页面后重试';
+
+export async function parsed<S extends z.ZodType>(schema: S, promise: Promise<unknown>): Promise<z.output<S>> {
+  const answer = schema.safeParse(await promise);
+  if (answer.success) return answer.data;
+  console.error('API answer does not match its schema', answer.error.issues);
+  throw new ApiError(0, 'STALE_PAGE', STALE_PAGE_MESSAGE);
 }
 
 /** Per-call options: an abort signal (from TanStack Query), and no bounce to /login for session probes. */
